@@ -1,0 +1,21 @@
+package io.marketdesk.command;
+
+import java.util.List;
+
+/**
+ * What the command parser read from one mail. Immutable.
+ *
+ * @param commands the commands in the order written
+ * @param language the reply language: Chinese if any Chinese keyword was used; with no command,
+ *     Chinese when the mail's text holds Chinese characters
+ * @param unrecognized the first line that looked like it was meant as a command but matched no
+ *     keyword (for the "did not understand" part of the reply), or null
+ * @param overLimit true when the mail had more commands than the limit; {@code commands} then holds
+ *     only the first ones up to the limit
+ */
+public record ParsedCommands(
+    List<ParsedCommand> commands, Language language, String unrecognized, boolean overLimit) {
+  public ParsedCommands {
+    commands = List.copyOf(commands);
+  }
+}

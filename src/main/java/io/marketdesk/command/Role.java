@@ -1,0 +1,10 @@
+package io.marketdesk.command;
+
+/** What a sender is to marketdesk, decided from the sender address (SPEC §1). */
+public enum Role {
+  PROVIDER,
+  OPERATOR,
+  BUYER,
+  /** An address marketdesk does not know. */
+  NONE
+}

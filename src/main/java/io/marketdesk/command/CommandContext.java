@@ -1,0 +1,126 @@
+package io.marketdesk.command;
+
+import io.marketdesk.audit.AuditLog;
+import io.marketdesk.mime.ParsedMail;
+import io.marketdesk.outbox.Mailer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a handler knows of the mail it is answering: the open transaction, the sender, the mail, the
+ * reply language, the tokens the mail presents, and ways to mail other people and write the audit
+ * log in the same transaction. One per mail; not shared between threads.
+ */
+public final class CommandContext {
+  private final Handle handle;
+  private final Actor actor;
+  private final ParsedMail mail;
+  private final Long inboundId;
+  private final Language language;
+  private final List<String> presentedTokens;
+  private final boolean authenticated;
+  private final Clock clock;
+  private final Mailer mailer;
+  private final AuditLog audit;
+
+  public CommandContext(
+      Handle handle,
+      Actor actor,
+      ParsedMail mail,
+      Long inboundId,
+      Language language,
+      List<String> presentedTokens,
+      boolean authenticated,
+      Clock clock,
+      Mailer mailer,
+      AuditLog audit) {
+    this.handle = handle;
+    this.actor = actor;
+    this.mail = mail;
+    this.inboundId = inboundId;
+    this.language = language;
+    this.presentedTokens = List.copyOf(presentedTokens);
+    this.authenticated = authenticated;
+    this.clock = clock;
+    this.mailer = mailer;
+    this.audit = audit;
+  }
+
+  /** A copy answering in another language (a reply is in the language of the command it answers). */
+  public CommandContext withLanguage(Language lang) {
+    return new CommandContext(handle, actor, mail, inboundId, lang, presentedTokens, authenticated, clock, mailer, audit);
+  }
+
+  public Handle handle() {
+    return handle;
+  }
+
+  public Actor actor() {
+    return actor;
+  }
+
+  public ParsedMail mail() {
+    return mail;
+  }
+
+  /** The stored inbound mail's id, for the audit log; null for commands that did not come by mail. */
+  public Long inboundId() {
+    return inboundId;
+  }
+
+  public Language language() {
+    return language;
+  }
+
+  public boolean zh() {
+    return language == Language.ZH;
+  }
+
+  /** Picks the Chinese or the English text by the reply language. */
+  public String t(String zh, String en) {
+    return language == Language.ZH ? zh : en;
+  }
+
+  /**
+   * The tokens this mail presents, most specific first: from the address it was sent to
+   * ({@code market+TOKEN@}), the subject tag {@code [MD#TOKEN]}, then the mails it answers
+   * (In-Reply-To, References).
+   */
+  public List<String> presentedTokens() {
+    return presentedTokens;
+  }
+
+  /** False when {@code security.authserv-id} is set and the mail failed the check. */
+  public boolean authenticated() {
+    return authenticated;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public Mailer mailer() {
+    return mailer;
+  }
+
+  /** Mails someone else (not the sender: the reply says what the sender needs to know). */
+  public String send(String to, String template, Object model) {
+    return mailer.send(handle, language, to, template, model, null, inboundId);
+  }
+
+  /** Mails someone a mail they can answer with its token. */
+  public String send(String to, String template, Object model, String token) {
+    return mailer.send(handle, language, to, template, model, token, inboundId);
+  }
+
+  /** Writes an audit entry in this mail's transaction. */
+  public void audit(String entity, String entityId, String action, String before, String after) {
+    audit.record(handle, actor.address(), inboundId, entity, entityId, action, before, after);
+  }
+}

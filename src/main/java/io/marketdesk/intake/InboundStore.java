@@ -1,0 +1,214 @@
+package io.marketdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Inbound mails as received: the raw bytes are stored before anything acts on them, under a dedupe
+ * key (the Message-ID, else the SHA-256 of the raw bytes), so a mail fetched twice is stored once.
+ * Thread-safe.
+ */
+public final class InboundStore {
+  private static final Pattern MESSAGE_ID =
+      Pattern.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?<?([^>\\s]+)>?");
+
+  /** What storing a mail found: its row id and status (received when new or not yet processed). */
+  public record Stored(long id, String status, boolean isNew) {}
+
+  /** Counts for the status page (no personal data). */
+  public record Counts(long today, long processed, long failed, long ignored, long waiting) {}
+
+  /** A failed mail as the status page lists it: no sender, no subject. */
+  public record Failure(long id, long receivedAt, String error) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public InboundStore(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** The dedupe key of a raw mail. */
+  public static String dedupeKey(byte[] raw) {
+    String head = headerBlock(raw);
+    Matcher m = MESSAGE_ID.matcher(head);
+    if (m.find()) {
+      String id = m.group(1).trim();
+      if (!id.isEmpty() && id.length() < 280) {
+        return "mid:" + id;
+      }
+    }
+    try {
+      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String headerBlock(byte[] raw) {
+    int end = Math.min(raw.length, 64 * 1024);
+    for (int i = 0; i + 1 < end; i++) {
+      if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < end && raw[i + 2] == '\n'))) {
+        end = i;
+        break;
+      }
+    }
+    return new String(raw, 0, end, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Stores a raw mail unless a mail with the same dedupe key is already stored. */
+  public Stored store(byte[] raw) {
+    String key = dedupeKey(raw);
+    String head = headerBlock(raw);
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Stored> existing = find(h, key);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          int n =
+              h.createUpdate(
+                      "INSERT INTO inbound_mail (dedupe_key, message_id, from_addr, subject, raw, size,"
+                          + " received_at, status) VALUES (:key, :mid, :from, :subject, :raw, :size, :now, 'received')"
+                          + " ON CONFLICT (dedupe_key) DO NOTHING")
+                  .bind("key", key)
+                  .bind("mid", key.startsWith("mid:") ? key.substring(4) : null)
+                  .bind("from", headerValue(head, "from", 320))
+                  .bind("subject", headerValue(head, "subject", 1000))
+                  .bind("raw", raw)
+                  .bind("size", (long) raw.length)
+                  .bind("now", clock.millis())
+                  .execute();
+          Stored s = find(h, key).orElseThrow();
+          return n == 1 ? new Stored(s.id(), s.status(), true) : s;
+        });
+  }
+
+  private static String headerValue(String head, String name, int max) {
+    Matcher m = Pattern.compile("(?im)^" + name + ":[ \\t]*(.*(?:\\r?\\n[ \\t]+.*)*)").matcher(head);
+    if (!m.find()) {
+      return null;
+    }
+    String v = m.group(1).replaceAll("\\r?\\n[ \\t]+", " ").trim();
+    return v.length() > max ? v.substring(0, max) : v;
+  }
+
+  private static Optional<Stored> find(Handle h, String key) {
+    return h.createQuery("SELECT id, status FROM inbound_mail WHERE dedupe_key = :key")
+        .bind("key", key)
+        .map((rs, ctx) -> new Stored(rs.getLong(1), rs.getString(2), false))
+        .findFirst();
+  }
+
+  public byte[] raw(Handle h, long id) {
+    return h.createQuery("SELECT raw FROM inbound_mail WHERE id = :id")
+        .bind("id", id)
+        .mapTo(byte[].class)
+        .one();
+  }
+
+  /**
+   * Claims a received mail in the caller's transaction: true for exactly one caller, however many
+   * instances try at once.
+   */
+  public boolean claim(Handle h, long id, String status, String note) {
+    return h.createUpdate(
+                "UPDATE inbound_mail SET status = :status, note = :note, processed_at = :now, attempts = attempts + 1"
+                    + " WHERE id = :id AND status = 'received'")
+            .bind("status", status)
+            .bind("note", note)
+            .bind("now", clock.millis())
+            .bind("id", id)
+            .execute()
+        == 1;
+  }
+
+  /** Updates the status and note of a mail already claimed in this transaction. */
+  public void setStatus(Handle h, long id, String status, String note) {
+    h.createUpdate("UPDATE inbound_mail SET status = :status, note = :note WHERE id = :id")
+        .bind("status", status)
+        .bind("note", note)
+        .bind("id", id)
+        .execute();
+  }
+
+  /** Records that processing failed; the mail is kept with the error. */
+  public void fail(long id, String error) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE inbound_mail SET status = 'failed', error = :err, processed_at = :now,"
+                        + " attempts = attempts + 1 WHERE id = :id AND status = 'received'")
+                .bind("err", error.length() > 4000 ? error.substring(0, 4000) : error)
+                .bind("now", clock.millis())
+                .bind("id", id)
+                .execute());
+  }
+
+  /** Mails stored but not yet processed (after a crash), oldest first. */
+  public List<Long> unprocessed(int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM inbound_mail WHERE status = 'received' ORDER BY id LIMIT :n")
+                .bind("n", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  public Counts counts(long startOfDay) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT SUM(CASE WHEN received_at >= :sod THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'processed' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'ignored' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'received' THEN 1 ELSE 0 END) FROM inbound_mail")
+                .bind("sod", startOfDay)
+                .map((rs, c) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .one());
+  }
+
+  public List<Failure> recentFailures(int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, received_at, error FROM inbound_mail WHERE status = 'failed' ORDER BY id DESC LIMIT :n")
+                .bind("n", limit)
+                .map((rs, c) -> new Failure(rs.getLong(1), rs.getLong(2), firstLine(rs.getString(3))))
+                .list());
+  }
+
+  /** Mails received per hour since a moment: hour start (epoch ms) -> count. */
+  public List<long[]> perHour(long since) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT (received_at / 3600000) * 3600000 AS hour, COUNT(*) FROM inbound_mail"
+                        + " WHERE received_at >= :since GROUP BY (received_at / 3600000) * 3600000 ORDER BY 1")
+                .bind("since", since)
+                .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list());
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String line = s.lines().findFirst().orElse("");
+    // errors may quote an address; the public status page must not show one
+    line = line.replaceAll("[\\w.+-]+@[\\w.-]+", "<address>");
+    return line.length() > 200 ? line.substring(0, 200) : line.toLowerCase(Locale.ROOT).isEmpty() ? "" : line;
+  }
+}

@@ -1,0 +1,244 @@
+package io.marketdesk.outbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The transactional outbox: mails are written in the same transaction as the effects that cause
+ * them, and {@link OutboxSender} drains them over SMTP. Rows are claimed with a lease so that several
+ * instances never send one row twice at the same time. Thread-safe.
+ */
+public final class Outbox {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** One row as the sender and the status page see it. */
+  public record Row(
+      long id,
+      String messageId,
+      String kind,
+      String toAddr,
+      String replyTo,
+      String subject,
+      String body,
+      String inReplyTo,
+      String refs,
+      String token,
+      String status,
+      int attempts,
+      Long inboundId) {}
+
+  /** Counts by state, for the status page and the metrics. */
+  public record Counts(long waiting, long retrying, long sent, long failed, long suppressed) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final String domain;
+  private final String instance;
+  private volatile Runnable onEnqueue = () -> {};
+
+  public Outbox(Jdbi jdbi, Clock clock, String domain, String instance) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.domain = domain;
+    this.instance = instance;
+  }
+
+  /** Called after a transaction that enqueued mail commits, to wake the sender. */
+  public void onEnqueue(Runnable r) {
+    this.onEnqueue = r;
+  }
+
+  public void wake() {
+    onEnqueue.run();
+  }
+
+  /** A fresh Message-ID (without brackets) in the service's domain. */
+  public String newMessageId() {
+    byte[] b = new byte[12];
+    RANDOM.nextBytes(b);
+    return "md." + HexFormat.of().formatHex(b) + "@" + domain;
+  }
+
+  /**
+   * Adds a mail in the caller's transaction.
+   *
+   * @param status {@code waiting}, or {@code suppressed} for a mail kept but not sent (rate limit)
+   * @return the new mail's Message-ID
+   */
+  public String enqueue(Handle h, OutgoingMail m, Long inboundId, String status) {
+    String messageId = newMessageId();
+    long now = clock.millis();
+    h.createUpdate(
+            "INSERT INTO outbox (message_id, inbound_id, kind, to_addr, reply_to, subject, body,"
+                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (:mid, :inbound, :kind, :to, :replyTo, :subject, :body, :inReplyTo, :refs,"
+                + " :token, :status, 0, :now, :now)")
+        .bind("mid", messageId)
+        .bind("inbound", inboundId)
+        .bind("kind", m.kind())
+        .bind("to", m.to())
+        .bind("replyTo", m.replyTo())
+        .bind("subject", m.subject())
+        .bind("body", m.body())
+        .bind("inReplyTo", m.inReplyTo())
+        .bind("refs", String.join(" ", m.references()))
+        .bind("token", m.token())
+        .bind("status", status)
+        .bind("now", now)
+        .execute();
+    return messageId;
+  }
+
+  public String enqueue(Handle h, OutgoingMail m, Long inboundId) {
+    return enqueue(h, m, inboundId, "waiting");
+  }
+
+  /** How many mails of these kinds went (or will go) to an address since a moment. */
+  public long countTo(Handle h, String to, List<String> kinds, long sinceMillis) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM outbox WHERE to_addr = :to AND kind IN (<kinds>)"
+                + " AND created_at >= :since AND status <> 'suppressed'")
+        .bind("to", to)
+        .bindList("kinds", kinds)
+        .bind("since", sinceMillis)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** Claims up to {@code limit} due rows for this instance, with a lease. */
+  public List<Row> claimDue(int limit, Duration lease) {
+    long now = clock.millis();
+    return jdbi.inTransaction(
+        h -> {
+          List<Long> ids =
+              h.createQuery(
+                      "SELECT id FROM outbox WHERE ((status = 'waiting' AND next_attempt_at <= :now)"
+                          + " OR (status = 'sending' AND claimed_until < :now)) ORDER BY id LIMIT :limit")
+                  .bind("now", now)
+                  .bind("limit", limit)
+                  .mapTo(Long.class)
+                  .list();
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          h.createUpdate(
+                  "UPDATE outbox SET status = 'sending', claimed_by = :me, claimed_until = :until"
+                      + " WHERE id IN (<ids>) AND ((status = 'waiting' AND next_attempt_at <= :now)"
+                      + " OR (status = 'sending' AND claimed_until < :now))")
+              .bind("me", instance)
+              .bind("until", now + lease.toMillis())
+              .bind("now", now)
+              .bindList("ids", ids)
+              .execute();
+          return h.createQuery(
+                  "SELECT id, message_id, kind, to_addr, reply_to, subject, body, in_reply_to, refs,"
+                      + " token, status, attempts, inbound_id FROM outbox"
+                      + " WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending' ORDER BY id")
+              .bindList("ids", ids)
+              .bind("me", instance)
+              .map(
+                  (rs, ctx) ->
+                      new Row(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          rs.getString(5),
+                          rs.getString(6),
+                          rs.getString(7),
+                          rs.getString(8),
+                          rs.getString(9),
+                          rs.getString(10),
+                          rs.getString(11),
+                          rs.getInt(12),
+                          (Long) rs.getObject(13) == null ? null : rs.getLong(13)))
+              .list();
+        });
+  }
+
+  public void markSent(long id) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1,"
+                        + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = :id")
+                .bind("now", clock.millis())
+                .bind("id", id)
+                .execute());
+  }
+
+  /** A temporary failure: waits and tries again, or fails for good after the last attempt. */
+  public void markRetry(long id, int attempts, String error, Duration wait, int maxAttempts) {
+    boolean last = attempts + 1 >= maxAttempts;
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET status = :status, attempts = attempts + 1, last_error = :err,"
+                        + " next_attempt_at = :next, claimed_by = NULL, claimed_until = NULL WHERE id = :id")
+                .bind("status", last ? "failed" : "waiting")
+                .bind("err", truncate(error))
+                .bind("next", clock.millis() + wait.toMillis())
+                .bind("id", id)
+                .execute());
+  }
+
+  public void markFailed(long id, String error) {
+    jdbi.useHandle(h -> markFailed(h, id, error));
+  }
+
+  private static void markFailed(Handle h, long id, String error) {
+    h.createUpdate(
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = :err,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = :id")
+        .bind("err", truncate(error))
+        .bind("id", id)
+        .execute();
+  }
+
+  /** A bounce came back for a mail we sent: mark it failed. True when the mail was ours. */
+  public boolean markBounced(Handle h, String messageId, String reason) {
+    return h.createUpdate(
+                "UPDATE outbox SET status = 'failed', last_error = :err WHERE message_id = :mid")
+            .bind("err", truncate("bounced: " + reason))
+            .bind("mid", messageId)
+            .execute()
+        > 0;
+  }
+
+  /** The token an earlier mail of ours carried, found by its Message-ID (replies thread to it). */
+  public Optional<String> tokenOfMessage(Handle h, String messageId) {
+    return h.createQuery("SELECT token FROM outbox WHERE message_id = :mid AND token IS NOT NULL")
+        .bind("mid", messageId)
+        .mapTo(String.class)
+        .findFirst();
+  }
+
+  public Counts counts() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT"
+                        + " SUM(CASE WHEN status IN ('waiting','sending') AND attempts = 0 THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status IN ('waiting','sending') AND attempts > 0 THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'suppressed' THEN 1 ELSE 0 END) FROM outbox")
+                .map(
+                    (rs, ctx) ->
+                        new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .one());
+  }
+
+  private static String truncate(String s) {
+    if (s == null) {
+      return null;
+    }
+    return s.length() > 2000 ? s.substring(0, 2000) : s;
+  }
+}

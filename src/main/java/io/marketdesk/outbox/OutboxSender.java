@@ -1,0 +1,266 @@
+package io.marketdesk.outbox;
+
+import io.marketdesk.config.Config.MailUrl;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox over SMTP on one thread, reusing one connection. A 4xx answer or a connection
+ * error is retried with exponential backoff; a 5xx answer is a permanent failure. Delivery is at
+ * least once: a crash between the SMTP answer and the row update sends that one mail again, with
+ * the same Message-ID so that mail clients show it once.
+ */
+public final class OutboxSender implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+  private final Outbox outbox;
+  private final MailUrl smtp;
+  private final String fromAddress;
+  private final String fromName;
+  private final Duration retryInitial;
+  private final Duration retryMax;
+  private final int maxAttempts;
+  private final Semaphore wake = new Semaphore(0);
+  private final Session session;
+  private volatile boolean running;
+  private volatile boolean connected;
+  private Thread thread;
+  private Transport transport;
+
+  public OutboxSender(
+      Outbox outbox,
+      MailUrl smtp,
+      String fromAddress,
+      String fromName,
+      Duration retryInitial,
+      Duration retryMax,
+      int maxAttempts) {
+    this.outbox = outbox;
+    this.smtp = smtp;
+    this.fromAddress = fromAddress;
+    this.fromName = fromName;
+    this.retryInitial = retryInitial;
+    this.retryMax = retryMax;
+    this.maxAttempts = maxAttempts;
+    this.session = Session.getInstance(properties(smtp));
+    outbox.onEnqueue(wake::release);
+  }
+
+  private static Properties properties(MailUrl u) {
+    Properties p = new Properties();
+    String proto = u.ssl() ? "smtps" : "smtp";
+    p.put("mail.transport.protocol", proto);
+    p.put("mail." + proto + ".host", u.host());
+    p.put("mail." + proto + ".port", String.valueOf(u.port()));
+    p.put("mail." + proto + ".auth", String.valueOf(!u.user().isEmpty()));
+    p.put("mail." + proto + ".connectiontimeout", "10000");
+    p.put("mail." + proto + ".timeout", "30000");
+    p.put("mail." + proto + ".writetimeout", "30000");
+    if (u.startTls()) {
+      p.put("mail.smtp.starttls.enable", "true");
+      p.put("mail.smtp.starttls.required", "true");
+    }
+    p.put("mail.mime.charset", "UTF-8");
+    return p;
+  }
+
+  public synchronized void start() {
+    running = true;
+    thread = new Thread(this::run, "outbox-sender");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public boolean connected() {
+    return connected;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        int sent = drainOnce();
+        if (sent == 0) {
+          wake.tryAcquire(1, TimeUnit.SECONDS);
+          wake.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("outbox round failed: {}", e.toString());
+        sleepQuietly(1000);
+      }
+    }
+  }
+
+  /** Sends what is due now; returns how many rows it handled. Visible for the benchmark and tests. */
+  public int drainOnce() {
+    List<Outbox.Row> rows = outbox.claimDue(50, Duration.ofMinutes(5));
+    for (Outbox.Row row : rows) {
+      if (!running) {
+        break;
+      }
+      send(row);
+    }
+    if (rows.isEmpty()) {
+      closeTransport();
+    }
+    return rows.size();
+  }
+
+  private void send(Outbox.Row row) {
+    MimeMessage msg;
+    try {
+      msg = toMime(row);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      outbox.markFailed(row.id(), "cannot build the mail: " + e.getMessage());
+      return;
+    }
+    try {
+      Transport t = transport();
+      t.sendMessage(msg, msg.getAllRecipients());
+      outbox.markSent(row.id());
+    } catch (SMTPAddressFailedException e) {
+      fail(row, e.getReturnCode(), e);
+    } catch (SMTPSendFailedException e) {
+      fail(row, e.getReturnCode(), e);
+    } catch (SendFailedException e) {
+      Exception next = e.getNextException();
+      int code = next instanceof SMTPAddressFailedException
+          ? ((SMTPAddressFailedException) next).getReturnCode()
+          : 450;
+      fail(row, code, e);
+    } catch (MessagingException | IllegalStateException e) {
+      closeTransport();
+      retry(row, e);
+    }
+  }
+
+  private void fail(Outbox.Row row, int code, Exception e) {
+    if (code >= 500) {
+      log.warn("outbox mail {} to {} failed for good: {}", row.id(), row.toAddr(), e.getMessage());
+      outbox.markFailed(row.id(), code + " " + e.getMessage());
+    } else {
+      retry(row, e);
+    }
+  }
+
+  private void retry(Outbox.Row row, Exception e) {
+    long factor = 1L << Math.min(row.attempts(), 20);
+    Duration wait = retryInitial.multipliedBy(factor);
+    if (wait.compareTo(retryMax) > 0) {
+      wait = retryMax;
+    }
+    log.info("outbox mail {} will be retried in {}: {}", row.id(), wait, e.getMessage());
+    outbox.markRetry(row.id(), row.attempts(), e.getMessage(), wait, maxAttempts);
+  }
+
+  private Transport transport() throws MessagingException {
+    if (transport == null || !transport.isConnected()) {
+      closeTransport();
+      Transport t = session.getTransport();
+      if (smtp.user().isEmpty()) {
+        t.connect();
+      } else {
+        t.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+      }
+      transport = t;
+      connected = true;
+    }
+    return transport;
+  }
+
+  private void closeTransport() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        log.debug("closing SMTP: {}", e.toString());
+      }
+      transport = null;
+    }
+  }
+
+  MimeMessage toMime(Outbox.Row row) throws MessagingException, UnsupportedEncodingException {
+    MimeMessage msg = new FixedIdMessage(session, "<" + row.messageId() + ">");
+    msg.setFrom(new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name()));
+    msg.setRecipients(Message.RecipientType.TO, new Address[] {new InternetAddress(row.toAddr())});
+    if (row.replyTo() != null) {
+      msg.setReplyTo(new Address[] {new InternetAddress(row.replyTo())});
+    }
+    msg.setSubject(row.subject(), "UTF-8");
+    msg.setSentDate(new Date());
+    msg.setText(row.body(), "UTF-8");
+    if (row.inReplyTo() != null) {
+      msg.setHeader("In-Reply-To", "<" + row.inReplyTo() + ">");
+    }
+    if (row.refs() != null && !row.refs().isBlank()) {
+      StringBuilder refs = new StringBuilder();
+      for (String r : row.refs().trim().split("\\s+")) {
+        refs.append(refs.length() == 0 ? "" : " ").append('<').append(r).append('>');
+      }
+      msg.setHeader("References", refs.toString());
+    }
+    boolean reply = row.inReplyTo() != null;
+    msg.setHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
+    msg.setHeader("X-Auto-Response-Suppress", "All");
+    msg.setHeader("X-Marketdesk-Kind", row.kind());
+    return msg;
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake.release();
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeTransport();
+  }
+
+  /** A MimeMessage that keeps the Message-ID the outbox chose. */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String id;
+
+    FixedIdMessage(Session s, String id) {
+      super(s);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.marketdesk.outbox;
+
+import java.util.List;
+
+/**
+ * A mail to be sent, as it goes into the outbox. Immutable.
+ *
+ * @param kind what the mail is (reply, notice, unregistered, digest...): for counting and limits
+ * @param to the recipient address
+ * @param replyTo the Reply-To address (the service address, or its token form), or null
+ * @param subject the subject
+ * @param body the plain-text body
+ * @param inReplyTo the Message-ID this mail answers, without brackets, or null
+ * @param references the thread's Message-IDs, without brackets
+ * @param token the token this mail carries, or null
+ */
+public record OutgoingMail(
+    String kind,
+    String to,
+    String replyTo,
+    String subject,
+    String body,
+    String inReplyTo,
+    List<String> references,
+    String token) {
+  public OutgoingMail {
+    references = List.copyOf(references);
+  }
+
+  public static OutgoingMail notice(String to, String subject, String body) {
+    return new OutgoingMail("notice", to, null, subject, body, null, List.of(), null);
+  }
+}

@@ -1,0 +1,94 @@
+package io.marketdesk.command;
+
+import io.marketdesk.template.Templates;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code 帮助 / help [command]}: the commands of the sender's role, each with a fill-in template to
+ * copy into a new mail ({@code templates/help/LANG/NAME.ftl}), or one command's template alone.
+ * Stateless and thread-safe.
+ */
+public final class HelpHandler implements CommandHandler {
+  private static final CommandSpec SPEC = new CommandSpec("help", List.of("帮助", "命令"), List.of("help", "commands"),
+      Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
+
+  private final CommandRegistry registry;
+  private final Templates templates;
+  private final String serviceAddress;
+
+  public HelpHandler(CommandRegistry registry, Templates templates, String serviceAddress) {
+    this.registry = registry;
+    this.templates = templates;
+    this.serviceAddress = serviceAddress;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public boolean changesState() {
+    return false;
+  }
+
+  @Override
+  public Outcome handle(CommandContext ctx, ParsedCommand command) {
+    return Outcome.done(helpFor(ctx, ctx.actor().primaryRole(), command.args()));
+  }
+
+  /** The help text for a role, or for the one command named by {@code topic} when it names one. */
+  public String helpFor(CommandContext ctx, Role role, String topic) {
+    String lang = ctx.language().code();
+    String t = norm(topic);
+    if (!t.isEmpty()) {
+      for (CommandSpec s : registry.specs()) {
+        if (matches(s, t) && s.roles().stream().anyMatch(r -> ctx.actor().has(r))) {
+          return one(s, lang);
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(templates.render("help/" + lang + "/_intro.ftl", new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress)));
+    for (CommandSpec s : registry.specsFor(role)) {
+      sb.append('\n').append(one(s, lang));
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  private String one(CommandSpec s, String lang) {
+    String name = "help/" + lang + "/" + s.name() + ".ftl";
+    if (templates.exists(name)) {
+      return templates.render(name, new Intro("", serviceAddress)).stripTrailing() + "\n";
+    }
+    String kw = lang.equals("zh") ? s.zh().get(0) : s.en().get(0);
+    return "· " + kw + "\n";
+  }
+
+  private static boolean matches(CommandSpec s, String topic) {
+    if (s.name().equalsIgnoreCase(topic)) {
+      return true;
+    }
+    for (String k : s.zh()) {
+      if (norm(k).equals(topic)) {
+        return true;
+      }
+    }
+    for (String k : s.en()) {
+      if (norm(k).equals(topic)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String norm(String s) {
+    return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+
+  /** The model of the help templates. */
+  public record Intro(String role, String serviceAddress) {}
+}

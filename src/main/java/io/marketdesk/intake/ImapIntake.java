@@ -1,0 +1,322 @@
+package io.marketdesk.intake;
+
+import io.marketdesk.config.Config.MailUrl;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the service mailbox: IMAP IDLE where the server offers it, polling otherwise; reconnects
+ * with backoff. Each mail is stored and processed (one transaction) before it is moved to the
+ * processed folder, so a crash at any point loses nothing and the store's dedupe key keeps a mail
+ * fetched twice from acting twice. One thread; {@link #stop()} may be called from any thread.
+ */
+public final class ImapIntake {
+  private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
+
+  /** What the status page shows of the intake. */
+  public record Status(boolean connected, String mode, long lastCheck, String lastError) {}
+
+  private final MailUrl url;
+  private final MailProcessor processor;
+  private final InboundStore inbound;
+  private final String processedFolder;
+  private final boolean useIdle;
+  private final Duration pollInterval;
+  private final Duration reconnectMax;
+  private final int batchSize;
+  private final Clock clock;
+  private final Session session;
+  private final Object pollLock = new Object();
+  private volatile boolean running;
+  private volatile boolean connected;
+  private volatile String mode = "starting";
+  private volatile long lastCheck;
+  private volatile String lastError = "";
+  private volatile Store store;
+  private volatile IMAPFolder inbox;
+  private Thread thread;
+  private ScheduledExecutorService watchdog;
+
+  public ImapIntake(MailUrl url, MailProcessor processor, InboundStore inbound, String processedFolder,
+      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, Clock clock) {
+    this.url = url;
+    this.processor = processor;
+    this.inbound = inbound;
+    this.processedFolder = processedFolder;
+    this.useIdle = useIdle;
+    this.pollInterval = pollInterval;
+    this.reconnectMax = reconnectMax;
+    this.batchSize = batchSize;
+    this.clock = clock;
+    this.session = Session.getInstance(properties());
+  }
+
+  private Properties properties() {
+    Properties p = new Properties();
+    String proto = url.ssl() ? "imaps" : "imap";
+    p.put("mail.store.protocol", proto);
+    p.put("mail." + proto + ".host", url.host());
+    p.put("mail." + proto + ".port", String.valueOf(url.port()));
+    p.put("mail." + proto + ".connectiontimeout", "10000");
+    long readTimeout = pollInterval.toMillis() + 60_000;
+    p.put("mail." + proto + ".timeout", String.valueOf(readTimeout));
+    p.put("mail." + proto + ".writetimeout", "30000");
+    p.put("mail." + proto + ".partialfetch", "false");
+    p.put("mail." + proto + ".peek", "true");
+    if (url.startTls()) {
+      p.put("mail.imap.starttls.enable", "true");
+      p.put("mail.imap.starttls.required", "true");
+    }
+    return p;
+  }
+
+  public synchronized void start() {
+    running = true;
+    watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "imap-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    watchdog.scheduleWithFixedDelay(this::poke, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    thread = new Thread(this::run, "imap-intake");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public Status status() {
+    return new Status(connected, mode, lastCheck, lastError);
+  }
+
+  private void run() {
+    recoverStored();
+    long backoff = 1000;
+    while (running) {
+      try {
+        connect();
+        backoff = 1000;
+        while (running) {
+          drain();
+          waitForMail();
+        }
+      } catch (MessagingException | IllegalStateException | IOException e) {
+        if (!running) {
+          break;
+        }
+        connected = false;
+        mode = "reconnecting";
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        log.warn("mailbox connection lost ({}); reconnecting in {} ms", lastError, backoff);
+        closeQuietly();
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, reconnectMax.toMillis());
+      } catch (RuntimeException e) {
+        lastError = e.toString();
+        log.error("intake round failed", e);
+        closeQuietly();
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, reconnectMax.toMillis());
+      }
+    }
+    closeQuietly();
+    connected = false;
+    mode = "stopped";
+  }
+
+  /** Mails stored before a crash but never processed: process them first. */
+  private void recoverStored() {
+    try {
+      for (long id : inbound.unprocessed(10_000)) {
+        processor.process(id);
+      }
+    } catch (RuntimeException e) {
+      log.error("recovering stored mails failed", e);
+    }
+  }
+
+  private void connect() throws MessagingException {
+    closeQuietly();
+    Store s = session.getStore();
+    s.connect(url.host(), url.port(), url.user(), url.password());
+    store = s;
+    IMAPFolder f = (IMAPFolder) s.getFolder(folderName());
+    f.open(Folder.READ_WRITE);
+    Folder done = s.getFolder(processedFolder);
+    if (!done.exists()) {
+      done.create(Folder.HOLDS_MESSAGES);
+    }
+    inbox = f;
+    connected = true;
+    lastError = "";
+    boolean idleCapable = ((IMAPStore) s).hasCapability("IDLE");
+    mode = useIdle && idleCapable ? "IDLE" : "polling";
+    log.info("mailbox {} connected ({}), uidvalidity {}", url, mode, f.getUIDValidity());
+  }
+
+  private String folderName() {
+    String p = url.path();
+    return p.startsWith("/") ? p.substring(1) : p;
+  }
+
+  /** Stores, processes and moves every mail in the inbox, a batch at a time. */
+  private void drain() throws MessagingException, IOException {
+    IMAPFolder f = inbox;
+    while (running) {
+      lastCheck = clock.millis();
+      int count = f.getMessageCount();
+      if (count == 0) {
+        return;
+      }
+      Message[] batch = f.getMessages(1, Math.min(count, batchSize));
+      FetchProfile fp = new FetchProfile();
+      fp.add(UIDFolder.FetchProfileItem.UID);
+      fp.add(FetchProfile.Item.FLAGS);
+      f.fetch(batch, fp);
+      List<Message> done = new ArrayList<>();
+      for (Message m : batch) {
+        if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+          continue;
+        }
+        byte[] raw = read((IMAPMessage) m);
+        processor.accept(raw);
+        done.add(m);
+      }
+      moveToProcessed(f, done.toArray(new Message[0]));
+    }
+  }
+
+  private static byte[] read(IMAPMessage m) throws MessagingException, IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize() + 512));
+    m.writeTo(out);
+    return out.toByteArray();
+  }
+
+  private void moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
+    if (msgs.length == 0) {
+      return;
+    }
+    Folder dest = f.getStore().getFolder(processedFolder);
+    if (((IMAPStore) f.getStore()).hasCapability("MOVE")) {
+      f.moveMessages(msgs, dest);
+    } else {
+      f.copyMessages(msgs, dest);
+      f.setFlags(msgs, new Flags(Flags.Flag.DELETED), true);
+      if (((IMAPStore) f.getStore()).hasCapability("UIDPLUS")) {
+        f.expunge(msgs);
+      } else {
+        f.expunge();
+      }
+    }
+  }
+
+  private void waitForMail() throws MessagingException {
+    if (!running) {
+      return;
+    }
+    if (mode.equals("IDLE")) {
+      inbox.idle(true);
+    } else {
+      synchronized (pollLock) {
+        try {
+          pollLock.wait(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+    }
+  }
+
+  /** Ends an IDLE (any command on the folder does) so that the loop checks the mailbox again. */
+  private void poke() {
+    IMAPFolder f = inbox;
+    try {
+      if (f != null && f.isOpen() && mode.equals("IDLE")) {
+        f.getMessageCount();
+      }
+    } catch (MessagingException | RuntimeException e) {
+      log.debug("watchdog: {}", e.toString());
+    }
+    synchronized (pollLock) {
+      pollLock.notifyAll();
+    }
+  }
+
+  private void closeQuietly() {
+    IMAPFolder f = inbox;
+    inbox = null;
+    Store s = store;
+    store = null;
+    try {
+      if (f != null && f.isOpen()) {
+        f.close(false);
+      }
+    } catch (MessagingException | RuntimeException e) {
+      log.debug("closing folder: {}", e.toString());
+    }
+    try {
+      if (s != null) {
+        s.close();
+      }
+    } catch (MessagingException | RuntimeException e) {
+      log.debug("closing store: {}", e.toString());
+    }
+  }
+
+  private void sleep(long ms) {
+    synchronized (pollLock) {
+      try {
+        pollLock.wait(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  public void stop() {
+    running = false;
+    if (watchdog != null) {
+      watchdog.shutdownNow();
+    }
+    synchronized (pollLock) {
+      pollLock.notifyAll();
+    }
+    Store s = store;
+    if (s != null) {
+      try {
+        s.close();
+      } catch (MessagingException | RuntimeException e) {
+        log.debug("stop: {}", e.toString());
+      }
+    }
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.marketdesk.intake;
+
+import io.marketdesk.mime.MailHeaders;
+import io.marketdesk.mime.ParsedMail;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides which mails get no reply at all (SPEC §7), so that marketdesk never talks to another robot
+ * in a loop: auto-submitted mail, bulk and list mail, bounces, mail from the service itself.
+ * Stateless and thread-safe.
+ */
+public final class LoopGuard {
+  private final String serviceAddress;
+
+  public LoopGuard(String serviceAddress) {
+    this.serviceAddress = serviceAddress.toLowerCase(Locale.ROOT);
+  }
+
+  /** The reason this mail must not be answered, or empty when a reply is fine. */
+  public Optional<String> noReplyReason(ParsedMail mail) {
+    MailHeaders h = mail.headers();
+    String autoSubmitted = h.lower("Auto-Submitted");
+    if (!autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no")) {
+      return Optional.of("Auto-Submitted: " + autoSubmitted);
+    }
+    String precedence = h.lower("Precedence");
+    if (precedence.equals("bulk") || precedence.equals("junk") || precedence.equals("list")) {
+      return Optional.of("Precedence: " + precedence);
+    }
+    if (h.has("List-Id")) {
+      return Optional.of("List-Id");
+    }
+    if (h.has("X-Autoreply") || h.has("X-Autorespond")) {
+      return Optional.of("X-Autoreply");
+    }
+    String returnPath = h.lower("Return-Path");
+    if (h.has("Return-Path") && (returnPath.equals("<>") || returnPath.isEmpty())) {
+      return Optional.of("empty return path");
+    }
+    String from = mail.fromAddress();
+    if (from == null || from.isEmpty()) {
+      return Optional.of("no sender address");
+    }
+    String local = from.substring(0, Math.max(0, from.indexOf('@')));
+    if (local.equals("mailer-daemon") || local.equals("postmaster")) {
+      return Optional.of("from " + local);
+    }
+    if (isServiceAddress(from)) {
+      return Optional.of("from the service itself");
+    }
+    if (mail.report() != null) {
+      return Optional.of("delivery status report");
+    }
+    return Optional.empty();
+  }
+
+  /** True for the service address and its token forms ({@code market+TOKEN@domain}). */
+  public boolean isServiceAddress(String address) {
+    String a = address.toLowerCase(Locale.ROOT);
+    if (a.equals(serviceAddress)) {
+      return true;
+    }
+    int at = serviceAddress.indexOf('@');
+    String local = serviceAddress.substring(0, at);
+    String domain = serviceAddress.substring(at);
+    return a.startsWith(local + "+") && a.endsWith(domain);
+  }
+}

@@ -1,0 +1,354 @@
+package io.marketdesk.intake;
+
+import io.marketdesk.audit.AuditLog;
+import io.marketdesk.command.Actor;
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandParser;
+import io.marketdesk.command.CommandRegistry;
+import io.marketdesk.command.Language;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.ParsedCommands;
+import io.marketdesk.command.Role;
+import io.marketdesk.config.Config;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.mime.MailFormatException;
+import io.marketdesk.mime.MailReader;
+import io.marketdesk.mime.ParsedMail;
+import io.marketdesk.mime.ReplyText;
+import io.marketdesk.outbox.Mailer;
+import io.marketdesk.outbox.Outbox;
+import io.marketdesk.template.Templates.RenderedMail;
+import io.marketdesk.token.Tokens;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Acts on one stored inbound mail, exactly once: parse it, decide who sent it, run its commands and
+ * queue its one reply, all in one transaction that also marks the mail processed. A mail that
+ * cannot be parsed or processed is kept with its error, and the caller goes on with the next one.
+ * Each command runs in a savepoint: a refusal or a fault in one command rolls back only that
+ * command. Thread-safe; several instances may process the same store (the claim decides).
+ */
+public final class MailProcessor {
+  private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
+  private static final List<String> REPLY_KINDS = List.of("reply", "unregistered");
+
+  /** What happened to one mail, for the caller's counters and the tests. */
+  public enum Result {
+    REPLIED,
+    IGNORED,
+    FAILED,
+    ALREADY_DONE
+  }
+
+  private final Jdbi jdbi;
+  private final InboundStore inbound;
+  private final MailReader reader;
+  private final ReplyText replyText;
+  private final CommandRegistry registry;
+  private final CommandParser parser;
+  private final Directory directory;
+  private final Mailer mailer;
+  private final Outbox outbox;
+  private final AuditLog audit;
+  private final LoopGuard loopGuard;
+  private final SenderAuthentication senderAuth;
+  private final Config config;
+  private final Clock clock;
+  private volatile Consumer<Result> listener = r -> {};
+
+  public MailProcessor(
+      Jdbi jdbi,
+      InboundStore inbound,
+      MailReader reader,
+      CommandRegistry registry,
+      Directory directory,
+      Mailer mailer,
+      AuditLog audit,
+      Config config,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.inbound = inbound;
+    this.reader = reader;
+    this.replyText = new ReplyText();
+    this.registry = registry;
+    this.parser = new CommandParser(registry.specs(), config.maxCommands);
+    this.directory = directory;
+    this.mailer = mailer;
+    this.outbox = mailer.outbox();
+    this.audit = audit;
+    this.loopGuard = new LoopGuard(config.mailAddress);
+    this.senderAuth = new SenderAuthentication(config.authservId);
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Called after each mail with its result (metrics). */
+  public void onResult(Consumer<Result> listener) {
+    this.listener = listener;
+  }
+
+  /** Stores a raw mail (deduplicated) and processes it. */
+  public Result accept(byte[] raw) {
+    InboundStore.Stored stored = inbound.store(raw);
+    if (!stored.status().equals("received")) {
+      return Result.ALREADY_DONE;
+    }
+    return process(stored.id());
+  }
+
+  /** Processes a stored mail unless it was processed already. */
+  public Result process(long id) {
+    Result r;
+    try {
+      r = jdbi.inTransaction(h -> processIn(h, id));
+      if (r == Result.REPLIED) {
+        outbox.wake();
+      }
+    } catch (RuntimeException e) {
+      log.error("mail {} failed: {}", id, e.toString(), e);
+      inbound.fail(id, e.toString());
+      r = Result.FAILED;
+    }
+    listener.accept(r);
+    return r;
+  }
+
+  private Result processIn(Handle h, long id) {
+    if (!inbound.claim(h, id, "processed", null)) {
+      return Result.ALREADY_DONE;
+    }
+    byte[] raw = inbound.raw(h, id);
+    ParsedMail mail;
+    try {
+      mail = reader.read(new ByteArrayInputStream(raw));
+    } catch (MailFormatException e) {
+      h.createUpdate("UPDATE inbound_mail SET status = 'failed', error = :e WHERE id = :id")
+          .bind("e", "unreadable mail: " + e.getMessage())
+          .bind("id", id)
+          .execute();
+      return Result.FAILED;
+    }
+    if (mail.report() != null) {
+      String original = mail.report().originalMessageId();
+      boolean ours = original != null && outbox.markBounced(h, original,
+          mail.report().status() + " " + mail.report().diagnostic());
+      inbound.setStatus(h, id, "ignored", ours ? "bounce of " + original : "bounce");
+      return Result.IGNORED;
+    }
+    Optional<String> noReply = loopGuard.noReplyReason(mail);
+    if (noReply.isPresent()) {
+      inbound.setStatus(h, id, "ignored", noReply.get());
+      return Result.IGNORED;
+    }
+    Actor actor = directory.actor(h, mail.fromAddress());
+    if (!actor.registered()) {
+      replyUnregistered(h, id, mail);
+      return Result.REPLIED;
+    }
+    List<String> lines = replyText.liveLines(mail.text());
+    ParsedCommands parsed = parser.parse(mail.subject(), lines);
+    Language lang = parsed.language();
+    ReplyModel.Builder reply = new ReplyModel.Builder(actor);
+    if (raw.length > config.maxMessageBytes) {
+      reply.notice(lang == Language.ZH
+          ? "邮件超过 " + (config.maxMessageBytes / 1024 / 1024) + " MB 的上限，未执行其中的命令。邮件已保存。请去掉大附件后重发。"
+          : "The mail is larger than the " + (config.maxMessageBytes / 1024 / 1024)
+              + " MB limit, so its commands were not run. It has been kept. Please send it again without the large attachment.");
+    } else if (mail.attachments().size() > config.maxAttachments) {
+      reply.notice(lang == Language.ZH
+          ? "邮件有 " + mail.attachments().size() + " 个附件，超过上限 " + config.maxAttachments + " 个，未执行其中的命令。邮件已保存。"
+          : "The mail has " + mail.attachments().size() + " attachments, more than the limit of "
+              + config.maxAttachments + ", so its commands were not run. It has been kept.");
+    } else {
+      if (parsed.overLimit()) {
+        reply.notice(lang == Language.ZH
+            ? "一封邮件最多执行 " + config.maxCommands + " 条命令，其余的没有执行，请另发邮件。"
+            : "One mail runs at most " + config.maxCommands + " commands; the rest were not run. Please send them in another mail.");
+      }
+      CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presentedTokens(h, mail),
+          senderAuth.authenticated(mail), clock, mailer, audit);
+      if (parsed.commands().isEmpty()) {
+        reply.help(helpFor(ctx, actor), parsed.unrecognized());
+      }
+      int n = 0;
+      for (ParsedCommand cmd : parsed.commands()) {
+        reply.item(cmd.line(), run(h, ctx.withLanguage(lang), cmd, n++));
+      }
+    }
+    queueReply(h, id, mail, lang, reply.build(), "reply");
+    return Result.REPLIED;
+  }
+
+  private Outcome run(Handle h, CommandContext ctx, ParsedCommand cmd, int n) {
+    CommandHandler handler = registry.handler(cmd.spec());
+    Outcome refusal = checkAllowed(ctx, handler);
+    if (refusal != null) {
+      return refusal;
+    }
+    String savepoint = "cmd" + n;
+    h.savepoint(savepoint);
+    try {
+      Outcome o = handler.handle(ctx, cmd);
+      if (!o.done()) {
+        h.rollbackToSavepoint(savepoint);
+      }
+      h.release(savepoint);
+      return o;
+    } catch (RuntimeException e) {
+      log.error("command {} failed on mail {}", cmd.spec().name(), ctx.inboundId(), e);
+      h.rollbackToSavepoint(savepoint);
+      h.release(savepoint);
+      return Outcome.refused(ctx.t(
+          "系统内部错误，这条命令没有执行，其它命令不受影响。运营人员会看到这个错误。",
+          "An internal error stopped this command; nothing of it was done and the other commands are not affected."),
+          "");
+    }
+  }
+
+  private Outcome checkAllowed(CommandContext ctx, CommandHandler handler) {
+    Set<Role> allowed = handler.spec().roles();
+    boolean ok = false;
+    for (Role r : allowed) {
+      ok |= ctx.actor().has(r);
+    }
+    if (!ok) {
+      return Outcome.refused(ctx.t(
+          "这条命令只供" + roleNames(allowed, true) + "使用，您的地址登记为" + roleNames(ctx.actor().roles(), true) + "。",
+          "This command is for " + roleNames(allowed, false) + " only; your address is registered as "
+              + roleNames(ctx.actor().roles(), false) + "."),
+          ctx.t("发送“帮助”查看您可以使用的命令。", "Send \"help\" for the commands you can use."));
+    }
+    if (handler.changesState() && !ctx.authenticated()) {
+      return Outcome.refused(ctx.t(
+          "无法确认这封邮件确实来自 " + ctx.actor().address() + "（发件域名的 DKIM/SPF 验证未通过），为安全起见没有执行。",
+          "This mail could not be shown to come from " + ctx.actor().address()
+              + " (DKIM/SPF of the sender's domain did not pass), so for safety nothing was done."),
+          ctx.t("请从您登记的邮箱直接发送，不要经由转发或代发。", "Send it directly from your registered mailbox, not through a forwarder."));
+    }
+    return null;
+  }
+
+  private static String roleNames(Set<Role> roles, boolean zh) {
+    List<String> names = new ArrayList<>();
+    for (Role r : Role.values()) {
+      if (roles.contains(r)) {
+        switch (r) {
+          case PROVIDER:
+            names.add(zh ? "服务商" : "providers");
+            break;
+          case OPERATOR:
+            names.add(zh ? "运营人员" : "operators");
+            break;
+          case BUYER:
+            names.add(zh ? "用户（买家）" : "buyers");
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return String.join(zh ? "、" : ", ", names);
+  }
+
+  private String helpFor(CommandContext ctx, Actor actor) {
+    CommandHandler help = registry.handler("help");
+    return help == null ? "" : ((io.marketdesk.command.HelpHandler) help).helpFor(ctx, actor.primaryRole(), "");
+  }
+
+  private List<String> presentedTokens(Handle h, ParsedMail mail) {
+    Set<String> tokens = new LinkedHashSet<>();
+    for (String to : mail.to()) {
+      Tokens.fromAddress(to).ifPresent(tokens::add);
+    }
+    Tokens.fromSubject(mail.subject()).ifPresent(tokens::add);
+    List<String> thread = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      thread.add(mail.inReplyTo());
+    }
+    List<String> refs = new ArrayList<>(mail.references());
+    java.util.Collections.reverse(refs);
+    thread.addAll(refs);
+    for (String mid : thread) {
+      outbox.tokenOfMessage(h, mid).ifPresent(tokens::add);
+    }
+    return new ArrayList<>(tokens);
+  }
+
+  private void replyUnregistered(Handle h, long id, ParsedMail mail) {
+    long since = clock.millis() - Duration.ofHours(24).toMillis();
+    boolean already = outbox.countTo(h, mail.fromAddress(), List.of("unregistered"), since) > 0;
+    if (already) {
+      inbound.setStatus(h, id, "processed", "unregistered sender, already told today");
+      return;
+    }
+    Language lang = containsCjk(mail.subject() + mail.text()) ? Language.ZH : Language.EN;
+    RenderedMail m = mailer.render(lang, "unregistered", new UnregisteredModel(config.mailAddress));
+    queue(h, id, mail, m, "unregistered");
+    inbound.setStatus(h, id, "processed", "unregistered sender");
+  }
+
+  /** The model of the unregistered-sender reply. */
+  public record UnregisteredModel(String serviceAddress) {}
+
+  private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind) {
+    RenderedMail body = mailer.render(lang, "reply", model);
+    queue(h, id, mail, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind, model.token());
+  }
+
+  private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind) {
+    queue(h, id, mail, m, kind, null);
+  }
+
+  private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind, String token) {
+    List<String> refs = new ArrayList<>(mail.references());
+    if (mail.messageId() != null) {
+      refs.add(mail.messageId());
+    }
+    while (refs.size() > 20) {
+      refs.remove(1);
+    }
+    long since = clock.millis() - Duration.ofHours(1).toMillis();
+    boolean overCap = outbox.countTo(h, mail.fromAddress(), REPLY_KINDS, since) >= config.repliesPerHour;
+    String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
+    String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
+    outbox.enqueue(
+        h,
+        new io.marketdesk.outbox.OutgoingMail(kind, mail.fromAddress(), replyTo, subject, m.body(),
+            mail.messageId(), refs, token),
+        id,
+        overCap ? "suppressed" : "waiting");
+    if (overCap) {
+      inbound.setStatus(h, id, "processed", "reply suppressed: over security.replies-per-hour");
+    }
+  }
+
+  static String replySubject(String subject, Language lang) {
+    String s = subject == null ? "" : Tokens.SUBJECT_TAG.matcher(subject).replaceAll("").trim();
+    if (s.isEmpty()) {
+      return lang == Language.ZH ? "回复：marketdesk" : "Re: marketdesk";
+    }
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("re:") || lower.startsWith("re：") || s.startsWith("回复") || s.startsWith("答复")) {
+      return s;
+    }
+    return "Re: " + s;
+  }
+
+  static boolean containsCjk(String s) {
+    return s != null && s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+}

@@ -1,0 +1,66 @@
+package io.marketdesk.intake;
+
+import io.marketdesk.command.Actor;
+import io.marketdesk.command.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model of the one reply a mail gets ({@code templates/mail/LANG/reply.ftl}). Immutable.
+ *
+ * @param name how to greet the sender
+ * @param accountId the provider's account ID (quoted in every reply to a provider), or null
+ * @param items each command with its outcome, in order
+ * @param help the help text (a mail with no command), or ""
+ * @param unrecognized the line that was not understood, or ""
+ * @param notices notes about the whole mail (over a limit), may be empty
+ * @param token the token the reply asks to be answered with, or null
+ */
+public record ReplyModel(
+    String name, String accountId, List<Item> items, String help, String unrecognized, List<String> notices, String token) {
+
+  /** One command and its outcome. */
+  public record Item(int number, String line, boolean done, String message, String example, boolean awaiting) {}
+
+  public ReplyModel {
+    items = List.copyOf(items);
+    notices = List.copyOf(notices);
+  }
+
+  /** Collects the parts of a reply while a mail is processed; not thread-safe. */
+  static final class Builder {
+    private final Actor actor;
+    private final List<Item> items = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
+    private String help = "";
+    private String unrecognized = "";
+    private String token;
+
+    Builder(Actor actor) {
+      this.actor = actor;
+    }
+
+    Builder item(String line, Outcome o) {
+      items.add(new Item(items.size() + 1, line, o.done(), o.message(), o.example(), o.token() != null));
+      if (token == null && o.token() != null) {
+        token = o.token();
+      }
+      return this;
+    }
+
+    Builder help(String text, String unrecognizedLine) {
+      help = text;
+      unrecognized = unrecognizedLine == null ? "" : unrecognizedLine;
+      return this;
+    }
+
+    Builder notice(String text) {
+      notices.add(text);
+      return this;
+    }
+
+    ReplyModel build() {
+      return new ReplyModel(actor.name(), actor.accountId(), items, help, unrecognized, notices, token);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.marketdesk.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.marketdesk.intake.ImapIntake;
+import io.marketdesk.intake.InboundStore;
+import io.marketdesk.outbox.Outbox;
+import io.marketdesk.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /} the public status page (SPEC §8): intake, outbox, and what the features contribute
+ * (reviews, orders, products), with a chart of mails per hour over 24 hours drawn as SVG on the
+ * server. Counts only, no personal data. Also {@code /health}.
+ */
+public final class StatusPage implements WebModule {
+  private final InboundStore inbound;
+  private final Outbox outbox;
+  private final Supplier<ImapIntake.Status> intake;
+  private final Supplier<Boolean> smtpConnected;
+  private final Database db;
+  private final List<StatusContributor> contributors;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  public StatusPage(InboundStore inbound, Outbox outbox, Supplier<ImapIntake.Status> intake,
+      Supplier<Boolean> smtpConnected, Database db, List<StatusContributor> contributors, Clock clock, ZoneId zone) {
+    this.inbound = inbound;
+    this.outbox = outbox;
+    this.intake = intake;
+    this.smtpConnected = smtpConnected;
+    this.db = db;
+    this.contributors = contributors;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The page model. */
+  public record Model(String lang, String now, Intake intake, Outbox.Counts outbox, List<StatusContributor.Section> sections,
+      Chart chart, List<FailureView> failures) {}
+
+  /** The intake part. */
+  public record Intake(boolean connected, String mode, String lastCheck, long today, long processed, long failed,
+      long ignored, long waiting, String lastError) {}
+
+  /** A failed mail without personal data. */
+  public record FailureView(long id, String at, String error) {}
+
+  /** Bars of the per-hour chart, in SVG coordinates. */
+  public record Chart(int width, int height, int max, List<Bar> bars) {}
+
+  /** One bar: position, size, hour label, count. */
+  public record Bar(int x, int y, int w, int h, String label, long count, boolean labelled) {}
+
+  @Override
+  public void routes(Javalin app, Web web) {
+    app.get("/", ctx -> web.page(ctx, "status", model(Web.lang(ctx))));
+    app.get("/health", this::health);
+    app.get("/api/status", ctx -> ctx.json(model("en")));
+  }
+
+  private void health(Context ctx) {
+    boolean dbOk = db.reachable();
+    ImapIntake.Status s = intake.get();
+    Map<String, Object> body = new HashMap<>();
+    body.put("database", dbOk ? "up" : "down");
+    body.put("mailbox", s.connected() ? "up" : "down");
+    body.put("mode", s.mode());
+    body.put("status", dbOk && s.connected() ? "up" : "down");
+    ctx.status(dbOk && s.connected() ? 200 : 503).json(body);
+  }
+
+  public Model model(String lang) {
+    long now = clock.millis();
+    ZonedDateTime today = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), zone).toLocalDate().atStartOfDay(zone);
+    InboundStore.Counts c = inbound.counts(today.toInstant().toEpochMilli());
+    ImapIntake.Status s = intake.get();
+    DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+    Intake in = new Intake(s.connected(), s.mode(), s.lastCheck() == 0 ? "-" : fmt.format(Instant.ofEpochMilli(s.lastCheck())),
+        c.today(), c.processed(), c.failed(), c.ignored(), c.waiting(), s.lastError() == null ? "" : s.lastError().replaceAll("[\\w.+-]+@[\\w.-]+", "<address>"));
+    List<StatusContributor.Section> sections = new ArrayList<>();
+    for (StatusContributor sc : contributors) {
+      sections.addAll(sc.sections());
+    }
+    List<FailureView> failures = new ArrayList<>();
+    for (InboundStore.Failure f : inbound.recentFailures(10)) {
+      failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())), f.error()));
+    }
+    return new Model(lang, fmt.format(Instant.ofEpochMilli(now)), in, outbox.counts(), sections, chart(now), failures);
+  }
+
+  private Chart chart(long now) {
+    long hour = 3_600_000L;
+    long end = (now / hour) * hour;
+    long start = end - 23 * hour;
+    Map<Long, Long> counts = new HashMap<>();
+    for (long[] row : inbound.perHour(start)) {
+      counts.put(row[0], row[1]);
+    }
+    long max = 1;
+    for (long v : counts.values()) {
+      max = Math.max(max, v);
+    }
+    int width = 720;
+    int height = 160;
+    int bw = width / 24;
+    List<Bar> bars = new ArrayList<>();
+    DateTimeFormatter hh = DateTimeFormatter.ofPattern("HH").withZone(zone);
+    for (int i = 0; i < 24; i++) {
+      long t = start + i * hour;
+      long v = counts.getOrDefault(t, 0L);
+      int h = (int) Math.round((height - 20) * (double) v / max);
+      bars.add(new Bar(i * bw + 2, height - 20 - h, bw - 4, h, hh.format(Instant.ofEpochMilli(t)), v, i % 3 == 0));
+    }
+    return new Chart(width, height, (int) max, bars);
+  }
+}

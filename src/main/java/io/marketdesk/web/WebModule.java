@@ -1,0 +1,9 @@
+package io.marketdesk.web;
+
+import io.javalin.Javalin;
+
+/** A feature's routes: pages, API endpoints. Registered once before the server starts. */
+@FunctionalInterface
+public interface WebModule {
+  void routes(Javalin app, Web web);
+}

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * sentence = [NAME] ["服务商"] ["(" | ","] ["腾讯云"] ("账号" | "账户" | "帐号" | "帐户") "ID" [":"] ACCOUNT_ID [")"]
- *            [","] ["申请"] ["将"] "订单" ["号" | "编号"] [":"] ORDER_NO ["的"] ["价格" | "金额"]
+ *            [","] ["申请"] ["将"] "订单" ["号" | "编号"] [":"] ORDER_NO ["的"] ["价格" | "金额"] ["由" OLD]
  *            ("修改为" | "改为" | "调整为" | "变更为") ["折扣价" | "价格" | "优惠价"] [":"] AMOUNT
+ * OLD      = the old price, any text up to 30 characters without ";", "。" or a "," not followed by a digit
  * NAME     = the provider's name: the word just before, up to a space or punctuation
  * ORDER_NO = digits only, followed by neither a letter nor a digit
  * AMOUNT   = an amount as {@link Money#parseMinor} reads it (¥ ￥ 元 RMB CNY, 1,280.50, two decimals)
@@ -62,7 +63,7 @@ public final class PriceChangeSentence {
               + "\\s*(?:服务商)?\\s*[(,]?\\s*(?:腾讯云)?\\s*(?:账号|账户|帐号|帐户)\\s*id\\s*:?\\s*"
               + "(?<account>\\d{5,20})(?!\\d)\\s*\\)?\\s*,?\\s*(?:申请)?\\s*(?:将)?\\s*"
               + "订单\\s*(?:号|编号)?\\s*:?\\s*(?<order>\\d{6,32})(?![\\da-z])\\s*(?:的)?\\s*"
-              + "(?:价格|金额)?\\s*(?:修改|改|调整|变更)为\\s*(?:折扣价|价格|优惠价)?\\s*:?\\s*"
+              + "(?:价格|金额)?\\s*(?:由(?:[^,;。]|,(?=\\d)){0,30}?)?(?:修改|改|调整|变更)为\\s*(?:折扣价|价格|优惠价)?\\s*:?\\s*"
               + AMOUNT,
           Pattern.CASE_INSENSITIVE);
 

@@ -413,6 +413,14 @@ class CommandParserTest {
     }
 
     @Test
+    void shouldReadShortFormWhenChineseKeywordIsUsed() {
+      ParsedCommand c = only(body("改价 20261128000123 ¥1,280.00"));
+      assertThat(c.language()).isEqualTo(Language.ZH);
+      assertThat(PriceChangeSentence.Request.fromArgs(c.args()))
+          .contains(new PriceChangeSentence.Request(null, null, "20261128000123", "¥1,280.00"));
+    }
+
+    @Test
     void shouldUseRecognizerArgsWhenKeywordLineHoldsTheSentence() {
       ParsedCommand c = only(body("改价：" + SEED));
       assertThat(c.keyword()).isEqualTo("改价");

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param language Chinese when a Chinese keyword was used
  * @param args the rest of the keyword line after the keyword, trimmed and NFKC-normalised
  * @param fields the field lines, keys NFKC-normalised, trimmed and lower-cased, in order
- * @param text the free text (FREE_TEXT commands: the rest of the line and every line below; "" when
- *     none)
+ * @param text the free text of a FREE_TEXT command: every line below its keyword line, as written,
+ *     trimmed as a block (the rest of the keyword line is {@code args}); "" when none or for other
+ *     commands
  * @param line the command line as written (for the reply)
  * @param fromSubject true when the command came from the subject
  */
@@ -28,6 +29,17 @@ public record ParsedCommand(
 
   public ParsedCommand {
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  /**
+   * The args and the free text joined by a newline, trimmed: the whole reason of a command such as
+   * {@code 拒绝 理由} whose reason may start on its line and go on below it.
+   */
+  public String argsAndText() {
+    if (args.isEmpty()) {
+      return text;
+    }
+    return text.isEmpty() ? args : args + "\n" + text;
   }
 
   /** The first field present under any of the given names (compare lower-cased), or null. */

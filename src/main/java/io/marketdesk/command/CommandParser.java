@@ -1,0 +1,442 @@
+package io.marketdesk.command;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the commands of one mail from its subject and its live body lines (SPEC §2). The lines come
+ * in with quotes and signatures already removed; this class only finds commands, their arguments,
+ * fields and free text. What a command means, and whether the sender may use it, is for the
+ * handlers.
+ *
+ * <h2>Grammar</h2>
+ *
+ * Matching is done on the NFKC form of each line ({@code （）：，} read as {@code ():,}, full-width
+ * letters and digits as ASCII, the ideographic space as a space) and ignores case; what a command
+ * quotes back ({@link ParsedCommand#line()}) is the line as written.
+ *
+ * <pre>
+ * mail         = { line }                       ; the body; the subject when the body holds no command
+ * command-line = [ws] [marker ws] keyword args
+ *              | line in which a sentence recogniser finds a command
+ * marker       = digit [digit] ("." | ")" | "、") | "(" digit [digit] ")" | "-" | "*" | "•" | "·" | "–"
+ * keyword      = a Chinese keyword                   ; no boundary needed: 确认完成20261128000123
+ *              | an English keyword word-boundary    ; words separated by any run of spaces;
+ *                                                    ; the next character is not a letter or digit
+ * args         = rest of the line, trimmed, one leading ":" or "," dropped, NFKC
+ * </pre>
+ *
+ * <ul>
+ *   <li><b>Longest keyword wins</b>: {@code 修改账户信息} is not {@code 账户信息}, {@code account
+ *       update} is not {@code account}. English keywords end at a word boundary: {@code products}
+ *       never matches {@code product new}, and {@code orders} is not {@code order}.
+ *   <li><b>Body</b>, by the command's {@link CommandSpec.Body}:
+ *       <ul>
+ *         <li>{@code NONE}: nothing under the line belongs to it; the next line may be a command.
+ *         <li>{@code FIELDS}: the {@code key: value} lines right under it ({@code :} or {@code ：};
+ *             key 1 to 20 characters; blank lines between them allowed) are its fields, key NFKC,
+ *             trimmed and lower-cased, value trimmed as written; a repeated key keeps the last
+ *             value. A {@code 详情}/{@code description} field continues over every following
+ *             non-blank line (whatever it says, even a keyword) up to a blank line, joined with
+ *             {@code \n}. The block ends at the first line that is neither a field nor a
+ *             continuation. A line that starts with a keyword is a command, not a field ({@code
+ *             订单详情 20261128000123 备注: 急}), unless the whole key is exactly a keyword: under
+ *             {@code product new}, {@code price: 880} is the price field. A line a sentence
+ *             recogniser accepts is not a field either.
+ *         <li>{@code FREE_TEXT}: {@code args} is the rest of its line and {@code text} every line
+ *             below it, as written, trimmed as a block. No command is read after it.
+ *       </ul>
+ *   <li><b>Sentences</b>: a line that does not start with a keyword is offered to each spec's
+ *       {@link CommandSpec.SentenceRecognizer} in spec order (NFKC form); the first answer is the
+ *       command's {@code args} and the normalised line its {@code keyword}. The body rules of that
+ *       spec apply below it. A keyword line whose own spec's recogniser accepts the whole line
+ *       takes the recogniser's args ({@code 改价：云帆科技服务商（…），申请将订单…}).
+ *   <li><b>Subject</b>: {@code Re:}, {@code RE：}, {@code Fw:}, {@code Fwd:}, {@code 回复:},
+ *       {@code 回覆:}, {@code 答复:}, {@code 转发:} (any case, either colon width, spaces allowed)
+ *       are stripped from its start repeatedly, and every {@code [MD#token]} tag wherever it is.
+ *       What remains is read as one command line, with {@link ParsedCommand#fromSubject()} set,
+ *       only when the body holds no command. Its body is the whole mail body: a {@code FIELDS}
+ *       command takes every field line of the body (other lines are skipped), a {@code FREE_TEXT}
+ *       command the whole body as its text.
+ *   <li><b>Language</b>: Chinese if any command used a Chinese keyword (or a sentence in a line
+ *       holding Chinese characters); with no command, Chinese when the subject or the body holds
+ *       Chinese characters; otherwise English.
+ *   <li><b>Unrecognised</b>: with no command, the first non-blank body line (or, with an empty
+ *       body, the stripped subject), cut to 80 characters; otherwise null.
+ *   <li><b>Limit</b>: past {@code maxCommands} commands, only the first {@code maxCommands} are
+ *       kept and {@link ParsedCommands#overLimit()} is set.
+ * </ul>
+ *
+ * <h2>Examples</h2>
+ *
+ * <pre>
+ * 帮助 改价                        help, args "改价"
+ * 1. 订单详情：20261128000123      order, args "20261128000123"
+ * 确认完成20261128000123           confirm, args "20261128000123"
+ * ACCOUNT   Update                account update (English, any case, any spaces)
+ * products listed                 products, args "listed"   (not "product new")
+ * 新建商品                          product new, with fields
+ * 名称：云上运维托管                  name → "云上运维托管"
+ * price: 880                      price → "880"
+ * 详情：7×24 小时值守                 description → "7×24 小时值守\n含月度巡检报告"
+ * 含月度巡检报告
+ *
+ * 拒绝 资质不全                      reject, args "资质不全", text = the lines below
+ * 云帆科技服务商（腾讯云账号 ID : 100012345678），申请将订单20261128000123价格修改为折扣价880.00
+ *                                 price, by its sentence recogniser
+ * Subject: Re: [MD#k3j9] 同意       approve (from the subject, when the body holds no command)
+ * </pre>
+ *
+ * <p>The same grammar, with more examples, is in {@code docs/commands.md}.
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class CommandParser {
+
+  private static final int MAX_KEY_LENGTH = 20;
+  private static final int UNRECOGNIZED_LENGTH = 80;
+  private static final Set<String> DESCRIPTION_KEYS = Set.of("详情", "description");
+
+  private static final Pattern MARKER =
+      Pattern.compile("\\s*(?:(?:\\d{1,2}[.)、]|\\(\\d{1,2}\\)|[-*•·–])\\s*)?");
+  private static final Pattern SUBJECT_PREFIX =
+      Pattern.compile("\\s*(?:re|fwd?|回复|回覆|答复|转发)\\s*[:：]\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUBJECT_TAG =
+      Pattern.compile("[\\[［]\\s*MD#[^\\]］]*[\\]］]", Pattern.CASE_INSENSITIVE);
+
+  private final List<CommandSpec> specs;
+  private final List<Keyword> keywords;
+  private final int maxCommands;
+
+  /**
+   * @param specs the commands to recognise; no keyword may belong to two of them
+   * @param maxCommands how many commands one mail may carry (at least 1)
+   * @throws IllegalArgumentException when a keyword is blank or used twice, or maxCommands < 1
+   */
+  public CommandParser(List<CommandSpec> specs, int maxCommands) {
+    if (maxCommands < 1) {
+      throw new IllegalArgumentException("maxCommands must be at least 1: " + maxCommands);
+    }
+    this.specs = List.copyOf(specs);
+    this.maxCommands = maxCommands;
+    List<Keyword> all = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (CommandSpec spec : this.specs) {
+      for (String k : spec.zh()) {
+        all.add(Keyword.of(spec, k, Language.ZH));
+      }
+      for (String k : spec.en()) {
+        all.add(Keyword.of(spec, k, Language.EN));
+      }
+    }
+    for (Keyword k : all) {
+      String key = String.join(" ", k.words()).toLowerCase(Locale.ROOT);
+      String before = seen.put(key, k.spec().name());
+      if (before != null) {
+        throw new IllegalArgumentException(
+            "keyword '" + k.text() + "' is used by " + before + " and " + k.spec().name());
+      }
+    }
+    all.sort(Comparator.comparingInt((Keyword k) -> -k.text().length()));
+    this.keywords = List.copyOf(all);
+  }
+
+  /**
+   * Reads the commands of one mail.
+   *
+   * @param subject the mail's subject as decoded, or null
+   * @param liveLines the body lines that may carry commands (quotes and signatures removed, blank
+   *     lines kept), or null
+   * @return the commands, the reply language, the unrecognised line and the over-limit flag
+   */
+  public ParsedCommands parse(String subject, List<String> liveLines) {
+    List<String> lines = new ArrayList<>();
+    if (liveLines != null) {
+      for (String l : liveLines) {
+        lines.add(l == null ? "" : l);
+      }
+    }
+    List<ParsedCommand> found = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size() && found.size() <= maxCommands) {
+      String raw = lines.get(i);
+      Optional<Head> head = head(nfkc(raw));
+      i++;
+      if (head.isEmpty()) {
+        continue;
+      }
+      Head h = head.get();
+      switch (h.spec().body()) {
+        case FIELDS:
+          FieldBlock block = readFields(lines, i, false);
+          found.add(h.toCommand(block.fields(), "", raw, false));
+          i = block.next();
+          break;
+        case FREE_TEXT:
+          found.add(h.toCommand(Map.of(), joinBlock(lines, i), raw, false));
+          i = lines.size();
+          break;
+        default:
+          found.add(h.toCommand(Map.of(), "", raw, false));
+          break;
+      }
+    }
+    String strippedSubject = stripSubject(subject);
+    if (found.isEmpty() && !strippedSubject.isEmpty()) {
+      head(nfkc(strippedSubject))
+          .ifPresent(
+              h -> {
+                Map<String, String> fields =
+                    h.spec().body() == CommandSpec.Body.FIELDS
+                        ? readFields(lines, 0, true).fields()
+                        : Map.of();
+                String text =
+                    h.spec().body() == CommandSpec.Body.FREE_TEXT ? joinBlock(lines, 0) : "";
+                found.add(h.toCommand(fields, text, strippedSubject, true));
+              });
+    }
+    boolean overLimit = found.size() > maxCommands;
+    List<ParsedCommand> kept = overLimit ? found.subList(0, maxCommands) : found;
+    return new ParsedCommands(
+        kept,
+        language(kept, strippedSubject, lines),
+        kept.isEmpty() ? unrecognized(strippedSubject, lines) : null,
+        overLimit);
+  }
+
+  /**
+   * The subject without its reply/forward prefixes and {@code [MD#token]} tags, trimmed; "" for
+   * null.
+   */
+  public static String stripSubject(String subject) {
+    if (subject == null) {
+      return "";
+    }
+    String s = SUBJECT_TAG.matcher(subject).replaceAll(" ");
+    Matcher m = SUBJECT_PREFIX.matcher(s);
+    while (m.lookingAt()) {
+      s = s.substring(m.end());
+      m = SUBJECT_PREFIX.matcher(s);
+    }
+    return s.replaceAll("\\s{2,}", " ").strip();
+  }
+
+  private Optional<Head> head(String norm) {
+    Optional<KeywordMatch> km = keywordAt(norm);
+    if (km.isPresent()) {
+      Keyword k = km.get().keyword();
+      CommandSpec.SentenceRecognizer sentence = k.spec().sentence();
+      Optional<String> recognized =
+          sentence == null ? Optional.empty() : sentence.recognize(norm);
+      String args = recognized.orElseGet(() -> args(norm.substring(km.get().end())));
+      return Optional.of(new Head(k.spec(), k.text(), k.language(), args));
+    }
+    for (CommandSpec spec : specs) {
+      if (spec.sentence() == null) {
+        continue;
+      }
+      Optional<String> args = spec.sentence().recognize(norm);
+      if (args.isPresent()) {
+        Language language = containsHan(norm) ? Language.ZH : Language.EN;
+        return Optional.of(new Head(spec, norm.strip(), language, args.get().strip()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<KeywordMatch> keywordAt(String norm) {
+    Matcher marker = MARKER.matcher(norm);
+    int start = marker.lookingAt() ? marker.end() : 0;
+    for (Keyword k : keywords) {
+      int end = k.matchAt(norm, start);
+      if (end >= 0) {
+        return Optional.of(new KeywordMatch(k, end));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String args(String rest) {
+    String s = rest.strip();
+    if (s.startsWith(":") || s.startsWith(",")) {
+      s = s.substring(1).strip();
+    }
+    return s;
+  }
+
+  private FieldBlock readFields(List<String> lines, int from, boolean skipOthers) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    String continued = null;
+    int i = from;
+    for (; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      if (continued != null) {
+        if (raw.isBlank()) {
+          continued = null;
+        } else {
+          String before = fields.get(continued);
+          fields.put(continued, before.isEmpty() ? raw.strip() : before + "\n" + raw.strip());
+        }
+        continue;
+      }
+      if (raw.isBlank()) {
+        continue;
+      }
+      Optional<Field> field = field(raw);
+      if (field.isPresent()) {
+        String key = field.get().key();
+        fields.put(key, field.get().value());
+        continued = DESCRIPTION_KEYS.contains(key) ? key : null;
+      } else if (!skipOthers) {
+        break;
+      }
+    }
+    return new FieldBlock(fields, i);
+  }
+
+  private Optional<Field> field(String raw) {
+    String norm = nfkc(raw);
+    int colon = norm.indexOf(':');
+    int rawColon = firstColon(raw);
+    if (colon < 0 || rawColon < 0) {
+      return Optional.empty();
+    }
+    Matcher marker = MARKER.matcher(norm);
+    int keyStart = marker.lookingAt() && marker.end() <= colon ? marker.end() : 0;
+    String key = norm.substring(keyStart, colon).strip().toLowerCase(Locale.ROOT);
+    String value = raw.substring(rawColon + 1).strip();
+    if (key.isEmpty()
+        || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH
+        || value.startsWith("//")) {
+      return Optional.empty();
+    }
+    Optional<KeywordMatch> km = keywordAt(norm);
+    if (km.isPresent()
+        && (km.get().end() > colon || !norm.substring(km.get().end(), colon).isBlank())) {
+      return Optional.empty();
+    }
+    for (CommandSpec spec : specs) {
+      if (spec.sentence() != null && spec.sentence().recognize(norm).isPresent()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Field(key, value));
+  }
+
+  private static int firstColon(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == ':' || c == '：' || c == '﹕' || c == '︓') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String joinBlock(List<String> lines, int from) {
+    return String.join("\n", lines.subList(Math.min(from, lines.size()), lines.size())).strip();
+  }
+
+  private static Language language(
+      List<ParsedCommand> commands, String subject, List<String> lines) {
+    if (!commands.isEmpty()) {
+      return commands.stream().anyMatch(c -> c.language() == Language.ZH)
+          ? Language.ZH
+          : Language.EN;
+    }
+    if (containsHan(subject) || lines.stream().anyMatch(CommandParser::containsHan)) {
+      return Language.ZH;
+    }
+    return Language.EN;
+  }
+
+  private static String unrecognized(String subject, List<String> lines) {
+    String first =
+        lines.stream().filter(l -> !l.isBlank()).findFirst().map(String::strip).orElse(subject);
+    if (first.isEmpty()) {
+      return null;
+    }
+    if (first.codePointCount(0, first.length()) <= UNRECOGNIZED_LENGTH) {
+      return first;
+    }
+    return first.substring(0, first.offsetByCodePoints(0, UNRECOGNIZED_LENGTH));
+  }
+
+  private static boolean containsHan(String s) {
+    return s.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+
+  private static String nfkc(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /** One keyword of one spec, NFKC-normalised and split into words. */
+  private record Keyword(CommandSpec spec, String text, List<String> words, Language language) {
+
+    static Keyword of(CommandSpec spec, String keyword, Language language) {
+      String text = nfkc(keyword).strip().replaceAll("\\s+", " ");
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("blank keyword in " + spec.name());
+      }
+      return new Keyword(spec, text, List.of(text.split(" ")), language);
+    }
+
+    /** The index just past this keyword when {@code norm} has it at {@code start}, else -1. */
+    int matchAt(String norm, int start) {
+      int pos = start;
+      for (int w = 0; w < words.size(); w++) {
+        if (w > 0) {
+          int spaces = pos;
+          while (pos < norm.length() && isSpace(norm.charAt(pos))) {
+            pos++;
+          }
+          if (pos == spaces) {
+            return -1;
+          }
+        }
+        String word = words.get(w);
+        if (!norm.regionMatches(true, pos, word, 0, word.length())) {
+          return -1;
+        }
+        pos += word.length();
+      }
+      if (language == Language.EN && pos < norm.length()) {
+        int next = norm.codePointAt(pos);
+        if (Character.isLetterOrDigit(next)
+            && Character.UnicodeScript.of(next) != Character.UnicodeScript.HAN) {
+          return -1;
+        }
+      }
+      return pos;
+    }
+  }
+
+  private record KeywordMatch(Keyword keyword, int end) {}
+
+  /** A command line's spec, keyword, language and args, before its body is read. */
+  private record Head(CommandSpec spec, String keyword, Language language, String args) {
+    ParsedCommand toCommand(
+        Map<String, String> fields, String text, String line, boolean fromSubject) {
+      return new ParsedCommand(spec, keyword, language, args, fields, text, line, fromSubject);
+    }
+  }
+
+  private record Field(String key, String value) {}
+
+  private record FieldBlock(Map<String, String> fields, int next) {}
+}

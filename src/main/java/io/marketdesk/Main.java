@@ -1,7 +1,195 @@
 package io.marketdesk;
 
-public final class Main {
+import io.marketdesk.app.App;
+import io.marketdesk.app.Features;
+import io.marketdesk.config.Config;
+import io.marketdesk.config.ConfigException;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Operator;
+import io.marketdesk.identity.Provider;
+import io.marketdesk.store.Database;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The command line: {@code run} (the default) starts marketdesk; {@code provider} and {@code operator}
+ * onboard people (SPEC §1). Every subcommand takes {@code --config FILE}.
+ */
+@Command(name = "marketdesk", mixinStandardHelpOptions = true, version = "marketdesk 0.1",
+    description = "An email-driven back office for a cloud marketplace.",
+    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class})
+public final class Main implements Callable<Integer> {
+  @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
+  Path configFile;
+
   public static void main(String[] args) {
-    System.out.println("marketdesk");
+    int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    if (code != 0 || !(args.length == 0 || "run".equals(args[0]) || args[0].startsWith("--config"))) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    return new Run().start(this);
+  }
+
+  Config config() {
+    return Config.load(configFile, System.getenv(), Map.of());
+  }
+
+  /** Starts everything and waits for Ctrl-C. */
+  @Command(name = "run", description = "start marketdesk (the default)")
+  static final class Run implements Callable<Integer> {
+    @ParentCommand Main parent;
+
+    @Override
+    public Integer call() {
+      return start(parent);
+    }
+
+    int start(Main main) {
+      Config config;
+      try {
+        config = main.config();
+      } catch (ConfigException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+      App app = new App(config, Clock.systemUTC(), Features.all());
+      CountDownLatch stopped = new CountDownLatch(1);
+      try {
+        app.start();
+      } catch (RuntimeException e) {
+        System.err.println("marketdesk could not start: " + e.getMessage());
+        app.close();
+        return 1;
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        System.out.println("\nmarketdesk: stopping...");
+        app.close();
+        stopped.countDown();
+      }, "shutdown"));
+      System.out.println(Banner.text(config, app));
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    }
+  }
+
+  /** Onboarding of providers. */
+  @Command(name = "provider", description = "add or list providers", subcommands = {ProviderAdd.class, ProviderList.class})
+  static final class ProviderCmd {}
+
+  @Command(name = "add", description = "add a provider")
+  static final class ProviderAdd implements Callable<Integer> {
+    @ParentCommand ProviderCmd parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--account-id", required = true, description = "账号 ID, digits") String accountId;
+    @Option(names = "--company", required = true, description = "公司名称") String company;
+    @Option(names = "--email", required = true, split = ",", description = "sender addresses (login accounts)") List<String> emails;
+    @Option(names = "--company-address", defaultValue = "") String companyAddress;
+    @Option(names = "--credit-code", defaultValue = "") String creditCode;
+    @Option(names = "--cs-phone", defaultValue = "") String csPhone;
+    @Option(names = "--cs-email", defaultValue = "") String csEmail;
+    @Option(names = "--cs-hours", defaultValue = "") String csHours;
+    @Option(names = "--contact", defaultValue = "") String contact;
+    @Option(names = "--contact-phone", defaultValue = "") String contactPhone;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      if (!accountId.matches("\\d{5,20}")) {
+        System.err.println("--account-id must be 5 to 20 digits");
+        return 2;
+      }
+      try (Database db = open(main)) {
+        Provider p = db.jdbi().inTransaction(h -> new Directory(Clock.systemUTC()).createProvider(h,
+            new Provider(0, accountId, company, companyAddress, creditCode, csPhone, csEmail, csHours, contact,
+                contactPhone, emails.get(0), emails)));
+        System.out.println("provider " + p.accountId() + " " + p.companyName() + " " + p.addresses());
+        return 0;
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  @Command(name = "list", description = "list providers")
+  static final class ProviderList implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      try (Database db = open(main)) {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Provider p : db.jdbi().withHandle(h -> new Directory(Clock.systemUTC()).providers(h))) {
+          out.println(p.accountId() + "\t" + p.companyName() + "\t" + String.join(",", p.addresses()));
+        }
+        out.flush();
+        return 0;
+      }
+    }
+  }
+
+  /** Onboarding of operators. */
+  @Command(name = "operator", description = "add or list operators", subcommands = {OperatorAdd.class, OperatorList.class})
+  static final class OperatorCmd {}
+
+  @Command(name = "add", description = "add an operator")
+  static final class OperatorAdd implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--name", required = true) String name;
+    @Option(names = "--email", required = true, split = ",") List<String> emails;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      try (Database db = open(main)) {
+        Operator o = db.jdbi().inTransaction(h -> new Directory(Clock.systemUTC()).createOperator(h, name, emails));
+        System.out.println("operator " + o.id() + " " + o.name() + " " + o.addresses());
+        return 0;
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  @Command(name = "list", description = "list operators")
+  static final class OperatorList implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      try (Database db = open(main)) {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Operator o : db.jdbi().withHandle(h -> new Directory(Clock.systemUTC()).operators(h))) {
+          out.println(o.id() + "\t" + o.name() + "\t" + String.join(",", o.addresses()));
+        }
+        out.flush();
+        return 0;
+      }
+    }
+  }
+
+  static Database open(Main main) {
+    Config c = main.config();
+    return Database.open(c.dbUrl, c.dbUser, c.dbPassword, 2);
   }
 }

@@ -32,6 +32,8 @@ public final class Config {
   public final String mailAddress;
   public final String mailFromName;
   public final boolean embeddedMail;
+  public final int embeddedSmtpPort;
+  public final int embeddedImapPort;
   public final MailUrl imapUrl;
   public final MailUrl smtpUrl;
   public final String processedFolder;
@@ -73,6 +75,8 @@ public final class Config {
     mailAddress = r.email("mail.address");
     mailFromName = r.string("mail.from-name");
     embeddedMail = r.bool("embedded.mail");
+    embeddedSmtpPort = r.integer("embedded.smtp-port", 0, 65535);
+    embeddedImapPort = r.integer("embedded.imap-port", 0, 65535);
     imapUrl = r.mailUrl("imap.url", List.of("imap", "imaps"), !embeddedMail);
     smtpUrl = r.mailUrl("smtp.url", List.of("smtp", "smtps"), !embeddedMail);
     processedFolder = r.nonEmpty("mail.processed-folder");

@@ -1,0 +1,76 @@
+package io.marketdesk.app;
+
+import io.marketdesk.config.Config;
+import io.marketdesk.embedded.EmbeddedMailServer;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Provider;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo data of the embedded default (SPEC §10): operator {@code ops@marketdesk.test}, providers
+ * alice (account ID 100012345678) and bob (100087654321), buyer {@code buyer@customer.test}; the
+ * features add products of every type and orders in every state. Loaded once: a marker row makes a
+ * restart (or a second instance) skip it.
+ */
+public final class DemoData {
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+  public static final String OPERATOR = "ops@marketdesk.test";
+  public static final String ALICE = "alice@provider-a.test";
+  public static final String BOB = "bob@provider-b.test";
+  public static final String BUYER = "buyer@customer.test";
+  public static final String ALICE_ACCOUNT = "100012345678";
+  public static final String BOB_ACCOUNT = "100087654321";
+
+  /** Part of the demo data, loaded in the one demo transaction. */
+  @FunctionalInterface
+  public interface Loader {
+    void load(Handle h);
+  }
+
+  private DemoData() {}
+
+  /** The mailboxes of the embedded server: every demo person, password {@code demo}. */
+  public static List<EmbeddedMailServer.User> mailboxes(Config config) {
+    return List.of(
+        new EmbeddedMailServer.User(OPERATOR, App.DEMO_PASSWORD),
+        new EmbeddedMailServer.User(ALICE, App.DEMO_PASSWORD),
+        new EmbeddedMailServer.User(BOB, App.DEMO_PASSWORD),
+        new EmbeddedMailServer.User(BUYER, App.DEMO_PASSWORD));
+  }
+
+  /** The people: one operator, two providers. */
+  static Loader people(Config config) {
+    return h -> {
+      Directory d = new Directory(Clock.systemUTC());
+      d.createOperator(h, "运营小王 Wang (demo)", List.of(OPERATOR));
+      d.createProvider(h, new Provider(0, ALICE_ACCOUNT, "云帆科技有限公司", "上海市浦东新区张江路 88 号",
+          "91310115MA1K4XXX1A", "400-800-1234", "service@provider-a.test", "工作日 9:00-18:00", "Alice 李",
+          "13800138000", ALICE, List.of(ALICE)));
+      d.createProvider(h, new Provider(0, BOB_ACCOUNT, "北辰数据服务有限公司", "北京市海淀区中关村大街 1 号",
+          "91110108MA0B5XXX2B", "400-900-5678", "support@provider-b.test", "7x24", "Bob 王",
+          "13900139000", BOB, List.of(BOB)));
+    };
+  }
+
+  /** Runs the loaders once, ever, in one transaction. */
+  static void loadOnce(Jdbi jdbi, List<Loader> loaders, Clock clock) {
+    boolean loaded = jdbi.inTransaction(h -> {
+      int claimed = h.createUpdate("INSERT INTO kv (k, v) VALUES ('demo.loaded', :v) ON CONFLICT (k) DO NOTHING")
+          .bind("v", String.valueOf(clock.millis()))
+          .execute();
+      if (claimed == 0) {
+        return false;
+      }
+      for (Loader l : loaders) {
+        l.load(h);
+      }
+      return true;
+    });
+    log.info(loaded ? "demo data loaded" : "demo data already loaded; not loaded again");
+  }
+}

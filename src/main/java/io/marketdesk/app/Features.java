@@ -1,0 +1,12 @@
+package io.marketdesk.app;
+
+import java.util.List;
+
+/** Every feature of marketdesk, in wiring order (a feature may use services of those before it). */
+public final class Features {
+  private Features() {}
+
+  public static List<Feature> all() {
+    return List.of();
+  }
+}

@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  *       Sent:}/{@code Date:}/{@code 发送时间:}/{@code 日期:} and {@code Subject:}/{@code 主题:} lines
  *       (bold {@code *From:*} markers allowed).
  *   <li>Blank lines are kept (a multi-line field ends at one); trailing whitespace is removed, and
- *       trailing blank lines at the end are dropped.
+ *       blank lines at the very start and end are dropped.
  * </ul>
  *
  * <p>Stateless and thread-safe.
  */
 public final class ReplyText {
-  private static final Set<String> STOP_WORDS = Set.of("thanks", "thank you", "谢谢", "quit");
+  private static final Set<String> STOP_WORDS = Set.of("thanks", "thank you", "谢谢", "謝謝", "quit");
   private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s!.,;~。，！、…]+$");
   private static final Pattern SEPARATOR =
       Pattern.compile(
@@ -72,6 +72,9 @@ public final class ReplyText {
     }
     while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
       out.remove(out.size() - 1);
+    }
+    while (!out.isEmpty() && out.get(0).isEmpty()) {
+      out.remove(0);
     }
     return out;
   }

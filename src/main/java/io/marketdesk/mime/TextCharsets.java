@@ -67,12 +67,20 @@ final class TextCharsets {
 
   /**
    * Decodes bytes labelled with {@code declared} (may be null or unknown). A known label is trusted,
-   * except that invalid UTF-8 labelled as UTF-8 or ASCII goes through the fallback chain.
+   * except that invalid UTF-8 labelled as UTF-8 is tried as GB18030 before it is decoded with
+   * replacement characters; ASCII, missing or unknown labels go through the fallback chain.
    */
   static String decode(byte[] bytes, String declared) {
     Charset cs = lookup(declared);
-    if (cs == null || cs.equals(StandardCharsets.UTF_8)) {
+    if (cs == null) {
       return decodeUnlabelled(bytes);
+    }
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      String s = strict(bytes, StandardCharsets.UTF_8);
+      if (s == null) {
+        s = strict(bytes, GB18030);
+      }
+      return s != null ? s : new String(bytes, StandardCharsets.UTF_8);
     }
     if (cs.equals(StandardCharsets.ISO_8859_1)) {
       cs = Charset.forName("windows-1252");

@@ -83,7 +83,8 @@ final class HeaderValues {
         if (extended) {
           percentDecode(text, bytes);
         } else {
-          byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          java.nio.charset.Charset cs = TextCharsets.lookup(charset);
+          byte[] b = text.getBytes(cs != null ? cs : java.nio.charset.StandardCharsets.UTF_8);
           bytes.write(b, 0, b.length);
         }
       }

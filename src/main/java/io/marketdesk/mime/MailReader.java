@@ -64,7 +64,10 @@ public final class MailReader {
           || maxHeaderLength <= 0
           || maxAttachmentBytes < 0
           || maxParts <= 0) {
-        throw new IllegalArgumentException("mail limits must be positive: " + this);
+        throw new IllegalArgumentException(
+            "mail limits must be positive: headers=" + maxHeaderCount + ", line=" + maxLineLength
+                + ", header=" + maxHeaderLength + ", attachment=" + maxAttachmentBytes
+                + ", parts=" + maxParts);
       }
     }
 

@@ -102,7 +102,7 @@ public final class MailReader {
     this.config =
         new MimeConfig.Builder()
             .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
+            .setMalformedHeaderStartsBody(false)
             .setMaxHeaderCount(limits.maxHeaderCount())
             .setMaxLineLen(limits.maxLineLength())
             .setMaxHeaderLen(limits.maxHeaderLength())

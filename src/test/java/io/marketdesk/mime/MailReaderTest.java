@@ -204,6 +204,14 @@ class MailReaderTest {
   }
 
   @Test
+  void shouldSkipAMalformedHeaderLineAndKeepTheRest() throws Exception {
+    ParsedMail mail = read("From: a@b.test\nthis line has no colon\nSubject: help\n\nbody\n");
+
+    assertThat(mail.subject()).isEqualTo("help");
+    assertThat(mail.text()).isEqualTo("body\n");
+  }
+
+  @Test
   void shouldTolerateALongBodyLine() throws Exception {
     String line = "x".repeat(200_000);
 

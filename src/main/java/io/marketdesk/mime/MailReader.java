@@ -1,0 +1,433 @@
+package io.marketdesk.mime;
+
+import io.marketdesk.mime.HeaderValues.Mailbox;
+import io.marketdesk.mime.HeaderValues.Parameterised;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.MimeIOException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+
+/**
+ * Reads one raw RFC 5322 message into a {@link ParsedMail}: the first stage after intake, before
+ * the command parser. It streams the message through Mime4j's {@link MimeTokenStream} with an
+ * explicit {@link MimeConfig} built from {@link Limits} (never the permissive preset: this is
+ * untrusted input), so a large attachment passes through once and is kept in memory only when it
+ * is within {@link Limits#maxAttachmentBytes()}; above it only its size is counted.
+ *
+ * <p>It is lenient where real clients are sloppy (unlabelled 8-bit headers, GB2312 labels on GBK
+ * bytes, bad base64, a missing closing boundary, unknown charsets) and strict where a limit is
+ * exceeded or nothing resembling a mail header can be found: then it throws {@link
+ * MailFormatException} so the caller can keep the raw message and answer with a clear reason.
+ *
+ * <p>Text: the first text/plain part that is not an attachment; when there is none (or it is
+ * blank), the first HTML part rendered as text, with quoted containers prefixed by {@code "> "}.
+ * Line ends become {@code \n}, a leading BOM is dropped and NBSP becomes a space.
+ *
+ * <p>Immutable and thread-safe: one instance can serve every intake thread.
+ */
+public final class MailReader {
+  /**
+   * Limits applied while reading.
+   *
+   * @param maxHeaderCount header fields per entity; more is a {@link MailFormatException}
+   * @param maxLineLength the longest line accepted; more is a {@link MailFormatException}
+   * @param maxHeaderLength the longest header field (folded lines included)
+   * @param maxAttachmentBytes the largest decoded attachment kept in memory; larger ones are
+   *     counted but their data is dropped ({@link ParsedMail.Attachment#tooLarge()})
+   * @param maxParts MIME body parts per message; more is a {@link MailFormatException}
+   */
+  public record Limits(
+      int maxHeaderCount, int maxLineLength, int maxHeaderLength, long maxAttachmentBytes, int maxParts) {
+    public Limits {
+      if (maxHeaderCount <= 0
+          || maxLineLength <= 0
+          || maxHeaderLength <= 0
+          || maxAttachmentBytes < 0
+          || maxParts <= 0) {
+        throw new IllegalArgumentException(
+            "mail limits must be positive: headers=" + maxHeaderCount + ", line=" + maxLineLength
+                + ", header=" + maxHeaderLength + ", attachment=" + maxAttachmentBytes
+                + ", parts=" + maxParts);
+      }
+    }
+
+    /** 1000 header fields, 64 KiB lines and header fields, 10 MiB attachments, 100 parts. */
+    public static Limits defaults() {
+      return new Limits(1000, 64 * 1024, 64 * 1024, 10L * 1024 * 1024, 100);
+    }
+
+    public Limits withMaxAttachmentBytes(long bytes) {
+      return new Limits(maxHeaderCount, maxLineLength, maxHeaderLength, bytes, maxParts);
+    }
+
+    public Limits withMaxParts(int parts) {
+      return new Limits(maxHeaderCount, maxLineLength, maxHeaderLength, maxAttachmentBytes, parts);
+    }
+  }
+
+  private static final int HEADER_PREFIX_BYTES = 64 * 1024;
+  private static final Set<String> MAIL_HEADERS =
+      Set.of(
+          "from", "to", "cc", "subject", "date", "message-id", "received", "mime-version",
+          "content-type", "return-path", "delivered-to", "sender", "reply-to", "in-reply-to");
+  private static final Pattern META_CHARSET =
+      Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.-]+)");
+  private static final Pattern STATUS_CODE = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+
+  private final Limits limits;
+  private final MimeConfig config;
+
+  public MailReader(Limits limits) {
+    this.limits = limits;
+    this.config =
+        new MimeConfig.Builder()
+            .setStrictParsing(false)
+            .setMalformedHeaderStartsBody(false)
+            .setMaxHeaderCount(limits.maxHeaderCount())
+            .setMaxLineLen(limits.maxLineLength())
+            .setMaxHeaderLen(limits.maxHeaderLength())
+            .setMaxContentLen(-1)
+            .setCountLineNumbers(false)
+            .build();
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Reads a whole message from {@code raw} (not closed).
+   *
+   * @throws MailFormatException when the input has no mail header, or exceeds a header, line or
+   *     part limit
+   * @throws UncheckedIOException when reading {@code raw} itself fails
+   */
+  public ParsedMail read(InputStream raw) throws MailFormatException {
+    Reading reading = new Reading();
+    MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
+    stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
+    try {
+      stream.parse(raw);
+      for (EntityState state = stream.getState();
+          state != EntityState.T_END_OF_STREAM;
+          state = stream.next()) {
+        reading.on(state, stream);
+      }
+    } catch (MimeException e) {
+      throw new MailFormatException("unreadable mail: " + e.getMessage(), e);
+    } catch (MimeIOException e) {
+      throw new MailFormatException("unreadable mail: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return reading.result();
+  }
+
+  /** A MIME entity being read: its header fields raw (unfolded) and decoded. */
+  private static final class Entity {
+    final List<MailHeaders.Field> fields = new ArrayList<>();
+    final Map<String, String> raw = new LinkedHashMap<>();
+    final Map<String, List<String>> rawAll = new LinkedHashMap<>();
+
+    void add(String name, String rawValue) {
+      String key = name.toLowerCase(Locale.ROOT);
+      raw.putIfAbsent(key, rawValue);
+      rawAll.computeIfAbsent(key, k -> new ArrayList<>()).add(rawValue);
+      fields.add(new MailHeaders.Field(name, EncodedWords.decode(rawValue).trim()));
+    }
+
+    String raw(String name) {
+      return raw.get(name);
+    }
+
+    List<String> rawAll(String name) {
+      return rawAll.getOrDefault(name, List.of());
+    }
+  }
+
+  private record Collected(byte[] data, long size, byte[] prefix) {}
+
+  /** The state of one {@link #read}: confined to the calling thread. */
+  private final class Reading {
+    private final Deque<Entity> stack = new ArrayDeque<>();
+    private Entity top;
+    private int parts;
+    private String plain;
+    private String html;
+    private final List<ParsedMail.Attachment> attachments = new ArrayList<>();
+    private Map<String, String> dsn;
+    private String enclosedMessageId;
+    private boolean enclosedMessage;
+
+    void on(EntityState state, MimeTokenStream stream) throws MailFormatException, IOException {
+      switch (state) {
+        case T_START_MESSAGE:
+          top = new Entity();
+          stack.push(top);
+          break;
+        case T_START_BODYPART:
+          if (++parts > limits.maxParts()) {
+            throw new MailFormatException(
+                "too many MIME parts: more than " + limits.maxParts() + " in one mail");
+          }
+          stack.push(new Entity());
+          break;
+        case T_END_BODYPART:
+        case T_END_MESSAGE:
+          if (stack.size() > 1) {
+            stack.pop();
+          }
+          break;
+        case T_FIELD:
+          Field f = stream.getField();
+          stack.peek().add(f.getName().trim(), rawValue(f));
+          break;
+        case T_BODY:
+          body(stack.peek(), stream.getDecodedInputStream());
+          break;
+        default:
+          break;
+      }
+    }
+
+    private void body(Entity e, InputStream in) throws IOException {
+      Parameterised type = HeaderValues.parameters(e.raw("content-type"));
+      Parameterised disposition = HeaderValues.parameters(e.raw("content-disposition"));
+      String mime = type.value().isEmpty() ? "text/plain" : type.value();
+      String filename = disposition.param("filename");
+      if (filename == null) {
+        filename = type.param("name");
+      }
+      boolean attachment = disposition.value().equals("attachment") || filename != null;
+      String charset = type.param("charset");
+      if (mime.equals("message/delivery-status") || mime.equals("message/global-delivery-status")) {
+        dsn = deliveryStatus(TextCharsets.decode(collect(in, true).data(), charset));
+      } else if (mime.equals("text/rfc822-headers")) {
+        enclosedMessage = true;
+        enclosedMessageId = firstNonNull(enclosedMessageId, headerMessageId(collect(in, true).data()));
+      } else if (mime.equals("message/rfc822") || mime.equals("message/global")) {
+        enclosedMessage = true;
+        Collected c = collect(in, false);
+        enclosedMessageId = firstNonNull(enclosedMessageId, headerMessageId(c.prefix()));
+        attachments.add(
+            new ParsedMail.Attachment(
+                filename == null ? "" : filename, mime, c.size(), c.data(), c.data() == null));
+      } else if (mime.equals("text/plain") && !attachment && plain == null) {
+        plain = TextCharsets.decode(collect(in, true).data(), charset);
+      } else if (mime.equals("text/html") && !attachment && html == null) {
+        byte[] bytes = collect(in, true).data();
+        html = TextCharsets.decode(bytes, charset != null ? charset : metaCharset(bytes));
+      } else {
+        Collected c = collect(in, false);
+        attachments.add(
+            new ParsedMail.Attachment(
+                filename == null ? "" : filename, mime, c.size(), c.data(), c.data() == null));
+      }
+    }
+
+    /**
+     * Reads a decoded body once. Within the limit the bytes are kept; above it they are counted
+     * only ({@code keepPrefix} keeps the first {@code maxAttachmentBytes} instead, for text).
+     */
+    private Collected collect(InputStream in, boolean keepPrefix) throws IOException {
+      long cap = limits.maxAttachmentBytes();
+      ByteArrayOutputStream kept = new ByteArrayOutputStream();
+      byte[] prefix = null;
+      byte[] buf = new byte[8192];
+      long size = 0;
+      boolean over = false;
+      int n;
+      while ((n = in.read(buf)) != -1) {
+        size += n;
+        if (!over && size > cap) {
+          over = true;
+          int room = (int) (cap - (size - n));
+          kept.write(buf, 0, room);
+          prefix = prefixOf(kept.toByteArray());
+          if (!keepPrefix) {
+            kept = null;
+          }
+        } else if (!over) {
+          kept.write(buf, 0, n);
+        }
+      }
+      byte[] data = kept == null ? null : kept.toByteArray();
+      return new Collected(data, size, prefix != null ? prefix : prefixOf(data));
+    }
+
+    private byte[] prefixOf(byte[] bytes) {
+      if (bytes == null || bytes.length <= HEADER_PREFIX_BYTES) {
+        return bytes;
+      }
+      return java.util.Arrays.copyOf(bytes, HEADER_PREFIX_BYTES);
+    }
+
+    ParsedMail result() throws MailFormatException {
+      if (top == null || top.fields.isEmpty()) {
+        throw new MailFormatException("no mail header found");
+      }
+      if (top.raw.keySet().stream().noneMatch(MAIL_HEADERS::contains)) {
+        throw new MailFormatException("no mail header found (not a mail?)");
+      }
+      List<Mailbox> from = HeaderValues.mailboxes(top.raw("from"));
+      Set<String> to = new LinkedHashSet<>();
+      for (String name : List.of("to", "cc")) {
+        for (String v : top.rawAll(name)) {
+          HeaderValues.mailboxes(v).forEach(m -> to.add(m.address()));
+        }
+      }
+      MailHeaders headers = new MailHeaders(top.fields);
+      String text;
+      boolean htmlOnly = false;
+      if (plain != null && (!plain.isBlank() || html == null)) {
+        text = plain;
+      } else if (html != null) {
+        text = HtmlText.render(html);
+        htmlOnly = true;
+      } else {
+        text = "";
+      }
+      text = TextCharsets.normalise(text);
+      String subject = headers.first("subject");
+      String fromAddress = from.isEmpty() ? null : from.get(0).address();
+      return new ParsedMail(
+          HeaderValues.messageId(top.raw("message-id")),
+          fromAddress,
+          from.isEmpty() ? "" : from.get(0).name(),
+          new ArrayList<>(to),
+          subject == null ? "" : subject.replaceAll("\\s*[\\r\\n]+\\s*", " "),
+          HeaderValues.date(top.raw("date")),
+          HeaderValues.messageId(top.raw("in-reply-to")),
+          HeaderValues.messageIds(top.raw("references")),
+          headers,
+          text,
+          htmlOnly,
+          attachments,
+          report(fromAddress, text));
+    }
+
+    private ParsedMail.DeliveryReport report(String fromAddress, String text) {
+      if (dsn != null) {
+        String original = HeaderValues.messageId(dsn.get("original-message-id"));
+        String recipient = afterType(firstNonNull(dsn.get("final-recipient"), dsn.get("original-recipient")));
+        String action = dsn.getOrDefault("action", "failed").trim().toLowerCase(Locale.ROOT);
+        return new ParsedMail.DeliveryReport(
+            firstNonNull(original, enclosedMessageId),
+            recipient == null ? null : recipient.toLowerCase(Locale.ROOT),
+            action.isEmpty() ? "failed" : action,
+            dsn.getOrDefault("status", "").trim(),
+            afterType(dsn.getOrDefault("diagnostic-code", "")).trim());
+      }
+      if (enclosedMessage && fromAddress != null) {
+        String local = fromAddress.substring(0, fromAddress.indexOf('@'));
+        if (local.equals("mailer-daemon") || local.equals("postmaster")) {
+          Matcher m = STATUS_CODE.matcher(text);
+          return new ParsedMail.DeliveryReport(
+              enclosedMessageId, null, "failed", m.find() ? m.group(1) : "", "");
+        }
+      }
+      return null;
+    }
+  }
+
+  private static String rawValue(Field f) {
+    byte[] raw = f.getRaw() == null ? null : f.getRaw().toByteArray();
+    String value;
+    if (raw == null) {
+      value = f.getBody() == null ? "" : f.getBody();
+    } else {
+      int colon = 0;
+      while (colon < raw.length && raw[colon] != ':') {
+        colon++;
+      }
+      byte[] v = colon < raw.length ? java.util.Arrays.copyOfRange(raw, colon + 1, raw.length) : raw;
+      value = TextCharsets.decodeUnlabelled(v);
+    }
+    return value.replaceAll("\\r?\\n(?=[ \\t])", "").replaceAll("[\\r\\n]+$", "").trim();
+  }
+
+  private static String headerMessageId(byte[] headerBytes) {
+    if (headerBytes == null) {
+      return null;
+    }
+    String text = TextCharsets.decodeUnlabelled(headerBytes).replace("\r\n", "\n");
+    Map<String, String> fields = fieldBlock(text, true);
+    return HeaderValues.messageId(fields.get("message-id"));
+  }
+
+  /** RFC 3464 fields: the per-message fields, then the first per-recipient group's fields. */
+  private static Map<String, String> deliveryStatus(String text) {
+    return fieldBlock(TextCharsets.normalise(text), false);
+  }
+
+  /** Header-like "Name: value" lines with folding; the first value of each name wins. */
+  private static Map<String, String> fieldBlock(String text, boolean stopAtBlank) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String name = null;
+    StringBuilder value = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
+        value.append(' ').append(line.trim());
+        continue;
+      }
+      if (name != null) {
+        out.putIfAbsent(name, value.toString().trim());
+        name = null;
+      }
+      if (line.isBlank()) {
+        if (stopAtBlank && !out.isEmpty()) {
+          break;
+        }
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        value.setLength(0);
+        value.append(line.substring(colon + 1));
+      }
+    }
+    if (name != null) {
+      out.putIfAbsent(name, value.toString().trim());
+    }
+    return out;
+  }
+
+  private static String afterType(String value) {
+    if (value == null) {
+      return null;
+    }
+    int semi = value.indexOf(';');
+    return (semi >= 0 ? value.substring(semi + 1) : value).trim();
+  }
+
+  private static String metaCharset(byte[] html) {
+    int n = Math.min(html.length, 4096);
+    Matcher m = META_CHARSET.matcher(new String(html, 0, n, StandardCharsets.ISO_8859_1));
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static <T> T firstNonNull(T a, T b) {
+    return a != null ? a : b;
+  }
+}

@@ -41,7 +41,7 @@ public final class AuditLog {
                 + " WHERE entity = :e AND entity_id = :id ORDER BY id")
         .bind("e", entity)
         .bind("id", entityId)
-        .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3) == null ? null : rs.getLong(3),
+        .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
         .list();
   }

@@ -71,7 +71,7 @@ public final class Config {
 
   private Config(Map<String, String> values) {
     this.values = Map.copyOf(values);
-    Reader r = new Reader();
+    Checker r = new Checker();
     mailAddress = r.email("mail.address");
     mailFromName = r.string("mail.from-name");
     embeddedMail = r.bool("embedded.mail");
@@ -233,7 +233,7 @@ public final class Config {
     }
   }
 
-  private final class Reader {
+  private final class Checker {
     final List<String> errors = new ArrayList<>();
 
     void error(String key, String message) {

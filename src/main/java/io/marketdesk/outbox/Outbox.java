@@ -157,7 +157,7 @@ public final class Outbox {
                           rs.getString(10),
                           rs.getString(11),
                           rs.getInt(12),
-                          (Long) rs.getObject(13) == null ? null : rs.getLong(13)))
+                          rs.getObject(13) == null ? null : rs.getLong(13)))
               .list();
         });
   }

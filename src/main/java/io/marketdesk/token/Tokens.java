@@ -116,7 +116,7 @@ public final class Tokens {
             (rs, ctx) ->
                 new Token(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getLong(6), rs.getLong(7), (Long) rs.getObject(8) == null ? null : rs.getLong(8),
+                    rs.getLong(6), rs.getLong(7), rs.getObject(8) == null ? null : rs.getLong(8),
                     rs.getString(9)))
         .findFirst();
   }

@@ -1,0 +1,214 @@
+package io.marketdesk.testing;
+
+import org.awaitility.Awaitility;
+
+import jakarta.mail.Address;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+/**
+ * A person's mail client for tests: sends over real SMTP to the embedded GreenMail and reads a
+ * mailbox over real IMAP (password {@code demo}).
+ */
+public final class MailClient {
+  /** A mail as a person reads it. */
+  public record Mail(String from, String to, String subject, String body, String messageId, String inReplyTo,
+      String references, String replyTo, String autoSubmitted, MimeMessage raw) {
+    /** The token in the subject tag [MD#...], or null. */
+    public String token() {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[MD#([a-z2-7]{26})\\]").matcher(subject);
+      return m.find() ? m.group(1) : null;
+    }
+  }
+
+  private final int smtpPort;
+  private final int imapPort;
+  private final Session session;
+
+  public MailClient(int smtpPort, int imapPort) {
+    this.smtpPort = smtpPort;
+    this.imapPort = imapPort;
+    Properties p = new Properties();
+    p.put("mail.smtp.host", "127.0.0.1");
+    p.put("mail.smtp.port", String.valueOf(smtpPort));
+    p.put("mail.imap.host", "127.0.0.1");
+    p.put("mail.imap.port", String.valueOf(imapPort));
+    this.session = Session.getInstance(p);
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  /** Sends a plain UTF-8 text mail; returns its Message-ID (without brackets). */
+  public String send(String from, String to, String subject, String body) {
+    return send(from, to, subject, body, Map.of(), null);
+  }
+
+  /** Sends a mail with extra headers; {@code inReplyTo} threads it to an earlier mail. */
+  public String send(String from, String to, String subject, String body, Map<String, String> headers, Mail inReplyTo) {
+    try {
+      String id = "test." + java.util.UUID.randomUUID() + "@client.test";
+      MimeMessage m = new MimeMessage(session) {
+        @Override
+        protected void updateMessageID() throws MessagingException {
+          setHeader("Message-ID", "<" + id + ">");
+        }
+      };
+      m.setFrom(new InternetAddress(from));
+      m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+      m.setSubject(subject, "UTF-8");
+      m.setSentDate(new Date());
+      m.setText(body, "UTF-8");
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        m.setHeader(h.getKey(), h.getValue());
+      }
+      if (inReplyTo != null) {
+        m.setHeader("In-Reply-To", "<" + inReplyTo.messageId() + ">");
+        m.setHeader("References", "<" + inReplyTo.messageId() + ">");
+      }
+      Transport.send(m);
+      return id;
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Replies to a mail the way a client does: to its Reply-To, subject "Re: ...", threaded. */
+  public String reply(String from, Mail to, String body) {
+    String dest = to.replyTo() != null ? to.replyTo() : to.from();
+    return send(from, dest, "Re: " + to.subject(), body, Map.of(), to);
+  }
+
+  /** Sends raw RFC 822 bytes as they are (charsets, odd clients, broken MIME). */
+  public void sendRaw(String from, String to, byte[] raw) {
+    try {
+      MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw)) {
+        @Override
+        protected void updateMessageID() {}
+
+        @Override
+        protected void updateHeaders() {}
+      };
+      Transport t = session.getTransport("smtp");
+      t.connect();
+      try {
+        Properties p = session.getProperties();
+        p.put("mail.smtp.from", from);
+        t.sendMessage(m, new Address[] {new InternetAddress(to)});
+      } finally {
+        t.close();
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void sendRaw(String from, String to, String raw) {
+    sendRaw(from, to, raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every mail in a mailbox's INBOX, oldest first. */
+  public List<Mail> inbox(String address) {
+    try {
+      Store store = session.getStore("imap");
+      store.connect("127.0.0.1", imapPort, address, "demo");
+      try {
+        Folder f = store.getFolder("INBOX");
+        f.open(Folder.READ_ONLY);
+        List<Mail> out = new ArrayList<>();
+        for (Message m : f.getMessages()) {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          m.writeTo(bytes);
+          MimeMessage copy = new MimeMessage(session, new ByteArrayInputStream(bytes.toByteArray()));
+          out.add(toMail(copy));
+        }
+        f.close(false);
+        return out;
+      } finally {
+        store.close();
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Mail toMail(MimeMessage m) throws MessagingException, IOException {
+    Address[] from = m.getFrom();
+    Address[] to = m.getRecipients(Message.RecipientType.TO);
+    Address[] replyTo = m.getReplyTo();
+    Object content = m.getContent();
+    String body = content instanceof String ? (String) content : "";
+    return new Mail(
+        from == null ? null : ((InternetAddress) from[0]).getAddress(),
+        to == null ? null : ((InternetAddress) to[0]).getAddress(),
+        m.getSubject() == null ? "" : m.getSubject(),
+        body.replace("\r\n", "\n"),
+        strip(m.getMessageID()),
+        strip(m.getHeader("In-Reply-To", null)),
+        m.getHeader("References", " "),
+        replyTo == null ? null : ((InternetAddress) replyTo[0]).getAddress(),
+        m.getHeader("Auto-Submitted", null),
+        m);
+  }
+
+  private static String strip(String id) {
+    if (id == null) {
+      return null;
+    }
+    id = id.trim();
+    return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+  }
+
+  /** Waits until a mailbox holds at least {@code count} mails, and returns them all. */
+  public List<Mail> awaitCount(String address, int count) {
+    List<List<Mail>> holder = new ArrayList<>();
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      List<Mail> all = inbox(address);
+      holder.clear();
+      holder.add(all);
+      return all.size() >= count;
+    });
+    return holder.get(0);
+  }
+
+  /** Waits for a mail matching the predicate and returns the newest such. */
+  public Mail await(String address, Predicate<Mail> p) {
+    List<Mail> found = new ArrayList<>();
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      found.clear();
+      for (Mail m : inbox(address)) {
+        if (p.test(m)) {
+          found.add(m);
+        }
+      }
+      return !found.isEmpty();
+    });
+    return found.get(found.size() - 1);
+  }
+
+  /** The reply to a mail we sent (threaded by In-Reply-To). */
+  public Mail awaitReplyTo(String address, String messageId) {
+    return await(address, m -> messageId.equals(m.inReplyTo()));
+  }
+}

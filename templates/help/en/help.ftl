@@ -1,0 +1,2 @@
+· help [command]: the commands, or one command's template. Example:
+    help product new

@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates(config.templatesDir);
     Tokens tokens = new Tokens(clock);
     AuditLog audit = new AuditLog(clock);
-    Directory directory = new Directory(clock);
+    Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
     outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), instance);
     Mailer mailer = new Mailer(templates, outbox, config);
     CommandRegistry registry = new CommandRegistry();

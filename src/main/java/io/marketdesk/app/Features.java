@@ -7,6 +7,6 @@ public final class Features {
   private Features() {}
 
   public static List<Feature> all() {
-    return List.of();
+    return List.of(new io.marketdesk.review.ReviewFeature());
   }
 }

@@ -30,6 +30,12 @@ public final class Directory {
     this.clock = clock;
   }
 
+  /** Buyers: an address recorded on some order. */
+  public static RoleLookup buyerLookup() {
+    return (h, address) -> h.createQuery("SELECT COUNT(*) FROM orders WHERE buyer_email = :a").bind("a", address)
+        .mapTo(Long.class).one() > 0 ? Set.of(Role.BUYER) : Set.of();
+  }
+
   public Directory addLookup(RoleLookup lookup) {
     lookups.add(lookup);
     return this;

@@ -1,0 +1,283 @@
+package io.marketdesk.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketdesk.calendar.WorkingDayCalendar;
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.Language;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Operator;
+import io.marketdesk.outbox.Mailer;
+import io.marketdesk.token.Tokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The one review workflow (SPEC §5) for every kind: a submission supersedes the open review of the
+ * same subject, gets a due date in working days, and mails every operator a review mail with their
+ * own single-use token; the first answer decides, later ones are told who decided. Live data changes
+ * only through {@link ReviewKind#approve}. Thread-safe.
+ */
+public final class Reviews {
+  /** The token purpose of review answers. */
+  public static final String TOKEN_PURPOSE = "review";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a feature submits for review. */
+  public record Submission(String kind, String subject, Long providerId, String titleZh, String titleEn,
+      String payload, List<Change> changes, int workingDays) {
+    public Submission {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** The model of review mails. */
+  public record MailModel(Review review, String due, String requester, String requesterName, boolean overdue,
+      String note, String decidedBy, boolean approved, long replacedId, String serviceAddress) {}
+
+  private final Clock clock;
+  private final WorkingDayCalendar calendar;
+  private final ZoneId zone;
+  private final Tokens tokens;
+  private final Mailer mailer;
+  private final Directory directory;
+  private final Duration tokenTtl;
+  private final Map<String, ReviewKind> kinds = new LinkedHashMap<>();
+
+  public Reviews(Clock clock, WorkingDayCalendar calendar, ZoneId zone, Tokens tokens, Mailer mailer, Directory directory,
+      Duration tokenTtl) {
+    this.clock = clock;
+    this.calendar = calendar;
+    this.zone = zone;
+    this.tokens = tokens;
+    this.mailer = mailer;
+    this.directory = directory;
+    this.tokenTtl = tokenTtl;
+  }
+
+  public Reviews register(ReviewKind kind) {
+    if (kinds.putIfAbsent(kind.kind(), kind) != null) {
+      throw new IllegalStateException("review kind " + kind.kind() + " registered twice");
+    }
+    return this;
+  }
+
+  /** The due moment of a review submitted now. */
+  public Instant due(Instant submitted, int workingDays) {
+    return calendar.due(submitted, workingDays, zone);
+  }
+
+  /** The due date as people read it: the last day to answer (yyyy-MM-dd, local). */
+  public String dueText(long dueAt) {
+    return DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(dueAt - 1).atZone(zone).toLocalDate());
+  }
+
+  /**
+   * Opens a review in the mail's transaction and mails every operator. An open review of the same
+   * kind and subject is superseded, and operators are told.
+   */
+  public Review submit(CommandContext ctx, Submission s) {
+    Handle h = ctx.handle();
+    if (!kinds.containsKey(s.kind())) {
+      throw new IllegalStateException("unknown review kind " + s.kind());
+    }
+    Instant now = clock.instant();
+    long due = due(now, s.workingDays()).toEpochMilli();
+    List<Review> replaced = h.createQuery("SELECT id FROM review WHERE kind = :k AND subject = :s AND status = 'open'")
+        .bind("k", s.kind()).bind("s", s.subject()).mapTo(Long.class).list()
+        .stream().map(id -> find(h, id).orElseThrow()).toList();
+    long id = h.createUpdate(
+            "INSERT INTO review (kind, subject, provider_id, requested_by, inbound_id, lang, title_zh, title_en, payload,"
+                + " changes, status, submitted_at, due_at) VALUES (:kind, :subject, :pid, :by, :inbound, :lang, :tz, :te,"
+                + " :payload, :changes, 'open', :now, :due)")
+        .bind("kind", s.kind())
+        .bind("subject", s.subject())
+        .bind("pid", s.providerId())
+        .bind("by", ctx.actor().address())
+        .bind("inbound", ctx.inboundId())
+        .bind("lang", ctx.language().code())
+        .bind("tz", s.titleZh())
+        .bind("te", s.titleEn())
+        .bind("payload", s.payload())
+        .bind("changes", toJson(s.changes()))
+        .bind("now", now.toEpochMilli())
+        .bind("due", due)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+    Review review = find(h, id).orElseThrow();
+    for (Review old : replaced) {
+      h.createUpdate("UPDATE review SET status = 'superseded', superseded_by = :new, decided_at = :now WHERE id = :id AND status = 'open'")
+          .bind("new", id).bind("now", now.toEpochMilli()).bind("id", old.id()).execute();
+      ctx.audit("review", String.valueOf(old.id()), "superseded", "open", "superseded by " + id);
+    }
+    ctx.audit("review", String.valueOf(id), "submitted", null, s.kind() + " " + s.subject());
+    for (Operator op : directory.operators(h)) {
+      for (String address : op.addresses()) {
+        String token = tokens.issue(h, TOKEN_PURPOSE, String.valueOf(id), address, null, tokenTtl);
+        long replacedId = replaced.isEmpty() ? 0 : replaced.get(replaced.size() - 1).id();
+        ctx.send(address, "review-request", model(review, ctx.actor().address(), ctx.actor().name(), null, replacedId), token);
+      }
+    }
+    return review;
+  }
+
+  private MailModel model(Review r, String requester, String requesterName, String note, long replacedId) {
+    return new MailModel(r, dueText(r.dueAt()), requester, requesterName, r.overdue(clock.millis()), note == null ? "" : note,
+        r.decidedBy() == null ? "" : r.decidedBy(), "approved".equals(r.status()), replacedId, mailer.config().mailAddress);
+  }
+
+  /**
+   * Decides an open review: the first answer wins. A later answer, or one for a superseded review,
+   * is refused with who decided and when.
+   *
+   * @param note the comment (approve, optional) or the reason (reject, required by the caller)
+   */
+  public Outcome decide(CommandContext ctx, long reviewId, boolean approve, String note) {
+    Handle h = ctx.handle();
+    Optional<Review> found = find(h, reviewId);
+    if (found.isEmpty()) {
+      return Outcome.refused(ctx.t("没有编号为 " + reviewId + " 的审核。", "There is no review " + reviewId + "."),
+          ctx.t("待审核", "pending"));
+    }
+    Review r = found.get();
+    if (!r.open()) {
+      return alreadyDecided(ctx, r);
+    }
+    long now = clock.millis();
+    int n = h.createUpdate("UPDATE review SET status = :st, decided_at = :now, decided_by = :by, decision_note = :note"
+            + " WHERE id = :id AND status = 'open'")
+        .bind("st", approve ? "approved" : "rejected")
+        .bind("now", now)
+        .bind("by", ctx.actor().address())
+        .bind("note", note == null ? "" : note)
+        .bind("id", reviewId)
+        .execute();
+    if (n == 0) {
+      return alreadyDecided(ctx, find(h, reviewId).orElseThrow());
+    }
+    Review decided = find(h, reviewId).orElseThrow();
+    ReviewKind kind = kinds.get(r.kind());
+    String effectNote = null;
+    if (approve) {
+      effectNote = kind.approve(ctx, decided);
+    } else {
+      kind.reject(ctx, decided);
+    }
+    ctx.audit("review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
+        (approve ? "approved" : "rejected") + (note == null || note.isBlank() ? "" : ": " + note));
+    Language askerLang = "zh".equals(langOf(h, reviewId)) ? Language.ZH : Language.EN;
+    mailer.send(h, askerLang, r.requestedBy(), "review-result", model(decided, r.requestedBy(), r.requestedBy(), effectNote, 0),
+        null, ctx.inboundId());
+    String done = approve
+        ? ctx.t("审核 #" + reviewId + "（" + r.titleZh() + "）已通过。", "Review #" + reviewId + " (" + r.titleEn() + ") is approved.")
+        : ctx.t("审核 #" + reviewId + "（" + r.titleZh() + "）已驳回，理由已告知申请人。",
+            "Review #" + reviewId + " (" + r.titleEn() + ") is rejected; the asker was told the reason.");
+    if (effectNote != null) {
+      done += "\n" + effectNote;
+    }
+    done += "\n" + ctx.t("已邮件通知申请人 " + r.requestedBy() + "。", "The asker " + r.requestedBy() + " was mailed.");
+    return Outcome.done(done);
+  }
+
+  private Outcome alreadyDecided(CommandContext ctx, Review r) {
+    String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
+    if (r.status().equals("superseded")) {
+      return Outcome.refused(ctx.t("审核 #" + r.id() + " 已被同一对象的新申请取代（" + when + "），请处理新的审核。",
+          "Review #" + r.id() + " was replaced by a newer request for the same thing (" + when + "); answer the new one."), "");
+    }
+    String by = r.decidedBy() == null ? "" : r.decidedBy();
+    return Outcome.refused(ctx.t(
+        "审核 #" + r.id() + " 已由 " + by + " 于 " + when + (r.status().equals("approved") ? " 通过" : " 驳回") + "，您的答复没有改变任何内容。",
+        "Review #" + r.id() + " was already " + r.status() + " by " + by + " at " + when + "; your answer changed nothing."), "");
+  }
+
+  private static String langOf(Handle h, long id) {
+    return h.createQuery("SELECT lang FROM review WHERE id = :id").bind("id", id).mapTo(String.class).one();
+  }
+
+  public Optional<Review> find(Handle h, long id) {
+    return h.createQuery("SELECT id, kind, subject, provider_id, requested_by, title_zh, title_en, payload, changes, status,"
+            + " submitted_at, due_at, decided_at, decided_by, decision_note FROM review WHERE id = :id")
+        .bind("id", id)
+        .map((rs, c) -> new Review(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getString(8), fromJson(rs.getString(9)), rs.getString(10), rs.getLong(11), rs.getLong(12),
+            rs.getObject(13) == null ? null : rs.getLong(13), rs.getString(14), rs.getString(15)))
+        .findFirst();
+  }
+
+  /** Open reviews, overdue first (earliest due first). */
+  public List<Review> openReviews(Handle h) {
+    List<Review> out = new ArrayList<>();
+    for (long id : h.createQuery("SELECT id FROM review WHERE status = 'open' ORDER BY due_at, id").mapTo(Long.class).list()) {
+      find(h, id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The open review of a subject, if any. */
+  public Optional<Review> openFor(Handle h, String kind, String subject) {
+    return h.createQuery("SELECT id FROM review WHERE kind = :k AND subject = :s AND status = 'open' ORDER BY id DESC")
+        .bind("k", kind).bind("s", subject).mapTo(Long.class).findFirst().flatMap(id -> find(h, id));
+  }
+
+  /** Reviews by status ("open", "approved"...; null for all), newest first. */
+  public List<Review> list(Handle h, String status, Long providerId) {
+    StringBuilder sql = new StringBuilder("SELECT id FROM review WHERE 1 = 1");
+    if (status != null) {
+      sql.append(" AND status = :st");
+    }
+    if (providerId != null) {
+      sql.append(" AND provider_id = :pid");
+    }
+    sql.append(" ORDER BY id DESC");
+    var q = h.createQuery(sql.toString());
+    if (status != null) {
+      q.bind("st", status);
+    }
+    if (providerId != null) {
+      q.bind("pid", providerId);
+    }
+    List<Review> out = new ArrayList<>();
+    for (long id : q.mapTo(Long.class).list()) {
+      find(h, id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  static String toJson(List<Change> changes) {
+    try {
+      return JSON.writeValueAsString(changes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Change> fromJson(String s) {
+    try {
+      return JSON.readValue(s, new TypeReference<List<Change>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+Subject: [Review #${review.id()}] ${review.titleEn()}
+
+Hello,
+
+A new review (#${review.id()}) is waiting: ${review.titleEn()}
+Asked by: ${requesterName} <${requester}>
+Due: ${due} (working days; overdue reviews come first in the pending list)
+<#if replacedId gt 0>
+This request replaces the earlier open review #${replacedId} of the same thing; that one needs no answer.
+</#if>
+
+What changes (old -> new):
+<#list review.changes() as c>
+- ${c.labelEn()}: ${c.before()?has_content?then(c.before(), "(empty)")} -> ${c.after()?has_content?then(c.after(), "(empty)")}
+</#list>
+
+How to answer: reply to this mail with, on the first line,
+    approve
+or
+    reject REASON   (a reason is required; the asker is told)
+Or, without replying, send "review ${review.id()} approve" or "review ${review.id()} reject REASON".
+The first answer decides; later answers are told who decided.
+--
+marketdesk · ${serviceAddress}

@@ -1,0 +1,16 @@
+Subject: Review result: ${review.titleEn()} (${approved?then("approved","rejected")})
+
+Hello,
+
+Your request "${review.titleEn()}" (review #${review.id()}) was ${approved?then("approved", "rejected")}.
+<#if !approved>
+Reason: ${review.decisionNote()}
+You may change it and submit it again.
+<#elseif review.decisionNote()?has_content>
+Operator's comment: ${review.decisionNote()}
+</#if>
+<#if note?has_content>
+${note}
+</#if>
+--
+marketdesk · ${serviceAddress}

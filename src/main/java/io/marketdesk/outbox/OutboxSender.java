@@ -219,7 +219,7 @@ public final class OutboxSender implements AutoCloseable {
       }
       msg.setHeader("References", refs.toString());
     }
-    boolean reply = row.inReplyTo() != null;
+    boolean reply = row.inReplyTo() != null || row.kind().equals("reply") || row.kind().equals("unregistered");
     msg.setHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
     msg.setHeader("X-Auto-Response-Suppress", "All");
     msg.setHeader("X-Marketdesk-Kind", row.kind());

@@ -98,21 +98,26 @@ public final class MailClient {
     return send(from, dest, "Re: " + to.subject(), body, Map.of(), to);
   }
 
-  /** Sends raw RFC 822 bytes as they are (charsets, odd clients, broken MIME). */
-  public void sendRaw(String from, String to, byte[] raw) {
+  /**
+   * Sends raw RFC 822 bytes as they are (charsets, odd clients, broken MIME). {@code envelopeFrom} is
+   * the SMTP MAIL FROM; "<>" sends a null return path, as bounces have.
+   */
+  public void sendRaw(String envelopeFrom, String to, byte[] raw) {
     try {
-      MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw)) {
+      Properties p = new Properties();
+      p.putAll(session.getProperties());
+      Session s = Session.getInstance(p);
+      org.eclipse.angus.mail.smtp.SMTPMessage m = new org.eclipse.angus.mail.smtp.SMTPMessage(s, new ByteArrayInputStream(raw)) {
         @Override
         protected void updateMessageID() {}
 
         @Override
         protected void updateHeaders() {}
       };
-      Transport t = session.getTransport("smtp");
+      m.setEnvelopeFrom(envelopeFrom);
+      Transport t = s.getTransport("smtp");
       t.connect();
       try {
-        Properties p = session.getProperties();
-        p.put("mail.smtp.from", from);
         t.sendMessage(m, new Address[] {new InternetAddress(to)});
       } finally {
         t.close();

@@ -155,10 +155,16 @@ public final class Config {
         errors.add(k + ": no such configuration key");
       }
     }
-    if (!errors.isEmpty()) {
+    try {
+      Config c = new Config(values);
+      if (!errors.isEmpty()) {
+        throw new ConfigException(errors);
+      }
+      return c;
+    } catch (ConfigException e) {
+      errors.addAll(e.problems());
       throw new ConfigException(errors);
     }
-    return new Config(values);
   }
 
   /** A configuration from the defaults and the given keys only (tests). */

@@ -49,16 +49,16 @@ public final class Metrics implements WebModule {
     outbox = new Cached<>(outboxCounts);
     reviews = new Cached<>(reviewCounts);
     Gauge.builder("marketdesk.outbox.waiting", outbox, c -> c.get().waiting()).description("Outgoing mails not yet tried")
-        .register(registry);
+        .strongReference(true).register(registry);
     Gauge.builder("marketdesk.outbox.retrying", outbox, c -> c.get().retrying()).description("Outgoing mails being retried")
-        .register(registry);
+        .strongReference(true).register(registry);
     Gauge.builder("marketdesk.outbox.failed", outbox, c -> c.get().failed()).description("Outgoing mails that failed for good")
-        .register(registry);
-    Gauge.builder("marketdesk.reviews.open", reviews, c -> c.get().open()).description("Open reviews").register(registry);
+        .strongReference(true).register(registry);
+    Gauge.builder("marketdesk.reviews.open", reviews, c -> c.get().open()).description("Open reviews").strongReference(true).register(registry);
     Gauge.builder("marketdesk.reviews.overdue", reviews, c -> c.get().overdue()).description("Open reviews past their due date")
-        .register(registry);
+        .strongReference(true).register(registry);
     Gauge.builder("marketdesk.mailbox.connected", intake, s -> s.get().connected() ? 1 : 0)
-        .description("1 when the IMAP mailbox is connected").register(registry);
+        .description("1 when the IMAP mailbox is connected").strongReference(true).register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);

@@ -138,7 +138,7 @@ public final class StatusPage implements WebModule {
     for (int i = 0; i < counts.length; i++) {
       String label = i == 0 ? (zh ? "已超期" : "overdue")
           : i == counts.length - 1 ? (zh ? "以后" : "later") : md.format(today.plusDays(i - 1));
-      int h = (int) Math.round((height - 34) * (double) counts[i] / max);
+      int h = (int) Math.round((height - 44) * (double) counts[i] / max);
       bars.add(new DueBar(i * bw + 3, height - 20 - h, bw - 6, h, label, counts[i], i == 0));
     }
     return new DueChart(width, height, max, dues.size(), bars);

@@ -40,7 +40,7 @@ class BrowserIT {
     String dom = chromium.dumpDom(t.baseUrl() + "/?lang=zh");
     assertThat(dom).contains("运行状态").contains("收件").contains("发件箱").contains("待审核按截止日期")
         .contains("<svg").doesNotContain("@");
-    chromium.screenshot(t.baseUrl() + "/?lang=zh", SHOTS.resolve("status-zh.png"), 1280, 900);
+    chromium.screenshot(t.baseUrl() + "/?lang=zh", SHOTS.resolve("status-zh.png"), 1280, 1300);
     chromium.screenshot(t.baseUrl() + "/?lang=en", SHOTS.resolve("status-en-phone.png"), 390, 844);
   }
 

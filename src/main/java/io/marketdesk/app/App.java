@@ -21,6 +21,8 @@ import io.marketdesk.schedule.Scheduler;
 import io.marketdesk.store.Database;
 import io.marketdesk.template.Templates;
 import io.marketdesk.token.Tokens;
+import io.marketdesk.web.DomainStatus;
+import io.marketdesk.web.Metrics;
 import io.marketdesk.web.StatusPage;
 import io.marketdesk.web.Web;
 import io.marketdesk.web.WebModule;
@@ -64,6 +66,7 @@ public final class App implements AutoCloseable {
   private WebServer web;
   private Scheduler scheduler;
   private Wiring wiring;
+  private Metrics metrics;
   private MailUrl imapUrl;
   private MailUrl smtpUrl;
 
@@ -114,9 +117,12 @@ public final class App implements AutoCloseable {
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, config.pollInterval,
         config.reconnectMax, config.batchSize, clock);
+    metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
+    processor.onTimedResult(metrics::mailProcessed);
     intake.start();
     List<WebModule> modules = new ArrayList<>();
     modules.add(new StatusPage(inbound, outbox, intake::status, sender::connected, db, wiring.status, clock, config.zone));
+    modules.add(metrics);
     modules.addAll(wiring.web);
     web = new WebServer(new Web(templates, config.apiToken, config.webBaseUrl), modules).start(config.webHost, config.webPort);
     scheduler.start(Duration.ofMinutes(1));
@@ -186,6 +192,10 @@ public final class App implements AutoCloseable {
 
   public Wiring wiring() {
     return wiring;
+  }
+
+  public Metrics metrics() {
+    return metrics;
   }
 
   public int webPort() {

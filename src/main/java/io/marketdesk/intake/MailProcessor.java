@@ -69,6 +69,7 @@ public final class MailProcessor {
   private final Config config;
   private final Clock clock;
   private volatile Consumer<Result> listener = r -> {};
+  private volatile java.util.function.BiConsumer<Result, Duration> timedListener = (r, d) -> {};
 
   public MailProcessor(
       Jdbi jdbi,
@@ -101,6 +102,11 @@ public final class MailProcessor {
     this.listener = listener;
   }
 
+  /** Called after each mail with its result and how long processing took (metrics). */
+  public void onTimedResult(java.util.function.BiConsumer<Result, Duration> listener) {
+    this.timedListener = listener;
+  }
+
   /** Stores a raw mail (deduplicated) and processes it. */
   public Result accept(byte[] raw) {
     InboundStore.Stored stored = inbound.store(raw);
@@ -112,6 +118,7 @@ public final class MailProcessor {
 
   /** Processes a stored mail unless it was processed already. */
   public Result process(long id) {
+    long start = System.nanoTime();
     Result r;
     try {
       r = jdbi.inTransaction(h -> processIn(h, id));
@@ -124,6 +131,7 @@ public final class MailProcessor {
       r = Result.FAILED;
     }
     listener.accept(r);
+    timedListener.accept(r, Duration.ofNanos(System.nanoTime() - start));
     return r;
   }
 

@@ -46,7 +46,13 @@ public final class StatusPage implements WebModule {
 
   /** The page model. */
   public record Model(String lang, String now, Intake intake, Outbox.Counts outbox, List<StatusContributor.Section> sections,
-      Chart chart, List<FailureView> failures) {}
+      Chart chart, DueChart dueChart, List<FailureView> failures) {}
+
+  /** Open reviews by due date: an overdue bar, one bar per day for the next days, and a later bar. */
+  public record DueChart(int width, int height, long max, long total, List<DueBar> bars) {}
+
+  /** One bar of the due-date chart; {@code overdue} bars are drawn in the warning colour. */
+  public record DueBar(int x, int y, int w, int h, String label, long count, boolean overdue) {}
 
   /** The intake part. */
   public record Intake(boolean connected, String mode, String lastCheck, long today, long processed, long failed,
@@ -86,16 +92,56 @@ public final class StatusPage implements WebModule {
     ImapIntake.Status s = intake.get();
     DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     Intake in = new Intake(s.connected(), s.mode(), s.lastCheck() == 0 ? "-" : fmt.format(Instant.ofEpochMilli(s.lastCheck())),
-        c.today(), c.processed(), c.failed(), c.ignored(), c.waiting(), s.lastError() == null ? "" : s.lastError().replaceAll("[\\w.+-]+@[\\w.-]+", "<address>"));
+        c.today(), c.processed(), c.failed(), c.ignored(), c.waiting(), s.lastError() == null ? "" : withoutAddresses(s.lastError()));
     List<StatusContributor.Section> sections = new ArrayList<>();
     for (StatusContributor sc : contributors) {
       sections.addAll(sc.sections());
     }
     List<FailureView> failures = new ArrayList<>();
     for (InboundStore.Failure f : inbound.recentFailures(10)) {
-      failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())), f.error()));
+      failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())), withoutAddresses(f.error())));
     }
-    return new Model(lang, fmt.format(Instant.ofEpochMilli(now)), in, outbox.counts(), sections, chart(now), failures);
+    return new Model(lang, fmt.format(Instant.ofEpochMilli(now)), in, outbox.counts(), sections, chart(now),
+        dueChart(now, lang), failures);
+  }
+
+  private static final int DUE_DAYS = 10;
+
+  /** The status page is public: any mail address in an error text is replaced. */
+  static String withoutAddresses(String text) {
+    return text == null ? "" : text.replaceAll("[\\w.+-]+@[\\w.-]+", "<address>");
+  }
+
+  private DueChart dueChart(long now, String lang) {
+    List<Long> dues = db.jdbi().withHandle(h -> h.createQuery("SELECT due_at FROM review WHERE status = 'open'")
+        .mapTo(Long.class).list());
+    java.time.LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+    long[] counts = new long[DUE_DAYS + 2];
+    for (long due : dues) {
+      if (due <= now) {
+        counts[0]++;
+        continue;
+      }
+      long days = java.time.temporal.ChronoUnit.DAYS.between(today, Instant.ofEpochMilli(due - 1).atZone(zone).toLocalDate());
+      counts[(int) Math.min(DUE_DAYS + 1, Math.max(1, days + 1))]++;
+    }
+    long max = 1;
+    for (long c : counts) {
+      max = Math.max(max, c);
+    }
+    int width = 720;
+    int height = 160;
+    int bw = width / counts.length;
+    boolean zh = "zh".equals(lang);
+    DateTimeFormatter md = DateTimeFormatter.ofPattern("MM-dd");
+    List<DueBar> bars = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      String label = i == 0 ? (zh ? "已超期" : "overdue")
+          : i == counts.length - 1 ? (zh ? "以后" : "later") : md.format(today.plusDays(i - 1));
+      int h = (int) Math.round((height - 44) * (double) counts[i] / max);
+      bars.add(new DueBar(i * bw + 3, height - 20 - h, bw - 6, h, label, counts[i], i == 0));
+    }
+    return new DueChart(width, height, max, dues.size(), bars);
   }
 
   private Chart chart(long now) {

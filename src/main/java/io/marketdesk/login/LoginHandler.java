@@ -1,0 +1,59 @@
+package io.marketdesk.login;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.Role;
+import io.marketdesk.token.Tokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code 登录 / login}: answers with a one-time link to the sender's personal page (SPEC §1, §8). The
+ * link carries a {@code login} token bound to the sender's address, valid {@code security.login-ttl}
+ * (15 minutes by default), single use. It changes no business data, so it needs no sender
+ * authentication: the reply goes to the sender's own address, which is what the link is bound to.
+ * Stateless and thread-safe.
+ */
+public final class LoginHandler implements CommandHandler {
+  /** The token purpose of login links. */
+  public static final String TOKEN_PURPOSE = "login";
+  private static final CommandSpec SPEC = new CommandSpec("login", List.of("登录", "登入"), List.of("login", "log in"),
+      Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
+
+  private final Tokens tokens;
+  private final String baseUrl;
+  private final Duration ttl;
+
+  public LoginHandler(Tokens tokens, String baseUrl, Duration ttl) {
+    this.tokens = tokens;
+    this.baseUrl = baseUrl;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public boolean changesState() {
+    return false;
+  }
+
+  @Override
+  public Outcome handle(CommandContext ctx, ParsedCommand command) {
+    String address = ctx.actor().address();
+    String token = tokens.issue(ctx.handle(), TOKEN_PURPOSE, address, address, ctx.language().code(), ttl);
+    String link = baseUrl + "/login/" + token;
+    long minutes = Math.max(1, ttl.toMinutes());
+    return Outcome.done(ctx.t(
+        "您的登录链接（" + minutes + " 分钟内有效，只能使用一次，请勿转发）：\n" + link
+            + "\n打开后可查看您的个人页面。链接过期或已用过时，再发一封“登录”即可获得新链接。",
+        "Your login link (valid for " + minutes + " minutes, single use, do not forward it):\n" + link
+            + "\nIt opens your personal page. When it has expired or was used, send \"login\" again for a new one."));
+  }
+}

@@ -1,0 +1,2 @@
+· reject REASON: reply to a review mail to reject it; the reason is required, may span lines, and is sent to the asker. Example: reply with
+    reject the credit code does not match the business licence

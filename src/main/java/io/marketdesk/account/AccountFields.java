@@ -19,23 +19,23 @@ import java.util.regex.Pattern;
 public final class AccountFields {
   /** One account field. */
   public enum Field {
-    COMPANY_NAME("companyName", "公司名称", "company name", Kind.TEXT, true, 200,
+    COMPANY_NAME("companyName", "公司名称", "Company name", Kind.TEXT, true, 200,
         List.of("公司名称", "公司名", "公司", "名称", "company name", "company", "companyname")),
-    COMPANY_ADDRESS("companyAddress", "公司地址", "company address", Kind.TEXT, true, 300,
+    COMPANY_ADDRESS("companyAddress", "公司地址", "Company address", Kind.TEXT, true, 300,
         List.of("公司地址", "地址", "company address", "address", "companyaddress")),
-    CREDIT_CODE("creditCode", "统一社会信用代码", "credit code", Kind.CREDIT_CODE, true, 18,
+    CREDIT_CODE("creditCode", "统一社会信用代码", "Credit code", Kind.CREDIT_CODE, true, 18,
         List.of("统一社会信用代码", "信用代码", "credit code", "unified social credit code", "uscc", "creditcode")),
-    CS_PHONE("csPhone", "客服电话", "service phone", Kind.PHONE, false, 50,
+    CS_PHONE("csPhone", "客服电话", "Service phone", Kind.PHONE, false, 50,
         List.of("客服电话", "service phone", "customer service phone", "cs phone", "csphone")),
-    CS_EMAIL("csEmail", "客服邮箱", "service email", Kind.EMAIL, false, 320,
+    CS_EMAIL("csEmail", "客服邮箱", "Service email", Kind.EMAIL, false, 320,
         List.of("客服邮箱", "客服邮件", "service email", "customer service email", "cs email", "csemail")),
-    CS_HOURS("csHours", "服务时间", "service hours", Kind.TEXT, false, 100,
+    CS_HOURS("csHours", "服务时间", "Service hours", Kind.TEXT, false, 100,
         List.of("服务时间", "客服时间", "service hours", "hours", "cs hours", "cshours")),
-    CONTACT_NAME("contactName", "联系人", "contact", Kind.TEXT, true, 100,
+    CONTACT_NAME("contactName", "联系人", "Contact", Kind.TEXT, true, 100,
         List.of("联系人", "contact", "contact name", "contactname")),
-    CONTACT_PHONE("contactPhone", "联系电话", "contact phone", Kind.PHONE, true, 50,
+    CONTACT_PHONE("contactPhone", "联系电话", "Contact phone", Kind.PHONE, true, 50,
         List.of("联系电话", "联系人电话", "contact phone", "phone", "contactphone")),
-    CONTACT_EMAIL("contactEmail", "联系邮箱", "contact email", Kind.EMAIL, true, 320,
+    CONTACT_EMAIL("contactEmail", "联系邮箱", "Contact email", Kind.EMAIL, true, 320,
         List.of("联系邮箱", "联系人邮箱", "contact email", "email", "contactemail"));
 
     public final String key;

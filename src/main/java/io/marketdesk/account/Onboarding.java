@@ -63,6 +63,37 @@ public final class Onboarding {
     this.serviceAddress = Directory.normalize(serviceAddress);
   }
 
+  /** The format problems of a provider request, each on its own (empty when it is well-formed). */
+  public List<String> problems(ProviderRequest req) {
+    List<String> problems = new ArrayList<>();
+    String accountId = req.accountId() == null ? "" : req.accountId().trim();
+    if (!ACCOUNT_ID.matcher(accountId).matches()) {
+      problems.add("accountId must be 5 to 20 digits (账号 ID)");
+    }
+    Map<Field, String> values = new EnumMap<>(Field.class);
+    for (Field f : Field.values()) {
+      values.put(f, AccountFields.clean(f, req.values().getOrDefault(f, "")));
+    }
+    for (Problem p : AccountFields.checkAll(values)) {
+      problems.add(p.field().key + ": " + p.en());
+    }
+    cleanAddresses(req.addresses(), problems);
+    return problems;
+  }
+
+  /** The format problems of an operator request (empty when it is well-formed). */
+  public List<String> operatorProblems(String name, List<String> addresses) {
+    List<String> problems = new ArrayList<>();
+    String n = name == null ? "" : name.strip();
+    if (n.isEmpty()) {
+      problems.add("name must not be empty");
+    } else if (n.length() > 100) {
+      problems.add("name is too long (at most 100 characters)");
+    }
+    cleanAddresses(addresses, problems);
+    return problems;
+  }
+
   /** Creates a provider, or says why not. {@code actor} is who asked ("api", "cli"), for the audit log. */
   public Result createProvider(Handle h, ProviderRequest req, String actor) {
     List<String> problems = new ArrayList<>();

@@ -64,11 +64,12 @@ final class OnboardingApi implements WebModule {
         values.put(f, v == null ? "" : v);
       }
       List<String> addresses = addresses(body, problems);
+      Onboarding.ProviderRequest req = new Onboarding.ProviderRequest(accountId, values, addresses);
+      problems.addAll(onboarding.problems(req));
       if (!problems.isEmpty()) {
         throw invalid(ctx, problems);
       }
-      Onboarding.Result r = jdbi.inTransaction(h -> onboarding.createProvider(h,
-          new Onboarding.ProviderRequest(accountId, values, addresses), "api"));
+      Onboarding.Result r = jdbi.inTransaction(h -> onboarding.createProvider(h, req, "api"));
       answer(ctx, r);
     });
     app.post("/api/operators", ctx -> {
@@ -83,6 +84,7 @@ final class OnboardingApi implements WebModule {
       }
       String name = text(body, "name", problems);
       List<String> addresses = addresses(body, problems);
+      problems.addAll(onboarding.operatorProblems(name, addresses));
       if (!problems.isEmpty()) {
         throw invalid(ctx, problems);
       }

@@ -202,6 +202,18 @@ class AccountReviewIT {
     assertThat(alice().csEmail()).isEqualTo("help@provider-a.test");
   }
 
+  @Test
+  void shouldGiveFillInTemplatesForEachRole() {
+    String ops = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "帮助\n");
+    assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, ops).body()).contains("审核 12 同意").contains("待审核")
+        .contains("拒绝 统一社会信用代码与营业执照不符");
+    String one = t.mail.send(DemoData.ALICE, SERVICE, "x", "help account update\n");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, one).body()).contains("service phone: 400-800-1234")
+        .doesNotContain("review 12 approve");
+    String refused = t.mail.send(DemoData.ALICE, SERVICE, "x", "待审核\n");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, refused).body()).contains("✘ 未执行").contains("只供运营人员使用");
+  }
+
   static List<String> auditActions(long rid) {
     return t.app.db().jdbi().withHandle(h -> h.createQuery(
         "SELECT action FROM audit_log WHERE entity = 'review' AND entity_id = :id ORDER BY id").bind("id", String.valueOf(rid))

@@ -1,6 +1,9 @@
-Subject: Review result: ${review.titleEn()} (${approved?then("approved","rejected")})
+Subject: [Review result #${review.id()}] ${review.titleEn()} (${approved?then("approved","rejected")})
 
 Hello,
+<#if accountId?has_content>
+(provider account ID: ${accountId})
+</#if>
 
 Your request "${review.titleEn()}" (review #${review.id()}) was ${approved?then("approved", "rejected")}.
 <#if !approved>

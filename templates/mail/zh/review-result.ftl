@@ -1,6 +1,9 @@
-Subject: 审核结果：${review.titleZh()}（${approved?then("已通过","已驳回")}）
+Subject: 【审核结果 #${review.id()}】${review.titleZh()}（${approved?then("已通过","已驳回")}）
 
 您好：
+<#if accountId?has_content>
+（服务商账号 ID：${accountId}）
+</#if>
 
 您提交的申请“${review.titleZh()}”（审核 #${review.id()}）${approved?then("已通过", "未通过")}。
 <#if !approved>

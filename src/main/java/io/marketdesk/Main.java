@@ -1,6 +1,9 @@
 package io.marketdesk;
 
+import io.marketdesk.account.AccountFields;
+import io.marketdesk.account.Onboarding;
 import io.marketdesk.app.App;
+import io.marketdesk.audit.AuditLog;
 import io.marketdesk.app.Features;
 import io.marketdesk.config.Config;
 import io.marketdesk.config.ConfigException;
@@ -11,6 +14,7 @@ import io.marketdesk.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -107,25 +111,63 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--cs-hours", defaultValue = "") String csHours;
     @Option(names = "--contact", defaultValue = "") String contact;
     @Option(names = "--contact-phone", defaultValue = "") String contactPhone;
+    @Option(names = "--contact-email", defaultValue = "", description = "联系邮箱 (default: the first --email)")
+    String contactEmail;
 
     @Override
     public Integer call() {
       Main main = (Main) spec.root().userObject();
-      if (!accountId.matches("\\d{5,20}")) {
-        System.err.println("--account-id must be 5 to 20 digits");
-        return 2;
-      }
+      Map<AccountFields.Field, String> values = new EnumMap<>(AccountFields.Field.class);
+      values.put(AccountFields.Field.COMPANY_NAME, company);
+      values.put(AccountFields.Field.COMPANY_ADDRESS, companyAddress);
+      values.put(AccountFields.Field.CREDIT_CODE, creditCode);
+      values.put(AccountFields.Field.CS_PHONE, csPhone);
+      values.put(AccountFields.Field.CS_EMAIL, csEmail);
+      values.put(AccountFields.Field.CS_HOURS, csHours);
+      values.put(AccountFields.Field.CONTACT_NAME, contact);
+      values.put(AccountFields.Field.CONTACT_PHONE, contactPhone);
+      values.put(AccountFields.Field.CONTACT_EMAIL, contactEmail.isBlank() ? emails.get(0) : contactEmail);
+      Config c = main.config();
       try (Database db = open(main)) {
-        Provider p = db.jdbi().inTransaction(h -> new Directory(Clock.systemUTC()).createProvider(h,
-            new Provider(0, accountId, company, companyAddress, creditCode, csPhone, csEmail, csHours, contact,
-                contactPhone, emails.get(0), emails)));
-        System.out.println("provider " + p.accountId() + " " + p.companyName() + " " + p.addresses());
-        return 0;
-      } catch (IllegalArgumentException e) {
-        System.err.println(e.getMessage());
-        return 1;
+        Onboarding.Result r = db.jdbi().inTransaction(h -> onboarding(c).createProvider(h,
+            new Onboarding.ProviderRequest(accountId, values, emails), "cli"));
+        return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
     }
+  }
+
+  static Onboarding onboarding(Config c) {
+    return new Onboarding(new Directory(Clock.systemUTC()), new AuditLog(Clock.systemUTC()), c.mailAddress);
+  }
+
+  /** Prints what an onboarding came to; 0 when the person exists now, 1 otherwise. */
+  static int report(Onboarding.Result r, PrintWriter out, PrintWriter err) {
+    int code = 0;
+    if (r instanceof Onboarding.Created c) {
+      out.println("created " + describe(c.person()));
+    } else if (r instanceof Onboarding.Unchanged u) {
+      out.println("already registered, unchanged: " + describe(u.person()));
+    } else if (r instanceof Onboarding.Invalid i) {
+      i.problems().forEach(p -> err.println("invalid: " + p));
+      code = 2;
+    } else if (r instanceof Onboarding.Conflict c) {
+      err.println("conflict: " + c.message());
+      code = 1;
+    } else if (r instanceof Onboarding.Refused f) {
+      err.println("refused: " + f.message());
+      code = 1;
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static String describe(Object person) {
+    if (person instanceof Provider p) {
+      return "provider " + p.accountId() + " " + p.companyName() + " " + p.addresses();
+    }
+    Operator o = (Operator) person;
+    return "operator " + o.id() + " " + o.name() + " " + o.addresses();
   }
 
   @Command(name = "list", description = "list providers")
@@ -159,13 +201,10 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
       Main main = (Main) spec.root().userObject();
+      Config c = main.config();
       try (Database db = open(main)) {
-        Operator o = db.jdbi().inTransaction(h -> new Directory(Clock.systemUTC()).createOperator(h, name, emails));
-        System.out.println("operator " + o.id() + " " + o.name() + " " + o.addresses());
-        return 0;
-      } catch (IllegalArgumentException e) {
-        System.err.println(e.getMessage());
-        return 1;
+        Onboarding.Result r = db.jdbi().inTransaction(h -> onboarding(c).createOperator(h, name, emails, "cli"));
+        return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
       }
     }
   }

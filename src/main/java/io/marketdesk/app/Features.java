@@ -7,7 +7,9 @@ public final class Features {
   private Features() {}
 
   public static List<Feature> all() {
-    return List.of(new io.marketdesk.review.ReviewFeature(),
+    return List.of(
+        new io.marketdesk.review.ReviewFeature(),
+        new io.marketdesk.account.AccountFeature(),
         new io.marketdesk.login.LoginFeature(),
         new io.marketdesk.web.WebFeature());
   }

@@ -37,7 +37,7 @@ public final class SenderAuthentication {
     if (from == null || from.indexOf('@') < 0) {
       return false;
     }
-    String fromDomain = from.substring(from.indexOf('@') + 1);
+    String fromDomain = from.substring(from.indexOf('@') + 1).toLowerCase(Locale.ROOT);
     for (String header : mail.headers().all("Authentication-Results")) {
       String v = header.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
       int semi = v.indexOf(';');

@@ -44,7 +44,7 @@ public final class Reviews {
 
   /** The model of review mails. */
   public record MailModel(Review review, String due, String requester, String requesterName, boolean overdue,
-      String note, String decidedBy, boolean approved, long replacedId, String serviceAddress) {}
+      String note, String decidedBy, boolean approved, long replacedId, String serviceAddress, String accountId) {}
 
   private final Clock clock;
   private final WorkingDayCalendar calendar;
@@ -127,15 +127,16 @@ public final class Reviews {
       for (String address : op.addresses()) {
         String token = tokens.issue(h, TOKEN_PURPOSE, String.valueOf(id), address, null, tokenTtl);
         long replacedId = replaced.isEmpty() ? 0 : replaced.get(replaced.size() - 1).id();
-        ctx.send(address, "review-request", model(review, ctx.actor().address(), ctx.actor().name(), null, replacedId), token);
+        ctx.send(address, "review-request", model(h, review, ctx.actor().address(), ctx.actor().name(), null, replacedId), token);
       }
     }
     return review;
   }
 
-  private MailModel model(Review r, String requester, String requesterName, String note, long replacedId) {
+  private MailModel model(Handle h, Review r, String requester, String requesterName, String note, long replacedId) {
     return new MailModel(r, dueText(r.dueAt()), requester, requesterName, r.overdue(clock.millis()), note == null ? "" : note,
-        r.decidedBy() == null ? "" : r.decidedBy(), "approved".equals(r.status()), replacedId, mailer.config().mailAddress);
+        r.decidedBy() == null ? "" : r.decidedBy(), "approved".equals(r.status()), replacedId, mailer.config().mailAddress,
+        r.providerId() == null ? "" : directory.provider(h, r.providerId()).map(p -> p.accountId()).orElse(""));
   }
 
   /**
@@ -154,6 +155,10 @@ public final class Reviews {
     Review r = found.get();
     if (!r.open()) {
       return alreadyDecided(ctx, r);
+    }
+    if (r.requestedBy().equalsIgnoreCase(ctx.actor().address())) {
+      return Outcome.refused(ctx.t("审核 #" + reviewId + " 是您自己提交的申请，需由其他运营人员审核。",
+          "Review #" + reviewId + " is your own request; another operator must decide it."), "");
     }
     long now = clock.millis();
     int n = h.createUpdate("UPDATE review SET status = :st, decided_at = :now, decided_by = :by, decision_note = :note"
@@ -178,7 +183,7 @@ public final class Reviews {
     ctx.audit("review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
         (approve ? "approved" : "rejected") + (note == null || note.isBlank() ? "" : ": " + note));
     Language askerLang = "zh".equals(langOf(h, reviewId)) ? Language.ZH : Language.EN;
-    mailer.send(h, askerLang, r.requestedBy(), "review-result", model(decided, r.requestedBy(), r.requestedBy(), effectNote, 0),
+    mailer.send(h, askerLang, r.requestedBy(), "review-result", model(h, decided, r.requestedBy(), r.requestedBy(), effectNote, 0),
         null, ctx.inboundId());
     String done = approve
         ? ctx.t("审核 #" + reviewId + "（" + r.titleZh() + "）已通过。", "Review #" + reviewId + " (" + r.titleEn() + ") is approved.")
@@ -191,7 +196,7 @@ public final class Reviews {
     return Outcome.done(done);
   }
 
-  private Outcome alreadyDecided(CommandContext ctx, Review r) {
+  Outcome alreadyDecided(CommandContext ctx, Review r) {
     String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
     if (r.status().equals("superseded")) {
       return Outcome.refused(ctx.t("审核 #" + r.id() + " 已被同一对象的新申请取代（" + when + "），请处理新的审核。",
@@ -256,6 +261,17 @@ public final class Reviews {
     }
     return out;
   }
+
+  /** How many reviews are open, and how many of them are overdue at {@code now}. */
+  public Counts counts(Handle h, long now) {
+    long open = h.createQuery("SELECT COUNT(*) FROM review WHERE status = 'open'").mapTo(Long.class).one();
+    long overdue = h.createQuery("SELECT COUNT(*) FROM review WHERE status = 'open' AND due_at <= :now")
+        .bind("now", now).mapTo(Long.class).one();
+    return new Counts(open, overdue);
+  }
+
+  /** Open and overdue review counts (no personal data: the status page shows them). */
+  public record Counts(long open, long overdue) {}
 
   public Clock clock() {
     return clock;

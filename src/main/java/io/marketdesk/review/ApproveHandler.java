@@ -1,0 +1,35 @@
+package io.marketdesk.review;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.Role;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code 同意 / 通过 / approve [comment]} in a reply to a review mail: approves the review that mail
+ * is about (its token decides which). Stateless.
+ */
+final class ApproveHandler implements CommandHandler {
+  static final CommandSpec SPEC = new CommandSpec("review.approve", List.of("同意", "通过"), List.of("approve"),
+      Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
+
+  private final ReviewAnswers answers;
+
+  ApproveHandler(ReviewAnswers answers) {
+    this.answers = answers;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+    return answers.answer(ctx, true, cmd.args());
+  }
+}

@@ -1,0 +1,57 @@
+package io.marketdesk.review;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandRegistry;
+import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.Role;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code 拒绝 / 驳回 / reject REASON} in a reply to a review mail: rejects the review that mail is
+ * about; the reason (required) is the rest of the line and every line below it, and the asker is
+ * told it. {@code reject NO REASON} with an order number is the buyer's rejection of a delivery and
+ * goes to the command registered as {@code order.reject} (the English keyword is shared).
+ */
+final class RejectHandler implements CommandHandler {
+  static final CommandSpec SPEC = new CommandSpec("review.reject", List.of("拒绝", "驳回"), List.of("reject"),
+      Set.of(Role.OPERATOR, Role.BUYER), CommandSpec.Body.FREE_TEXT);
+  private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");
+
+  private final ReviewAnswers answers;
+  private final CommandRegistry registry;
+
+  RejectHandler(ReviewAnswers answers, CommandRegistry registry) {
+    this.answers = answers;
+    this.registry = registry;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+    CommandHandler orderReject = registry.handler("order.reject");
+    if (orderReject != null && ORDER_NO.matcher(cmd.args()).find() && ctx.actor().has(Role.BUYER)) {
+      return orderReject.handle(ctx, cmd);
+    }
+    if (!ctx.actor().has(Role.OPERATOR)) {
+      return Outcome.refused(ctx.t("“拒绝”用于运营人员答复审核。订单验收不通过请写订单号和理由。",
+          "\"reject\" answers a review (operators). To reject a delivery, give the order number and the reason."),
+          ctx.t("验收不通过 20261128000123 没有按需求完成", "reject 20261128000123 the work is not finished"));
+    }
+    String reason = cmd.argsAndText().strip();
+    if (reason.isEmpty()) {
+      return Outcome.refused(ctx.t("拒绝必须写明理由（会转告申请人），什么也没有改变。",
+          "A rejection needs a reason (the asker is told it); nothing changed."),
+          ctx.t("拒绝 统一社会信用代码与营业执照不符", "reject the credit code does not match the business licence"));
+    }
+    return answers.answer(ctx, false, reason);
+  }
+}

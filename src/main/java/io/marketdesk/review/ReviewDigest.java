@@ -1,0 +1,94 @@
+package io.marketdesk.review;
+
+import io.marketdesk.calendar.WorkingDayCalendar;
+import io.marketdesk.command.Language;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Operator;
+import io.marketdesk.outbox.Mailer;
+import io.marketdesk.schedule.Scheduler;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The daily digest of open reviews to every operator (SPEC §5), overdue first, sent once per working
+ * day at {@code reviews.digest-hour} ({@code time.zone}) or at the first tick after it. {@link
+ * Scheduler#once} makes it go once per day across restarts and instances; a day with no open review
+ * sends nothing. Thread-safe.
+ */
+public final class ReviewDigest implements Scheduler.Job {
+  /** The job name, also its {@code job_run} key. */
+  public static final String JOB = "review-digest";
+
+  /** One review in the digest. */
+  public record Item(long id, String kind, String kindZh, String subject, String titleZh, String titleEn, String requester,
+      String due, boolean overdue) {}
+
+  /** The digest mail's model. */
+  public record Model(String date, List<Item> items, int open, int overdue, String serviceAddress) {
+    public Model {
+      items = List.copyOf(items);
+    }
+  }
+
+  private final Jdbi jdbi;
+  private final Reviews reviews;
+  private final Directory directory;
+  private final Mailer mailer;
+  private final WorkingDayCalendar calendar;
+  private final ZoneId zone;
+  private final int hour;
+
+  public ReviewDigest(Jdbi jdbi, Reviews reviews, Directory directory, Mailer mailer, WorkingDayCalendar calendar, ZoneId zone,
+      int hour) {
+    this.jdbi = jdbi;
+    this.reviews = reviews;
+    this.directory = directory;
+    this.mailer = mailer;
+    this.calendar = calendar;
+    this.zone = zone;
+    this.hour = hour;
+  }
+
+  @Override
+  public String name() {
+    return JOB;
+  }
+
+  @Override
+  public void tick(Instant now) {
+    ZonedDateTime local = now.atZone(zone);
+    LocalDate day = local.toLocalDate();
+    if (local.getHour() < hour || !calendar.isWorkingDay(day)) {
+      return;
+    }
+    jdbi.useTransaction(h -> {
+      if (!Scheduler.once(h, JOB, day.toString(), now.toEpochMilli())) {
+        return;
+      }
+      List<Review> open = reviews.openReviews(h);
+      if (open.isEmpty()) {
+        return;
+      }
+      List<Item> items = new ArrayList<>();
+      int overdue = 0;
+      for (Review r : open) {
+        boolean late = r.overdue(now.toEpochMilli());
+        overdue += late ? 1 : 0;
+        items.add(new Item(r.id(), r.kind(), PendingHandler.kindZh(r.kind()), r.subject(), r.titleZh(), r.titleEn(),
+            r.requestedBy(), reviews.dueText(r.dueAt()), late));
+      }
+      Model model = new Model(day.toString(), items, open.size(), overdue, mailer.config().mailAddress);
+      for (Operator op : directory.operators(h)) {
+        for (String address : op.addresses()) {
+          mailer.send(h, Language.ZH, address, "review-digest", model, null, null);
+        }
+      }
+    });
+    mailer.outbox().wake();
+  }
+}

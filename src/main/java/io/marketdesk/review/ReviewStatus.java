@@ -1,0 +1,27 @@
+package io.marketdesk.review;
+
+import io.marketdesk.web.StatusContributor;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The reviews section of the public status page: open and overdue counts, no personal data. */
+final class ReviewStatus implements StatusContributor {
+  private final Jdbi jdbi;
+  private final Reviews reviews;
+  private final Clock clock;
+
+  ReviewStatus(Jdbi jdbi, Reviews reviews, Clock clock) {
+    this.jdbi = jdbi;
+    this.reviews = reviews;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Section> sections() {
+    Reviews.Counts c = jdbi.withHandle(h -> reviews.counts(h, clock.millis()));
+    return List.of(new Section("reviews", "审核", "Reviews", List.of(
+        new Row("待审核", "open", String.valueOf(c.open()), false),
+        new Row("已逾期", "overdue", String.valueOf(c.overdue()), c.overdue() > 0))));
+  }
+}

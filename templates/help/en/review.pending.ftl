@@ -1,0 +1,2 @@
+· pending: every open review, overdue first, with due dates. Example:
+    pending

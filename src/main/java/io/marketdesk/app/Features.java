@@ -10,6 +10,7 @@ public final class Features {
     return List.of(
         new io.marketdesk.review.ReviewFeature(),
         new io.marketdesk.account.AccountFeature(),
+        new io.marketdesk.product.ProductFeature(),
         new io.marketdesk.login.LoginFeature(),
         new io.marketdesk.web.WebFeature());
   }

@@ -1,0 +1,318 @@
+package io.marketdesk.product;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.CommandSpec.Body;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.Role;
+import io.marketdesk.confirm.Confirmations;
+import io.marketdesk.money.Money;
+import io.marketdesk.review.Review;
+import io.marketdesk.review.Reviews;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The provider's product commands (SPEC §2, §3), each a small handler over {@link Products}:
+ *
+ * <pre>
+ * 商品列表 / products [status]                    the provider's products (状态: 审核中 已上架 已驳回 已下架)
+ * 新建商品 / product new                          fields 名称 服务类型 价格 计费单位 简介 详情 (all required)
+ * 修改商品 ID / product update ID                 the changed fields -&gt; a revision in review
+ * 查看商品 ID / product view ID                   the page link, what buyers see, the version in review, history
+ * 下架商品 ID / product delist ID [确定/confirm]  delist after confirmation
+ * 上架商品 ID / product relist ID                 [changed fields] a delisted product back into review
+ * </pre>
+ *
+ * Only providers, and only on their own products. Stateless and thread-safe.
+ */
+public final class ProductCommands {
+  static final Set<Role> PROVIDER = Set.of(Role.PROVIDER);
+
+  private ProductCommands() {}
+
+  /** Every product command. */
+  public static List<CommandHandler> all(Products products, Reviews reviews, Confirmations confirmations) {
+    return List.of(new ListHandler(products, reviews), new NewHandler(products), new UpdateHandler(products),
+        new ViewHandler(products, reviews), new DelistHandler(products, confirmations), new RelistHandler(products));
+  }
+
+  /** The first word of the arguments: the product ID. */
+  static String idArg(ParsedCommand cmd) {
+    String a = cmd.args().trim();
+    if (a.isEmpty()) {
+      return "";
+    }
+    return a.split("[\\s,，;；]+")[0];
+  }
+
+  static final class ListHandler implements CommandHandler {
+    private static final CommandSpec SPEC = new CommandSpec("product.list", List.of("商品列表", "我的商品"),
+        List.of("products", "product list"), PROVIDER, Body.NONE);
+    private final Products products;
+    private final Reviews reviews;
+
+    ListHandler(Products products, Reviews reviews) {
+      this.products = products;
+      this.reviews = reviews;
+    }
+
+    @Override
+    public CommandSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public boolean changesState() {
+      return false;
+    }
+
+    @Override
+    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+      String arg = cmd.args().trim();
+      ProductStatus filter = null;
+      if (!arg.isEmpty() && !arg.equals("全部") && !arg.equalsIgnoreCase("all")) {
+        Optional<ProductStatus> st = ProductStatus.parse(arg);
+        if (st.isEmpty()) {
+          return Outcome.refused(ctx.t("不认识的状态“" + arg + "”。可用：审核中、已上架、已驳回、已下架、全部。",
+              "Unknown status \"" + arg + "\". Use in_review, listed, rejected, delisted or all."), ctx.t("商品列表 已上架", "products listed"));
+        }
+        filter = st.get();
+      }
+      Handle h = ctx.handle();
+      List<Product> list = products.dao().list(h, ctx.actor().providerId(), filter);
+      StringBuilder sb = new StringBuilder();
+      String which = filter == null ? "" : ctx.t("（" + filter.label(true) + "）", " (" + filter.label(false) + ")");
+      if (list.isEmpty()) {
+        sb.append(ctx.t("您没有商品" + which + "。新建商品请发送“帮助 新建商品”查看模板。",
+            "You have no products" + which + ". Send \"help product new\" for the template."));
+        return Outcome.done(sb.toString());
+      }
+      sb.append(ctx.t("您的商品" + which + "共 " + list.size() + " 个：", "Your products" + which + ", " + list.size() + ":"));
+      for (Product p : list) {
+        ProductContent c = p.live().orElseGet(() -> products.currentDraft(h, p));
+        sb.append("\n").append(p.id()).append("  ").append(c.type().label(ctx.zh())).append("  ").append(c.name())
+            .append("  ").append(Money.formatYuan(c.price())).append("/").append(c.unit()).append("  ")
+            .append(p.status().label(ctx.zh()));
+        if (p.status() == ProductStatus.LISTED && p.pendingRevision()) {
+          Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
+          sb.append(ctx.t("（修改审核中", " (revision in review")).append(r.map(x -> " #" + x.id()).orElse(""))
+              .append(ctx.t("）", ")"));
+        }
+        if (p.everListed()) {
+          sb.append("\n    ").append(products.pageUrl(p.id()));
+        }
+      }
+      sb.append("\n").append(ctx.t("查看一个商品：查看商品 ID", "To see one: product view ID"));
+      return Outcome.done(sb.toString());
+    }
+  }
+
+  static final class NewHandler implements CommandHandler {
+    private static final CommandSpec SPEC = new CommandSpec("product.new", List.of("新建商品", "新增商品"),
+        List.of("product new", "new product"), PROVIDER, Body.FIELDS);
+    private final Products products;
+
+    NewHandler(Products products) {
+      this.products = products;
+    }
+
+    @Override
+    public CommandSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+      return products.create(ctx, cmd.fields()).outcome();
+    }
+  }
+
+  static final class UpdateHandler implements CommandHandler {
+    private static final CommandSpec SPEC = new CommandSpec("product.update", List.of("修改商品"),
+        List.of("product update"), PROVIDER, Body.FIELDS);
+    private final Products products;
+
+    UpdateHandler(Products products) {
+      this.products = products;
+    }
+
+    @Override
+    public CommandSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+      return products.update(ctx, idArg(cmd), cmd.fields());
+    }
+  }
+
+  static final class RelistHandler implements CommandHandler {
+    private static final CommandSpec SPEC = new CommandSpec("product.relist", List.of("上架商品", "重新上架"),
+        List.of("product relist"), PROVIDER, Body.FIELDS);
+    private final Products products;
+
+    RelistHandler(Products products) {
+      this.products = products;
+    }
+
+    @Override
+    public CommandSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+      return products.relist(ctx, idArg(cmd), cmd.fields());
+    }
+  }
+
+  static final class DelistHandler implements CommandHandler {
+    private static final CommandSpec SPEC = new CommandSpec("product.delist", List.of("下架商品"),
+        List.of("product delist"), PROVIDER, Body.NONE);
+    private final Products products;
+    private final Confirmations confirmations;
+
+    DelistHandler(Products products, Confirmations confirmations) {
+      this.products = products;
+      this.confirmations = confirmations;
+    }
+
+    @Override
+    public CommandSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+      Products.Owned checked = products.checkDelist(ctx, idArg(cmd));
+      if (checked.refused()) {
+        return checked.refusal();
+      }
+      Product p = checked.product();
+      String pending = p.pendingRevision()
+          ? ctx.t("正在审核的修改将撤回。", " The revision in review will be withdrawn.") : "";
+      return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.t(
+          "确认要下架商品 " + p.id() + "（" + p.name() + "）吗？下架后买家不能再下单，商品页面显示“已下架”；已有订单不受影响。" + pending
+              + "重新上架需要再次审核。",
+          "Delist product " + p.id() + " (" + p.name() + ")? Buyers will no longer be able to order it and its page will say"
+              + " it is off sale; existing orders are not affected." + pending + " Listing it again needs a new review."));
+    }
+  }
+
+  static final class ViewHandler implements CommandHandler {
+    private static final CommandSpec SPEC = new CommandSpec("product.view", List.of("查看商品", "商品详情"),
+        List.of("product view"), PROVIDER, Body.NONE);
+    private final Products products;
+    private final Reviews reviews;
+
+    ViewHandler(Products products, Reviews reviews) {
+      this.products = products;
+      this.reviews = reviews;
+    }
+
+    @Override
+    public CommandSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public boolean changesState() {
+      return false;
+    }
+
+    @Override
+    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+      Products.Owned owned = products.owned(ctx, idArg(cmd), ProductExamples.view(ctx, idArg(cmd)));
+      if (owned.refused()) {
+        return owned.refusal();
+      }
+      Product p = owned.product();
+      Handle h = ctx.handle();
+      boolean zh = ctx.zh();
+      StringBuilder sb = new StringBuilder();
+      sb.append(ctx.t("商品 ", "Product ")).append(p.id()).append(" · ").append(p.status().label(zh));
+      if (p.everListed()) {
+        sb.append("\n").append(ctx.t("商品页面：", "Product page: ")).append(products.pageUrl(p.id()));
+        if (p.status() == ProductStatus.LISTED) {
+          sb.append("\n").append(ctx.t("买家看到的内容：", "What buyers see:"));
+        } else {
+          sb.append("\n").append(ctx.t("商品已下架，页面显示“已下架”，买家不能下单。最后在售的内容：",
+              "The product is off sale: its page says so and buyers cannot order it. The last live version:"));
+        }
+        content(sb, ctx, p.live().orElseThrow());
+      } else {
+        sb.append("\n").append(ctx.t("尚未上架：买家看不到这个商品，审核通过后才有商品页面。",
+            "Not listed yet: buyers cannot see it; it gets its page once approved."));
+      }
+      if (p.pendingRevision()) {
+        ProductVersion v = products.dao().version(h, p.id(), p.pendingVersion()).orElseThrow();
+        Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
+        sb.append("\n\n").append(ctx.t("审核中的版本 v", "Version in review: v")).append(v.version())
+            .append(r.map(x -> ctx.t("（审核 #" + x.id() + "，" + reviews.dueText(x.dueAt()) + " 前完成）",
+                " (review #" + x.id() + ", due " + reviews.dueText(x.dueAt()) + ")")).orElse(""))
+            .append(ctx.t("：", ":"));
+        content(sb, ctx, v.content());
+      }
+      sb.append("\n\n").append(ctx.t("历史版本：", "Versions:"));
+      DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
+      for (ProductVersion v : products.dao().versions(h, p.id())) {
+        sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(v, p, zh)).append("  ")
+            .append(fmt.format(Instant.ofEpochMilli(v.submittedAt()))).append("  ").append(action(v.action(), zh))
+            .append("  ").append(v.content().name()).append("  ").append(Money.formatYuan(v.content().price()))
+            .append("/").append(v.content().unit());
+      }
+      return Outcome.done(sb.toString());
+    }
+
+    private ZoneId zone() {
+      return reviews.zone();
+    }
+
+    private static void content(StringBuilder sb, CommandContext ctx, ProductContent c) {
+      sb.append("\n  ").append(ctx.t("名称：", "Name: ")).append(c.name());
+      sb.append("\n  ").append(ctx.t("服务类型：", "Type: ")).append(c.type().label(ctx.zh()));
+      sb.append("\n  ").append(ctx.t("价格：", "Price: ")).append(Money.formatYuan(c.price())).append(" / ").append(c.unit());
+      sb.append("\n  ").append(ctx.t("简介：", "Summary: ")).append(c.summary());
+      sb.append("\n  ").append(ctx.t("详情：", "Description: ")).append(c.description().replace("\n", "\n    "));
+    }
+
+    private static String versionStatus(ProductVersion v, Product p, boolean zh) {
+      if (Integer.valueOf(v.version()).equals(p.liveVersion())) {
+        return zh ? "在售版本" : "live";
+      }
+      switch (v.status()) {
+        case "in_review":
+          return zh ? "审核中" : "in review";
+        case "approved":
+          return zh ? "曾在售" : "was live";
+        case "rejected":
+          return zh ? "已驳回" : "rejected";
+        case "superseded":
+          return zh ? "已被取代" : "replaced";
+        case "withdrawn":
+          return zh ? "已撤回" : "withdrawn";
+        default:
+          return v.status();
+      }
+    }
+
+    private static String action(String action, boolean zh) {
+      if (Products.NEW.equals(action)) {
+        return zh ? "新建" : "new";
+      }
+      if (Products.RELIST.equals(action)) {
+        return zh ? "重新上架" : "relist";
+      }
+      return zh ? "修改" : "revision";
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.marketdesk.product;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.review.Review;
+import io.marketdesk.review.ReviewKind;
+
+/** Reviews of kind {@code product} (new, revision, relist): decided through {@link Products}. */
+final class ProductReviewKind implements ReviewKind {
+  private final Products products;
+
+  ProductReviewKind(Products products) {
+    this.products = products;
+  }
+
+  @Override
+  public String kind() {
+    return Products.REVIEW_KIND;
+  }
+
+  @Override
+  public String approve(CommandContext ctx, Review review) {
+    return products.approve(ctx, review);
+  }
+
+  @Override
+  public void reject(CommandContext ctx, Review review) {
+    products.reject(ctx, review);
+  }
+}

@@ -1,0 +1,434 @@
+package io.marketdesk.product;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Operator;
+import io.marketdesk.money.Money;
+import io.marketdesk.product.ProductForm.Field;
+import io.marketdesk.review.Change;
+import io.marketdesk.review.Review;
+import io.marketdesk.review.Reviews;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The product workflow of SPEC §3: submit a new product, a revision or a relist for review; approve
+ * makes the version live, reject drops it; delist takes a listed product off sale. Every submitted
+ * version is kept in {@code product_version}; {@code product} holds the live version's fields and
+ * the state. Commands, the review kind, the confirmation and the demo data all go through here, so
+ * the rules live in one place. Stateless (state is in the store) and thread-safe.
+ *
+ * <pre>
+ * (new) --新建商品--> in_review --approve--> listed --下架(确定)--> delisted --上架商品/修改商品--> in_review
+ *                     in_review --reject---> rejected --修改商品--> in_review
+ * listed --修改商品--> listed + revision in review --approve--> listed (new live version)
+ *                                                   --reject---> listed (live version unchanged)
+ * in_review (relist of a delisted product) --reject--> delisted
+ * </pre>
+ */
+public final class Products {
+  /** The review kind of products (new, revision, relist). */
+  public static final String REVIEW_KIND = "product";
+  /** The confirmation purpose of 下架商品. */
+  public static final String DELIST_PURPOSE = "product.delist";
+  static final String NEW = "new";
+  static final String REVISION = "revision";
+  static final String RELIST = "relist";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a review of a product carries: which version of which product, submitted as what. */
+  public record Payload(String product, int version, String action) {}
+
+  private final ProductDao dao;
+  private final Reviews reviews;
+  private final Directory directory;
+  private final String baseUrl;
+
+  public Products(ProductDao dao, Reviews reviews, Directory directory, String baseUrl) {
+    this.dao = dao;
+    this.reviews = reviews;
+    this.directory = directory;
+    this.baseUrl = baseUrl;
+  }
+
+  public ProductDao dao() {
+    return dao;
+  }
+
+  /** The public page of a product. */
+  public String pageUrl(String id) {
+    return baseUrl + "/products/" + id;
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  /** What 新建商品 came to: the new product's ID (null when refused) and the outcome. */
+  public record Created(String id, Outcome outcome) {}
+
+  /** 新建商品: a new product in review. */
+  public Created create(CommandContext ctx, Map<String, String> fields) {
+    ProductForm.Result form = ProductForm.read(fields, null, ctx.zh());
+    if (!form.ok()) {
+      return new Created(null, Outcome.refused(errors(ctx, form), ProductExamples.create(ctx)));
+    }
+    long now = ctx.now().toEpochMilli();
+    String id = dao.nextId(ctx.handle(), now);
+    ProductContent c = form.content();
+    dao.insert(ctx.handle(), id, ctx.actor().providerId(), c.type(), now);
+    ctx.audit("product", id, "created", null, ProductStatus.IN_REVIEW.code());
+    Product p = dao.find(ctx.handle(), id).orElseThrow();
+    Review r = submit(ctx, p, c, NEW);
+    return new Created(id, Outcome.done(ctx.t(
+        "已新建商品 " + id + "（" + c.name() + "，" + c.type().zh() + "，" + Money.formatYuan(c.price()) + "/" + c.unit()
+            + "），已提交审核（审核 #" + r.id() + "），运营人员会在 " + c.type().reviewDays() + " 个工作日内（" + reviews.dueText(r.dueAt())
+            + " 前）完成审核，结果会邮件通知您。审核通过后商品上架，页面：" + pageUrl(id),
+        "Created product " + id + " (" + c.name() + ", " + c.type().en() + ", " + Money.formatYuan(c.price()) + "/" + c.unit()
+            + ") and sent it for review (review #" + r.id() + "). Operators review it within " + c.type().reviewDays()
+            + " working days (by " + reviews.dueText(r.dueAt()) + "); you will be mailed the result. Once approved it is"
+            + " listed at " + pageUrl(id))));
+  }
+
+  /**
+   * 修改商品: a revision in review. On a listed product the live version stays live; on a never
+   * listed one the new version replaces the one in review (or the rejected one); on a delisted one
+   * it is a relist with changes (the seed relists with its 修改 button).
+   */
+  public Outcome update(CommandContext ctx, String rawId, Map<String, String> fields) {
+    Owned owned = owned(ctx, rawId, ProductExamples.update(ctx, rawId));
+    if (owned.refused()) {
+      return owned.refusal();
+    }
+    Product p = owned.product();
+    if (p.everListed() && p.status() != ProductStatus.LISTED) {
+      return relist(ctx, p, fields);
+    }
+    if (fields.isEmpty() && p.status() != ProductStatus.REJECTED) {
+      return Outcome.refused(ctx.t("请在命令下面写出要修改的字段（每行“字段: 值”）。",
+          "Write the fields to change below the command, one \"field: value\" per line."), ProductExamples.update(ctx, p.id()));
+    }
+    ProductContent base = currentDraft(ctx.handle(), p);
+    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh());
+    if (!form.ok()) {
+      return Outcome.refused(errors(ctx, form), ProductExamples.update(ctx, p.id()));
+    }
+    ProductContent c = form.content();
+    if (p.everListed()) {
+      if (c.type() != p.type()) {
+        return typeFixed(ctx, p);
+      }
+      if (ProductForm.diff(p.live().orElseThrow(), c).isEmpty()) {
+        return Outcome.refused(ctx.t("这些值与在售版本完全相同，没有需要审核的修改。",
+            "These values are the same as the live version; there is nothing to review."), ProductExamples.update(ctx, p.id()));
+      }
+    }
+    boolean replaced = p.pendingRevision();
+    Review r = submit(ctx, p, c, p.everListed() ? REVISION : NEW);
+    String changed = changedNames(ctx, p.everListed() ? p.live().orElseThrow() : null, c);
+    String replacedZh = replaced ? "它取代了之前尚未审核完的修改。" : "";
+    String replacedEn = replaced ? " It replaces the earlier revision that was still in review." : "";
+    if (p.everListed()) {
+      return Outcome.done(ctx.t(
+          "商品 " + p.id() + "（" + c.name() + "）的修改已提交审核（审核 #" + r.id() + "，" + reviews.dueText(r.dueAt()) + " 前完成）："
+              + changed + "。" + replacedZh + "审核通过前，买家仍看到当前在售的版本。",
+          "The revision of product " + p.id() + " (" + c.name() + ") is in review (review #" + r.id() + ", by "
+              + reviews.dueText(r.dueAt()) + "): " + changed + "." + replacedEn + " Until it is approved buyers see the live version."));
+    }
+    return Outcome.done(ctx.t(
+        "商品 " + p.id() + "（" + c.name() + "）已重新提交审核（审核 #" + r.id() + "，" + reviews.dueText(r.dueAt()) + " 前完成）。"
+            + replacedZh,
+        "Product " + p.id() + " (" + c.name() + ") is sent for review again (review #" + r.id() + ", by "
+            + reviews.dueText(r.dueAt()) + ")." + replacedEn));
+  }
+
+  /** 上架商品: a delisted product back into review, with or without changes. */
+  public Outcome relist(CommandContext ctx, String rawId, Map<String, String> fields) {
+    Owned owned = owned(ctx, rawId, ProductExamples.relist(ctx, rawId));
+    if (owned.refused()) {
+      return owned.refusal();
+    }
+    Product p = owned.product();
+    if (p.status() == ProductStatus.LISTED) {
+      return Outcome.refused(ctx.t("商品 " + p.id() + " 已经在售，不需要重新上架。要修改内容，请用“修改商品”。",
+          "Product " + p.id() + " is listed already. To change it, use \"product update\"."), ProductExamples.update(ctx, p.id()));
+    }
+    if (!p.everListed()) {
+      return Outcome.refused(ctx.t("商品 " + p.id() + " 还没有上架过（" + p.status().label(true) + "），不能重新上架；请用“修改商品”修改后重新提交审核。",
+          "Product " + p.id() + " was never listed (" + p.status().label(false) + "), so it cannot be relisted; send"
+              + " \"product update\" with your changes to submit it again."), ProductExamples.update(ctx, p.id()));
+    }
+    return relist(ctx, p, fields);
+  }
+
+  private Outcome relist(CommandContext ctx, Product p, Map<String, String> fields) {
+    ProductContent base = currentDraft(ctx.handle(), p);
+    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh());
+    if (!form.ok()) {
+      return Outcome.refused(errors(ctx, form), ProductExamples.relist(ctx, p.id()));
+    }
+    ProductContent c = form.content();
+    if (c.type() != p.type()) {
+      return typeFixed(ctx, p);
+    }
+    boolean replaced = p.pendingRevision();
+    Review r = submit(ctx, p, c, RELIST);
+    List<Field> diff = ProductForm.diff(p.live().orElseThrow(), c);
+    String what = diff.isEmpty() ? ctx.t("内容不变", "no changes") : changedNames(ctx, p.live().orElseThrow(), c);
+    return Outcome.done(ctx.t(
+        "商品 " + p.id() + "（" + c.name() + "）已申请重新上架（" + what + "），已提交审核（审核 #" + r.id() + "，"
+            + reviews.dueText(r.dueAt()) + " 前完成）。审核通过后恢复在售。" + (replaced ? "它取代了之前尚未审核完的申请。" : ""),
+        "Product " + p.id() + " (" + c.name() + ") is sent for relisting (" + what + "), in review (review #" + r.id()
+            + ", by " + reviews.dueText(r.dueAt()) + "). It is on sale again once approved."
+            + (replaced ? " It replaces the earlier request that was still in review." : "")));
+  }
+
+  /** Checks 下架商品 before asking for confirmation; returns the product, or a refusal. */
+  Owned checkDelist(CommandContext ctx, String rawId) {
+    Owned owned = owned(ctx, rawId, ProductExamples.delist(ctx, rawId));
+    if (owned.refused()) {
+      return owned;
+    }
+    Product p = owned.product();
+    if (p.status() != ProductStatus.LISTED) {
+      String why;
+      if (p.status() == ProductStatus.DELISTED) {
+        why = ctx.t("商品 " + p.id() + " 已经下架了。", "Product " + p.id() + " is delisted already.");
+      } else if (p.everListed()) {
+        why = ctx.t("商品 " + p.id() + " 已下架，重新上架的申请正在审核中。", "Product " + p.id() + " is off sale; its relisting is in review.");
+      } else {
+        why = ctx.t("商品 " + p.id() + " 还没有上架（" + p.status().label(true) + "），不需要下架。",
+            "Product " + p.id() + " was never listed (" + p.status().label(false) + "), so there is nothing to delist.");
+      }
+      return Owned.no(Outcome.refused(why, ctx.t("商品列表 已上架", "products listed")));
+    }
+    return owned;
+  }
+
+  /** Delists a listed product (after confirmation). A revision in review is withdrawn. */
+  public Outcome delist(CommandContext ctx, String rawId) {
+    Owned checked = checkDelist(ctx, rawId);
+    if (checked.refused()) {
+      return checked.refusal();
+    }
+    Product p = checked.product();
+    Handle h = ctx.handle();
+    long now = ctx.now().toEpochMilli();
+    Integer pending = p.pendingVersion();
+    if (pending != null) {
+      dao.closeVersion(h, p.id(), pending, "withdrawn", now);
+    }
+    dao.delist(h, p.id(), now);
+    ctx.audit("product", p.id(), "delisted", ProductStatus.LISTED.code(), ProductStatus.DELISTED.code());
+    String withdrawnZh = "";
+    String withdrawnEn = "";
+    if (pending != null) {
+      Optional<Review> open = reviews.openFor(h, REVIEW_KIND, p.id());
+      if (open.isPresent()) {
+        long rid = open.get().id();
+        reviews.decide(ctx, rid, false, "商品已下架，修改申请自动撤回 / withdrawn: the product was delisted");
+        for (Operator op : directory.operators(h)) {
+          for (String address : op.addresses()) {
+            ctx.send(address, "product-revision-withdrawn", new WithdrawnModel(p.id(), p.name(), rid, ctx.actor().address(),
+                ctx.actor().accountId()));
+          }
+        }
+        withdrawnZh = "正在审核的修改（审核 #" + rid + "）已撤回，运营人员已收到通知。";
+        withdrawnEn = " The revision in review (review #" + rid + ") is withdrawn and the operators were told.";
+      }
+    }
+    return Outcome.done(ctx.t(
+        "商品 " + p.id() + "（" + p.name() + "）已下架：买家不能再下单，商品页面显示“已下架”；已有订单不受影响。" + withdrawnZh
+            + "要重新上架，发送：上架商品 " + p.id(),
+        "Product " + p.id() + " (" + p.name() + ") is delisted: buyers can no longer order it and its page says it is off"
+            + " sale; existing orders are not affected." + withdrawnEn + " To list it again, send: product relist " + p.id()));
+  }
+
+  /** The model of the mail telling operators a revision was withdrawn. */
+  public record WithdrawnModel(String productId, String name, long reviewId, String provider, String accountId) {}
+
+  // ---- review decisions -------------------------------------------------------------------
+
+  /** Applies an approved review: the version goes live and the product is listed. */
+  String approve(CommandContext ctx, Review review) {
+    Payload pl = payload(review);
+    Handle h = ctx.handle();
+    Optional<Product> found = dao.find(h, pl.product());
+    if (found.isEmpty() || !Integer.valueOf(pl.version()).equals(found.get().pendingVersion())) {
+      return stale(pl);
+    }
+    Product p = found.get();
+    ProductVersion v = dao.version(h, p.id(), pl.version()).orElseThrow();
+    long now = ctx.now().toEpochMilli();
+    dao.closeVersion(h, p.id(), v.version(), "approved", now);
+    dao.makeLive(h, p.id(), v.version(), v.content(), now);
+    ctx.audit("product", p.id(), "approved v" + v.version(), p.status().code()
+        + (p.liveVersion() == null ? "" : " v" + p.liveVersion()), "listed v" + v.version());
+    return null;
+  }
+
+  /** Drops a rejected version: the live version stays; a never listed product becomes rejected. */
+  void reject(CommandContext ctx, Review review) {
+    Payload pl = payload(review);
+    Handle h = ctx.handle();
+    Optional<Product> found = dao.find(h, pl.product());
+    if (found.isEmpty() || !Integer.valueOf(pl.version()).equals(found.get().pendingVersion())) {
+      return;
+    }
+    Product p = found.get();
+    long now = ctx.now().toEpochMilli();
+    dao.closeVersion(h, p.id(), pl.version(), "rejected", now);
+    ProductStatus next = p.status() == ProductStatus.LISTED ? ProductStatus.LISTED
+        : p.everListed() ? ProductStatus.DELISTED : ProductStatus.REJECTED;
+    dao.setPending(h, p.id(), null, next, p.type(), now);
+    ctx.audit("product", p.id(), "rejected v" + pl.version(), p.status().code(), next.code());
+  }
+
+  private static String stale(Payload pl) {
+    return "此版本（商品 " + pl.product() + " 版本 " + pl.version() + "）已不在审核中（已被新版本取代或商品已下架），没有任何改变。"
+        + " / This version (product " + pl.product() + " version " + pl.version() + ") is no longer in review (replaced"
+        + " by a newer one, or the product was delisted); nothing changed.";
+  }
+
+  // ---- shared --------------------------------------------------------------------------
+
+  /** Puts a version into review, superseding the one in review. */
+  private Review submit(CommandContext ctx, Product p, ProductContent c, String action) {
+    Handle h = ctx.handle();
+    long now = ctx.now().toEpochMilli();
+    int version = dao.nextVersion(h, p.id());
+    if (p.pendingVersion() != null) {
+      dao.closeVersion(h, p.id(), p.pendingVersion(), "superseded", now);
+    }
+    dao.insertVersion(h, p.id(), version, c, action, ctx.actor().address(), now);
+    ProductStatus status = p.status() == ProductStatus.LISTED ? ProductStatus.LISTED : ProductStatus.IN_REVIEW;
+    dao.setPending(h, p.id(), version, status, p.everListed() ? p.type() : c.type(), now);
+    List<Change> changes = new ArrayList<>();
+    ProductContent before = p.live().orElse(null);
+    if (RELIST.equals(action)) {
+      changes.add(new Change("status", "状态", "status", "已下架 delisted", "已上架 listed"));
+    }
+    for (Field f : ProductForm.diff(before, c)) {
+      changes.add(new Change(f.key(), f.zh(), f.en(), both(before, f), both(c, f)));
+    }
+    String titleZh;
+    String titleEn;
+    switch (action) {
+      case NEW:
+        titleZh = "新商品上架 " + p.id() + "：" + c.name() + "（" + c.type().zh() + "）";
+        titleEn = "New product " + p.id() + ": " + c.name() + " (" + c.type().en() + ")";
+        break;
+      case RELIST:
+        titleZh = "商品重新上架 " + p.id() + "：" + c.name() + "（" + c.type().zh() + "）";
+        titleEn = "Relisting of product " + p.id() + ": " + c.name() + " (" + c.type().en() + ")";
+        break;
+      default:
+        titleZh = "商品修改 " + p.id() + "：" + c.name() + "（" + c.type().zh() + "）";
+        titleEn = "Revision of product " + p.id() + ": " + c.name() + " (" + c.type().en() + ")";
+        break;
+    }
+    Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), titleZh, titleEn,
+        json(new Payload(p.id(), version, action)), changes, c.type().reviewDays()));
+    dao.setVersionReview(h, p.id(), version, r.id());
+    ctx.audit("product", p.id(), "submitted v" + version + " (" + action + ")", p.status().code(), status.code());
+    return r;
+  }
+
+  private static String both(ProductContent c, Field f) {
+    if (c == null) {
+      return "";
+    }
+    if (f == Field.TYPE) {
+      return c.type().zh() + " " + c.type().code();
+    }
+    return ProductForm.value(c, f, true);
+  }
+
+  /** What a change is made on: the version in review if any, else the live one, else the last submitted. */
+  ProductContent currentDraft(Handle h, Product p) {
+    if (p.pendingVersion() != null) {
+      return dao.version(h, p.id(), p.pendingVersion()).orElseThrow().content();
+    }
+    if (p.everListed()) {
+      return p.live().orElseThrow();
+    }
+    return dao.versions(h, p.id()).get(0).content();
+  }
+
+  /** A product the sender owns, or why not. */
+  record Owned(Product product, Outcome refusal) {
+    boolean refused() {
+      return refusal != null;
+    }
+
+    static Owned no(Outcome refusal) {
+      return new Owned(null, refusal);
+    }
+  }
+
+  /** The product of this ID if the sender's provider owns it; else the refusal. */
+  Owned owned(CommandContext ctx, String rawId, String example) {
+    String id = ProductDao.normalizeId(rawId);
+    if (id.isEmpty()) {
+      return Owned.no(Outcome.refused(ctx.t("请写出商品 ID（如 P1001）。用“商品列表”查看您的商品。",
+          "Write the product ID (such as P1001). Send \"products\" to see yours."), example));
+    }
+    Optional<Product> p = dao.find(ctx.handle(), id);
+    if (p.isEmpty()) {
+      return Owned.no(Outcome.refused(ctx.t("没有商品 " + id + "。用“商品列表”查看您的商品。",
+          "There is no product " + id + ". Send \"products\" to see yours."), ctx.t("商品列表", "products")));
+    }
+    Long mine = ctx.actor().providerId();
+    if (mine == null || p.get().providerId() != mine) {
+      return Owned.no(Outcome.refused(ctx.t("商品 " + id + " 不是您的商品，您只能操作自己的商品（账号 ID " + ctx.actor().accountId() + "）。",
+          "Product " + id + " is not yours; you can act only on your own products (account ID " + ctx.actor().accountId() + ")."),
+          ctx.t("商品列表", "products")));
+    }
+    return new Owned(p.get(), null);
+  }
+
+  private static Outcome typeFixed(CommandContext ctx, Product p) {
+    return Outcome.refused(ctx.t("商品上架后不能修改服务类型（" + p.id() + " 是" + p.type().zh() + "）。如需其他类型，请新建商品。",
+        "The type of a product that has been listed cannot change (" + p.id() + " is " + p.type().en()
+            + "). Create a new product for another type."), ProductExamples.create(ctx));
+  }
+
+  private static String errors(CommandContext ctx, ProductForm.Result form) {
+    return ctx.t("商品信息有误，没有提交：\n", "The product was not submitted:\n") + "- " + String.join("\n- ", form.errors());
+  }
+
+  private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
+    List<String> parts = new ArrayList<>();
+    for (Field f : ProductForm.diff(before, after)) {
+      String old = before == null ? "" : ProductForm.value(before, f, ctx.zh());
+      String now = ProductForm.value(after, f, ctx.zh());
+      if (f == Field.DESCRIPTION || f == Field.SUMMARY) {
+        parts.add(ctx.t(f.zh(), f.en()));
+      } else {
+        parts.add(ctx.t(f.zh() + " " + old + " → " + now, f.en() + " " + old + " -> " + now));
+      }
+    }
+    return String.join(ctx.t("；", "; "), parts);
+  }
+
+  static String json(Payload p) {
+    try {
+      return JSON.writeValueAsString(p);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Payload payload(Review r) {
+    try {
+      return JSON.readValue(r.payload(), Payload.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("review " + r.id() + " has a bad product payload", e);
+    }
+  }
+}

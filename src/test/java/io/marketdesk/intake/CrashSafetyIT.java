@@ -47,7 +47,9 @@ class CrashSafetyIT {
       port = s.getLocalPort();
     }
     try (TestApp t = TestApp.start()) {
+      // the first instance only hosts the mail server; the second, whose SMTP is down, does the work
       t.app.intake().stop();
+      t.app.sender().close();
       try (TestApp down = TestApp.another(t, Map.of("smtp.url", "smtp://127.0.0.1:" + port), t.clock)) {
         String id = t.mail.send(DemoData.BOB, SERVICE, "smtp down", "帮助\n");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> t.app.db().jdbi().withHandle(h -> h.createQuery(

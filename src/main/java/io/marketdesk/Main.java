@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "marketdesk", mixinStandardHelpOptions = true, version = "marketdesk 0.1",
     description = "An email-driven back office for a cloud marketplace.",
-    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class})
+    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.Backup.class})
 public final class Main implements Callable<Integer> {
   @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
   Path configFile;
@@ -222,6 +222,31 @@ public final class Main implements Callable<Integer> {
           out.println(o.id() + "\t" + o.name() + "\t" + String.join(",", o.addresses()));
         }
         out.flush();
+        return 0;
+      }
+    }
+  }
+
+  /** An online backup of the SQLite store ({@code VACUUM INTO}); PostgreSQL is backed up with pg_dump. */
+  @Command(name = "backup", description = "copy the SQLite database, consistent, while marketdesk runs")
+  static final class Backup implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "the new file (must not exist)") Path file;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      if (java.nio.file.Files.exists(file)) {
+        System.err.println(file + " already exists");
+        return 2;
+      }
+      try (Database db = open(main)) {
+        if (db.dialect() != Database.Dialect.SQLITE) {
+          System.err.println("the database is PostgreSQL: back it up with pg_dump (docs/DEPLOY.md)");
+          return 2;
+        }
+        db.jdbi().useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toAbsolutePath().toString()).execute());
+        System.out.println("backup written to " + file.toAbsolutePath());
         return 0;
       }
     }

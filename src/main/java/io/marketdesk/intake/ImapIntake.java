@@ -2,6 +2,9 @@ package io.marketdesk.intake;
 
 import io.marketdesk.config.Config.MailUrl;
 import jakarta.mail.FetchProfile;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -179,7 +183,12 @@ public final class ImapIntake {
     return p.startsWith("/") ? p.substring(1) : p;
   }
 
-  /** Stores, processes and moves every mail in the inbox, a batch at a time. */
+  /**
+   * Stores, processes and moves every mail in the inbox, a batch at a time. Several instances may
+   * drain one mailbox: each starts its batch at a random place so that they mostly take different
+   * mails; a mail another instance took meanwhile is either gone (skipped) or found processed by the
+   * store (moved without a second effect). Returns when the inbox is empty or a round moved nothing.
+   */
   private void drain() throws MessagingException, IOException {
     IMAPFolder f = inbox;
     while (running) {
@@ -196,15 +205,42 @@ public final class ImapIntake {
       f.fetch(batch, fp);
       prefetchSmall(f, batch);
       List<Message> done = new ArrayList<>();
-      for (Message m : batch) {
-        if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+      int start = batch.length > 1 ? ThreadLocalRandom.current().nextInt(batch.length) : 0;
+      for (int i = 0; i < batch.length && running; i++) {
+        Message m = batch[(start + i) % batch.length];
+        byte[] raw = readIfPresent(f, (IMAPMessage) m);
+        if (raw == null) {
           continue;
         }
-        byte[] raw = read((IMAPMessage) m);
         processor.accept(raw);
         done.add(m);
       }
-      moveToProcessed(f, done.toArray(new Message[0]));
+      if (done.isEmpty() || !moveToProcessed(f, done.toArray(new Message[0]))) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The raw bytes of a mail, or null when it is gone (another instance moved it) or cannot be read;
+   * a lost connection is thrown.
+   */
+  private static byte[] readIfPresent(IMAPFolder f, IMAPMessage m) throws MessagingException, IOException {
+    try {
+      if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+        return null;
+      }
+      return read(m);
+    } catch (MessageRemovedException e) {
+      return null;
+    } catch (FolderClosedException | StoreClosedException e) {
+      throw e;
+    } catch (MessagingException e) {
+      if (!f.isOpen()) {
+        throw e;
+      }
+      log.info("mail {} cannot be read now, left in the mailbox: {}", m.getMessageNumber(), e.toString());
+      return null;
     }
   }
 
@@ -233,18 +269,64 @@ public final class ImapIntake {
     return out.toByteArray();
   }
 
-  private void moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
-    if (msgs.length == 0) {
+  /**
+   * Moves processed mails out of the inbox (MOVE where offered, else COPY + {@code \Deleted} + EXPUNGE,
+   * UID EXPUNGE with UIDPLUS so that only these mails go). A mail that is already gone is fine:
+   * another instance moved it. Returns false when some mail could not be moved (it stays, is found
+   * processed next time, and is moved then); a lost connection is thrown.
+   */
+  private boolean moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
+    try {
+      moveAll(f, msgs);
+      return true;
+    } catch (FolderClosedException | StoreClosedException e) {
+      throw e;
+    } catch (MessagingException e) {
+      log.info("moving {} mails at once failed ({}); moving them one at a time", msgs.length, e.toString());
+    }
+    boolean all = true;
+    for (Message m : msgs) {
+      if (m.isExpunged()) {
+        continue;
+      }
+      try {
+        moveAll(f, new Message[] {m});
+      } catch (MessageRemovedException e) {
+        log.debug("mail {} already moved", m.getMessageNumber());
+      } catch (FolderClosedException | StoreClosedException e) {
+        throw e;
+      } catch (MessagingException e) {
+        if (!f.isOpen()) {
+          throw e;
+        }
+        all = false;
+        log.info("mail {} not moved now ({}); it is processed and will be moved later", m.getMessageNumber(),
+            e.toString());
+      }
+    }
+    return all;
+  }
+
+  private void moveAll(IMAPFolder f, Message[] msgs) throws MessagingException {
+    List<Message> present = new ArrayList<>();
+    for (Message m : msgs) {
+      if (!m.isExpunged()) {
+        present.add(m);
+      }
+    }
+    if (present.isEmpty()) {
       return;
     }
+    Message[] ms = present.toArray(new Message[0]);
     Folder dest = f.getStore().getFolder(processedFolder);
-    if (((IMAPStore) f.getStore()).hasCapability("MOVE")) {
-      f.moveMessages(msgs, dest);
+    IMAPStore s = (IMAPStore) f.getStore();
+    if (s.hasCapability("MOVE")) {
+      f.moveMessages(ms, dest);
     } else {
-      f.copyMessages(msgs, dest);
-      f.setFlags(msgs, new Flags(Flags.Flag.DELETED), true);
-      if (((IMAPStore) f.getStore()).hasCapability("UIDPLUS")) {
-        f.expunge(msgs);
+      f.copyMessages(ms, dest);
+      f.setFlags(ms, new Flags(Flags.Flag.DELETED), true);
+      if (s.hasCapability("UIDPLUS")) {
+        f.expunge(ms);
       } else {
         f.expunge();
       }

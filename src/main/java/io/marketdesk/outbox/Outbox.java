@@ -111,7 +111,12 @@ public final class Outbox {
         .one();
   }
 
-  /** Claims up to {@code limit} due rows for this instance, with a lease. */
+  /**
+   * Claims up to {@code limit} due rows for this instance, with a lease. Safe across instances: the
+   * UPDATE repeats the due condition, so when two instances pick the same rows the second one's UPDATE
+   * waits for the first to commit (a row lock on PostgreSQL, the write lock on SQLite), then finds them
+   * no longer due and leaves them; each instance sends only the rows it holds the lease of.
+   */
   public List<Row> claimDue(int limit, Duration lease) {
     long now = clock.millis();
     return jdbi.inTransaction(
@@ -139,9 +144,11 @@ public final class Outbox {
           return h.createQuery(
                   "SELECT id, message_id, kind, to_addr, reply_to, subject, body, in_reply_to, refs,"
                       + " token, status, attempts, inbound_id FROM outbox"
-                      + " WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending' ORDER BY id")
+                      + " WHERE id IN (<ids>) AND claimed_by = :me AND claimed_until = :until AND status = 'sending'"
+                      + " ORDER BY id")
               .bindList("ids", ids)
               .bind("me", instance)
+              .bind("until", now + lease.toMillis())
               .map(
                   (rs, ctx) ->
                       new Row(

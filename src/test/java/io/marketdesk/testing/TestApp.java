@@ -7,25 +7,43 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The whole app for a test: embedded GreenMail on free ports, a fresh SQLite file (or the database of
- * {@code MARKETDESK_TEST_DB_URL}), the web on a free port, the demo people, and a clock the test moves.
+ * The whole app for a test: embedded GreenMail on free ports, a fresh database, the web on a free
+ * port, the demo people, and a clock the test moves.
+ *
+ * <p>The database is a new SQLite file in a temp folder, or, when {@code MARKETDESK_TEST_DB_URL} is a
+ * {@code jdbc:postgresql:} URL (credentials in the URL: {@code ?user=..&password=..}), a new schema
+ * {@code md_test_<random>} in that database, selected with {@code currentSchema=}; the schema is
+ * dropped when the app closes. A test that passes {@code db.url} in its overrides gets that database
+ * as it is (several instances on one store).
  */
 public final class TestApp implements AutoCloseable {
+  /** The environment variable naming the test database (unset: SQLite). */
+  public static final String DB_ENV = "MARKETDESK_TEST_DB_URL";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   public final App app;
   public final FakeClock clock;
   public final MailClient mail;
   public final Path dir;
+  private final Runnable dropDatabase;
 
-  private TestApp(App app, FakeClock clock, Path dir) {
+  private TestApp(App app, FakeClock clock, Path dir, MailClient mail, Runnable dropDatabase) {
     this.app = app;
     this.clock = clock;
     this.dir = dir;
-    this.mail = new MailClient(app.embedded().smtpPort(), app.embedded().imapPort());
+    this.mail = mail;
+    this.dropDatabase = dropDatabase;
   }
 
   public static TestApp start() {
@@ -37,26 +55,58 @@ public final class TestApp implements AutoCloseable {
   }
 
   public static TestApp start(Map<String, String> overrides, FakeClock clock) {
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("marketdesk-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> keys = new HashMap<>(baseConfig(dir));
+    Path dir = tempDir();
+    Map<String, String> keys = new HashMap<>(baseConfig(dir, !overrides.containsKey("db.url")));
     keys.putAll(overrides);
+    Runnable drop = dropperFor(keys.get("db.url"), overrides.containsKey("db.url"));
     App app = new App(Config.of(keys), clock, Features.all());
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.close();
+      drop.run();
+      throw e;
+    }
+    MailClient mail = app.embedded() != null
+        ? new MailClient(app.embedded().smtpPort(), app.embedded().imapPort())
+        : null;
+    return new TestApp(app, clock, dir, mail, drop);
+  }
+
+  /**
+   * Starts another instance of the app on the same database and the same mailbox as {@code first}
+   * (which runs the embedded mail server): no embedded server, imap.url and smtp.url pointing at the
+   * first one's GreenMail, no demo data of its own. Its {@link #mail} is the first one's client.
+   */
+  public static TestApp another(TestApp first, Map<String, String> overrides, FakeClock clock) {
+    Config c = first.app.config();
+    Map<String, String> keys = new HashMap<>();
+    keys.put("embedded.mail", "false");
+    keys.put("demo.data", "false");
+    keys.put("db.url", c.dbUrl);
+    keys.put("imap.url", "imap://" + c.mailAddress.replace("@", "%40") + ":" + App.DEMO_PASSWORD + "@127.0.0.1:"
+        + first.app.embedded().imapPort() + "/INBOX");
+    keys.put("smtp.url", "smtp://127.0.0.1:" + first.app.embedded().smtpPort());
+    keys.putAll(overrides);
+    Path dir = tempDir();
+    Map<String, String> all = new HashMap<>(baseConfig(dir, false));
+    all.putAll(keys);
+    App app = new App(Config.of(all), clock, Features.all());
     try {
       app.start();
     } catch (RuntimeException e) {
       app.close();
       throw e;
     }
-    return new TestApp(app, clock, dir);
+    return new TestApp(app, clock, dir, first.mail, () -> {});
   }
 
-  /** The configuration every test app starts from. */
+  /** The configuration every test app starts from, with a fresh database. */
   public static Map<String, String> baseConfig(Path dir) {
+    return baseConfig(dir, true);
+  }
+
+  private static Map<String, String> baseConfig(Path dir, boolean freshDatabase) {
     Map<String, String> keys = new HashMap<>();
     keys.put("embedded.mail", "true");
     keys.put("embedded.smtp-port", "0");
@@ -66,9 +116,72 @@ public final class TestApp implements AutoCloseable {
     keys.put("mail.poll-interval", "PT5S");
     keys.put("outbox.retry-initial", "PT1S");
     keys.put("outbox.retry-max", "PT2S");
-    String db = System.getenv("MARKETDESK_TEST_DB_URL");
-    keys.put("db.url", db != null && !db.isBlank() ? db : "jdbc:sqlite:" + dir.resolve("test.db"));
+    if (freshDatabase) {
+      keys.put("db.url", freshDatabaseUrl(dir));
+    }
     return keys;
+  }
+
+  /** True when the tests run against PostgreSQL ({@value #DB_ENV} is a PostgreSQL URL). */
+  public static boolean onPostgres() {
+    String db = System.getenv(DB_ENV);
+    return db != null && db.startsWith("jdbc:postgresql:");
+  }
+
+  /**
+   * A JDBC URL of an empty database: a new SQLite file under {@code dir}, or a new schema in the
+   * PostgreSQL database of {@value #DB_ENV}.
+   */
+  public static String freshDatabaseUrl(Path dir) {
+    String db = System.getenv(DB_ENV);
+    if (db == null || db.isBlank()) {
+      return "jdbc:sqlite:" + dir.resolve("test.db");
+    }
+    if (!db.startsWith("jdbc:postgresql:")) {
+      return db;
+    }
+    String schema = "md_test_" + HexFormat.of().formatHex(randomBytes(6));
+    execute(db, "CREATE SCHEMA " + schema);
+    return db + (db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static Runnable dropperFor(String url, boolean given) {
+    String marker = "currentSchema=md_test_";
+    if (given || url == null || !url.startsWith("jdbc:postgresql:") || !url.contains(marker)) {
+      return () -> {};
+    }
+    String schema = url.substring(url.indexOf(marker) + "currentSchema=".length()).replaceAll("[^a-z0-9_].*$", "");
+    String admin = url.replaceFirst("[?&]currentSchema=" + schema, "");
+    return () -> {
+      try {
+        execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      } catch (RuntimeException e) {
+        System.err.println("could not drop test schema " + schema + ": " + e);
+      }
+    };
+  }
+
+  private static void execute(String url, String sql) {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("test database " + url.replaceAll("password=[^&]*", "password=***")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("marketdesk-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String baseUrl() {
@@ -82,5 +195,6 @@ public final class TestApp implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    dropDatabase.run();
   }
 }

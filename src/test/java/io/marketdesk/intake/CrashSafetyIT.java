@@ -1,0 +1,87 @@
+package io.marketdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.marketdesk.app.DemoData;
+import io.marketdesk.testing.TestApp;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §9: a crash between the commit and the mailbox change, and SMTP down, lose and double nothing. */
+class CrashSafetyIT {
+  private static final String SERVICE = "market@marketdesk.test";
+
+  @Test
+  void shouldNotReplyTwiceWhenProcessingStoppedBetweenCommitAndMailboxMove() throws Exception {
+    try (TestApp t = TestApp.start()) {
+      t.app.intake().stop();
+      String id = t.mail.send(DemoData.ALICE, SERVICE, "crash", "帮助\n");
+      GreenMail gm = t.app.embedded().greenMail();
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rawOf(gm, id) != null);
+      // committed, but the mail stays in INBOX: as if the process died before the MOVE
+      assertThat(t.app.processor().accept(rawOf(gm, id))).isEqualTo(MailProcessor.Result.REPLIED);
+      t.mail.awaitReplyTo(DemoData.ALICE, id);
+
+      try (TestApp restarted = TestApp.another(t, Map.of(), t.clock)) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> t.mail.inbox(SERVICE).isEmpty());
+        assertThat(t.mail.inbox(DemoData.ALICE).stream().filter(m -> id.equals(m.inReplyTo()))).hasSize(1);
+        long rows = t.app.db().jdbi().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM outbox o JOIN inbound_mail i ON o.inbound_id = i.id WHERE i.message_id = :mid")
+            .bind("mid", id).mapTo(Long.class).one());
+        assertThat(rows).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepRepliesInTheOutboxWhileSmtpIsDownAndSendThemWhenItIsBack() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    try (TestApp t = TestApp.start()) {
+      // the first instance only hosts the mail server; the second, whose SMTP is down, does the work
+      t.app.intake().stop();
+      t.app.sender().close();
+      try (TestApp down = TestApp.another(t, Map.of("smtp.url", "smtp://127.0.0.1:" + port), t.clock)) {
+        String id = t.mail.send(DemoData.BOB, SERVICE, "smtp down", "帮助\n");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> t.app.db().jdbi().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM outbox WHERE status = 'waiting' AND attempts > 0 AND in_reply_to = :id")
+            .bind("id", id).mapTo(Long.class).one()) == 1);
+
+        GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        back.start();
+        try {
+          t.clock.advance(Duration.ofMinutes(1));
+          Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            t.clock.advance(Duration.ofSeconds(5));
+            return back.getReceivedMessages().length >= 1;
+          });
+          MimeMessage reply = back.getReceivedMessages()[0];
+          assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<" + id + ">");
+          assertThat(back.getReceivedMessages()).hasSize(1);
+        } finally {
+          back.stop();
+        }
+      }
+    }
+  }
+
+  private static byte[] rawOf(GreenMail gm, String messageId) throws Exception {
+    for (MimeMessage m : gm.getReceivedMessages()) {
+      if (("<" + messageId + ">").equals(m.getMessageID())) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        return out.toByteArray();
+      }
+    }
+    return null;
+  }
+}

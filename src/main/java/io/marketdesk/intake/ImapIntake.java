@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -205,9 +204,9 @@ public final class ImapIntake {
       f.fetch(batch, fp);
       prefetchSmall(f, batch);
       List<Message> done = new ArrayList<>();
-      int start = batch.length > 1 ? ThreadLocalRandom.current().nextInt(batch.length) : 0;
+      // oldest first: a person's second mail may build on their first
       for (int i = 0; i < batch.length && running; i++) {
-        Message m = batch[(start + i) % batch.length];
+        Message m = batch[i];
         byte[] raw = readIfPresent(f, (IMAPMessage) m);
         if (raw == null) {
           continue;

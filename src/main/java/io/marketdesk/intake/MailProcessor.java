@@ -203,15 +203,16 @@ public final class MailProcessor {
     h.savepoint(savepoint);
     try {
       Outcome o = handler.handle(ctx, cmd);
+      // Jdbi forgets a savepoint once rolled back to: release only the kept ones
       if (!o.done()) {
         h.rollbackToSavepoint(savepoint);
+      } else {
+        h.release(savepoint);
       }
-      h.release(savepoint);
       return o;
     } catch (RuntimeException e) {
       log.error("command {} failed on mail {}", cmd.spec().name(), ctx.inboundId(), e);
       h.rollbackToSavepoint(savepoint);
-      h.release(savepoint);
       return Outcome.refused(ctx.t(
           "系统内部错误，这条命令没有执行，其它命令不受影响。运营人员会看到这个错误。",
           "An internal error stopped this command; nothing of it was done and the other commands are not affected."),

@@ -25,7 +25,7 @@ class OrderTimersIT {
   @Test
   void shouldRemindConfirmCancelAndAppealOnTimeAndOnlyOnceAcrossARestart() {
     FakeClock clock = new FakeClock(T0);
-    Map<String, String> keys = new HashMap<>(Map.of("api.token", OrderTesting.TOKEN));
+    Map<String, String> keys = new HashMap<>(Map.of("api.token", OrderTesting.TOKEN, "security.replies-per-hour", "1000"));
     TestApp t = TestApp.start(keys, clock);
     OrderTesting o = new OrderTesting(t);
     String notStarted;

@@ -23,7 +23,7 @@ class OrderWorkflowIT {
 
   @BeforeAll
   static void start() {
-    t = TestApp.start(Map.of("api.token", OrderTesting.TOKEN));
+    t = TestApp.start(Map.of("api.token", OrderTesting.TOKEN, "security.replies-per-hour", "1000"));
     o = new OrderTesting(t);
   }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "marketdesk", mixinStandardHelpOptions = true, version = "marketdesk 0.1",
     description = "An email-driven back office for a cloud marketplace.",
-    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.Backup.class})
+    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.Backup.class})
 public final class Main implements Callable<Integer> {
   @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
   Path configFile;
@@ -248,6 +248,21 @@ public final class Main implements Callable<Integer> {
         db.jdbi().useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toAbsolutePath().toString()).execute());
         System.out.println("backup written to " + file.toAbsolutePath());
         return 0;
+  /** The order feed from a file (SPEC §4). */
+  @Command(name = "orders", description = "import orders and payment/cancel events", subcommands = {OrdersImport.class})
+  static final class OrdersCmd {}
+
+  @Command(name = "import", description = "import a CSV or JSON file of orders and events (see docs/orders.md)")
+  static final class OrdersImport implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Parameters(index = "0", paramLabel = "FILE") Path file;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      Main main = (Main) spec.root().userObject();
+      try (Database db = open(main)) {
+        PrintWriter out = spec.commandLine().getOut();
+        return io.marketdesk.order.OrderImport.open(main.config(), db, Clock.systemUTC()).run(file, out) == 0 ? 0 : 1;
       }
     }
   }

@@ -11,6 +11,7 @@ public final class Features {
         new io.marketdesk.review.ReviewFeature(),
         new io.marketdesk.account.AccountFeature(),
         new io.marketdesk.product.ProductFeature(),
+        new io.marketdesk.order.OrderFeature(),
         new io.marketdesk.login.LoginFeature(),
         new io.marketdesk.web.WebFeature());
   }

@@ -1,0 +1,117 @@
+package io.marketdesk.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.marketdesk.money.Money;
+import io.marketdesk.order.OrderWorkflow.By;
+import io.marketdesk.outbox.Outbox;
+import io.marketdesk.web.ApiException;
+import io.marketdesk.web.Web;
+import io.marketdesk.web.WebModule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The order feed of the marketplace (SPEC §8), with the bearer token: {@code POST /api/orders},
+ * {@code POST /api/orders/{no}/paid}, {@code POST /api/orders/{no}/cancel}, {@code GET
+ * /api/orders/{no}}. Every call runs in one transaction with the mails it causes. Thread-safe.
+ */
+final class OrderApi implements WebModule {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Jdbi jdbi;
+  private final OrderWorkflow workflow;
+  private final Outbox outbox;
+
+  OrderApi(Jdbi jdbi, OrderWorkflow workflow, Outbox outbox) {
+    this.jdbi = jdbi;
+    this.workflow = workflow;
+    this.outbox = outbox;
+  }
+
+  /** An order as the API shows it. */
+  record OrderJson(String orderNo, String productId, String productName, String productType, String providerAccountId,
+      String buyerEmail, String price, String originalPrice, String status, String buyerStatus, String buyerStatusEn,
+      boolean refund, int rejections, long createdAt) {
+    static OrderJson of(Order o) {
+      return new OrderJson(o.orderNo(), o.productId(), o.productName(), o.productType(), o.accountId(), o.buyerEmail(),
+          Money.format(o.price()), Money.format(o.originalPrice()), o.status().code(), o.status().buyerZh(), o.status().buyerEn(),
+          o.refundFlag(), o.rejections(), o.createdAt());
+    }
+  }
+
+  @Override
+  public void routes(Javalin app, Web web) {
+    app.post("/api/orders", ctx -> {
+      web.requireApiToken(ctx);
+      JsonNode body = body(ctx);
+      OrderResult r = jdbi.inTransaction(h -> workflow.create(h, By.system("api"), text(body, "orderNo"), text(body, "productId"),
+          text(body, "buyerEmail"), text(body, "price"), text(body, "language")));
+      answer(ctx, r, 201);
+    });
+    app.post("/api/orders/{no}/paid", ctx -> {
+      web.requireApiToken(ctx);
+      answer(ctx, jdbi.inTransaction(h -> workflow.paid(h, By.system("api"), ctx.pathParam("no"))), 200);
+    });
+    app.post("/api/orders/{no}/cancel", ctx -> {
+      web.requireApiToken(ctx);
+      answer(ctx, jdbi.inTransaction(h -> workflow.cancel(h, By.system("api"), ctx.pathParam("no"))), 200);
+    });
+    app.get("/api/orders/{no}", ctx -> {
+      web.requireApiToken(ctx);
+      Order o = jdbi.withHandle(h -> workflow.find(h, ctx.pathParam("no")))
+          .orElseThrow(() -> ApiException.notFound("there is no order " + ctx.pathParam("no")));
+      ctx.json(OrderJson.of(o));
+    });
+  }
+
+  private void answer(Context ctx, OrderResult r, int createdStatus) {
+    if (!r.ok()) {
+      throw new ApiException(r.refusal().httpStatus(), r.refusal().en());
+    }
+    if (r.changed()) {
+      outbox.wake();
+    }
+    ctx.status(r.changed() ? createdStatus : 200).json(OrderJson.of(r.order()));
+  }
+
+  private static JsonNode body(Context ctx) {
+    String raw = ctx.body();
+    if (raw.isBlank()) {
+      throw ApiException.badRequest("the body must be a JSON object {\"orderNo\", \"productId\", \"buyerEmail\", \"price\"}");
+    }
+    try {
+      JsonNode n = JSON.readTree(raw);
+      if (n == null || !n.isObject()) {
+        throw ApiException.badRequest("the body must be a JSON object");
+      }
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** A string or number field as text; null when absent; 400 for objects and arrays. */
+  static String text(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isTextual()) {
+      return v.asText();
+    }
+    if (v.isNumber()) {
+      return v.decimalValue().toPlainString();
+    }
+    throw ApiException.badRequest(field + " must be a string");
+  }
+
+  static Map<String, Object> error(int status, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", status);
+    m.put("error", message);
+    return m;
+  }
+}

@@ -1,0 +1,36 @@
+package io.marketdesk.order;
+
+import io.marketdesk.app.Feature;
+import io.marketdesk.app.Wiring;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.confirm.Confirmable;
+import io.marketdesk.product.ProductLookup;
+import io.marketdesk.review.Reviews;
+
+/**
+ * Orders (SPEC §4, §8): the order feed API, the provider's and the buyer's commands, the start and
+ * done confirmations, the appeal review kind, the timers, the status card and the demo orders.
+ * Needs the review feature (and, when present, the product feature) wired before it.
+ */
+public final class OrderFeature implements Feature {
+  @Override
+  public void wire(Wiring w) {
+    ProductLookup products = w.find(ProductLookup.class) != null ? w.find(ProductLookup.class) : new ProductLookup();
+    OrderStore store = new OrderStore();
+    OrderWorkflow workflow = new OrderWorkflow(store, products, w.directory, w.mailer, w.audit, w.clock, w.config, w.calendar);
+    w.provide(OrderWorkflow.class, workflow);
+    Reviews reviews = w.get(Reviews.class);
+    reviews.register(new AppealReviewKind(workflow));
+    OrderCommands commands = new OrderCommands(workflow, w.confirmations, reviews, w.directory);
+    for (CommandHandler h : commands.handlers()) {
+      w.commands.register(h);
+    }
+    for (Confirmable c : commands.confirmables()) {
+      w.confirmations.register(c);
+    }
+    w.web.add(new OrderApi(w.db.jdbi(), workflow, w.mailer.outbox()));
+    w.status.add(new OrderStatusSection(w.db.jdbi(), store));
+    w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));
+    w.demo.add(new OrderDemo(w.clock));
+  }
+}

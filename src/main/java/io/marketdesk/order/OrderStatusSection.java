@@ -1,0 +1,30 @@
+package io.marketdesk.order;
+
+import io.marketdesk.web.StatusContributor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** The status page's orders card: orders per state (counts only). Thread-safe. */
+final class OrderStatusSection implements StatusContributor {
+  private final Jdbi jdbi;
+  private final OrderStore store;
+
+  OrderStatusSection(Jdbi jdbi, OrderStore store) {
+    this.jdbi = jdbi;
+    this.store = store;
+  }
+
+  @Override
+  public List<Section> sections() {
+    Map<OrderStatus, Long> counts = jdbi.withHandle(store::counts);
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<OrderStatus, Long> e : counts.entrySet()) {
+      OrderStatus s = e.getKey();
+      rows.add(new Row(s.zh() + " " + s.code(), s.en(), String.valueOf(e.getValue()),
+          s == OrderStatus.DISPUTED && e.getValue() > 0));
+    }
+    return List.of(new Section("orders", "订单", "Orders", rows));
+  }
+}

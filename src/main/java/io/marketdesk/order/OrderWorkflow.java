@@ -1,0 +1,623 @@
+package io.marketdesk.order;
+
+import io.marketdesk.audit.AuditLog;
+import io.marketdesk.calendar.WorkingDayCalendar;
+import io.marketdesk.command.Language;
+import io.marketdesk.config.Config;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Provider;
+import io.marketdesk.mime.ParsedMail;
+import io.marketdesk.order.OrderResult.Kind;
+import io.marketdesk.outbox.Mailer;
+import io.marketdesk.product.ProductLookup;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The order life cycle of SPEC §4, one method per event, each in the caller's transaction: the feed
+ * (created, paid, cancelled), the provider's start/done/remind, the buyer's requirement forms,
+ * confirmation, rejection and appeal, the timers, and the appeal decision. Every change is a
+ * compare-and-set on the state, writes the audit log, and mails the other side (never the person who
+ * acted: their reply says it). Mails to the buyer speak the buyer-side labels. Stateless and
+ * thread-safe.
+ */
+public final class OrderWorkflow {
+  /** Order numbers: letters, digits, '-' and '_', 4 to 40 characters. */
+  public static final Pattern ORDER_NO = Pattern.compile("[A-Za-z0-9_-]{4,40}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,250}\\.[A-Za-z]{2,}");
+  /** The days a provider may stay idle before the buyer may appeal (SPEC §4). */
+  public static final int APPEAL_IDLE_DAYS = 5;
+  /** The rejections after which the buyer may appeal (SPEC §4). */
+  public static final int APPEAL_REJECTIONS = 3;
+  /** The working days operators have to decide an appeal. */
+  public static final int APPEAL_REVIEW_DAYS = 3;
+
+  /** Who acts and from which mail: an address, {@code api}, {@code timer} or {@code cli}. */
+  public record By(String who, Long inboundId) {
+    public static By system(String who) {
+      return new By(who, null);
+    }
+  }
+
+  private final OrderStore store;
+  private final ProductLookup products;
+  private final Directory directory;
+  private final Mailer mailer;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Config config;
+  private final WorkingDayCalendar calendar;
+
+  public OrderWorkflow(OrderStore store, ProductLookup products, Directory directory, Mailer mailer, AuditLog audit,
+      Clock clock, Config config, WorkingDayCalendar calendar) {
+    this.store = store;
+    this.products = products;
+    this.directory = directory;
+    this.mailer = mailer;
+    this.audit = audit;
+    this.clock = clock;
+    this.config = config;
+    this.calendar = calendar;
+  }
+
+  public OrderStore store() {
+    return store;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Optional<Order> find(Handle h, String orderNo) {
+    return orderNo == null ? Optional.empty() : store.find(h, orderNo.trim());
+  }
+
+  // ---------------------------------------------------------------- the feed
+
+  /**
+   * A new order from the marketplace. The same order again is answered unchanged; a different one
+   * under a used number is a conflict; the product must exist and be listed.
+   *
+   * @param price the price as written ("880.00", "¥880")
+   * @param lang zh or en, the buyer's language for mails (null: zh)
+   */
+  public OrderResult create(Handle h, By by, String orderNo, String productId, String buyerEmail, String price, String lang) {
+    if (orderNo == null || !ORDER_NO.matcher(orderNo.trim()).matches()) {
+      return bad("订单号缺失或格式不对（4-40 位字母、数字、-、_）。", "orderNo is missing or malformed (4-40 letters, digits, '-' or '_').");
+    }
+    if (productId == null || productId.isBlank()) {
+      return bad("缺少商品 ID。", "productId is missing.");
+    }
+    String email = buyerEmail == null ? "" : buyerEmail.trim().toLowerCase(Locale.ROOT);
+    if (!EMAIL.matcher(email).matches()) {
+      return bad("买家邮箱缺失或格式不对。", "buyerEmail is missing or not an email address.");
+    }
+    Optional<Long> minor = io.marketdesk.money.Money.parseMinor(price);
+    if (minor.isEmpty() || minor.get() <= 0) {
+      return bad("价格缺失或格式不对（大于 0，最多两位小数）。", "price is missing or malformed (more than 0, at most 2 decimals).");
+    }
+    if (lang != null && !lang.isBlank() && !lang.equals("zh") && !lang.equals("en")) {
+      return bad("language 只能是 zh 或 en。", "language must be zh or en.");
+    }
+    String no = orderNo.trim();
+    Optional<Order> existing = store.find(h, no);
+    Optional<ProductLookup.ProductInfo> product = products.find(h, productId);
+    if (existing.isPresent()) {
+      Order o = existing.get();
+      boolean same = product.isPresent() && o.productId().equals(product.get().id()) && o.buyerEmail().equals(email)
+          && o.originalPrice() == minor.get();
+      if (same) {
+        return OrderResult.unchanged(o);
+      }
+      return OrderResult.refused(Kind.CONFLICT, "订单号 " + no + " 已被另一笔订单使用。",
+          "Order number " + no + " is already used by a different order.");
+    }
+    if (product.isEmpty()) {
+      return OrderResult.refused(Kind.RULE, "没有商品 " + productId + "。", "There is no product " + productId + ".");
+    }
+    if (!product.get().listed()) {
+      return OrderResult.refused(Kind.RULE, "商品 " + product.get().id() + " 不在售（" + product.get().status() + "），不能下单。",
+          "Product " + product.get().id() + " is not on sale (" + product.get().status() + "); it cannot be ordered.");
+    }
+    long now = clock.millis();
+    store.insert(h, no, product.get().id(), product.get().providerId(), email, minor.get(),
+        lang == null || lang.isBlank() ? "zh" : lang, now);
+    Order o = store.find(h, no).orElseThrow();
+    record(h, by, o, "created", null, "unpaid " + o.priceText());
+    return OrderResult.changed(o);
+  }
+
+  /**
+   * The payment event: an ops order becomes paid (the buyer is told how to submit a requirement
+   * form, the provider that it may start); any other type completes at once. Paid twice: unchanged.
+   */
+  public OrderResult paid(Handle h, By by, String orderNo) {
+    Optional<Order> found = find(h, orderNo);
+    if (found.isEmpty()) {
+      return notFound(orderNo);
+    }
+    Order o = found.get();
+    if (o.status() == OrderStatus.CANCELLED) {
+      return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 已取消，不能再支付。",
+          "Order " + o.orderNo() + " is cancelled; it cannot be paid.");
+    }
+    if (o.status() != OrderStatus.UNPAID) {
+      return OrderResult.unchanged(o);
+    }
+    long now = clock.millis();
+    Map<String, Object> sets = new LinkedHashMap<>();
+    sets.put("paid_at", now);
+    if (o.ops()) {
+      sets.put("waiting_since", now);
+      if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.PAID, now, sets)) {
+        return stale(h, o);
+      }
+    } else {
+      sets.put("completed_at", now);
+      if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.COMPLETED, now, sets)) {
+        return stale(h, o);
+      }
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "paid", "unpaid", after.status().code());
+    if (after.ops()) {
+      mailBuyer(h, by, after, "order-paid", model(h, after).deadline(startDeadline(after)));
+    } else {
+      mailBuyer(h, by, after, "order-completed", model(h, after));
+    }
+    mailProvider(h, by, after, "provider-order-paid", model(h, after).deadline(after.ops() ? startDeadline(after) : ""));
+    return OrderResult.changed(after);
+  }
+
+  /** The cancellation event: unpaid orders only; cancelled twice: unchanged. The provider is told. */
+  public OrderResult cancel(Handle h, By by, String orderNo) {
+    Optional<Order> found = find(h, orderNo);
+    if (found.isEmpty()) {
+      return notFound(orderNo);
+    }
+    Order o = found.get();
+    if (o.status() == OrderStatus.CANCELLED) {
+      return OrderResult.unchanged(o);
+    }
+    if (o.status() != OrderStatus.UNPAID) {
+      return OrderResult.refused(Kind.CONFLICT, "只有待支付的订单可以取消，订单 " + o.orderNo() + " 是“" + o.status().zh() + "”。",
+          "Only unpaid orders can be cancelled; order " + o.orderNo() + " is " + o.status().en() + ".");
+    }
+    long now = clock.millis();
+    if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.CANCELLED, now, Map.of("cancelled_at", now))) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "cancelled", "unpaid", "cancelled");
+    mailProvider(h, by, after, "provider-order-cancelled", model(h, after));
+    return OrderResult.changed(after);
+  }
+
+  // ---------------------------------------------------------------- the provider
+
+  /** 开始实施: paid -> implementing; the buyer is told. */
+  public OrderResult start(Handle h, By by, Order o) {
+    if (o.status() != OrderStatus.PAID) {
+      return wrongState(o, "开始实施", "start", "已支付", "paid");
+    }
+    long now = clock.millis();
+    if (!store.transition(h, o.orderNo(), OrderStatus.PAID, OrderStatus.IMPLEMENTING, now,
+        Map.of("started_at", now, "waiting_since", now))) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "started", "paid", "implementing");
+    mailBuyer(h, by, after, "order-implementing", model(h, after));
+    return OrderResult.changed(after);
+  }
+
+  /** 已完成: implementing -> awaiting confirmation; the buyer is told how to confirm. */
+  public OrderResult done(Handle h, By by, Order o) {
+    if (o.status() != OrderStatus.IMPLEMENTING) {
+      return wrongState(o, "标记已完成", "mark", "实施中", "implementing");
+    }
+    long now = clock.millis();
+    if (!store.transition(h, o.orderNo(), OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION, now,
+        Map.of("done_at", now))) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "done", "implementing", "awaiting_confirmation");
+    mailBuyer(h, by, after, "order-awaiting", model(h, after).deadline(autoConfirmDay(after)));
+    return OrderResult.changed(after);
+  }
+
+  /** 催促确认: awaiting confirmation only, at most once per 24 hours per order. */
+  public OrderResult remind(Handle h, By by, Order o) {
+    if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
+      return wrongState(o, "催促确认", "send a reminder for", "待确认完成", "awaiting confirmation");
+    }
+    long now = clock.millis();
+    if (o.lastReminderAt() != null && now - o.lastReminderAt() < Duration.ofHours(24).toMillis()) {
+      String next = timeText(o.lastReminderAt() + Duration.ofHours(24).toMillis());
+      return OrderResult.refused(Kind.RULE, "订单 " + o.orderNo() + " 在 24 小时内已经催促过一次，" + next + " 以后才能再催促。",
+          "A reminder for order " + o.orderNo() + " was already sent within 24 hours; the next one is possible after " + next + ".");
+    }
+    store.set(h, o.orderNo(), "last_reminder_at", now);
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "reminded", null, "reminder to buyer");
+    mailBuyer(h, by, after, "order-reminder", model(h, after).deadline(autoConfirmDay(after)));
+    return OrderResult.changed(after);
+  }
+
+  // ---------------------------------------------------------------- the buyer
+
+  /** 提交需求单: paid or implementing; text and attachments kept and forwarded to the provider. */
+  public OrderResult requirement(Handle h, By by, Order o, String text, List<ParsedMail.Attachment> attachments) {
+    if (o.status() != OrderStatus.PAID && o.status() != OrderStatus.IMPLEMENTING) {
+      return OrderResult.refused(Kind.CONFLICT,
+          "需求单只能在订单“处理中”且服务商尚未标记完成时提交（已支付或实施中）；订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh()
+              + "”（" + o.status().zh() + "）。",
+          "A requirement form can be sent while the order is paid or being implemented; order " + o.orderNo() + " is "
+              + o.status().en() + ".");
+    }
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty() && attachments.isEmpty()) {
+      return OrderResult.refused(Kind.BAD_INPUT, "需求单是空的：请在命令下面写需求，或附上文件。",
+          "The requirement form is empty: write your requirements below the command line, or attach files.");
+    }
+    long now = clock.millis();
+    long id = store.addRequirement(h, o.orderNo(), by.who(), by.inboundId(), body, now);
+    List<OrderMail.AttachmentLine> lines = new ArrayList<>();
+    for (ParsedMail.Attachment a : attachments) {
+      boolean storable = !a.tooLarge() && a.data() != null && a.size() <= config.maxAttachmentBytes;
+      String name = a.filename() == null || a.filename().isBlank() ? "attachment" : a.filename();
+      store.addAttachment(h, id, cut(name, 300), cut(a.contentType() == null ? "application/octet-stream" : a.contentType(), 200),
+          a.size(), storable ? a.data() : null);
+      lines.add(new OrderMail.AttachmentLine(name, sizeText(a.size()), storable));
+    }
+    record(h, by, o, "requirement", null, "form " + id + " with " + attachments.size() + " attachment(s)");
+    mailProvider(h, by, o, "provider-order-requirement", model(h, o).text(body).attachments(lines));
+    return OrderResult.changed(o);
+  }
+
+  /** 确认完成: awaiting confirmation -> completed; the provider is told. */
+  public OrderResult confirm(Handle h, By by, Order o) {
+    if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
+      return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh() + "”（" + o.status().zh()
+              + "），只有服务商标记“已完成”、等待您确认的订单才能确认完成。",
+          "Order " + o.orderNo() + " is " + o.status().en() + "; only an order the provider has marked done, awaiting"
+              + " your confirmation, can be confirmed.");
+    }
+    long now = clock.millis();
+    if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED, now,
+        Map.of("completed_at", now))) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "confirmed", "awaiting_confirmation", "completed");
+    mailProvider(h, by, after, "provider-order-confirmed", model(h, after));
+    return OrderResult.changed(after);
+  }
+
+  /** 验收不通过: awaiting confirmation -> implementing; the provider gets the reason. */
+  public OrderResult reject(Handle h, By by, Order o, String reason) {
+    if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
+      return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh() + "”（" + o.status().zh()
+              + "），只有等待您确认完成的订单才能验收不通过。",
+          "Order " + o.orderNo() + " is " + o.status().en() + "; only an order awaiting your confirmation can be rejected.");
+    }
+    if (reason == null || reason.isBlank()) {
+      return OrderResult.refused(Kind.BAD_INPUT, "请写明验收不通过的理由，会转告服务商。",
+          "Please give the reason; it is passed on to the provider.");
+    }
+    long now = clock.millis();
+    if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING, now,
+        Map.of("rejections", o.rejections() + 1, "waiting_since", now))) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "rejected", "awaiting_confirmation", "implementing: " + reason.strip());
+    mailProvider(h, by, after, "provider-order-rejected", model(h, after).reason(reason.strip()));
+    return OrderResult.changed(after);
+  }
+
+  /**
+   * Whether the buyer may appeal now (SPEC §4): after {@value #APPEAL_REJECTIONS} rejections, or when
+   * the provider has not acted for {@value #APPEAL_IDLE_DAYS} days on a paid or implementing order.
+   *
+   * @return empty when allowed, else the refusal
+   */
+  public Optional<OrderResult> appealRefusal(Order o) {
+    boolean open = o.status() == OrderStatus.PAID || o.status() == OrderStatus.IMPLEMENTING
+        || o.status() == OrderStatus.AWAITING_CONFIRMATION;
+    if (!open) {
+      return Optional.of(OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh() + "”（"
+              + o.status().zh() + "），不能申诉：只有处理中的订单可以申诉。",
+          "Order " + o.orderNo() + " is " + o.status().en() + "; only an order in progress can be appealed."));
+    }
+    if (o.rejections() >= APPEAL_REJECTIONS) {
+      return Optional.empty();
+    }
+    long now = clock.millis();
+    long since = o.waitingSince() != null ? o.waitingSince() : o.paidAt() != null ? o.paidAt() : o.createdAt();
+    long allowedAt = since + Duration.ofDays(APPEAL_IDLE_DAYS).toMillis();
+    boolean idle = o.status() != OrderStatus.AWAITING_CONFIRMATION && now >= allowedAt;
+    if (idle) {
+      return Optional.empty();
+    }
+    String when = o.status() == OrderStatus.AWAITING_CONFIRMATION ? "" : timeText(allowedAt);
+    return Optional.of(OrderResult.refused(Kind.RULE,
+        "现在还不能申诉：申诉需要服务商 " + APPEAL_IDLE_DAYS + " 天未处理（已支付或实施中），或验收不通过满 " + APPEAL_REJECTIONS
+            + " 次（目前 " + o.rejections() + " 次）。" + (when.isEmpty() ? "" : "如服务商一直未处理，" + when + " 以后可以申诉。"),
+        "You cannot appeal yet: an appeal needs the provider to have done nothing for " + APPEAL_IDLE_DAYS
+            + " days (paid or implementing), or " + APPEAL_REJECTIONS + " rejected deliveries (so far " + o.rejections()
+            + ")." + (when.isEmpty() ? "" : " If the provider stays idle, you may appeal after " + when + ".")));
+  }
+
+  /**
+   * Freezes an order for an appeal; the caller opens the review and then calls {@link
+   * #appealOpened}.
+   */
+  public OrderResult freeze(Handle h, By by, Order o, String reason) {
+    Optional<OrderResult> refusal = appealRefusal(o);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    if (reason == null || reason.isBlank()) {
+      return OrderResult.refused(Kind.BAD_INPUT, "请写明申诉理由，会转给运营人员和服务商。",
+          "Please give the reason of the appeal; operators and the provider will read it.");
+    }
+    long now = clock.millis();
+    if (!store.transition(h, o.orderNo(), o.status(), OrderStatus.DISPUTED, now,
+        Map.of("status_before_dispute", o.status().code()))) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "appealed", o.status().code(), "disputed: " + reason.strip());
+    return OrderResult.changed(after);
+  }
+
+  /** Records the appeal review on the frozen order and tells the provider. */
+  public void appealOpened(Handle h, By by, Order frozen, long reviewId, String reason) {
+    store.set(h, frozen.orderNo(), "dispute_review_id", reviewId);
+    mailProvider(h, by, frozen, "provider-order-appealed", model(h, frozen).reason(reason.strip()).review(reviewId));
+  }
+
+  /**
+   * The operators' decision on an appeal: upheld cancels the order with a refund flag, dismissed
+   * resumes it in the state it was frozen in. The provider is mailed; the buyer gets the review
+   * result mail.
+   *
+   * @return a note for the result mail, or null when the order was no longer disputed
+   */
+  public String decideAppeal(Handle h, By by, String orderNo, boolean upheld, String note) {
+    Optional<Order> found = find(h, orderNo);
+    if (found.isEmpty() || found.get().status() != OrderStatus.DISPUTED) {
+      return "订单 " + orderNo + " 已不在申诉中，没有改变。/ Order " + orderNo + " is no longer disputed; nothing changed.";
+    }
+    Order o = found.get();
+    long now = clock.millis();
+    OrderMail.Builder m;
+    if (upheld) {
+      store.transition(h, o.orderNo(), OrderStatus.DISPUTED, OrderStatus.CANCELLED, now,
+          Map.of("cancelled_at", now, "refund_flag", 1));
+      Order after = store.find(h, o.orderNo()).orElseThrow();
+      record(h, by, after, "appeal upheld", "disputed", "cancelled, refund");
+      m = model(h, after).refund(true).reason(note == null ? "" : note);
+      mailProvider(h, by, after, "provider-order-appeal-decided", m);
+      return "订单 " + o.orderNo() + " 已取消，并标记为退款给买家。/ Order " + o.orderNo() + " is cancelled and flagged for a refund.";
+    }
+    OrderStatus resume = OrderStatus.of(o.statusBeforeDispute() == null ? "implementing" : o.statusBeforeDispute());
+    Map<String, Object> sets = new LinkedHashMap<>();
+    sets.put("waiting_since", now);
+    if (resume == OrderStatus.AWAITING_CONFIRMATION) {
+      sets.put("done_at", now);
+    }
+    store.transition(h, o.orderNo(), OrderStatus.DISPUTED, resume, now, sets);
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "appeal dismissed", "disputed", resume.code());
+    m = model(h, after).resumed(resume).reason(note == null ? "" : note);
+    mailProvider(h, by, after, "provider-order-appeal-decided", m);
+    return "订单 " + o.orderNo() + " 恢复为“" + resume.buyerZh() + "”（" + resume.zh() + "），从申诉前的状态继续。/ Order " + o.orderNo()
+        + " resumes where it was: " + resume.en() + ".";
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  /** The automatic reminder after orders.remind-after working days; once per delivery. */
+  public boolean autoRemind(Handle h, Order o, long now) {
+    if (o.status() != OrderStatus.AWAITING_CONFIRMATION || o.doneAt() == null) {
+      return false;
+    }
+    Instant due = calendar.due(Instant.ofEpochMilli(o.doneAt()), config.remindAfterWorkingDays, config.zone);
+    if (now < due.toEpochMilli()) {
+      return false;
+    }
+    if (!io.marketdesk.schedule.Scheduler.once(h, "orders.auto-remind", o.orderNo() + "@" + o.doneAt(), now)) {
+      return false;
+    }
+    if (o.lastReminderAt() != null && now - o.lastReminderAt() < Duration.ofHours(24).toMillis()) {
+      return false;
+    }
+    store.set(h, o.orderNo(), "last_reminder_at", now);
+    By by = By.system("timer");
+    record(h, by, o, "auto-reminded", null, "reminder to buyer after " + config.remindAfterWorkingDays + " working days");
+    mailBuyer(h, by, o, "order-reminder", model(h, o).auto(true).deadline(autoConfirmDay(o)));
+    return true;
+  }
+
+  /** Auto-confirm after orders.auto-confirm-after days (0 = never); both sides are told. */
+  public boolean autoConfirm(Handle h, Order o, long now) {
+    int days = config.autoConfirmAfterDays;
+    if (days == 0 || o.status() != OrderStatus.AWAITING_CONFIRMATION || o.doneAt() == null
+        || now < o.doneAt() + Duration.ofDays(days).toMillis()) {
+      return false;
+    }
+    if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED, now,
+        Map.of("completed_at", now))) {
+      return false;
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    By by = By.system("timer");
+    record(h, by, after, "auto-confirmed", "awaiting_confirmation", "completed after " + days + " days");
+    mailBuyer(h, by, after, "order-completed", model(h, after).auto(true));
+    mailProvider(h, by, after, "provider-order-confirmed", model(h, after).auto(true));
+    return true;
+  }
+
+  /** The days before the start deadline on which the provider is reminded: 3 and 1 day before. */
+  public List<Integer> startReminderDays() {
+    List<Integer> out = new ArrayList<>();
+    for (int before : new int[] {3, 1}) {
+      int day = config.startWithinDays - before;
+      if (day >= 1 && !out.contains(day)) {
+        out.add(day);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A paid ops order not started within orders.start-within days: reminders to the provider before,
+   * then cancelled with a refund flag; both sides told.
+   */
+  public boolean startTimer(Handle h, Order o, long now) {
+    if (o.status() != OrderStatus.PAID || o.paidAt() == null || !o.ops()) {
+      return false;
+    }
+    long deadline = o.paidAt() + Duration.ofDays(config.startWithinDays).toMillis();
+    By by = By.system("timer");
+    if (now >= deadline) {
+      if (!store.transition(h, o.orderNo(), OrderStatus.PAID, OrderStatus.CANCELLED, now,
+          Map.of("cancelled_at", now, "refund_flag", 1))) {
+        return false;
+      }
+      Order after = store.find(h, o.orderNo()).orElseThrow();
+      record(h, by, after, "start timeout", "paid", "cancelled, refund: not started within " + config.startWithinDays + " days");
+      mailBuyer(h, by, after, "order-cancelled-timeout", model(h, after).refund(true));
+      mailProvider(h, by, after, "provider-order-cancelled-timeout", model(h, after).refund(true));
+      return true;
+    }
+    List<Integer> days = startReminderDays();
+    for (int i = days.size() - 1; i >= 0; i--) {
+      int day = days.get(i);
+      if (now >= o.paidAt() + Duration.ofDays(day).toMillis()) {
+        // only the latest reminder that is due; earlier ones are claimed with it so none is sent late
+        boolean sent = false;
+        for (int k = 0; k <= i; k++) {
+          boolean claimed = io.marketdesk.schedule.Scheduler.once(h, "orders.start-reminder",
+              o.orderNo() + "@" + o.paidAt() + "#" + days.get(k), now);
+          sent |= claimed && k == i;
+        }
+        if (sent) {
+          record(h, by, o, "start reminder", null, "provider reminded on day " + day);
+          mailProvider(h, by, o, "provider-order-start-reminder", model(h, o).deadline(startDeadline(o)));
+        }
+        return sent;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- mails
+
+  public OrderMail.Builder model(Handle h, Order o) {
+    Provider p = directory.provider(h, o.providerId()).orElseThrow();
+    return new OrderMail.Builder(o, p.companyName(), config);
+  }
+
+  private void mailBuyer(Handle h, By by, Order o, String template, OrderMail.Builder m) {
+    if (by.who().equalsIgnoreCase(o.buyerEmail())) {
+      return;
+    }
+    Order fresh = store.find(h, o.orderNo()).orElse(o);
+    mailer.send(h, lang(fresh.buyerLang()), fresh.buyerEmail(), template, m.build(), null, by.inboundId());
+  }
+
+  private void mailProvider(Handle h, By by, Order o, String template, OrderMail.Builder m) {
+    Provider p = directory.provider(h, o.providerId()).orElseThrow();
+    Order fresh = store.find(h, o.orderNo()).orElse(o);
+    for (String address : p.addresses()) {
+      if (address.equalsIgnoreCase(by.who())) {
+        continue;
+      }
+      mailer.send(h, lang(fresh.providerLang()), address, template, m.build(), null, by.inboundId());
+    }
+  }
+
+  private void record(Handle h, By by, Order o, String action, String before, String after) {
+    audit.record(h, by.who(), by.inboundId(), "order", o.orderNo(), action, before, after);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The day the provider must have started by (yyyy-MM-dd, local). */
+  public String startDeadline(Order o) {
+    return o.paidAt() == null ? "" : dateText(o.paidAt() + Duration.ofDays(config.startWithinDays).toMillis());
+  }
+
+  /** The day the order completes by itself, or "" when auto-confirm is off. */
+  public String autoConfirmDay(Order o) {
+    if (config.autoConfirmAfterDays == 0 || o.doneAt() == null) {
+      return "";
+    }
+    return dateText(o.doneAt() + Duration.ofDays(config.autoConfirmAfterDays).toMillis());
+  }
+
+  public String dateText(long millis) {
+    return LocalDate.ofInstant(Instant.ofEpochMilli(millis), config.zone).toString();
+  }
+
+  public String timeText(long millis) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(millis).atZone(config.zone));
+  }
+
+  public ZoneId zone() {
+    return config.zone;
+  }
+
+  static String sizeText(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return (bytes + 1023) / 1024 + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static OrderResult bad(String zh, String en) {
+    return OrderResult.refused(Kind.BAD_INPUT, zh, en);
+  }
+
+  private static OrderResult notFound(String orderNo) {
+    return OrderResult.refused(Kind.NOT_FOUND, "没有订单 " + orderNo + "。", "There is no order " + orderNo + ".");
+  }
+
+  private OrderResult stale(Handle h, Order o) {
+    Order now = store.find(h, o.orderNo()).orElse(o);
+    return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 刚刚变成了“" + now.status().zh() + "”，没有执行。",
+        "Order " + o.orderNo() + " has just become " + now.status().en() + "; nothing was done.");
+  }
+
+  private static OrderResult wrongState(Order o, String actionZh, String actionEn, String needZh, String needEn) {
+    return OrderResult.refused(Kind.CONFLICT,
+        "订单 " + o.orderNo() + " 现在是“" + o.status().zh() + "”，只有“" + needZh + "”的订单才能" + actionZh + "。",
+        "Order " + o.orderNo() + " is " + o.status().en() + "; to " + actionEn + " it, it must be " + needEn + ".");
+  }
+
+  static Language lang(String code) {
+    return "en".equals(code) ? Language.EN : Language.ZH;
+  }
+}

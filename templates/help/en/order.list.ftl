@@ -1,0 +1,2 @@
+· orders [status]: your orders, optionally of one status (unpaid paid implementing awaiting_confirmation completed cancelled disputed). Example:
+    orders implementing

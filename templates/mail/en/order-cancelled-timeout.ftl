@@ -1,0 +1,16 @@
+Subject: Order ${orderNo} cancelled with a refund: the provider did not start in time
+
+Hello,
+
+The provider ${companyName} did not start within ${startWithin} days of payment, so the order was cancelled
+and flagged for a refund to you. Status: ${buyerLabelEn}.
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Provider: ${companyName}
+
+The marketplace refunds the payment to the original payment method. We are sorry for the trouble.
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

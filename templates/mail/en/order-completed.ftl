@@ -1,0 +1,15 @@
+Subject: Order ${orderNo} is completed
+
+Hello,
+
+<#if auto>The order was not confirmed within ${autoConfirmAfter} days of being marked done, so it was confirmed automatically.<#else>Your order is complete.</#if> Status: ${buyerLabelEn}.
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Provider: ${companyName}
+
+Thank you. Send "status ${orderNo}" at any time to see the order.
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

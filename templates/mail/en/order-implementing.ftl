@@ -1,0 +1,16 @@
+Subject: Order ${orderNo}: the provider has started (in progress)
+
+Hello,
+
+The provider ${companyName} has started work on your order; its status: ${buyerLabelEn}.
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Provider: ${companyName}
+
+You can still add requirements: write to ${serviceAddress} with "requirements ${orderNo}" and your requirements
+below it, files attached.
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

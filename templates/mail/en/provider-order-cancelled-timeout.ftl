@@ -1,0 +1,16 @@
+Subject: Order ${orderNo} cancelled with a refund: not started within ${startWithin} days
+
+Hello (account ID ${accountId}),
+
+Order ${orderNo} was not started within ${startWithin} days of payment, so it was cancelled and flagged for a
+refund to the buyer. The buyer was told.
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Buyer: ${buyerEmail}
+Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

@@ -1,0 +1,15 @@
+Subject: Order ${orderNo} is <#if auto>automatically </#if>confirmed
+
+Hello (account ID ${accountId}),
+
+<#if auto>The buyer did not answer within ${autoConfirmAfter} days of your "done", so the order was confirmed automatically.<#else>The buyer ${buyerEmail} confirmed order ${orderNo}.</#if> Status: completed.
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Buyer: ${buyerEmail}
+Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

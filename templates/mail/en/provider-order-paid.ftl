@@ -1,0 +1,21 @@
+Subject: New paid order: ${orderNo}
+
+Hello (account ID ${accountId}),
+
+The buyer has paid the order. <#if statusEn == "completed">The product is not an ops service, so the order completed on payment.<#else>Please agree the requirements with the buyer, then start.</#if>
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Buyer: ${buyerEmail}
+Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+
+<#if statusEn != "completed">Buyer contact: ${buyerEmail}
+To start, write to ${serviceAddress} with
+    start ${orderNo}
+(you will be asked to confirm). Start within ${startWithin} days of payment (before ${deadline}); otherwise the order
+is cancelled with a refund to the buyer; you are reminded before.
+The order and its requirement forms: order ${orderNo}
+</#if>--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

@@ -1,0 +1,19 @@
+Subject: Order ${orderNo}: the buyer rejected the delivery
+
+Hello (account ID ${accountId}),
+
+The buyer ${buyerEmail} rejected the delivery of order ${orderNo} (rejection ${rejections}); the order is back to
+implementing. The buyer's reason:
+
+${reason}
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Buyer: ${buyerEmail}
+Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+
+When it is fixed, send "done ${orderNo}" again.<#if rejections gte 3> After 3 rejections the buyer may appeal and operators decide.</#if>
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

@@ -1,0 +1,21 @@
+Subject: Order ${orderNo}: a requirement form from the buyer
+
+Hello (account ID ${accountId}),
+
+The buyer ${buyerEmail} sent a requirement form for order ${orderNo}:
+
+<#if text?has_content>${text}<#else>(no text, attachments only)</#if>
+
+<#if attachments?has_content>Attachments (${attachments?size}, kept with the order; send "order ${orderNo}" to list them):
+<#list attachments as a>· ${a.filename} (${a.size}<#if !a.stored>, over the size limit, not kept</#if>)
+</#list><#else>No attachments.
+</#if>
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Buyer: ${buyerEmail}
+Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

@@ -1,0 +1,19 @@
+Subject: Reminder: start order ${orderNo} before ${deadline}
+
+Hello (account ID ${accountId}),
+
+Order ${orderNo} is paid but not started. Orders not started within ${startWithin} days of payment (before ${deadline})
+are cancelled with a refund to the buyer.
+
+Order: ${orderNo}
+Product: ${productName} (${productId})
+Amount: ¥${price}
+Buyer: ${buyerEmail}
+Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+
+Buyer contact: ${buyerEmail}
+To start, write to ${serviceAddress} with
+    start ${orderNo} confirm
+--
+marketdesk cloud marketplace back office · ${serviceAddress}
+This mail was sent automatically.

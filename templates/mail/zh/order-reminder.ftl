@@ -1,0 +1,19 @@
+Subject: 提醒：请确认完成订单 ${orderNo}
+
+您好：
+
+<#if auto>服务商已完成实施 ${remindAfter} 个工作日，您还没有确认。<#else>服务商 ${companyName} 提醒您：服务已完成，请确认。</#if>
+订单状态：${buyerLabelZh}（待您确认完成）。
+
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+服务商：${companyName}
+
+请回复本邮件，正文写
+    确认完成 ${orderNo}
+如不满意，写“验收不通过 ${orderNo} 理由”。
+<#if autoConfirmAfter gt 0>如一直未确认，订单将于 ${deadline} 自动确认完成（完成后 ${autoConfirmAfter} 天）。
+</#if>--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

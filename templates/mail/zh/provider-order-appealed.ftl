@@ -1,0 +1,19 @@
+Subject: 订单 ${orderNo} 买家申诉，订单已冻结
+
+您好（账号 ID：${accountId}）：
+
+买家 ${buyerEmail} 对订单 ${orderNo} 提出申诉，订单已冻结（申诉中），由运营人员裁决（审核 #${reviewId}）：
+维持原订单继续，或取消订单并退款给买家。冻结期间不能开始实施、标记完成或催促确认。申诉理由：
+
+${reason}
+
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+买家：${buyerEmail}
+当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+
+如需说明情况，请回复本邮件或联系运营人员。
+--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

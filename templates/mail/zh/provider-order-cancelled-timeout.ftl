@@ -1,0 +1,15 @@
+Subject: 订单 ${orderNo} 已取消并退款：未在 ${startWithin} 天内开始实施
+
+您好（账号 ID：${accountId}）：
+
+订单 ${orderNo} 在支付后 ${startWithin} 天内没有开始实施，已自动取消，并标记为退款给买家。买家已收到通知。
+
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+买家：${buyerEmail}
+当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+
+--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

@@ -1,0 +1,15 @@
+Subject: 订单 ${orderNo} 已取消（未支付）
+
+您好（账号 ID：${accountId}）：
+
+待支付的订单 ${orderNo} 已取消，无需处理。
+
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+买家：${buyerEmail}
+当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+
+--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

@@ -1,0 +1,15 @@
+Subject: 订单 ${orderNo} 已<#if auto>自动</#if>确认完成
+
+您好（账号 ID：${accountId}）：
+
+<#if auto>买家在您标记完成后 ${autoConfirmAfter} 天内未确认，订单已自动确认完成。<#else>买家 ${buyerEmail} 已确认完成订单 ${orderNo}。</#if>订单状态：已完成（买家看到：分配完成）。
+
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+买家：${buyerEmail}
+当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+
+--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

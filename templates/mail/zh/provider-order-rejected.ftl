@@ -1,0 +1,18 @@
+Subject: 订单 ${orderNo} 验收不通过，请继续实施
+
+您好（账号 ID：${accountId}）：
+
+买家 ${buyerEmail} 对订单 ${orderNo} 验收不通过（第 ${rejections} 次），订单已退回“实施中”。买家的理由：
+
+${reason}
+
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+买家：${buyerEmail}
+当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+
+处理好后请再次发送“已完成 ${orderNo}”。<#if rejections gte 3>验收不通过已满 3 次，买家可以申诉，由运营人员裁决。</#if>
+--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

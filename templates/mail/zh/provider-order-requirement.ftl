@@ -1,0 +1,21 @@
+Subject: 订单 ${orderNo} 收到买家需求单
+
+您好（账号 ID：${accountId}）：
+
+买家 ${buyerEmail} 为订单 ${orderNo} 提交了需求单：
+
+<#if text?has_content>${text}<#else>（没有文字，只有附件）</#if>
+
+<#if attachments?has_content>附件（${attachments?size} 个，已保存在订单中，发送“订单详情 ${orderNo}”可查看列表）：
+<#list attachments as a>· ${a.filename}（${a.size}<#if !a.stored>，超过大小上限，未保存</#if>）
+</#list><#else>没有附件。
+</#if>
+订单号：${orderNo}
+商品：${productName}（${productId}）
+金额：¥${price}
+买家：${buyerEmail}
+当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+
+--
+marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+本邮件由系统自动发送。

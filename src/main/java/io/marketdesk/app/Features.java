@@ -7,6 +7,6 @@ public final class Features {
   private Features() {}
 
   public static List<Feature> all() {
-    return List.of(new io.marketdesk.review.ReviewFeature());
+    return List.of(new io.marketdesk.review.ReviewFeature(), new io.marketdesk.pricing.PricingFeature());
   }
 }

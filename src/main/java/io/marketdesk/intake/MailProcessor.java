@@ -204,14 +204,14 @@ public final class MailProcessor {
     try {
       Outcome o = handler.handle(ctx, cmd);
       if (!o.done()) {
-        h.rollbackToSavepoint(savepoint);
+        h.rollbackToSavepoint(savepoint); // Jdbi forgets a savepoint it rolled back to: no release
+      } else {
+        h.release(savepoint);
       }
-      h.release(savepoint);
       return o;
     } catch (RuntimeException e) {
       log.error("command {} failed on mail {}", cmd.spec().name(), ctx.inboundId(), e);
       h.rollbackToSavepoint(savepoint);
-      h.release(savepoint);
       return Outcome.refused(ctx.t(
           "系统内部错误，这条命令没有执行，其它命令不受影响。运营人员会看到这个错误。",
           "An internal error stopped this command; nothing of it was done and the other commands are not affected."),

@@ -10,6 +10,7 @@ import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ class PriceChangeIT {
 
   @BeforeAll
   static void start() {
-    t = TestApp.start();
+    t = TestApp.start(Map.of("security.replies-per-hour", "1000"));
     f = new PricingFixture(t);
   }
 

@@ -176,7 +176,7 @@ final class PriceChangeHandler implements CommandHandler {
     List<Change> changes = new ArrayList<>();
     changes.add(new Change("price", "订单价格（元）", "Order price (CNY)", Money.format(oldPrice), Money.format(newPrice)));
     changes.add(new Change("discount", "折扣（新价/现价）", "Discount (new/current)", "100%",
-        percent + "%（降 " + off + "% / " + off + "% off）"));
+        percent + "% (-" + off + "%)"));
     changes.add(new Change("order", "订单", "Order", "—",
         order.orderNo() + " · " + product + " · " + OrderPriceStore.statusName(order.status(), true) + "/"
             + OrderPriceStore.statusName(order.status(), false)));
@@ -260,12 +260,16 @@ final class PriceChangeHandler implements CommandHandler {
         .toLowerCase(Locale.ROOT);
   }
 
-  /** newPrice as a percentage of oldPrice, one decimal at most: 88, 12.5. */
+  /**
+   * newPrice as a percentage of oldPrice, one decimal at most, rounded down so that a price under a
+   * threshold never reads as the threshold: 88, 12.5, 9.9 (for 99.99 of 1,000.00).
+   */
   static String percentOf(long newPrice, long oldPrice) {
     return BigDecimal.valueOf(newPrice).multiply(BigDecimal.valueOf(100))
-        .divide(BigDecimal.valueOf(oldPrice), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        .divide(BigDecimal.valueOf(oldPrice), 1, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
   }
 
+  /** 100 minus {@link #percentOf}: 12, 87.5, 90.1. */
   static String percentOff(long newPrice, long oldPrice) {
     return BigDecimal.valueOf(100).subtract(new BigDecimal(percentOf(newPrice, oldPrice))).stripTrailingZeros()
         .toPlainString();

@@ -190,7 +190,7 @@ class PriceChangeIT {
 
     Mail review = t.mail.await(DemoData.OPERATOR, m -> m.subject().contains(no));
     assertThat(review.subject()).contains("待审核").contains("1000.00 → 880.00").contains("88%");
-    assertThat(review.body()).contains("订单价格（元）：1000.00 → 880.00").contains("折扣（新价/现价）：100% → 88%（降 12%")
+    assertThat(review.body()).contains("订单价格（元）：1000.00 → 880.00").contains("折扣（新价/现价）：100% → 88% (-12%)")
         .contains("理由：— → 老客户续约优惠").contains("云帆科技有限公司").contains("同意");
     assertThat(review.token()).isNotNull();
 
@@ -276,6 +276,14 @@ class PriceChangeIT {
 
     assertThat(reply.body()).contains("✔ 已完成");
     assertThat(PricePayload.fromJson(f.openReview(no).orElseThrow().payload()).newPrice()).isEqualTo(96000);
+  }
+
+  @Test
+  void shouldShowFillInTemplateWhenProviderAsksHelpForPrice() {
+    Mail zh = ask(DemoData.ALICE, "帮助 改价\n");
+    assertThat(zh.body()).contains("改价 20261128000123 880.00").contains("理由：").contains("修改商品");
+    String id = t.mail.send(DemoData.ALICE, MARKET, "help", "help price\n");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, id).body()).contains("price 20261128000123 880.00").contains("reason:");
   }
 
   @Disabled("The operator's 同意/拒绝 reply command is built in parallel (review commands); enable after the merge.")

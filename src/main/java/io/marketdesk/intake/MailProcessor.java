@@ -203,10 +203,11 @@ public final class MailProcessor {
     h.savepoint(savepoint);
     try {
       Outcome o = handler.handle(ctx, cmd);
-      if (!o.done()) {
-        h.rollbackToSavepoint(savepoint); // Jdbi forgets a savepoint it rolled back to: no release
-      } else {
+      // Jdbi forgets a savepoint once it is rolled back to or released: do exactly one of the two.
+      if (o.done()) {
         h.release(savepoint);
+      } else {
+        h.rollbackToSavepoint(savepoint);
       }
       return o;
     } catch (RuntimeException e) {

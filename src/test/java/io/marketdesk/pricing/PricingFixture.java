@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PricingFixture {
   static final String ALICE_PRODUCT = "P9001";
   static final String BOB_PRODUCT = "P9002";
-  private static final AtomicLong SEQ = new AtomicLong(20261128000100L);
+  private static final AtomicLong SEQ = new AtomicLong(20261130900000L);
 
   private final TestApp t;
 

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
 final class PriceChangeHandler implements CommandHandler {
   static final String NAME = "order.price";
   static final int REVIEW_WORKING_DAYS = 3;
+  static final int MAX_REASON = 500;
 
   /**
    * The seed's sentence written about a product ({@code 商品P1001} instead of {@code 订单NO}); read
@@ -153,6 +154,11 @@ final class PriceChangeHandler implements CommandHandler {
           example(ctx, order.orderNo(), Money.format(oldPrice * 9 / 10)));
     }
     String reason = reason(cmd);
+    if (reason.length() > MAX_REASON) {
+      return Outcome.refused(ctx.t("理由最多 " + MAX_REASON + " 个字，请写得简短些。",
+              "A reason may be at most " + MAX_REASON + " characters; please make it shorter."),
+          example(ctx, order.orderNo(), Money.format(newPrice)) + "\n" + ctx.t("理由：老客户续约优惠", "reason: returning customer"));
+    }
     if (reason.isEmpty() && newPrice * 100 < oldPrice * reasonBelowPercent) {
       return Outcome.refused(ctx.t(
               "新价格 " + Money.format(newPrice) + " 元低于现价 " + Money.format(oldPrice) + " 元的 " + reasonBelowPercent

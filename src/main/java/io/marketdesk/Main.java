@@ -248,6 +248,10 @@ public final class Main implements Callable<Integer> {
         db.jdbi().useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toAbsolutePath().toString()).execute());
         System.out.println("backup written to " + file.toAbsolutePath());
         return 0;
+      }
+    }
+  }
+
   /** The order feed from a file (SPEC §4). */
   @Command(name = "orders", description = "import orders and payment/cancel events", subcommands = {OrdersImport.class})
   static final class OrdersCmd {}

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -286,7 +285,6 @@ class PriceChangeIT {
     assertThat(t.mail.awaitReplyTo(DemoData.ALICE, id).body()).contains("price 20261128000123 880.00").contains("reason:");
   }
 
-  @Disabled("Needs the operator's 同意 reply command of the reviews branch: passes once it is merged (checked on a trial merge); then remove this.")
   @Test
   void shouldChangePriceWhenOperatorRepliesApproveToReviewMail() {
     String no = f.aliceOrder();

@@ -15,7 +15,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
   /** A mailbox user: address and password. */
   public record User(String address, String password) {}
 
-  private final GreenMail greenMail;
+  private final NoDelayGreenMail greenMail;
   private final String serviceAddress;
   private final String servicePassword;
 
@@ -34,7 +34,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
     }
     smtp.setServerStartupTimeout(10_000);
     imap.setServerStartupTimeout(10_000);
-    this.greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
+    this.greenMail = new NoDelayGreenMail(new ServerSetup[] {smtp, imap});
     this.greenMail.withConfiguration(GreenMailConfiguration.aConfig().withSieveIgnoreDetail());
     this.serviceAddress = serviceAddress;
     this.servicePassword = servicePassword;
@@ -48,11 +48,11 @@ public final class EmbeddedMailServer implements AutoCloseable {
   }
 
   public int smtpPort() {
-    return greenMail.getSmtp().getPort();
+    return greenMail.smtpPort();
   }
 
   public int imapPort() {
-    return greenMail.getImap().getPort();
+    return greenMail.imapPort();
   }
 
   /** The service mailbox as an IMAP URL. */

@@ -44,6 +44,9 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean connected;
   private Thread thread;
   private Transport transport;
+  private long lastUse;
+  /** An SMTP connection unused this long is closed; servers drop idle ones anyway. */
+  private static final long IDLE_CLOSE_NANOS = 30_000_000_000L;
 
   public OutboxSender(
       Outbox outbox,
@@ -120,8 +123,10 @@ public final class OutboxSender implements AutoCloseable {
       }
       send(row);
     }
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && System.nanoTime() - lastUse > IDLE_CLOSE_NANOS) {
       closeTransport();
+    } else if (!rows.isEmpty()) {
+      lastUse = System.nanoTime();
     }
     return rows.size();
   }

@@ -37,6 +37,7 @@ class ReviewDigestAndApiIT {
   static void start() {
     // Tuesday 2026-12-01, 08:00 in Shanghai: before the 09:00 digest.
     t = TestApp.start(Map.of(), new FakeClock(Instant.parse("2026-12-01T00:00:00Z")));
+    t.closeDemoReviews();
     String id = t.mail.send(DemoData.ALICE, SERVICE, "x", "修改账户信息\n服务时间: 7x24\n");
     assertThat(t.mail.awaitReplyTo(DemoData.ALICE, id).body()).contains("2026-12-04");
     reviewId = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM review").mapTo(Long.class).one());

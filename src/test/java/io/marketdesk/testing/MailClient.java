@@ -188,7 +188,7 @@ public final class MailClient {
   /** Waits until a mailbox holds at least {@code count} mails, and returns them all. */
   public List<Mail> awaitCount(String address, int count) {
     List<List<Mail>> holder = new ArrayList<>();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
       List<Mail> all = inbox(address);
       holder.clear();
       holder.add(all);
@@ -200,7 +200,7 @@ public final class MailClient {
   /** Waits for a mail matching the predicate and returns the newest such. */
   public Mail await(String address, Predicate<Mail> p) {
     List<Mail> found = new ArrayList<>();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
       found.clear();
       for (Mail m : inbox(address)) {
         if (p.test(m)) {

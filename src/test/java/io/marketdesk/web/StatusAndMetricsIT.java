@@ -21,6 +21,7 @@ class StatusAndMetricsIT {
   @BeforeAll
   static void start() {
     t = TestApp.start();
+    t.closeDemoReviews();
     WebFixtures.seed(t);
     String id = t.mail.send(DemoData.ALICE, "market@marketdesk.test", "help", "帮助\n");
     t.mail.awaitReplyTo(DemoData.ALICE, id);

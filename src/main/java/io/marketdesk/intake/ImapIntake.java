@@ -274,63 +274,81 @@ public final class ImapIntake {
    * another instance moved it. Returns false when some mail could not be moved (it stays, is found
    * processed next time, and is moved then); a lost connection is thrown.
    */
+  /**
+   * Moves processed mails out of the inbox by UID (UID MOVE, or UID COPY + \\Deleted + UID EXPUNGE),
+   * never by sequence number: a server that announces expunges late (or not at all, as GreenMail
+   * after MOVE) would otherwise make a later move hit a mail that was never processed. The folder
+   * is then opened afresh, so the next batch sees the server's numbering. False when nothing could
+   * be moved now (another instance moved them, or the server refused): the caller waits for more.
+   */
   private boolean moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
+    List<Long> uids = new ArrayList<>();
+    for (Message m : msgs) {
+      long uid = f.getUID(m);
+      if (uid > 0) {
+        uids.add(uid);
+      }
+    }
+    if (uids.isEmpty()) {
+      return false;
+    }
+    String set = uidSet(uids);
+    String dest = "\"" + processedFolder.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    IMAPStore s = (IMAPStore) f.getStore();
+    boolean move = s.hasCapability("MOVE");
+    boolean uidplus = s.hasCapability("UIDPLUS");
+    boolean moved;
     try {
-      moveAll(f, msgs);
-      return true;
+      f.doCommand(p -> {
+        if (move) {
+          uidCommand(p, "UID MOVE " + set + " " + dest);
+        } else {
+          uidCommand(p, "UID COPY " + set + " " + dest);
+          uidCommand(p, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
+          uidCommand(p, uidplus ? "UID EXPUNGE " + set : "EXPUNGE");
+        }
+        return null;
+      });
+      moved = true;
     } catch (FolderClosedException | StoreClosedException e) {
       throw e;
     } catch (MessagingException e) {
-      log.info("moving {} mails at once failed ({}); moving them one at a time", msgs.length, e.toString());
+      log.info("moving {} processed mails failed now ({}); they are processed and will be moved later", uids.size(),
+          e.toString());
+      moved = false;
     }
-    boolean all = true;
-    for (Message m : msgs) {
-      if (m.isExpunged()) {
-        continue;
-      }
-      try {
-        moveAll(f, new Message[] {m});
-      } catch (MessageRemovedException e) {
-        log.debug("mail {} already moved", m.getMessageNumber());
-      } catch (FolderClosedException | StoreClosedException e) {
-        throw e;
-      } catch (MessagingException e) {
-        if (!f.isOpen()) {
-          throw e;
-        }
-        all = false;
-        log.info("mail {} not moved now ({}); it is processed and will be moved later", m.getMessageNumber(),
-            e.toString());
-      }
-    }
-    return all;
+    f.close(false);
+    f.open(Folder.READ_WRITE);
+    return moved;
   }
 
-  private void moveAll(IMAPFolder f, Message[] msgs) throws MessagingException {
-    List<Message> present = new ArrayList<>();
-    for (Message m : msgs) {
-      if (!m.isExpunged()) {
-        present.add(m);
-      }
-    }
-    if (present.isEmpty()) {
-      return;
-    }
-    Message[] ms = present.toArray(new Message[0]);
-    Folder dest = f.getStore().getFolder(processedFolder);
-    IMAPStore s = (IMAPStore) f.getStore();
-    if (s.hasCapability("MOVE")) {
-      f.moveMessages(ms, dest);
-    } else {
-      f.copyMessages(ms, dest);
-      f.setFlags(ms, new Flags(Flags.Flag.DELETED), true);
-      if (s.hasCapability("UIDPLUS")) {
-        f.expunge(ms);
-      } else {
-        f.expunge();
-      }
-    }
+  private static void uidCommand(org.eclipse.angus.mail.imap.protocol.IMAPProtocol p, String command)
+      throws org.eclipse.angus.mail.iap.ProtocolException {
+    org.eclipse.angus.mail.iap.Response[] r = p.command(command, null);
+    p.notifyResponseHandlers(r);
+    p.handleResult(r[r.length - 1]);
   }
+
+  /** A UID set such as 3:5,9 (sorted, runs folded). */
+  static String uidSet(List<Long> uids) {
+    List<Long> sorted = new ArrayList<>(uids);
+    java.util.Collections.sort(sorted);
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    while (i < sorted.size()) {
+      long from = sorted.get(i);
+      long to = from;
+      while (i + 1 < sorted.size() && sorted.get(i + 1) <= to + 1) {
+        to = sorted.get(++i);
+      }
+      sb.append(sb.length() == 0 ? "" : ",").append(from).append(from == to ? "" : ":" + to);
+      i++;
+    }
+    return sb.toString();
+  }
+
+
+
 
   private void waitForMail() throws MessagingException {
     if (!running) {

@@ -11,7 +11,6 @@ import io.marketdesk.login.Sessions;
 public final class WebFeature implements Feature {
   @Override
   public void wire(Wiring w) {
-    w.status.add(new DomainStatus(w.db.jdbi(), w.clock));
     w.web.add(new MePage(w.db.jdbi(), w.get(Sessions.class), w.directory, new PersonalPages(), w.config.mailAddress,
         w.clock, w.config.zone, w.config.loginTtl));
   }

@@ -113,15 +113,20 @@ public final class MailProcessor {
     if (!stored.status().equals("received")) {
       return Result.ALREADY_DONE;
     }
-    return process(stored.id());
+    return process(stored.id(), raw);
   }
 
   /** Processes a stored mail unless it was processed already. */
   public Result process(long id) {
+    return process(id, null);
+  }
+
+  /** Processes a stored mail whose raw bytes the caller still holds (no second copy from the store). */
+  private Result process(long id, byte[] rawIfKnown) {
     long start = System.nanoTime();
     Result r;
     try {
-      r = jdbi.inTransaction(h -> processIn(h, id));
+      r = jdbi.inTransaction(h -> processIn(h, id, rawIfKnown));
       if (r == Result.REPLIED) {
         outbox.wake();
       }
@@ -135,11 +140,11 @@ public final class MailProcessor {
     return r;
   }
 
-  private Result processIn(Handle h, long id) {
+  private Result processIn(Handle h, long id, byte[] rawIfKnown) {
     if (!inbound.claim(h, id, "processed", null)) {
       return Result.ALREADY_DONE;
     }
-    byte[] raw = inbound.raw(h, id);
+    byte[] raw = rawIfKnown != null ? rawIfKnown : inbound.raw(h, id);
     ParsedMail mail;
     try {
       mail = reader.read(new ByteArrayInputStream(raw));

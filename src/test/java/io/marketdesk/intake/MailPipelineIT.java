@@ -199,4 +199,21 @@ class MailPipelineIT {
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE in_reply_to = ?", "twice@client.test")).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ?", "twice@client.test")).isEqualTo(1);
   }
+
+  @Test
+  void shouldAnswerAMailWithA20MbAttachmentAndGoOnWithTheNext() {
+    byte[] big = new byte[20 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(big);
+    String b64 = java.util.Base64.getMimeEncoder().encodeToString(big);
+    String raw = "From: " + DemoData.BOB + "\r\nTo: " + SERVICE + "\r\nSubject: big file\r\nMessage-ID: <big-20mb@client.test>\r\n"
+        + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n--BB\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhelp\r\n"
+        + "--BB\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=big.bin\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--BB--\r\n";
+    t.mail.sendRaw(DemoData.BOB, SERVICE, raw.getBytes(StandardCharsets.US_ASCII));
+    String next = t.mail.send(DemoData.BOB, SERVICE, "after the big one", "help");
+    Mail reply = t.mail.awaitReplyTo(DemoData.BOB, "big-20mb@client.test");
+    assertThat(reply.body()).contains("larger than the 25 MB limit").contains("kept");
+    t.mail.awaitReplyTo(DemoData.BOB, next);
+    assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND size > 20000000", "big-20mb@client.test")).isEqualTo(1);
+  }
 }

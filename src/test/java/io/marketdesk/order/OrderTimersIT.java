@@ -23,9 +23,11 @@ class OrderTimersIT {
   static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
 
   @Test
-  void shouldRemindConfirmCancelAndAppealOnTimeAndOnlyOnceAcrossARestart() {
+  void shouldRemindConfirmCancelAndAppealOnTimeAndOnlyOnceAcrossARestart() throws java.io.IOException {
     FakeClock clock = new FakeClock(T0);
     Map<String, String> keys = new HashMap<>(Map.of("api.token", OrderTesting.TOKEN, "security.replies-per-hour", "1000"));
+    // one database for both instances (a given db.url is kept when the first instance closes)
+    keys.put("db.url", TestApp.freshDatabaseUrl(java.nio.file.Files.createTempDirectory("orders-restart")));
     TestApp t = TestApp.start(keys, clock);
     OrderTesting o = new OrderTesting(t);
     String notStarted;
@@ -89,7 +91,6 @@ class OrderTimersIT {
     }
 
     // a second instance on the same database, later: every timer already ran; nobody is mailed again
-    keys.put("db.url", "jdbc:sqlite:" + t.dir.resolve("test.db"));
     clock.advance(Duration.ofDays(1));
     TestApp again = TestApp.start(keys, clock);
     try {

@@ -192,6 +192,7 @@ public final class ImapIntake {
     IMAPFolder f = inbox;
     while (running) {
       lastCheck = clock.millis();
+      forgetExpunged(f);
       int count = f.getMessageCount();
       if (count == 0) {
         return;
@@ -215,6 +216,23 @@ public final class ImapIntake {
         done.add(m);
       }
       if (done.isEmpty() || !moveToProcessed(f, done.toArray(new Message[0]))) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Drops mails expunged on the server from the folder's view. Jakarta Mail keeps a mail it learns is
+   * expunged (after our MOVE, or another instance's) in the folder, counted and numbered, until this
+   * client expunges: without this, after a MOVE the first {@code batchSize} positions would hold only
+   * gone mails and the mails behind them would never be read (and the gone mails, with their
+   * prefetched contents, would pile up in memory). EXPUNGE removes only mails flagged {@code \Deleted},
+   * which in this mailbox are mails already copied to the processed folder.
+   */
+  private static void forgetExpunged(IMAPFolder f) throws MessagingException {
+    for (Message m : f.getMessages()) {
+      if (m.isExpunged()) {
+        f.expunge();
         return;
       }
     }

@@ -111,7 +111,14 @@ public final class TestApp implements AutoCloseable {
     keys.put("smtp.url", "smtp://127.0.0.1:" + server.smtpPort());
     keys.putAll(overrides);
     Runnable drop = dropperFor(keys.get("db.url"), overrides.containsKey("db.url"));
-    App app = new App(Config.of(keys), clock, Features.all());
+    App app;
+    try {
+      app = new App(Config.of(keys), clock, Features.all());
+    } catch (RuntimeException e) {
+      drop.run();
+      server.close();
+      throw e;
+    }
     try {
       app.start();
     } catch (RuntimeException e) {

@@ -55,115 +55,113 @@ class MultiInstanceIT {
 
   private static void run(Dovecot dovecot, List<TestApp> apps, FakeClock clock, Map<String, String> keys)
       throws Exception {
-    {
-      TestApp first = TestApp.onMailbox(dovecot.imapUrl(SERVICE), keys, clock);
-      apps.add(first);
-      apps.add(TestApp.another(first, keys, clock));
-      TestApp victim = TestApp.another(first, keys, clock);
-      apps.add(victim);
-      Jdbi jdbi = first.app.db().jdbi();
-      long started = System.nanoTime();
-      System.out.println("MultiInstanceIT on " + first.app.db().dialect());
+    TestApp first = TestApp.onMailbox(dovecot.imapUrl(SERVICE), keys, clock);
+    apps.add(first);
+    apps.add(TestApp.another(first, keys, clock));
+    TestApp victim = TestApp.another(first, keys, clock);
+    apps.add(victim);
+    Jdbi jdbi = first.app.db().jdbi();
+    long started = System.nanoTime();
+    System.out.println("MultiInstanceIT on " + first.app.db().dialect());
 
-      assertThat(onceAcrossInstances(apps)).as("Scheduler.once winners").isEqualTo(1);
+    assertThat(onceAcrossInstances(apps)).as("Scheduler.once winners").isEqualTo(1);
 
-      // half the mails ask for help (read only), half for a login link (a token row: a write)
-      List<String> sent = new ArrayList<>();
-      List<MimeMessage> mails = new ArrayList<>();
-      for (int i = 0; i < MAILS; i++) {
-        String id = "multi." + i + "." + System.nanoTime() + "@client.test";
-        sent.add(id);
-        mails.add(Dovecot.mail(id, SENDERS.get(i % SENDERS.size()), SERVICE, "第 " + i + " 封",
-            i % 2 == 0 ? "帮助\n" : "登录\n"));
+    // half the mails ask for help (read only), half for a login link (a token row: a write)
+    List<String> sent = new ArrayList<>();
+    List<MimeMessage> mails = new ArrayList<>();
+    for (int i = 0; i < MAILS; i++) {
+      String id = "multi." + i + "." + System.nanoTime() + "@client.test";
+      sent.add(id);
+      mails.add(Dovecot.mail(id, SENDERS.get(i % SENDERS.size()), SERVICE, "第 " + i + " 封",
+          i % 2 == 0 ? "帮助\n" : "登录\n"));
+    }
+    // delivered while the instances work, as an MTA would
+    ExecutorService delivery = Executors.newSingleThreadExecutor();
+    Future<?> delivered = delivery.submit(() -> {
+      dovecot.append(SERVICE, mails);
+      System.out.printf("MultiInstanceIT: %d mails appended in %d ms%n", MAILS, (System.nanoTime() - started) / 1_000_000);
+    });
+    delivery.shutdown();
+
+    Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+        .until(() -> count(jdbi, "SELECT COUNT(*) FROM inbound_mail") >= MAILS * 3 / 10);
+    // abruptly: the store goes first, under whatever transaction or SMTP send is in flight
+    victim.app.db().close();
+    victim.close();
+    apps.remove(victim);
+    System.out.printf("MultiInstanceIT: one instance killed after %d ms, %d mails stored%n",
+        (System.nanoTime() - started) / 1_000_000, count(jdbi, "SELECT COUNT(*) FROM inbound_mail"));
+    delivered.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    // the two others process every mail, the dead one's included (it is still in the inbox, stored
+    // but unprocessed, or processed but not moved), and send every reply but those the dead one had
+    // claimed: these stay 'sending' under its lease
+    String unsent = "SELECT COUNT(*) FROM outbox WHERE inbound_id IS NOT NULL AND status <> 'sent'";
+    try {
+      Awaitility.await().atMost(Duration.ofMinutes(Integer.getInteger("it.multi.minutes", 3)))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE status = 'processed'") == MAILS
+              && dovecot.count(SERVICE, "INBOX") == 0
+              && count(jdbi, "SELECT COUNT(*) FROM outbox WHERE status = 'waiting'") == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      dump(jdbi, dovecot);
+      throw e;
+    }
+    long[] orphans = {count(jdbi, unsent)};
+    Awaitility.await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          long n = count(jdbi, unsent);
+          boolean same = n == orphans[0];
+          orphans[0] = n;
+          return same;
+        });
+    assertThat(count(jdbi, "SELECT COUNT(DISTINCT claimed_by) FROM outbox WHERE inbound_id IS NOT NULL"
+        + " AND status <> 'sent'")).isLessThanOrEqualTo(1);
+    System.out.printf("MultiInstanceIT: %d replies held under the dead instance's lease%n", orphans[0]);
+    // its leases run out: the others send those too
+    clock.advance(Duration.ofMinutes(6));
+
+    try {
+      Awaitility.await().atMost(Duration.ofMinutes(Integer.getInteger("it.multi.minutes", 3)))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> count(jdbi, "SELECT COUNT(*) FROM outbox WHERE inbound_id IS NOT NULL AND status = 'sent'") >= MAILS
+              && dovecot.count(SERVICE, "INBOX") == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      dump(jdbi, dovecot);
+      throw e;
+    }
+    System.out.printf("MultiInstanceIT: all processed and sent after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+    // each mail stored once, processed once, answered by one outbox row; each login mail one token
+    assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail")).isEqualTo(MAILS);
+    assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE status = 'processed'")).isEqualTo(MAILS);
+    assertThat(count(jdbi, "SELECT COUNT(DISTINCT message_id) FROM inbound_mail")).isEqualTo(MAILS);
+    assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE attempts <> 1")).isZero();
+    assertThat(count(jdbi, "SELECT COUNT(*) FROM outbox WHERE inbound_id IS NOT NULL")).isEqualTo(MAILS);
+    assertThat(count(jdbi, "SELECT COUNT(*) FROM (SELECT inbound_id FROM outbox WHERE inbound_id IS NOT NULL"
+        + " GROUP BY inbound_id HAVING COUNT(*) > 1) x")).isZero();
+    assertThat(count(jdbi, "SELECT COUNT(*) FROM token WHERE purpose = 'login'")).isEqualTo(MAILS / 2);
+    // every mail is in the processed folder, once
+    List<String> moved = dovecot.messageIds(SERVICE, "marketdesk-processed");
+    assertThat(moved).hasSize(MAILS).containsExactlyInAnyOrderElementsOf(sent);
+
+    Map<String, Set<String>> replies = new HashMap<>();
+    int copies = 0;
+    for (MimeMessage m : first.mailServer.greenMail().getReceivedMessages()) {
+      String inReplyTo = strip(m.getHeader("In-Reply-To", null));
+      if (m.getHeader("X-Marketdesk-Kind") == null || inReplyTo == null) {
+        continue;
       }
-      // delivered while the instances work, as an MTA would
-      ExecutorService delivery = Executors.newSingleThreadExecutor();
-      Future<?> delivered = delivery.submit(() -> {
-        dovecot.append(SERVICE, mails);
-        System.out.printf("MultiInstanceIT: %d mails appended in %d ms%n", MAILS, (System.nanoTime() - started) / 1_000_000);
-      });
-      delivery.shutdown();
-
-      Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-          .until(() -> count(jdbi, "SELECT COUNT(*) FROM inbound_mail") >= MAILS * 3 / 10);
-      // abruptly: the store goes first, under whatever transaction or SMTP send is in flight
-      victim.app.db().close();
-      victim.close();
-      apps.remove(victim);
-      System.out.printf("MultiInstanceIT: one instance killed after %d ms, %d mails stored%n",
-          (System.nanoTime() - started) / 1_000_000, count(jdbi, "SELECT COUNT(*) FROM inbound_mail"));
-      delivered.get(2, java.util.concurrent.TimeUnit.MINUTES);
-      // the two others process every mail, the dead one's included (it is still in the inbox, stored
-      // but unprocessed, or processed but not moved), and send every reply but those the dead one had
-      // claimed: these stay 'sending' under its lease
-      String unsent = "SELECT COUNT(*) FROM outbox WHERE inbound_id IS NOT NULL AND status <> 'sent'";
-      try {
-        Awaitility.await().atMost(Duration.ofMinutes(Integer.getInteger("it.multi.minutes", 3)))
-            .pollInterval(Duration.ofMillis(200))
-            .until(() -> count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE status = 'processed'") == MAILS
-                && dovecot.count(SERVICE, "INBOX") == 0
-                && count(jdbi, "SELECT COUNT(*) FROM outbox WHERE status = 'waiting'") == 0);
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        dump(jdbi, dovecot);
-        throw e;
-      }
-      long[] orphans = {count(jdbi, unsent)};
-      Awaitility.await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
-          .until(() -> {
-            long n = count(jdbi, unsent);
-            boolean same = n == orphans[0];
-            orphans[0] = n;
-            return same;
-          });
-      assertThat(count(jdbi, "SELECT COUNT(DISTINCT claimed_by) FROM outbox WHERE inbound_id IS NOT NULL"
-          + " AND status <> 'sent'")).isLessThanOrEqualTo(1);
-      System.out.printf("MultiInstanceIT: %d replies held under the dead instance's lease%n", orphans[0]);
-      // its leases run out: the others send those too
-      clock.advance(Duration.ofMinutes(6));
-
-      try {
-        Awaitility.await().atMost(Duration.ofMinutes(Integer.getInteger("it.multi.minutes", 3)))
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> count(jdbi, "SELECT COUNT(*) FROM outbox WHERE inbound_id IS NOT NULL AND status = 'sent'") >= MAILS
-                && dovecot.count(SERVICE, "INBOX") == 0);
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        dump(jdbi, dovecot);
-        throw e;
-      }
-      System.out.printf("MultiInstanceIT: all processed and sent after %d ms%n", (System.nanoTime() - started) / 1_000_000);
-
-      // each mail stored once, processed once, answered by one outbox row; each login mail one token
-      assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail")).isEqualTo(MAILS);
-      assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE status = 'processed'")).isEqualTo(MAILS);
-      assertThat(count(jdbi, "SELECT COUNT(DISTINCT message_id) FROM inbound_mail")).isEqualTo(MAILS);
-      assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE attempts <> 1")).isZero();
-      assertThat(count(jdbi, "SELECT COUNT(*) FROM outbox WHERE inbound_id IS NOT NULL")).isEqualTo(MAILS);
-      assertThat(count(jdbi, "SELECT COUNT(*) FROM (SELECT inbound_id FROM outbox WHERE inbound_id IS NOT NULL"
-          + " GROUP BY inbound_id HAVING COUNT(*) > 1) x")).isZero();
-      assertThat(count(jdbi, "SELECT COUNT(*) FROM token WHERE purpose = 'login'")).isEqualTo(MAILS / 2);
-      // every mail is in the processed folder, once
-      List<String> moved = dovecot.messageIds(SERVICE, "marketdesk-processed");
-      assertThat(moved).hasSize(MAILS).containsExactlyInAnyOrderElementsOf(sent);
-
-      Map<String, Set<String>> replies = new HashMap<>();
-      int copies = 0;
-      for (MimeMessage m : first.mailServer.greenMail().getReceivedMessages()) {
-        String inReplyTo = strip(m.getHeader("In-Reply-To", null));
-        if (m.getHeader("X-Marketdesk-Kind") == null || inReplyTo == null) {
-          continue;
-        }
-        copies++;
-        replies.computeIfAbsent(inReplyTo, k -> new HashSet<>()).add(m.getMessageID());
-      }
-      assertThat(replies.keySet()).containsExactlyInAnyOrderElementsOf(sent);
-      assertThat(replies.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
-      // delivery is at least once: a send the kill cut between the SMTP answer and the row update goes
-      // again after the lease, with the same Message-ID (mail clients show it once)
-      assertThat(copies).isBetween(MAILS, MAILS + (int) orphans[0]);
-      System.out.println("MultiInstanceIT: " + MAILS + " mails, " + copies + " reply copies delivered");
-      for (int i = apps.size() - 1; i >= 0; i--) {
-        apps.remove(i).close();
-      }
+      copies++;
+      replies.computeIfAbsent(inReplyTo, k -> new HashSet<>()).add(m.getMessageID());
+    }
+    assertThat(replies.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+    assertThat(replies.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+    // delivery is at least once: a send the kill cut between the SMTP answer and the row update goes
+    // again after the lease, with the same Message-ID (mail clients show it once)
+    assertThat(copies).isBetween(MAILS, MAILS + (int) orphans[0]);
+    System.out.println("MultiInstanceIT: " + MAILS + " mails, " + copies + " reply copies delivered");
+    for (int i = apps.size() - 1; i >= 0; i--) {
+      apps.remove(i).close();
     }
   }
 

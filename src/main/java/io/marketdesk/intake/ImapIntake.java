@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +54,8 @@ public final class ImapIntake {
   private final Clock clock;
   private final Session session;
   private final Object pollLock = new Object();
+  /** UID -> when (nanoTime) this instance first found the mail already processed; intake thread only. */
+  private final Map<Long, Long> alreadyDoneSince = new HashMap<>();
   private volatile boolean running;
   private volatile boolean connected;
   private volatile String mode = "starting";
@@ -170,6 +174,7 @@ public final class ImapIntake {
       done.create(Folder.HOLDS_MESSAGES);
     }
     inbox = f;
+    alreadyDoneSince.clear();
     connected = true;
     lastError = "";
     boolean idleCapable = ((IMAPStore) s).hasCapability("IDLE");
@@ -192,6 +197,7 @@ public final class ImapIntake {
     IMAPFolder f = inbox;
     while (running) {
       lastCheck = clock.millis();
+      forgetExpunged(f);
       int count = f.getMessageCount();
       if (count == 0) {
         return;
@@ -211,10 +217,52 @@ public final class ImapIntake {
         if (raw == null) {
           continue;
         }
-        processor.accept(raw);
-        done.add(m);
+        long uid = f.getUID(m);
+        if (processor.accept(raw) != MailProcessor.Result.ALREADY_DONE || settled(uid)) {
+          done.add(m);
+        }
       }
-      if (done.isEmpty() || !moveToProcessed(f, done.toArray(new Message[0]))) {
+      if (done.isEmpty()) {
+        return;
+      }
+      for (Message m : done) {
+        alreadyDoneSince.remove(f.getUID(m));
+      }
+      if (!moveToProcessed(f, done.toArray(new Message[0]))) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether a mail found already processed (by another instance, or before a crash) has stayed in the
+   * inbox long enough that this instance should move it. The instance that processed a mail moves it
+   * right after; were the others to move it too, two sessions would MOVE one mail at once, and
+   * Dovecot then puts it into the processed folder twice (seen: 200 copies too many in 1,000 mails with
+   * three instances). So another instance moves it only when it is still there a poll interval after
+   * it was first seen processed: its instance died between the commit and the MOVE.
+   */
+  private boolean settled(long uid) {
+    long now = System.nanoTime();
+    Long first = alreadyDoneSince.putIfAbsent(uid, now);
+    if (alreadyDoneSince.size() > 10_000) {
+      alreadyDoneSince.values().removeIf(t -> now - t > 10 * pollInterval.toNanos());
+    }
+    return first != null && now - first >= pollInterval.toNanos();
+  }
+
+  /**
+   * Drops mails expunged on the server from the folder's view. Jakarta Mail keeps a mail it learns is
+   * expunged (after our MOVE, or another instance's) in the folder, counted and numbered, until this
+   * client expunges: without this, after a MOVE the first {@code batchSize} positions would hold only
+   * gone mails and the mails behind them would never be read (and the gone mails, with their
+   * prefetched contents, would pile up in memory). EXPUNGE removes only mails flagged {@code \Deleted},
+   * which in this mailbox are mails already copied to the processed folder.
+   */
+  private static void forgetExpunged(IMAPFolder f) throws MessagingException {
+    for (Message m : f.getMessages()) {
+      if (m.isExpunged()) {
+        f.expunge();
         return;
       }
     }

@@ -1,6 +1,8 @@
 package io.marketdesk.testing;
 
 import io.marketdesk.app.App;
+import io.marketdesk.app.DemoData;
+import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.app.Features;
 import io.marketdesk.config.Config;
 import java.io.IOException;
@@ -36,14 +38,27 @@ public final class TestApp implements AutoCloseable {
   public final FakeClock clock;
   public final MailClient mail;
   public final Path dir;
+  /**
+   * The GreenMail of the people's mailboxes and of the service's SMTP: the app's embedded server, or,
+   * for an app on another IMAP server ({@link #onMailbox}), one of the test's own.
+   */
+  public final EmbeddedMailServer mailServer;
+  private final String imapUrl;
+  private final String smtpUrl;
   private final Runnable dropDatabase;
+  private final AutoCloseable ownMailServer;
 
-  private TestApp(App app, FakeClock clock, Path dir, MailClient mail, Runnable dropDatabase) {
+  private TestApp(App app, FakeClock clock, Path dir, MailClient mail, EmbeddedMailServer mailServer, String imapUrl,
+      String smtpUrl, Runnable dropDatabase, AutoCloseable ownMailServer) {
     this.app = app;
     this.clock = clock;
     this.dir = dir;
     this.mail = mail;
+    this.mailServer = mailServer;
+    this.imapUrl = imapUrl;
+    this.smtpUrl = smtpUrl;
     this.dropDatabase = dropDatabase;
+    this.ownMailServer = ownMailServer;
   }
 
   public static TestApp start() {
@@ -67,16 +82,59 @@ public final class TestApp implements AutoCloseable {
       drop.run();
       throw e;
     }
-    MailClient mail = app.embedded() != null
-        ? new MailClient(app.embedded().smtpPort(), app.embedded().imapPort())
-        : null;
-    return new TestApp(app, clock, dir, mail, drop);
+    EmbeddedMailServer server = app.embedded();
+    MailClient mail = server != null ? new MailClient(server.smtpPort(), server.imapPort()) : null;
+    String imap = server != null ? embeddedImapUrl(app.config(), server) : keys.get("imap.url");
+    String smtp = server != null ? "smtp://127.0.0.1:" + server.smtpPort() : keys.get("smtp.url");
+    return new TestApp(app, clock, dir, mail, server, imap, smtp, drop, () -> {});
+  }
+
+  private static String embeddedImapUrl(Config c, EmbeddedMailServer server) {
+    return "imap://" + c.mailAddress.replace("@", "%40") + ":" + App.DEMO_PASSWORD + "@127.0.0.1:" + server.imapPort()
+        + "/INBOX";
+  }
+
+  /**
+   * The whole app reading the service mailbox at {@code imapUrl} (a real IMAP server, e.g. {@link
+   * Dovecot}) instead of the embedded one; its replies go over SMTP to a GreenMail of the test's own
+   * ({@link #mailServer}, the people's mailboxes, password {@code demo}), which {@link #mail} reads.
+   * Mail for the service is put into that IMAP mailbox by the test ({@link Dovecot#append}), not sent
+   * with {@link #mail}.
+   */
+  public static TestApp onMailbox(String imapUrl, Map<String, String> overrides, FakeClock clock) {
+    Path dir = tempDir();
+    Map<String, String> keys = new HashMap<>(baseConfig(dir, !overrides.containsKey("db.url")));
+    EmbeddedMailServer server = new EmbeddedMailServer(0, 0, "market@marketdesk.test", App.DEMO_PASSWORD,
+        DemoData.mailboxes(null));
+    keys.put("embedded.mail", "false");
+    keys.put("imap.url", imapUrl);
+    keys.put("smtp.url", "smtp://127.0.0.1:" + server.smtpPort());
+    keys.putAll(overrides);
+    Runnable drop = dropperFor(keys.get("db.url"), overrides.containsKey("db.url"));
+    App app;
+    try {
+      app = new App(Config.of(keys), clock, Features.all());
+    } catch (RuntimeException e) {
+      drop.run();
+      server.close();
+      throw e;
+    }
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.close();
+      drop.run();
+      server.close();
+      throw e;
+    }
+    return new TestApp(app, clock, dir, new MailClient(server.smtpPort(), server.imapPort()), server,
+        keys.get("imap.url"), keys.get("smtp.url"), drop, server);
   }
 
   /**
    * Starts another instance of the app on the same database and the same mailbox as {@code first}
-   * (which runs the embedded mail server): no embedded server, imap.url and smtp.url pointing at the
-   * first one's GreenMail, no demo data of its own. Its {@link #mail} is the first one's client.
+   * (the first one's embedded GreenMail, or the IMAP server it reads): no embedded server, imap.url and
+   * smtp.url those of the first, no demo data of its own. Its {@link #mail} is the first one's client.
    */
   public static TestApp another(TestApp first, Map<String, String> overrides, FakeClock clock) {
     Config c = first.app.config();
@@ -84,9 +142,8 @@ public final class TestApp implements AutoCloseable {
     keys.put("embedded.mail", "false");
     keys.put("demo.data", "false");
     keys.put("db.url", c.dbUrl);
-    keys.put("imap.url", "imap://" + c.mailAddress.replace("@", "%40") + ":" + App.DEMO_PASSWORD + "@127.0.0.1:"
-        + first.app.embedded().imapPort() + "/INBOX");
-    keys.put("smtp.url", "smtp://127.0.0.1:" + first.app.embedded().smtpPort());
+    keys.put("imap.url", first.imapUrl);
+    keys.put("smtp.url", first.smtpUrl);
     keys.putAll(overrides);
     Path dir = tempDir();
     Map<String, String> all = new HashMap<>(baseConfig(dir, false));
@@ -98,7 +155,8 @@ public final class TestApp implements AutoCloseable {
       app.close();
       throw e;
     }
-    return new TestApp(app, clock, dir, first.mail, () -> {});
+    return new TestApp(app, clock, dir, first.mail, first.mailServer, keys.get("imap.url"), keys.get("smtp.url"),
+        () -> {}, () -> {});
   }
 
   /** The configuration every test app starts from, with a fresh database. */
@@ -204,5 +262,10 @@ public final class TestApp implements AutoCloseable {
   public void close() {
     app.close();
     dropDatabase.run();
+    try {
+      ownMailServer.close();
+    } catch (Exception e) {
+      System.err.println("closing the test's mail server: " + e);
+    }
   }
 }

@@ -317,12 +317,6 @@ public final class ImapIntake {
   }
 
   /**
-   * Moves processed mails out of the inbox (MOVE where offered, else COPY + {@code \Deleted} + EXPUNGE,
-   * UID EXPUNGE with UIDPLUS so that only these mails go). A mail that is already gone is fine:
-   * another instance moved it. Returns false when some mail could not be moved (it stays, is found
-   * processed next time, and is moved then); a lost connection is thrown.
-   */
-  /**
    * Moves processed mails out of the inbox by UID (UID MOVE, or UID COPY + \\Deleted + UID EXPUNGE),
    * never by sequence number: a server that announces expunges late (or not at all, as GreenMail
    * after MOVE) would otherwise make a later move hit a mail that was never processed. The folder

@@ -143,11 +143,10 @@ public final class Config {
         continue;
       }
       String key = keyForEnv(values, e.getKey());
-      if (key == null) {
-        errors.add(e.getKey() + ": no such configuration key");
-      } else {
+      if (key != null) {
         values.put(key, e.getValue());
       }
+      // other MARKETDESK_* variables (MARKETDESK_LOG_LEVEL, the tests' MARKETDESK_TEST_*) are not keys
     }
     values.putAll(overrides);
     for (String k : overrides.keySet()) {

@@ -70,8 +70,8 @@ class ConfigTest {
         "MARKETDESK_EMBEDDED_MAIL", "false",
         "MARKETDESK_NO_SUCH_KEY", "1"), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(5)
-            .anyMatch(p -> p.contains("MARKETDESK_NO_SUCH_KEY")));
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(4)
+            .noneMatch(p -> p.contains("MARKETDESK_NO_SUCH_KEY")));
     assertThatThrownBy(() -> Config.load(null, Map.of(
         "MARKETDESK_WEB_PORT", "seventy",
         "MARKETDESK_MAIL_POLL_INTERVAL", "soon",

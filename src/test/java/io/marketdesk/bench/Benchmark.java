@@ -64,6 +64,7 @@ public final class Benchmark {
     keys.put("security.replies-per-hour", "100000");
     keys.put("demo.data", "true");
     keys.put("mail.batch-size", "500");
+    keys.put("mail.poll-interval", "PT2S");
     if (!embedded) {
       keys.put("embedded.mail", "false");
       keys.put("imap.url", "imap://market%40marketdesk.test:demo@127.0.0.1:" + mail.imapPort() + "/INBOX");

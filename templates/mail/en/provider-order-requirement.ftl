@@ -6,7 +6,7 @@ The buyer ${buyerEmail} sent a requirement form for order ${orderNo}:
 
 <#if text?has_content>${text}<#else>(no text, attachments only)</#if>
 
-<#if attachments?has_content>Attachments (${attachments?size}, kept with the order; send "order ${orderNo}" to list them):
+<#if attachments?has_content>Attachments (${attachments?size}, attached to this mail and kept with the order; send "order ${orderNo}" to list them):
 <#list attachments as a>· ${a.filename} (${a.size}<#if !a.stored>, over the size limit, not kept</#if>)
 </#list><#else>No attachments.
 </#if>

@@ -275,15 +275,19 @@ public final class OrderWorkflow {
     long now = clock.millis();
     long id = store.addRequirement(h, o.orderNo(), by.who(), by.inboundId(), body, now);
     List<OrderMail.AttachmentLine> lines = new ArrayList<>();
+    List<io.marketdesk.outbox.OutgoingMail.FileAttachment> forwarded = new ArrayList<>();
     for (ParsedMail.Attachment a : attachments) {
       boolean storable = !a.tooLarge() && a.data() != null && a.size() <= config.maxAttachmentBytes;
       String name = a.filename() == null || a.filename().isBlank() ? "attachment" : a.filename();
-      store.addAttachment(h, id, cut(name, 300), cut(a.contentType() == null ? "application/octet-stream" : a.contentType(), 200),
-          a.size(), storable ? a.data() : null);
+      String type = cut(a.contentType() == null ? "application/octet-stream" : a.contentType(), 200);
+      store.addAttachment(h, id, cut(name, 300), type, a.size(), storable ? a.data() : null);
       lines.add(new OrderMail.AttachmentLine(name, sizeText(a.size()), storable));
+      if (storable) {
+        forwarded.add(new io.marketdesk.outbox.OutgoingMail.FileAttachment(cut(name, 300), type, a.data()));
+      }
     }
     record(h, by, o, "requirement", null, "form " + id + " with " + attachments.size() + " attachment(s)");
-    mailProvider(h, by, o, "provider-order-requirement", model(h, o).text(body).attachments(lines));
+    mailProvider(h, by, o, "provider-order-requirement", model(h, o).text(body).attachments(lines), forwarded);
     return OrderResult.changed(o);
   }
 
@@ -542,13 +546,19 @@ public final class OrderWorkflow {
   }
 
   private void mailProvider(Handle h, By by, Order o, String template, OrderMail.Builder m) {
+    mailProvider(h, by, o, template, m, List.of());
+  }
+
+  /** Mails every address of the order's provider (but the actor), with files forwarded. */
+  private void mailProvider(Handle h, By by, Order o, String template, OrderMail.Builder m,
+      List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files) {
     Provider p = directory.provider(h, o.providerId()).orElseThrow();
     Order fresh = store.find(h, o.orderNo()).orElse(o);
     for (String address : p.addresses()) {
       if (address.equalsIgnoreCase(by.who())) {
         continue;
       }
-      mailer.send(h, lang(fresh.providerLang()), address, template, m.build(), null, by.inboundId());
+      mailer.send(h, lang(fresh.providerLang()), address, template, m.build(), null, by.inboundId(), files);
     }
   }
 

@@ -34,8 +34,17 @@ public final class Mailer {
    * @return the Message-ID of the queued mail
    */
   public String send(Handle h, Language lang, String to, String template, Object model, String token, Long inboundId) {
+    return send(h, lang, to, template, model, token, inboundId, List.of());
+  }
+
+  /** Sends a notice that carries files (a requirement form's attachments, forwarded). */
+  public String send(Handle h, Language lang, String to, String template, Object model, String token, Long inboundId,
+      List<OutgoingMail.FileAttachment> files) {
     RenderedMail m = render(lang, template, model);
-    return send(h, "notice", to, m, token, null, List.of(), inboundId);
+    String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
+    String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
+    return outbox.enqueue(
+        h, new OutgoingMail("notice", to, replyTo, subject, m.body(), null, List.of(), token, files), inboundId);
   }
 
   /** Queues an already rendered mail. */

@@ -92,7 +92,23 @@ public final class Outbox {
         .bind("status", status)
         .bind("now", now)
         .execute();
+    if (!m.attachments().isEmpty()) {
+      long id = h.createQuery("SELECT id FROM outbox WHERE message_id = :mid").bind("mid", messageId).mapTo(Long.class).one();
+      for (OutgoingMail.FileAttachment a : m.attachments()) {
+        h.createUpdate("INSERT INTO outbox_attachment (outbox_id, filename, content_type, data) VALUES (:id, :f, :ct, :d)")
+            .bind("id", id).bind("f", a.filename()).bind("ct", a.contentType()).bind("d", a.data()).execute();
+      }
+    }
     return messageId;
+  }
+
+  /** The files an outgoing mail carries, in order. */
+  public List<OutgoingMail.FileAttachment> attachments(long outboxId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT filename, content_type, data FROM outbox_attachment WHERE outbox_id = :id ORDER BY id")
+        .bind("id", outboxId)
+        .map((rs, c) -> new OutgoingMail.FileAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+        .list());
   }
 
   public String enqueue(Handle h, OutgoingMail m, Long inboundId) {

@@ -213,7 +213,24 @@ public final class OutboxSender implements AutoCloseable {
     }
     msg.setSubject(row.subject(), "UTF-8");
     msg.setSentDate(new Date());
-    msg.setText(row.body(), "UTF-8");
+    List<OutgoingMail.FileAttachment> files = outbox.attachments(row.id());
+    if (files.isEmpty()) {
+      msg.setText(row.body(), "UTF-8");
+    } else {
+      jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+      jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+      text.setText(row.body(), "UTF-8");
+      mixed.addBodyPart(text);
+      for (OutgoingMail.FileAttachment f : files) {
+        jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(
+            new jakarta.mail.util.ByteArrayDataSource(f.data(), f.contentType())));
+        part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(f.filename(), "UTF-8", null));
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        mixed.addBodyPart(part);
+      }
+      msg.setContent(mixed);
+    }
     if (row.inReplyTo() != null) {
       msg.setHeader("In-Reply-To", "<" + row.inReplyTo() + ">");
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param inReplyTo the Message-ID this mail answers, without brackets, or null
  * @param references the thread's Message-IDs, without brackets
  * @param token the token this mail carries, or null
+ * @param attachments files the mail carries
  */
 public record OutgoingMail(
     String kind,
@@ -22,10 +23,20 @@ public record OutgoingMail(
     String body,
     String inReplyTo,
     List<String> references,
-    String token) {
+    String token,
+    List<FileAttachment> attachments) {
   public OutgoingMail {
     references = List.copyOf(references);
+    attachments = List.copyOf(attachments);
   }
+
+  public OutgoingMail(String kind, String to, String replyTo, String subject, String body, String inReplyTo,
+      List<String> references, String token) {
+    this(kind, to, replyTo, subject, body, inReplyTo, references, token, List.of());
+  }
+
+  /** A file an outgoing mail carries. */
+  public record FileAttachment(String filename, String contentType, byte[] data) {}
 
   public static OutgoingMail notice(String to, String subject, String body) {
     return new OutgoingMail("notice", to, null, subject, body, null, List.of(), null);

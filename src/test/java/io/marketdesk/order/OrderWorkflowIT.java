@@ -54,6 +54,9 @@ class OrderWorkflowIT {
     assertThat(formReply.body()).contains("✔").contains("需求单已提交").contains("已保存 1 个");
     Mail form = o.awaitNotices(ALICE, no, 2).get(1);
     assertThat(form.body()).contains("请迁移 3 台服务器的数据库。").contains("servers.txt");
+    assertThat(io.marketdesk.testing.MailClient.attachments(form)).containsOnlyKeys("servers.txt");
+    assertThat(new String(io.marketdesk.testing.MailClient.attachments(form).get("servers.txt"), StandardCharsets.UTF_8).replace("\r\n", "\n"))
+        .isEqualTo("web-1\nweb-2\ndb-1\n");
     Mail view = o.command(ALICE, "订单详情 " + no);
     assertThat(view.body()).contains("buyer@customer.test").contains("servers.txt").contains("请迁移 3 台服务器的数据库。");
 

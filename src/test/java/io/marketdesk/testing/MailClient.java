@@ -162,8 +162,7 @@ public final class MailClient {
     Address[] from = m.getFrom();
     Address[] to = m.getRecipients(Message.RecipientType.TO);
     Address[] replyTo = m.getReplyTo();
-    Object content = m.getContent();
-    String body = content instanceof String ? (String) content : "";
+    String body = textOf(m);
     return new Mail(
         from == null ? null : ((InternetAddress) from[0]).getAddress(),
         to == null ? null : ((InternetAddress) to[0]).getAddress(),
@@ -175,6 +174,44 @@ public final class MailClient {
         replyTo == null ? null : ((InternetAddress) replyTo[0]).getAddress(),
         m.getHeader("Auto-Submitted", null),
         m);
+  }
+
+  /** The first text/plain part of a mail (its whole body when it is not multipart). */
+  private static String textOf(jakarta.mail.Part p) throws MessagingException, IOException {
+    Object content = p.getContent();
+    if (content instanceof String && p.isMimeType("text/*")) {
+      return (String) content;
+    }
+    if (content instanceof jakarta.mail.Multipart) {
+      jakarta.mail.Multipart mp = (jakarta.mail.Multipart) content;
+      for (int i = 0; i < mp.getCount(); i++) {
+        String t = textOf(mp.getBodyPart(i));
+        if (!t.isEmpty()) {
+          return t;
+        }
+      }
+    }
+    return "";
+  }
+
+  /** The attachments of a mail: decoded file name -> bytes. */
+  public static java.util.Map<String, byte[]> attachments(Mail mail) {
+    java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    try {
+      Object content = mail.raw().getContent();
+      if (content instanceof jakarta.mail.Multipart) {
+        jakarta.mail.Multipart mp = (jakarta.mail.Multipart) content;
+        for (int i = 0; i < mp.getCount(); i++) {
+          jakarta.mail.BodyPart part = mp.getBodyPart(i);
+          if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            out.put(jakarta.mail.internet.MimeUtility.decodeText(part.getFileName()), part.getInputStream().readAllBytes());
+          }
+        }
+      }
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   private static String strip(String id) {

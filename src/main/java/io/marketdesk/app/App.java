@@ -134,11 +134,11 @@ public final class App implements AutoCloseable {
   /**
    * How often the intake checks the mailbox besides IDLE. GreenMail's IDLE now and then misses a
    * mail that lands while IDLE starts (docs/adr/0004), so the embedded server is also checked every
-   * second; a real server gets {@code mail.poll-interval}.
+   * 100 ms (cheap on loopback); a real server gets {@code mail.poll-interval}.
    */
   private Duration intakeCheckInterval() {
-    Duration oneSecond = Duration.ofSeconds(1);
-    return embedded != null && config.pollInterval.compareTo(oneSecond) > 0 ? oneSecond : config.pollInterval;
+    Duration often = Duration.ofMillis(100);
+    return embedded != null && config.pollInterval.compareTo(often) > 0 ? often : config.pollInterval;
   }
 
   static WorkingDayCalendar loadCalendar(Config config) {

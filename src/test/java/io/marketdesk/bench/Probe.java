@@ -19,7 +19,7 @@ public final class Probe {
     try (App app = new App(Config.of(keys), Clock.systemUTC(), Features.all()).start()) {
       MailClient mail = new MailClient(app.embedded().smtpPort(), app.embedded().imapPort());
       Thread.sleep(2000);
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 150; i++) {
         long t0 = System.currentTimeMillis();
         String id = mail.send(DemoData.ALICE, "market@marketdesk.test", "x" + i, "帮助");
         long t1 = System.currentTimeMillis();
@@ -27,7 +27,9 @@ public final class Probe {
         long t2 = System.currentTimeMillis();
         long[] r = app.db().jdbi().withHandle(h -> h.createQuery("SELECT i.received_at, i.processed_at, o.created_at, o.sent_at FROM inbound_mail i JOIN outbox o ON o.inbound_id = i.id WHERE i.message_id = :m")
             .bind("m", id).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).one());
-        System.out.printf("PROBE sent %d, received +%d, processed +%d, queued +%d, sent +%d, seen +%d%n", t1 - t0, r[0] - t1, r[1] - t1, r[2] - t1, r[3] - t1, t2 - t1);
+        if (r[3] - t1 > 150 || i % 50 == 0) {
+          System.out.printf("PROBE %d sent %d, received +%d, processed +%d, queued +%d, sent +%d, seen +%d%n", i, t1 - t0, r[0] - t1, r[1] - t1, r[2] - t1, r[3] - t1, t2 - t1);
+        }
       }
     }
     System.exit(0);

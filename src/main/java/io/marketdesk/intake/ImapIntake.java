@@ -415,7 +415,12 @@ public final class ImapIntake {
     IMAPFolder f = inbox;
     try {
       if (f != null && f.isOpen() && mode.equals("IDLE")) {
-        f.getMessageCount();
+        // a NOOP through doCommand ends the IDLE every time; getMessageCount() would only do so when
+        // the connection had been quiet for a second (Jakarta Mail's keep-alive rule)
+        f.doCommand(p -> {
+          p.noop();
+          return null;
+        });
       }
     } catch (MessagingException | RuntimeException e) {
       log.debug("watchdog: {}", e.toString());

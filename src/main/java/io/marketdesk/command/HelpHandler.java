@@ -15,6 +15,8 @@ public final class HelpHandler implements CommandHandler {
   private static final CommandSpec SPEC = new CommandSpec("help", List.of("帮助", "命令"), List.of("help", "commands"),
       Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
 
+  /** Rendered help by language, role and topic: the templates and the registry do not change while running. */
+  private final java.util.concurrent.ConcurrentMap<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
   private final CommandRegistry registry;
   private final Templates templates;
   private final String serviceAddress;
@@ -42,6 +44,11 @@ public final class HelpHandler implements CommandHandler {
 
   /** The help text for a role, or for the one command named by {@code topic} when it names one. */
   public String helpFor(CommandContext ctx, Role role, String topic) {
+    String key = ctx.language().code() + "|" + role + "|" + ctx.actor().roles() + "|" + norm(topic);
+    return rendered.computeIfAbsent(key, k -> render(ctx, role, topic));
+  }
+
+  private String render(CommandContext ctx, Role role, String topic) {
     String lang = ctx.language().code();
     String t = norm(topic);
     if (!t.isEmpty()) {

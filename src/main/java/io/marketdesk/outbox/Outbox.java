@@ -185,6 +185,19 @@ public final class Outbox {
         });
   }
 
+  /** Marks mails sent, in one statement. */
+  public void markSent(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(h -> h.createUpdate(
+            "UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1,"
+                + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id IN (<ids>)")
+        .bind("now", clock.millis())
+        .bindList("ids", ids)
+        .execute());
+  }
+
   public void markSent(long id) {
     jdbi.useHandle(
         h ->

@@ -116,12 +116,20 @@ public final class OutboxSender implements AutoCloseable {
 
   /** Sends what is due now; returns how many rows it handled. Visible for the benchmark and tests. */
   public int drainOnce() {
-    List<Outbox.Row> rows = outbox.claimDue(50, Duration.ofMinutes(5));
-    for (Outbox.Row row : rows) {
-      if (!running) {
-        break;
+    List<Outbox.Row> rows = outbox.claimDue(100, Duration.ofMinutes(5));
+    List<Long> sent = new java.util.ArrayList<>();
+    try {
+      for (Outbox.Row row : rows) {
+        if (!running) {
+          break;
+        }
+        if (send(row)) {
+          sent.add(row.id());
+        }
       }
-      send(row);
+    } finally {
+      // one statement for the round; a crash before it sends these again (at least once, same Message-IDs)
+      outbox.markSent(sent);
     }
     if (rows.isEmpty() && System.nanoTime() - lastUse > IDLE_CLOSE_NANOS) {
       closeTransport();
@@ -131,18 +139,19 @@ public final class OutboxSender implements AutoCloseable {
     return rows.size();
   }
 
-  private void send(Outbox.Row row) {
+  /** Sends one mail; true when the server took it (the caller marks it sent). */
+  private boolean send(Outbox.Row row) {
     MimeMessage msg;
     try {
       msg = toMime(row);
     } catch (MessagingException | UnsupportedEncodingException e) {
       outbox.markFailed(row.id(), "cannot build the mail: " + e.getMessage());
-      return;
+      return false;
     }
     try {
       Transport t = transport();
       t.sendMessage(msg, msg.getAllRecipients());
-      outbox.markSent(row.id());
+      return true;
     } catch (SMTPAddressFailedException e) {
       fail(row, e.getReturnCode(), e);
     } catch (SMTPSendFailedException e) {
@@ -157,6 +166,7 @@ public final class OutboxSender implements AutoCloseable {
       closeTransport();
       retry(row, e);
     }
+    return false;
   }
 
   private void fail(Outbox.Row row, int code, Exception e) {

@@ -304,7 +304,7 @@ public final class MailProcessor {
 
   private void replyUnregistered(Handle h, long id, ParsedMail mail) {
     long since = clock.millis() - Duration.ofHours(24).toMillis();
-    boolean already = outbox.countTo(h, mail.fromAddress(), List.of("unregistered"), since) > 0;
+    boolean already = outbox.countTo(h, mail.fromAddress(), List.of("unregistered"), since, 1) > 0;
     if (already) {
       inbound.setStatus(h, id, "processed", "unregistered sender, already told today");
       return;
@@ -336,7 +336,7 @@ public final class MailProcessor {
       refs.remove(1);
     }
     long since = clock.millis() - Duration.ofHours(1).toMillis();
-    boolean overCap = outbox.countTo(h, mail.fromAddress(), REPLY_KINDS, since) >= config.repliesPerHour;
+    boolean overCap = outbox.countTo(h, mail.fromAddress(), REPLY_KINDS, since, config.repliesPerHour) >= config.repliesPerHour;
     String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
     String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
     outbox.enqueue(

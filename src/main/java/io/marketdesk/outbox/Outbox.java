@@ -115,14 +115,19 @@ public final class Outbox {
     return enqueue(h, m, inboundId, "waiting");
   }
 
-  /** How many mails of these kinds went (or will go) to an address since a moment. */
-  public long countTo(Handle h, String to, List<String> kinds, long sinceMillis) {
+  /**
+   * How many mails of these kinds went (or will go) to an address since a moment, counting at most
+   * {@code cap}: the limits only ask "at least N?", and a bounded count stays cheap however much
+   * mail an address has had.
+   */
+  public long countTo(Handle h, String to, List<String> kinds, long sinceMillis, int cap) {
     return h.createQuery(
-            "SELECT COUNT(*) FROM outbox WHERE to_addr = :to AND kind IN (<kinds>)"
-                + " AND created_at >= :since AND status <> 'suppressed'")
+            "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE to_addr = :to AND kind IN (<kinds>)"
+                + " AND created_at >= :since AND status <> 'suppressed' LIMIT :cap) recent")
         .bind("to", to)
         .bindList("kinds", kinds)
         .bind("since", sinceMillis)
+        .bind("cap", cap)
         .mapTo(Long.class)
         .one();
   }

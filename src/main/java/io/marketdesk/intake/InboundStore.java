@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -209,6 +208,6 @@ public final class InboundStore {
     String line = s.lines().findFirst().orElse("");
     // errors may quote an address; the public status page must not show one
     line = line.replaceAll("[\\w.+-]+@[\\w.-]+", "<address>");
-    return line.length() > 200 ? line.substring(0, 200) : line.toLowerCase(Locale.ROOT).isEmpty() ? "" : line;
+    return line.length() > 200 ? line.substring(0, 200) : line;
   }
 }

@@ -337,13 +337,7 @@ public final class MailProcessor {
     }
     long since = clock.millis() - Duration.ofHours(1).toMillis();
     boolean overCap = outbox.countTo(h, mail.fromAddress(), REPLY_KINDS, since, config.repliesPerHour) >= config.repliesPerHour;
-    String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
-    String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
-    outbox.enqueue(
-        h,
-        new io.marketdesk.outbox.OutgoingMail(kind, mail.fromAddress(), replyTo, subject, m.body(),
-            mail.messageId(), refs, token),
-        id,
+    outbox.enqueue(h, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs, List.of()), id,
         overCap ? "suppressed" : "waiting");
     if (overCap) {
       inbound.setStatus(h, id, "processed", "reply suppressed: over security.replies-per-hour");

@@ -40,20 +40,24 @@ public final class Mailer {
   /** Sends a notice that carries files (a requirement form's attachments, forwarded). */
   public String send(Handle h, Language lang, String to, String template, Object model, String token, Long inboundId,
       List<OutgoingMail.FileAttachment> files) {
-    RenderedMail m = render(lang, template, model);
-    String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
-    String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
-    return outbox.enqueue(
-        h, new OutgoingMail("notice", to, replyTo, subject, m.body(), null, List.of(), token, files), inboundId);
+    return outbox.enqueue(h, mail("notice", to, render(lang, template, model), token, null, List.of(), files), inboundId);
   }
 
   /** Queues an already rendered mail. */
   public String send(Handle h, String kind, String to, RenderedMail m, String token, String inReplyTo,
       List<String> references, Long inboundId) {
+    return outbox.enqueue(h, mail(kind, to, m, token, inReplyTo, references, List.of()), inboundId);
+  }
+
+  /**
+   * An outgoing mail from a rendered one; with a token, the subject gets the tag {@code [MD#TOKEN]}
+   * and the Reply-To the token address, so that an answer finds its way back.
+   */
+  public OutgoingMail mail(String kind, String to, RenderedMail m, String token, String inReplyTo,
+      List<String> references, List<OutgoingMail.FileAttachment> files) {
     String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
     String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
-    return outbox.enqueue(
-        h, new OutgoingMail(kind, to, replyTo, subject, m.body(), inReplyTo, references, token), inboundId);
+    return new OutgoingMail(kind, to, replyTo, subject, m.body(), inReplyTo, references, token, files);
   }
 
   public Config config() {

@@ -31,7 +31,8 @@ public final class Outbox {
       String token,
       String status,
       int attempts,
-      Long inboundId) {}
+      Long inboundId,
+      boolean hasAttachments) {}
 
   /** Counts by state, for the status page and the metrics. */
   public record Counts(long waiting, long retrying, long sent, long failed, long suppressed) {}
@@ -164,7 +165,8 @@ public final class Outbox {
               .execute();
           return h.createQuery(
                   "SELECT id, message_id, kind, to_addr, reply_to, subject, body, in_reply_to, refs,"
-                      + " token, status, attempts, inbound_id FROM outbox"
+                      + " token, status, attempts, inbound_id,"
+                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id) FROM outbox"
                       + " WHERE id IN (<ids>) AND claimed_by = :me AND claimed_until = :until AND status = 'sending'"
                       + " ORDER BY id")
               .bindList("ids", ids)
@@ -185,7 +187,8 @@ public final class Outbox {
                           rs.getString(10),
                           rs.getString(11),
                           rs.getInt(12),
-                          rs.getObject(13) == null ? null : rs.getLong(13)))
+                          rs.getObject(13) == null ? null : rs.getLong(13),
+                          rs.getBoolean(14)))
               .list();
         });
   }
@@ -195,7 +198,7 @@ public final class Outbox {
     if (ids.isEmpty()) {
       return;
     }
-    jdbi.useHandle(h -> h.createUpdate(
+    jdbi.useTransaction(h -> h.createUpdate(
             "UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1,"
                 + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id IN (<ids>)")
         .bind("now", clock.millis())

@@ -45,6 +45,10 @@ public final class OutboxSender implements AutoCloseable {
   private Thread thread;
   private Transport transport;
   private long lastUse;
+  /** When the connection was last used to send. */
+  private long lastSend;
+  /** A connection used this recently is used again without a NOOP first. */
+  private static final long TRUST_NANOS = 5_000_000_000L;
   /** An SMTP connection unused this long is closed; servers drop idle ones anyway. */
   private static final long IDLE_CLOSE_NANOS = 30_000_000_000L;
 
@@ -149,8 +153,18 @@ public final class OutboxSender implements AutoCloseable {
       return false;
     }
     try {
-      Transport t = transport();
-      t.sendMessage(msg, msg.getAllRecipients());
+      boolean reused = transport != null;
+      try {
+        transport().sendMessage(msg, msg.getAllRecipients());
+      } catch (MessagingException e) {
+        if (!reused || !dropped(e)) {
+          throw e;
+        }
+        // the reused connection had been dropped (server restarted, idle timeout): once more on a new one
+        closeTransport();
+        transport().sendMessage(msg, msg.getAllRecipients());
+      }
+      lastSend = System.nanoTime();
       return true;
     } catch (SMTPAddressFailedException e) {
       fail(row, e.getReturnCode(), e);
@@ -167,6 +181,15 @@ public final class OutboxSender implements AutoCloseable {
       retry(row, e);
     }
     return false;
+  }
+
+  /** Whether a send failed because the connection is gone rather than because the server refused. */
+  private static boolean dropped(MessagingException e) {
+    if (e instanceof SMTPSendFailedException) {
+      int code = ((SMTPSendFailedException) e).getReturnCode();
+      return code == -1 || code == 421; // [EOF] from a closed socket, or "service closing channel"
+    }
+    return !(e instanceof SendFailedException);
   }
 
   private void fail(Outbox.Row row, int code, Exception e) {
@@ -188,8 +211,15 @@ public final class OutboxSender implements AutoCloseable {
     outbox.markRetry(row.id(), row.attempts(), e.getMessage(), wait, maxAttempts);
   }
 
+  /**
+   * The SMTP connection, opened when there is none. Jakarta Mail's {@code isConnected()} asks the
+   * server with a NOOP, a round trip per mail were it called before each; so a connection used in
+   * the last few seconds is taken as it is, and a send that finds it dropped is tried once more on a
+   * new one ({@link #send}).
+   */
   private Transport transport() throws MessagingException {
-    if (transport == null || !transport.isConnected()) {
+    boolean recent = transport != null && System.nanoTime() - lastSend < TRUST_NANOS;
+    if (transport == null || (!recent && !transport.isConnected())) {
       closeTransport();
       Transport t = session.getTransport();
       if (smtp.user().isEmpty()) {
@@ -223,7 +253,7 @@ public final class OutboxSender implements AutoCloseable {
     }
     msg.setSubject(row.subject(), "UTF-8");
     msg.setSentDate(new Date());
-    List<OutgoingMail.FileAttachment> files = outbox.attachments(row.id());
+    List<OutgoingMail.FileAttachment> files = row.hasAttachments() ? outbox.attachments(row.id()) : List.of();
     if (files.isEmpty()) {
       msg.setText(row.body(), "UTF-8");
     } else {

@@ -80,6 +80,43 @@ class CrashSafetyIT {
   }
 
   @Test
+  void shouldSendOnANewConnectionAtOnceWhenTheSmtpServerDroppedTheReusedOne() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    GreenMail first = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    first.start();
+    try (TestApp t = TestApp.start()) {
+      t.app.intake().stop();
+      t.app.sender().close();
+      try (TestApp worker = TestApp.another(t, Map.of("smtp.url", "smtp://127.0.0.1:" + port), t.clock)) {
+        t.mail.send(DemoData.ALICE, SERVICE, "one", "帮助\n");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> first.getReceivedMessages().length == 1);
+        // the server restarts: the sender's open connection is dead, and it does not know yet
+        first.stop();
+        GreenMail second = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        second.start();
+        try {
+          String two = t.mail.send(DemoData.ALICE, SERVICE, "two", "帮助\n");
+          // the fake clock stands still, so a retry after a backoff would never come: only sending
+          // again at once on a new connection delivers it
+          Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> second.getReceivedMessages().length == 1);
+          assertThat(second.getReceivedMessages()[0].getHeader("In-Reply-To", null)).isEqualTo("<" + two + ">");
+          int attempts = t.app.db().jdbi().withHandle(h -> h.createQuery(
+              "SELECT attempts FROM outbox WHERE in_reply_to = :id AND status = 'sent'")
+              .bind("id", two).mapTo(Integer.class).one());
+          assertThat(attempts).isEqualTo(1);
+        } finally {
+          second.stop();
+        }
+      }
+    } finally {
+      first.stop();
+    }
+  }
+
+  @Test
   void shouldReconnectAndLoseNothingWhenTheImapServerRestartsMidRun() {
     try (Dovecot dovecot = Dovecot.start(List.of(SERVICE));
         TestApp t = TestApp.onMailbox(dovecot.imapUrl(SERVICE), Map.of("mail.reconnect-max", "PT2S"), FakeClock.now())) {

@@ -32,13 +32,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the service mailbox: IMAP IDLE where the server offers it, polling otherwise; reconnects
- * with backoff. Each mail is stored and processed (one transaction) before it is moved to the
- * processed folder, so a crash at any point loses nothing and the store's dedupe key keeps a mail
- * fetched twice from acting twice. One thread; {@link #stop()} may be called from any thread.
+ * with backoff. Mails are stored (one transaction per group of up to 50), then processed (one
+ * transaction per group, a savepoint per mail) before they are moved to the processed folder, so a
+ * crash at any point loses nothing and the store's dedupe key keeps a mail fetched twice from acting
+ * twice. One thread; {@link #stop()} may be called from any thread.
  */
 public final class ImapIntake {
   private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
   private static final int SMALL_MAIL_BYTES = 256 * 1024;
+  /** The small mails of a batch fetched in one command, up to this many bytes together. */
+  private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
+  /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
+  private static final int GROUP_MAILS = 50;
+  private static final long GROUP_BYTES = 4L * 1024 * 1024;
 
   /** What the status page shows of the intake. */
   public record Status(boolean connected, String mode, long lastCheck, String lastError) {}
@@ -210,17 +216,32 @@ public final class ImapIntake {
       f.fetch(batch, fp);
       prefetchSmall(f, batch);
       List<Message> done = new ArrayList<>();
-      // oldest first: a person's second mail may build on their first
-      for (int i = 0; i < batch.length && running; i++) {
-        Message m = batch[i];
-        byte[] raw = readIfPresent(f, (IMAPMessage) m);
-        if (raw == null) {
-          continue;
+      // oldest first: a person's second mail may build on their first; stored and processed in groups
+      List<Message> group = new ArrayList<>();
+      List<byte[]> raws = new ArrayList<>();
+      long groupBytes = 0;
+      try {
+        for (int i = 0; i < batch.length && running; i++) {
+          Message m = batch[i];
+          byte[] raw = readIfPresent(f, (IMAPMessage) m);
+          if (raw == null) {
+            continue;
+          }
+          group.add(m);
+          raws.add(raw);
+          groupBytes += raw.length;
+          if (group.size() >= GROUP_MAILS || groupBytes >= GROUP_BYTES) {
+            accept(f, group, raws, done);
+            groupBytes = 0;
+          }
         }
-        long uid = f.getUID(m);
-        if (processor.accept(raw) != MailProcessor.Result.ALREADY_DONE || settled(uid)) {
-          done.add(m);
+        accept(f, group, raws, done);
+      } catch (RuntimeException e) {
+        // a transient database fault: what the earlier groups committed leaves the inbox first
+        if (!done.isEmpty()) {
+          moveToProcessed(f, done.toArray(new Message[0]));
         }
+        throw e;
       }
       if (done.isEmpty()) {
         return;
@@ -232,6 +253,23 @@ public final class ImapIntake {
         return;
       }
     }
+  }
+
+  /** Stores and processes a group of mails; those to move now join {@code done}. Empties the group. */
+  private void accept(IMAPFolder f, List<Message> group, List<byte[]> raws, List<Message> done)
+      throws MessagingException {
+    if (group.isEmpty()) {
+      return;
+    }
+    List<MailProcessor.Result> results = processor.acceptAll(raws);
+    for (int i = 0; i < group.size(); i++) {
+      Message m = group.get(i);
+      if (results.get(i) != MailProcessor.Result.ALREADY_DONE || settled(f.getUID(m))) {
+        done.add(m);
+      }
+    }
+    group.clear();
+    raws.clear();
   }
 
   /**
@@ -298,9 +336,11 @@ public final class ImapIntake {
    */
   private static void prefetchSmall(IMAPFolder f, Message[] batch) throws MessagingException {
     List<Message> small = new ArrayList<>();
+    long bytes = 0;
     for (Message m : batch) {
-      if (!m.isExpunged() && m.getSize() >= 0 && m.getSize() < SMALL_MAIL_BYTES) {
+      if (!m.isExpunged() && m.getSize() >= 0 && m.getSize() < SMALL_MAIL_BYTES && bytes + m.getSize() <= PREFETCH_BYTES) {
         small.add(m);
+        bytes += m.getSize();
       }
     }
     if (!small.isEmpty()) {

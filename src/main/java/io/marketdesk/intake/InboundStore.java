@@ -68,34 +68,52 @@ public final class InboundStore {
 
   /** Stores a raw mail unless a mail with the same dedupe key is already stored. */
   public Stored store(byte[] raw) {
-    String key = dedupeKey(raw);
-    String head = headerBlock(raw);
-    return jdbi.inTransaction(
-        h -> {
-          Optional<Stored> existing = find(h, key);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          int n =
-              h.createUpdate(
-                      "INSERT INTO inbound_mail (dedupe_key, message_id, from_addr, subject, raw, size,"
-                          + " received_at, status) VALUES (:key, :mid, :from, :subject, :raw, :size, :now, 'received')"
-                          + " ON CONFLICT (dedupe_key) DO NOTHING")
-                  .bind("key", key)
-                  .bind("mid", key.startsWith("mid:") ? key.substring(4) : null)
-                  .bind("from", headerValue(head, "from", 320))
-                  .bind("subject", headerValue(head, "subject", 1000))
-                  .bind("raw", raw)
-                  .bind("size", (long) raw.length)
-                  .bind("now", clock.millis())
-                  .execute();
-          Stored s = find(h, key).orElseThrow();
-          return n == 1 ? new Stored(s.id(), s.status(), true) : s;
-        });
+    return storeAll(List.of(raw)).get(0);
   }
 
-  private static String headerValue(String head, String name, int max) {
-    Matcher m = Pattern.compile("(?im)^" + name + ":[ \\t]*(.*(?:\\r?\\n[ \\t]+.*)*)").matcher(head);
+  /**
+   * Stores raw mails in one transaction, each unless a mail with the same dedupe key is already
+   * stored; one {@link Stored} per mail, in order.
+   */
+  public List<Stored> storeAll(List<byte[]> raws) {
+    return jdbi.inTransaction(h -> {
+      List<Stored> out = new java.util.ArrayList<>(raws.size());
+      for (byte[] raw : raws) {
+        out.add(store(h, raw));
+      }
+      return out;
+    });
+  }
+
+  private Stored store(Handle h, byte[] raw) {
+    String key = dedupeKey(raw);
+    String head = headerBlock(raw);
+    int n =
+        h.createUpdate(
+                "INSERT INTO inbound_mail (dedupe_key, message_id, from_addr, subject, raw, size,"
+                    + " received_at, status) VALUES (:key, :mid, :from, :subject, :raw, :size, :now, 'received')"
+                    + " ON CONFLICT (dedupe_key) DO NOTHING")
+            .bind("key", key)
+            .bind("mid", key.startsWith("mid:") ? key.substring(4) : null)
+            .bind("from", headerValue(head, FROM, 320))
+            .bind("subject", headerValue(head, SUBJECT, 1000))
+            .bind("raw", raw)
+            .bind("size", (long) raw.length)
+            .bind("now", clock.millis())
+            .execute();
+    Stored s = find(h, key).orElseThrow();
+    return n == 1 ? new Stored(s.id(), s.status(), true) : s;
+  }
+
+  private static final Pattern FROM = header("from");
+  private static final Pattern SUBJECT = header("subject");
+
+  private static Pattern header(String name) {
+    return Pattern.compile("(?im)^" + name + ":[ \\t]*(.*(?:\\r?\\n[ \\t]+.*)*)");
+  }
+
+  private static String headerValue(String head, Pattern header, int max) {
+    Matcher m = header.matcher(head);
     if (!m.find()) {
       return null;
     }
@@ -144,15 +162,18 @@ public final class InboundStore {
 
   /** Records that processing failed; the mail is kept with the error. */
   public void fail(long id, String error) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE inbound_mail SET status = 'failed', error = :err, processed_at = :now,"
-                        + " attempts = attempts + 1 WHERE id = :id AND status = 'received'")
-                .bind("err", error.length() > 4000 ? error.substring(0, 4000) : error)
-                .bind("now", clock.millis())
-                .bind("id", id)
-                .execute());
+    jdbi.useTransaction(h -> fail(h, id, error));
+  }
+
+  /** Records that processing failed, in the caller's transaction. */
+  public void fail(Handle h, long id, String error) {
+    h.createUpdate(
+            "UPDATE inbound_mail SET status = 'failed', error = :err, processed_at = :now,"
+                + " attempts = attempts + 1 WHERE id = :id AND status = 'received'")
+        .bind("err", error.length() > 4000 ? error.substring(0, 4000) : error)
+        .bind("now", clock.millis())
+        .bind("id", id)
+        .execute();
   }
 
   /** Mails stored but not yet processed (after a crash), oldest first. */

@@ -19,12 +19,15 @@ import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.mime.ReplyText;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
+import io.marketdesk.store.TransientFaults;
 import io.marketdesk.template.Templates.RenderedMail;
 import io.marketdesk.token.Tokens;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -109,35 +112,122 @@ public final class MailProcessor {
 
   /** Stores a raw mail (deduplicated) and processes it. */
   public Result accept(byte[] raw) {
-    InboundStore.Stored stored = inbound.store(raw);
-    if (!stored.status().equals("received")) {
-      return Result.ALREADY_DONE;
+    return acceptAll(List.of(raw)).get(0);
+  }
+
+  /**
+   * Stores raw mails (deduplicated, in one transaction), then processes the new ones as a group:
+   * one transaction, a savepoint per mail, so a mail that fails rolls back alone and is kept with
+   * its error while the others commit. One result per mail, in order. A transient database fault
+   * (lost connection, deadlock, locked) is thrown with nothing of the group committed: the mails
+   * stay stored as received and in the mailbox, and the caller tries again later.
+   */
+  public List<Result> acceptAll(List<byte[]> raws) {
+    List<InboundStore.Stored> stored = inbound.storeAll(raws);
+    Result[] results = new Result[raws.size()];
+    List<Long> ids = new ArrayList<>();
+    List<byte[]> known = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < raws.size(); i++) {
+      InboundStore.Stored s = stored.get(i);
+      if (!s.status().equals("received") || !seen.add(s.id())) {
+        results[i] = Result.ALREADY_DONE;
+      } else {
+        ids.add(s.id());
+        known.add(raws.get(i));
+        at.add(i);
+      }
     }
-    return process(stored.id(), raw);
+    List<Result> done = processAll(ids, known);
+    for (int k = 0; k < at.size(); k++) {
+      results[at.get(k)] = done.get(k);
+    }
+    return List.of(results);
   }
 
   /** Processes a stored mail unless it was processed already. */
   public Result process(long id) {
-    return process(id, null);
+    return processAll(List.of(id), Collections.singletonList(null)).get(0);
   }
 
-  /** Processes a stored mail whose raw bytes the caller still holds (no second copy from the store). */
-  private Result process(long id, byte[] rawIfKnown) {
-    long start = System.nanoTime();
-    Result r;
-    try {
-      r = jdbi.inTransaction(h -> processIn(h, id, rawIfKnown));
-      if (r == Result.REPLIED) {
-        outbox.wake();
-      }
-    } catch (RuntimeException e) {
-      log.error("mail {} failed: {}", id, e.toString(), e);
-      inbound.fail(id, e.toString());
-      r = Result.FAILED;
+  /**
+   * Processes stored mails in one transaction, a savepoint each. Should the group itself fail for
+   * a reason that is not transient, each mail is processed alone, so that one bad mail cannot hold
+   * up the others.
+   */
+  private List<Result> processAll(List<Long> ids, List<byte[]> raws) {
+    if (ids.isEmpty()) {
+      return List.of();
     }
-    listener.accept(r);
-    timedListener.accept(r, Duration.ofNanos(System.nanoTime() - start));
-    return r;
+    List<Duration> took = new ArrayList<>();
+    List<Result> results;
+    try {
+      results = jdbi.inTransaction(h -> {
+        took.clear();
+        List<Result> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+          long start = System.nanoTime();
+          out.add(processOne(h, ids.get(i), raws.get(i), i, ids.size() == 1));
+          took.add(Duration.ofNanos(System.nanoTime() - start));
+        }
+        return out;
+      });
+    } catch (RuntimeException e) {
+      if (TransientFaults.isTransient(e)) {
+        log.warn("processing {} mails stopped by a transient database fault; they stay stored and are tried again: {}",
+            ids.size(), e.toString());
+        throw e;
+      }
+      if (ids.size() == 1) {
+        log.error("mail {} failed: {}", ids.get(0), e.toString(), e);
+        inbound.fail(ids.get(0), e.toString());
+        results = List.of(Result.FAILED);
+        took.clear();
+        took.add(Duration.ZERO);
+      } else {
+        log.warn("a group of {} mails failed ({}); processing them one by one", ids.size(), e.toString());
+        results = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+          results.addAll(processAll(List.of(ids.get(i)), Collections.singletonList(raws.get(i))));
+        }
+        return results;
+      }
+    }
+    if (results.contains(Result.REPLIED)) {
+      outbox.wake();
+    }
+    for (int i = 0; i < results.size(); i++) {
+      listener.accept(results.get(i));
+      timedListener.accept(results.get(i), took.get(i));
+    }
+    return results;
+  }
+
+  /**
+   * One mail in the group's transaction. A fault rolls back this mail's savepoint and keeps it as
+   * failed with its error, unless it is transient (then the group stops). Alone in its transaction
+   * ({@code alone}), a fault is thrown instead, so the caller records it in a transaction of its own.
+   */
+  private Result processOne(Handle h, long id, byte[] raw, int n, boolean alone) {
+    if (alone) {
+      return processIn(h, id, raw);
+    }
+    String savepoint = "mail" + n;
+    h.savepoint(savepoint);
+    try {
+      Result r = processIn(h, id, raw);
+      h.releaseSavepoint(savepoint);
+      return r;
+    } catch (RuntimeException e) {
+      h.rollbackToSavepoint(savepoint);
+      if (TransientFaults.isTransient(e)) {
+        throw e;
+      }
+      log.error("mail {} failed: {}", id, e.toString(), e);
+      inbound.fail(h, id, e.toString());
+      return Result.FAILED;
+    }
   }
 
   private Result processIn(Handle h, long id, byte[] rawIfKnown) {

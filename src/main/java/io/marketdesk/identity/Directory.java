@@ -32,8 +32,8 @@ public final class Directory {
 
   /** Buyers: an address recorded on some order. */
   public static RoleLookup buyerLookup() {
-    return (h, address) -> h.createQuery("SELECT COUNT(*) FROM orders WHERE buyer_email = :a").bind("a", address)
-        .mapTo(Long.class).one() > 0 ? Set.of(Role.BUYER) : Set.of();
+    return (h, address) -> h.createQuery("SELECT 1 FROM orders WHERE buyer_email = :a LIMIT 1").bind("a", address)
+        .mapTo(Integer.class).findFirst().isPresent() ? Set.of(Role.BUYER) : Set.of();
   }
 
   public Directory addLookup(RoleLookup lookup) {
@@ -51,22 +51,41 @@ public final class Directory {
     if (a == null || a.isEmpty()) {
       return Actor.unknown("");
     }
+    // one indexed lookup, not the whole provider and operator records: this runs for every mail
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    Optional<Provider> p = providerByAddress(h, a);
-    Optional<Operator> o = operatorByAddress(h, a);
-    p.ifPresent(x -> roles.add(Role.PROVIDER));
-    o.ifPresent(x -> roles.add(Role.OPERATOR));
+    Object[] p = null;
+    Object[] o = null;
+    for (Object[] row : h.createQuery(
+            "SELECT 'p', p.id, p.account_id, p.company_name FROM provider_address a JOIN provider p ON p.id = a.provider_id"
+                + " WHERE a.address = :a"
+                + " UNION ALL SELECT 'o', o.id, NULL, o.name FROM operator_address a JOIN operator o ON o.id = a.operator_id"
+                + " WHERE a.address = :a")
+        .bind("a", a)
+        .map((rs, c) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
+        .list()) {
+      if (row[0].equals("p")) {
+        p = row;
+      } else {
+        o = row;
+      }
+    }
+    if (p != null) {
+      roles.add(Role.PROVIDER);
+    }
+    if (o != null) {
+      roles.add(Role.OPERATOR);
+    }
     for (RoleLookup l : lookups) {
       roles.addAll(l.rolesOf(h, a));
     }
     roles.remove(Role.NONE);
-    String name = o.map(Operator::name).orElse(p.map(Provider::companyName).orElse(a));
+    String name = o != null ? (String) o[3] : p != null ? (String) p[3] : a;
     return new Actor(
         a,
         roles,
-        p.map(Provider::id).orElse(null),
-        p.map(Provider::accountId).orElse(null),
-        o.map(Operator::id).orElse(null),
+        p == null ? null : (Long) p[1],
+        p == null ? null : (String) p[2],
+        o == null ? null : (Long) o[1],
         name);
   }
 

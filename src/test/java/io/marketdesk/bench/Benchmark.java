@@ -5,6 +5,7 @@ import io.marketdesk.app.DemoData;
 import io.marketdesk.app.Features;
 import io.marketdesk.config.Config;
 import io.marketdesk.embedded.EmbeddedMailServer;
+import io.marketdesk.testing.Dovecot;
 import jakarta.mail.Address;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -38,38 +39,51 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 /**
  * The benchmark of docs/BENCHMARKS.md: reply latency with IDLE against a bare IDLE client, the rate of
  * draining a backlog against bare Jakarta Mail, and the heap while draining (with a 20 MB attachment).
- * Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.marketdesk.bench.Benchmark}
- * (arguments: latency-count backlog-count).
+ * Run: {@code ./mvnw -q test-compile exec:exec@bench -Dbench.args="300 10000"} (arguments:
+ * latency-count backlog-count [greenmail,dovecot,attachment]). The backlog's mail server runs in a
+ * process of its own, so the heap measured here is marketdesk's.
  */
 public final class Benchmark {
-  private static final String SERVICE = "market@marketdesk.test";
+  static final String SERVICE = "market@marketdesk.test";
 
   public static void main(String[] args) throws Exception {
     int latencyCount = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int backlogCount = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     System.out.printf("marketdesk benchmark: %d latency mails, %d backlog mails, %d cores, max heap %d MB%n",
         latencyCount, backlogCount, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    latency(latencyCount);
-    backlog(backlogCount, false);
-    backlog(Math.min(backlogCount, 2_000), true);
+    List<String> parts = args.length > 2 ? List.of(args[2].split(",")) : List.of("greenmail", "dovecot", "attachment");
+    if (latencyCount > 0) {
+      latency(latencyCount);
+    }
+    if (parts.contains("greenmail")) {
+      backlog(backlogCount, Server.GREENMAIL, false);
+    }
+    if (parts.contains("dovecot")) {
+      if (Files.isExecutable(Dovecot.BINARY)) {
+        backlog(backlogCount, Server.DOVECOT, false);
+      } else {
+        System.out.println("backlog (dovecot): skipped, " + Dovecot.BINARY + " is not installed (apt-get install dovecot-imapd)");
+      }
+    }
+    if (parts.contains("attachment")) {
+      backlog(backlogCount, Files.isExecutable(Dovecot.BINARY) ? Server.DOVECOT : Server.GREENMAIL, true);
+    }
     System.exit(0);
   }
 
-  private static Map<String, String> config(Path dir, boolean embedded, EmbeddedMailServer mail) {
+  /** The configuration of a run: the defaults, with free ports and a fresh SQLite file. */
+  private static Map<String, String> config(Path dir, boolean embedded) {
     Map<String, String> keys = new HashMap<>();
     keys.put("embedded.smtp-port", "0");
     keys.put("embedded.imap-port", "0");
     keys.put("web.port", "0");
     keys.put("db.url", "jdbc:sqlite:" + dir.resolve("bench.db"));
-    // the latency run is one sender's 300 mails; the backlog comes from 200 senders under the default cap
-    keys.put("security.replies-per-hour", embedded ? "100000" : "20");
     keys.put("demo.data", "true");
-    keys.put("mail.batch-size", "500");
-    keys.put("mail.poll-interval", "PT2S");
-    if (!embedded) {
+    if (embedded) {
+      // the latency run is one sender's 300 mails; the backlog comes from many under the default cap
+      keys.put("security.replies-per-hour", "100000");
+    } else {
       keys.put("embedded.mail", "false");
-      keys.put("imap.url", "imap://market%40marketdesk.test:demo@127.0.0.1:" + mail.imapPort() + "/INBOX");
-      keys.put("smtp.url", "smtp://127.0.0.1:" + mail.smtpPort());
     }
     return keys;
   }
@@ -78,7 +92,7 @@ public final class Benchmark {
 
   static void latency(int n) throws Exception {
     Path dir = Files.createTempDirectory("md-bench");
-    try (App app = new App(Config.of(config(dir, true, null)), Clock.systemUTC(), Features.all()).start()) {
+    try (App app = new App(Config.of(config(dir, true)), Clock.systemUTC(), Features.all()).start()) {
       EmbeddedMailServer mail = app.embedded();
       mail.addUser("idle@bench.test", "demo");
       Session session = session(mail);
@@ -177,70 +191,160 @@ public final class Benchmark {
 
   // ---- backlog and memory --------------------------------------------------------------------
 
-  static void backlog(int n, boolean withBigAttachment) throws Exception {
-    Path dir = Files.createTempDirectory("md-bench");
-    EmbeddedMailServer mail = new EmbeddedMailServer(0, 0, SERVICE, App.DEMO_PASSWORD, DemoData.mailboxes(null));
-    try {
-      mail.addUser("sink@bench.test", "demo");
-      Session session = session(mail);
-      fill(session, mail, n, withBigAttachment);
-      String label = withBigAttachment ? " (with a 20 MB attachment)" : "";
-      // baseline: fetch every mail and send one fixed reply each over one SMTP connection
-      long t0 = System.nanoTime();
-      int fetched = bareDrain(session, mail);
-      double baseSecs = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("backlog baseline%s: Jakarta Mail fetch + fixed reply, %d mails in %.1f s = %.0f mails/s%n",
-          label, fetched, baseSecs, fetched / baseSecs);
-      System.gc();
-      MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-      long before = mem.getHeapMemoryUsage().getUsed();
-      AtomicLong peak = new AtomicLong();
-      Thread sampler = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
-      Config benchConfig = Config.of(config(dir, false, mail));
-      registerSenders(benchConfig.dbUrl);
-      App built = new App(benchConfig, Clock.systemUTC(), Features.all());
-      long startup = System.nanoTime();
-      try (App app = built.start()) {
-        // the clock starts once the app is up (migrations, demo data): what is measured is the draining
-        long t1 = System.nanoTime();
-        System.out.printf("  (start-up took %.1f s, not counted)%n", (t1 - startup) / 1e9);
-        while (true) {
-          long[] done = app.db().jdbi().withHandle(h -> h.createQuery(
-              "SELECT (SELECT COUNT(*) FROM inbound_mail WHERE status <> 'received'), (SELECT COUNT(*) FROM outbox WHERE status = 'sent')")
-              .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
-          if (done[0] >= n && done[1] >= n) {
-            break;
-          }
-          Thread.sleep(20);
-        }
-        double secs = (System.nanoTime() - t1) / 1e9;
-        sampler.interrupt();
-        System.out.printf("backlog marketdesk%s: %d mails stored, parsed, answered and moved in %.1f s = %.0f mails/s (%.0f%% of baseline)%n",
-            label, n, secs, n / secs, 100.0 * (n / secs) / (fetched / baseSecs));
-        System.out.printf("heap%s: %d MB before, peak %d MB while draining (whole JVM, GreenMail's in-memory store included)%n",
-            label, before >> 20, peak.get() >> 20);
-      }
-    } finally {
-      mail.close();
+  /** Where the backlog waits. */
+  enum Server {
+    /** GreenMail (the embedded default's server) in a JVM of its own. */
+    GREENMAIL,
+    /** Debian's Dovecot (installed by .ci/run), replies over SMTP to the GreenMail process. */
+    DOVECOT
+  }
+
+  /** Mails drained before the measured backlog, by the baseline and by marketdesk, and not counted. */
+  static final int WARM_UP = 2_000;
+
+  /**
+   * One backlog measurement on a fresh mail server: a warm-up round (so that both sides run compiled
+   * code, as a long-running service does), then the measured round.
+   */
+  static void backlog(int n, Server server, boolean withBigAttachment) throws Exception {
+    senders(n);
+    try (MailServerProcess mail = MailServerProcess.start();
+        Dovecot dovecot = server == Server.DOVECOT ? Dovecot.start(List.of(SERVICE)) : null) {
+      String label = server.name().toLowerCase(java.util.Locale.ROOT) + (withBigAttachment ? ", with a 20 MB attachment" : "");
+      round(mail, dovecot, WARM_UP, false, null);
+      round(mail, dovecot, n, withBigAttachment, label);
     }
   }
 
-  /** A backlog comes from many people: 200 sender addresses, all alice's, so no one is over the hourly cap. */
+  /** Fills the inbox, drains it with the bare baseline (read-only), then with marketdesk; prints when labelled. */
+  private static void round(MailServerProcess mail, Dovecot dovecot, int n, boolean withBigAttachment, String label)
+      throws Exception {
+    Path dir = Files.createTempDirectory("md-bench");
+    int imapPort = dovecot != null ? dovecot.port() : mail.imapPort();
+    Session session = session(mail.smtpPort(), imapPort);
+    List<MimeMessage> mails = backlogMails(session, n, withBigAttachment);
+    if (dovecot != null) {
+      dovecot.append(SERVICE, mails);
+    } else {
+      send(session, mails);
+    }
+    mails = null;
+    // baseline: fetch every mail and send one fixed reply each over one SMTP connection
+    long t0 = System.nanoTime();
+    int fetched = bareDrain(session);
+    double baseSecs = (System.nanoTime() - t0) / 1e9;
+    if (label != null) {
+      System.out.printf("backlog baseline (%s): Jakarta Mail fetch + fixed reply, %d mails in %.1f s = %.0f mails/s%n",
+          label, fetched, baseSecs, fetched / baseSecs);
+    }
+    System.gc();
+    MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+    long before = mem.getHeapMemoryUsage().getUsed();
+    AtomicLong peak = new AtomicLong();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    Map<String, String> keys = config(dir, false);
+    keys.put("imap.url", "imap://market%40marketdesk.test:demo@127.0.0.1:" + imapPort + "/INBOX");
+    keys.put("smtp.url", "smtp://127.0.0.1:" + mail.smtpPort());
+    Config benchConfig = Config.of(keys);
+    registerSenders(benchConfig.dbUrl);
+    App built = new App(benchConfig, Clock.systemUTC(), Features.all());
+    long startup = System.nanoTime();
+    try (App app = built.start()) {
+      // the clock starts once the app is up (migrations, demo data): what is measured is the draining
+      long t1 = System.nanoTime();
+      long cpu0 = processCpu();
+      Map<String, Long> tasks0 = tasks();
+      Store watcher = session.getStore("imap");
+      watcher.connect(SERVICE, "demo");
+      Folder inbox = watcher.getFolder("INBOX");
+      while (true) {
+        long[] done = app.db().jdbi().withHandle(h -> h.createQuery(
+            "SELECT (SELECT COUNT(*) FROM inbound_mail WHERE status <> 'received'), (SELECT COUNT(*) FROM outbox WHERE status = 'sent')")
+            .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
+        // every mail processed and answered, and moved out of the inbox (STATUS on the closed folder)
+        if (done[0] >= n && done[1] >= n && inbox.getMessageCount() == 0) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      watcher.close();
+      double secs = (System.nanoTime() - t1) / 1e9;
+      long cpu = processCpu() - cpu0;
+      sampler.interrupt();
+      if (label == null) {
+        return;
+      }
+      System.out.printf("  (start-up took %.1f s, not counted; the process used %.1f s of CPU while draining)%n",
+          (t1 - startup) / 1e9, cpu / 1e9);
+      System.out.println("  CPU by thread while draining: " + cpuByThread(tasks0, tasks()));
+      System.out.printf("backlog marketdesk (%s): %d mails stored, parsed, answered and moved in %.1f s = %.0f mails/s (%.0f%% of baseline)%n",
+          label, n, secs, n / secs, 100.0 * (n / secs) / (fetched / baseSecs));
+      System.out.printf("heap (%s): %d MB before, peak %d MB used while draining (garbage included), limit %d MB%n",
+          label, before >> 20, peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+  }
+
+  /** CPU time (clock ticks of 10 ms) of each thread of this JVM, JIT and GC threads included (Linux). */
+  private static Map<String, Long> tasks() throws java.io.IOException {
+    Map<String, Long> out = new HashMap<>();
+    if (!Files.isDirectory(Path.of("/proc/self/task"))) {
+      return out;
+    }
+    try (java.util.stream.Stream<Path> ts = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) ts::iterator) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          out.put(t.getFileName() + " " + comm, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (java.io.IOException e) {
+          // thread ended
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The threads that used at least 100 ms between two {@link #tasks()} samples, busiest first. */
+  private static String cpuByThread(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> byName = new HashMap<>();
+    after.forEach((k, v) -> {
+      String name = k.substring(k.indexOf(' ') + 1);
+      name = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
+          : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : name.replaceAll("[0-9]+", "#");
+      byName.merge(name, v - before.getOrDefault(k, 0L), Long::sum);
+    });
+    List<String> parts = new ArrayList<>();
+    byName.entrySet().stream().filter(e -> e.getValue() >= 10)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> parts.add(String.format("%s %.1f s", e.getKey(), e.getValue() / 100.0)));
+    return parts.isEmpty() ? "(not available)" : String.join(", ", parts);
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * A backlog comes from many people: one sender address per 20 mails (at least 200), all of one
+   * provider, so no one is over the default hourly cap of 20 replies.
+   */
   private static final List<String> SENDERS = new ArrayList<>();
 
-  static {
-    for (int i = 0; i < 200; i++) {
+  private static void senders(int mails) {
+    SENDERS.clear();
+    for (int i = 0; i < Math.max(200, (mails + 19) / 20); i++) {
       SENDERS.add("desk" + i + "@provider-a.test");
     }
   }
@@ -254,14 +358,12 @@ public final class Benchmark {
     }
   }
 
-
-  private static void fill(Session session, EmbeddedMailServer mail, int n, boolean big) throws Exception {
-    Transport t = session.getTransport("smtp");
-    t.connect();
-    String[] senders = SENDERS.toArray(new String[0]);
+  /** N help mails from the senders in turn; with a 20 MB attachment on the one in the middle. */
+  private static List<MimeMessage> backlogMails(Session session, int n, boolean big) throws Exception {
+    List<MimeMessage> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       MimeMessage m = new MimeMessage(session);
-      m.setFrom(new InternetAddress(senders[i % senders.length]));
+      m.setFrom(new InternetAddress(SENDERS.get(i % SENDERS.size())));
       m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(SERVICE));
       m.setSubject("backlog " + i, "UTF-8");
       if (big && i == n / 2) {
@@ -280,14 +382,37 @@ public final class Benchmark {
         m.setText("帮助", "UTF-8");
       }
       m.saveChanges();
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static void send(Session session, List<MimeMessage> mails) throws Exception {
+    Transport t = session.getTransport("smtp");
+    t.connect();
+    for (MimeMessage m : mails) {
       t.sendMessage(m, m.getAllRecipients());
     }
     t.close();
   }
 
-  private static int bareDrain(Session session, EmbeddedMailServer mail) throws Exception {
+  /**
+   * The baseline's reply: one fixed text as long as marketdesk's help reply to a provider (about
+   * 4.4 KB of UTF-8, mostly Chinese), so that both send the same bytes over SMTP.
+   */
+  static final String FIXED_REPLY;
+
+  static {
+    StringBuilder sb = new StringBuilder();
+    while (sb.toString().getBytes(StandardCharsets.UTF_8).length < 4_450) {
+      sb.append("这是一封固定的回复，长度与 marketdesk 给服务商的帮助回复相同。Fixed reply text.\n");
+    }
+    FIXED_REPLY = sb.toString();
+  }
+
+  private static int bareDrain(Session session) throws Exception {
     Store store = session.getStore("imap");
-    store.connect("127.0.0.1", mail.imapPort(), SERVICE, "demo");
+    store.connect(SERVICE, "demo");
     Folder inbox = store.getFolder("INBOX");
     inbox.open(Folder.READ_ONLY);
     Transport t = session.getTransport("smtp");
@@ -297,7 +422,7 @@ public final class Benchmark {
       Message[] batch = inbox.getMessages(start, Math.min(count, start + 499));
       jakarta.mail.FetchProfile whole = new jakarta.mail.FetchProfile();
       whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-      inbox.fetch(batch, whole); // the same one-FETCH-per-batch the intake uses, so the baseline is fair
+      inbox.fetch(batch, whole); // one FETCH per batch, as the intake does, so the baseline is fair
       for (Message m : batch) {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
@@ -306,10 +431,13 @@ public final class Benchmark {
         reply.setFrom(new InternetAddress(SERVICE));
         reply.setRecipients(Message.RecipientType.TO, new Address[] {new InternetAddress("sink@bench.test")});
         reply.setSubject("Re: " + parsed.getSubject(), "UTF-8");
-        reply.setText("fixed reply", "UTF-8");
+        reply.setText(FIXED_REPLY, "UTF-8");
         reply.saveChanges();
         t.sendMessage(reply, reply.getAllRecipients());
       }
+      // let the fetched batch go, as the intake does by reopening the folder after each batch
+      inbox.close(false);
+      inbox.open(Folder.READ_ONLY);
     }
     t.close();
     inbox.close(false);
@@ -317,14 +445,18 @@ public final class Benchmark {
     return count;
   }
 
-  private static Session session(EmbeddedMailServer mail) {
+  private static Session session(int smtpPort, int imapPort) {
     Properties p = new Properties();
     p.put("mail.smtp.host", "127.0.0.1");
-    p.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
+    p.put("mail.smtp.port", String.valueOf(smtpPort));
     p.put("mail.imap.host", "127.0.0.1");
-    p.put("mail.imap.port", String.valueOf(mail.imapPort()));
+    p.put("mail.imap.port", String.valueOf(imapPort));
     p.put("mail.imap.partialfetch", "false");
     return Session.getInstance(p);
+  }
+
+  private static Session session(EmbeddedMailServer mail) {
+    return session(mail.smtpPort(), mail.imapPort());
   }
 
   private static void report(String label, long[] nanos) {

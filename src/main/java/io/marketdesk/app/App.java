@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
         config.retryMax, config.maxAttempts);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
-        config.reconnectMax, config.batchSize, clock);
+        config.reconnectMax, config.batchSize, config.maxMessageBytes, clock);
     metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     intake.start();

@@ -57,6 +57,7 @@ public final class ImapIntake {
   private final Duration pollInterval;
   private final Duration reconnectMax;
   private final int batchSize;
+  private final long maxMessageBytes;
   private final Clock clock;
   private final Session session;
   private final Object pollLock = new Object();
@@ -73,7 +74,7 @@ public final class ImapIntake {
   private ScheduledExecutorService watchdog;
 
   public ImapIntake(MailUrl url, MailProcessor processor, InboundStore inbound, String processedFolder,
-      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, Clock clock) {
+      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, long maxMessageBytes, Clock clock) {
     this.url = url;
     this.processor = processor;
     this.inbound = inbound;
@@ -82,6 +83,7 @@ public final class ImapIntake {
     this.pollInterval = pollInterval;
     this.reconnectMax = reconnectMax;
     this.batchSize = batchSize;
+    this.maxMessageBytes = maxMessageBytes;
     this.clock = clock;
     this.session = Session.getInstance(properties());
   }
@@ -218,18 +220,18 @@ public final class ImapIntake {
       List<Message> done = new ArrayList<>();
       // oldest first: a person's second mail may build on their first; stored and processed in groups
       List<Message> group = new ArrayList<>();
-      List<byte[]> raws = new ArrayList<>();
+      List<InboundStore.Incoming> raws = new ArrayList<>();
       long groupBytes = 0;
       try {
         for (int i = 0; i < batch.length && running; i++) {
           Message m = batch[i];
-          byte[] raw = readIfPresent(f, (IMAPMessage) m);
+          InboundStore.Incoming raw = readIfPresent(f, (IMAPMessage) m);
           if (raw == null) {
             continue;
           }
           group.add(m);
           raws.add(raw);
-          groupBytes += raw.length;
+          groupBytes += raw.raw().length;
           if (group.size() >= GROUP_MAILS || groupBytes >= GROUP_BYTES) {
             accept(f, group, raws, done);
             groupBytes = 0;
@@ -256,7 +258,7 @@ public final class ImapIntake {
   }
 
   /** Stores and processes a group of mails; those to move now join {@code done}. Empties the group. */
-  private void accept(IMAPFolder f, List<Message> group, List<byte[]> raws, List<Message> done)
+  private void accept(IMAPFolder f, List<Message> group, List<InboundStore.Incoming> raws, List<Message> done)
       throws MessagingException {
     if (group.isEmpty()) {
       return;
@@ -307,15 +309,20 @@ public final class ImapIntake {
   }
 
   /**
-   * The raw bytes of a mail, or null when it is gone (another instance moved it) or cannot be read;
-   * a lost connection is thrown.
+   * A mail as read from the mailbox, or null when it is gone (another instance moved it) or cannot be
+   * read; a lost connection is thrown. A mail over {@code limits.message-bytes} is read as its header
+   * alone: it is answered that it is too large, and holding it whole would only risk the heap.
    */
-  private static byte[] readIfPresent(IMAPFolder f, IMAPMessage m) throws MessagingException, IOException {
+  private InboundStore.Incoming readIfPresent(IMAPFolder f, IMAPMessage m) throws MessagingException, IOException {
     try {
       if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
         return null;
       }
-      return read(m);
+      int size = m.getSize();
+      if (size > maxMessageBytes) {
+        return new InboundStore.Incoming(header(m), size);
+      }
+      return InboundStore.Incoming.of(read(m));
     } catch (MessageRemovedException e) {
       return null;
     } catch (FolderClosedException | StoreClosedException e) {
@@ -327,6 +334,18 @@ public final class ImapIntake {
       log.info("mail {} cannot be read now, left in the mailbox: {}", m.getMessageNumber(), e.toString());
       return null;
     }
+  }
+
+  /** The header block of a mail (FETCH BODY.PEEK[HEADER]), its bytes as the server sent them. */
+  private static byte[] header(IMAPMessage m) throws MessagingException {
+    StringBuilder sb = new StringBuilder();
+    java.util.Enumeration<String> lines = m.getAllHeaderLines();
+    while (lines.hasMoreElements()) {
+      sb.append(lines.nextElement()).append("\r\n");
+    }
+    sb.append("\r\n");
+    // Jakarta Mail reads header bytes as ISO-8859-1 (one char per byte): this gives the bytes back
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -350,10 +369,25 @@ public final class ImapIntake {
     }
   }
 
+  /**
+   * The raw bytes of a mail, held once: the buffer is sized from the server's RFC822.SIZE and handed
+   * over as it is when the size was exact (a 20 MB mail is not copied a second time).
+   */
   private static byte[] read(IMAPMessage m) throws MessagingException, IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize() + 512));
+    ExactBuffer out = new ExactBuffer(Math.max(1024, m.getSize()));
     m.writeTo(out);
-    return out.toByteArray();
+    return out.bytes();
+  }
+
+  /** A byte buffer that gives its array away without a copy when it is exactly full. */
+  private static final class ExactBuffer extends ByteArrayOutputStream {
+    ExactBuffer(int size) {
+      super(size);
+    }
+
+    byte[] bytes() {
+      return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+    }
   }
 
   /**

@@ -21,6 +21,22 @@ public final class InboundStore {
   private static final Pattern MESSAGE_ID =
       Pattern.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?<?([^>\\s]+)>?");
 
+  /**
+   * A mail as the intake read it: the raw bytes, and the size of the whole mail. The two differ only
+   * for a mail over {@code limits.message-bytes}, of which the intake reads the header alone (the
+   * whole mail stays in the mailbox): it is answered that it is too large, and no more of it is needed.
+   */
+  public record Incoming(byte[] raw, long size) {
+    public static Incoming of(byte[] raw) {
+      return new Incoming(raw, raw.length);
+    }
+
+    /** True when only the header was read. */
+    public boolean headerOnly() {
+      return size > raw.length;
+    }
+  }
+
   /** What storing a mail found: its row id and status (received when new or not yet processed). */
   public record Stored(long id, String status, boolean isNew) {}
 
@@ -68,24 +84,24 @@ public final class InboundStore {
 
   /** Stores a raw mail unless a mail with the same dedupe key is already stored. */
   public Stored store(byte[] raw) {
-    return storeAll(List.of(raw)).get(0);
+    return storeAll(List.of(Incoming.of(raw))).get(0);
   }
 
   /**
    * Stores raw mails in one transaction, each unless a mail with the same dedupe key is already
    * stored; one {@link Stored} per mail, in order.
    */
-  public List<Stored> storeAll(List<byte[]> raws) {
+  public List<Stored> storeAll(List<Incoming> mails) {
     return jdbi.inTransaction(h -> {
-      List<Stored> out = new java.util.ArrayList<>(raws.size());
-      for (byte[] raw : raws) {
-        out.add(store(h, raw));
+      List<Stored> out = new java.util.ArrayList<>(mails.size());
+      for (Incoming m : mails) {
+        out.add(store(h, m.raw(), m.size()));
       }
       return out;
     });
   }
 
-  private Stored store(Handle h, byte[] raw) {
+  private Stored store(Handle h, byte[] raw, long size) {
     String key = dedupeKey(raw);
     String head = headerBlock(raw);
     int n =
@@ -98,7 +114,7 @@ public final class InboundStore {
             .bind("from", headerValue(head, FROM, 320))
             .bind("subject", headerValue(head, SUBJECT, 1000))
             .bind("raw", raw)
-            .bind("size", (long) raw.length)
+            .bind("size", size)
             .bind("now", clock.millis())
             .execute();
     Stored s = find(h, key).orElseThrow();
@@ -129,9 +145,14 @@ public final class InboundStore {
   }
 
   public byte[] raw(Handle h, long id) {
-    return h.createQuery("SELECT raw FROM inbound_mail WHERE id = :id")
+    return incoming(h, id).raw();
+  }
+
+  /** A stored mail as the intake read it: its raw bytes (maybe the header alone) and its whole size. */
+  public Incoming incoming(Handle h, long id) {
+    return h.createQuery("SELECT raw, size FROM inbound_mail WHERE id = :id")
         .bind("id", id)
-        .mapTo(byte[].class)
+        .map((rs, c) -> new Incoming(rs.getBytes(1), rs.getLong(2)))
         .one();
   }
 

@@ -112,7 +112,7 @@ public final class MailProcessor {
 
   /** Stores a raw mail (deduplicated) and processes it. */
   public Result accept(byte[] raw) {
-    return acceptAll(List.of(raw)).get(0);
+    return acceptAll(List.of(InboundStore.Incoming.of(raw))).get(0);
   }
 
   /**
@@ -122,11 +122,11 @@ public final class MailProcessor {
    * (lost connection, deadlock, locked) is thrown with nothing of the group committed: the mails
    * stay stored as received and in the mailbox, and the caller tries again later.
    */
-  public List<Result> acceptAll(List<byte[]> raws) {
+  public List<Result> acceptAll(List<InboundStore.Incoming> raws) {
     List<InboundStore.Stored> stored = inbound.storeAll(raws);
     Result[] results = new Result[raws.size()];
     List<Long> ids = new ArrayList<>();
-    List<byte[]> known = new ArrayList<>();
+    List<InboundStore.Incoming> known = new ArrayList<>();
     List<Integer> at = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < raws.size(); i++) {
@@ -156,7 +156,7 @@ public final class MailProcessor {
    * a reason that is not transient, each mail is processed alone, so that one bad mail cannot hold
    * up the others.
    */
-  private List<Result> processAll(List<Long> ids, List<byte[]> raws) {
+  private List<Result> processAll(List<Long> ids, List<InboundStore.Incoming> raws) {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -209,7 +209,7 @@ public final class MailProcessor {
    * failed with its error, unless it is transient (then the group stops). Alone in its transaction
    * ({@code alone}), a fault is thrown instead, so the caller records it in a transaction of its own.
    */
-  private Result processOne(Handle h, long id, byte[] raw, int n, boolean alone) {
+  private Result processOne(Handle h, long id, InboundStore.Incoming raw, int n, boolean alone) {
     if (alone) {
       return processIn(h, id, raw);
     }
@@ -230,11 +230,12 @@ public final class MailProcessor {
     }
   }
 
-  private Result processIn(Handle h, long id, byte[] rawIfKnown) {
+  private Result processIn(Handle h, long id, InboundStore.Incoming known) {
     if (!inbound.claim(h, id, "processed", null)) {
       return Result.ALREADY_DONE;
     }
-    byte[] raw = rawIfKnown != null ? rawIfKnown : inbound.raw(h, id);
+    InboundStore.Incoming incoming = known != null ? known : inbound.incoming(h, id);
+    byte[] raw = incoming.raw();
     ParsedMail mail;
     try {
       mail = reader.read(new ByteArrayInputStream(raw));
@@ -266,7 +267,7 @@ public final class MailProcessor {
     ParsedCommands parsed = parser.parse(mail.subject(), lines);
     Language lang = parsed.language();
     ReplyModel.Builder reply = new ReplyModel.Builder(actor);
-    if (raw.length > config.maxMessageBytes) {
+    if (incoming.size() > config.maxMessageBytes) {
       reply.notice(lang == Language.ZH
           ? "邮件超过 " + (config.maxMessageBytes / 1024 / 1024) + " MB 的上限，未执行其中的命令。邮件已保存。请去掉大附件后重发。"
           : "The mail is larger than the " + (config.maxMessageBytes / 1024 / 1024)

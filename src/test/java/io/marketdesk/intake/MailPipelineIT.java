@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,5 +216,10 @@ class MailPipelineIT {
     assertThat(reply.body()).contains("larger than the 25 MB limit").contains("kept");
     t.mail.awaitReplyTo(DemoData.BOB, next);
     assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND size > 20000000", "big-20mb@client.test")).isEqualTo(1);
+    // over the limit, only its header was read and stored; the whole mail is kept in the mailbox
+    assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ? AND LENGTH(raw) < 10000", "big-20mb@client.test"))
+        .isEqualTo(1);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        .until(() -> t.mail.messageIds(SERVICE, t.app.config().processedFolder).contains("big-20mb@client.test"));
   }
 }

@@ -131,6 +131,32 @@ public final class MailClient {
     sendRaw(from, to, raw.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The Message-IDs (without brackets) of the mails in a folder of a mailbox; headers only. */
+  public List<String> messageIds(String address, String folder) {
+    try {
+      Store store = session.getStore("imap");
+      store.connect("127.0.0.1", imapPort, address, "demo");
+      try {
+        Folder f = store.getFolder(folder);
+        if (!f.exists()) {
+          return List.of();
+        }
+        f.open(Folder.READ_ONLY);
+        List<String> out = new ArrayList<>();
+        for (Message m : f.getMessages()) {
+          String[] id = m.getHeader("Message-ID");
+          out.add(id == null ? null : strip(id[0]));
+        }
+        f.close(false);
+        return out;
+      } finally {
+        store.close();
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Every mail in a mailbox's INBOX, oldest first. */
   public List<Mail> inbox(String address) {
     try {

@@ -146,7 +146,9 @@ public final class ImapIntake {
         closeQuietly();
         sleep(backoff);
         backoff = Math.min(backoff * 2, reconnectMax.toMillis());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // an Error too: were this thread to die, no mail would be read again; the round is tried
+        // again after the backoff, and the error shows on the status page
         lastError = e.toString();
         log.error("intake round failed", e);
         closeQuietly();
@@ -238,7 +240,7 @@ public final class ImapIntake {
           }
         }
         accept(f, group, raws, done);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // a transient database fault: what the earlier groups committed leaves the inbox first
         if (!done.isEmpty()) {
           moveToProcessed(f, done.toArray(new Message[0]));

@@ -173,7 +173,7 @@ public final class MailProcessor {
         }
         return out;
       });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (TransientFaults.isTransient(e)) {
         log.warn("processing {} mails stopped by a transient database fault; they stay stored and are tried again: {}",
             ids.size(), e.toString());
@@ -205,8 +205,9 @@ public final class MailProcessor {
   }
 
   /**
-   * One mail in the group's transaction. A fault rolls back this mail's savepoint and keeps it as
-   * failed with its error, unless it is transient (then the group stops). Alone in its transaction
+   * One mail in the group's transaction. A fault (a stack overflow too: a hostile mail's, not the
+   * service's) rolls back this mail's savepoint and keeps it as failed with its error, unless it is
+   * transient (then the group stops). Alone in its transaction
    * ({@code alone}), a fault is thrown instead, so the caller records it in a transaction of its own.
    */
   private Result processOne(Handle h, long id, InboundStore.Incoming raw, int n, boolean alone) {
@@ -219,7 +220,7 @@ public final class MailProcessor {
       Result r = processIn(h, id, raw);
       h.releaseSavepoint(savepoint);
       return r;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       h.rollbackToSavepoint(savepoint);
       if (TransientFaults.isTransient(e)) {
         throw e;

@@ -415,6 +415,80 @@ def forwarded_apple():
             + CRLF + qp(text, "utf-8"))
 
 
+def outlook_html_only():
+    # Outlook desktop, HTML only (Word's MsoNormal paragraphs): the header block of the original is a
+    # bordered div with bold From:/Sent:/To:/Subject:, the whole original below it
+    html = ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta http-equiv=\"Content-Type\" "
+            "content=\"text/html; charset=utf-8\"><style><!-- p.MsoNormal {margin:0cm;} --></style></head>"
+            "<body lang=\"EN-US\"><div class=\"WordSection1\"><p class=\"MsoNormal\">help<o:p></o:p></p>"
+            "<p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p><div style=\"border:none;border-top:solid #E1E1E1 1.0pt;"
+            "padding:3.0pt 0cm 0cm 0cm\"><p class=\"MsoNormal\"><b>From:</b> MarketDesk &lt;market@marketdesk.test&gt; "
+            "<br><b>Sent:</b> Saturday, November 28, 2026 10:00 AM<br><b>To:</b> Alice Wang "
+            "&lt;alice@provider-a.test&gt;<br><b>Subject:</b> Welcome<o:p></o:p></p></div>"
+            "<p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p><p class=\"MsoNormal\">Reply with products to see your "
+            "products.<o:p></o:p></p></div></body></html>")
+    return (headers(ALICE, "RE: Welcome", "DM6PR01MB1234@namprd01.prod.outlook.com",
+                    THREAD + ["X-Mailer: Microsoft Outlook 16.0", "Content-Type: text/html; charset=\"utf-8\"",
+                              "Content-Transfer-Encoding: quoted-printable"])
+            + CRLF + qp(html, "utf-8"))
+
+
+def outlook_web_zh_html():
+    # Outlook on the web, Chinese, HTML only: <hr> then div#divRplyFwdMsg with 发件人/发送时间/收件人/主题
+    html = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body dir=\"ltr\">"
+            "<div style=\"font-family: Calibri\">账户信息</div><div>订单列表 实施中</div>"
+            "<hr style=\"display:inline-block;width:98%\" tabindex=\"-1\"><div id=\"divRplyFwdMsg\" dir=\"ltr\">"
+            "<font face=\"Calibri, sans-serif\" style=\"font-size:11pt\" color=\"#000000\"><b>发件人:</b> MarketDesk "
+            "&lt;market@marketdesk.test&gt;<br><b>发送时间:</b> 2026年11月28日 10:00<br><b>收件人:</b> 王爱丽 "
+            "&lt;alice@provider-a.test&gt;<br><b>主题:</b> 欢迎</font><div>&nbsp;</div></div>"
+            "<div><div>回复 商品列表 查看您的商品</div><div>下架商品 P1001</div></div></body></html>")
+    return (headers(ALICE_ZH, word("回复: 欢迎", "gb2312"), "TY0PR01MB5678@apcprd01.prod.outlook.com",
+                    THREAD + ["Content-Type: text/html; charset=\"gb2312\"", "Content-Transfer-Encoding: base64"])
+            + CRLF + b64(html, "gb2312"))
+
+
+def apple_mail_html_only():
+    # Apple Mail (iOS), HTML only: the attribution line sits inside <blockquote type="cite">
+    html = ("<html><head><meta http-equiv=\"content-type\" content=\"text/html; charset=utf-8\"></head>"
+            "<body dir=\"auto\"><div dir=\"ltr\">订单列表</div><div dir=\"ltr\"><br><blockquote type=\"cite\">"
+            "2026年11月28日 10:00，MarketDesk &lt;market@marketdesk.test&gt; 写道：<br><br></blockquote></div>"
+            "<blockquote type=\"cite\"><div dir=\"ltr\">下架商品 P1001<br>确定</div></blockquote></body></html>")
+    return (headers(ALICE, "Re: Welcome", "5E6F7A8B-1234-4ABC-9DEF-0123456789AB@provider-a.test",
+                    THREAD + ["X-Mailer: iPhone Mail (21A329)", "Content-Type: text/html; charset=utf-8",
+                              "Content-Transfer-Encoding: quoted-printable"])
+            + CRLF + qp(html, "utf-8"))
+
+
+def foxmail_html_gbk():
+    # Foxmail, HTML only in GBK: the original behind a grey header div with From/Date/To/Subject
+    html = ("<html><head><meta http-equiv=\"content-type\" content=\"text/html; charset=GBK\"></head><body>"
+            "<div><span></span>帮助 改价</div><div><br></div><hr style=\"width: 210px; height: 1px;\" color=\"#b5c4df\" "
+            "size=\"1\" align=\"left\"><div><span><div style=\"MARGIN: 10px; FONT-FAMILY: verdana; FONT-SIZE: 10pt\">"
+            "<div>alice@provider-a.test</div></div></span></div><blockquote style=\"margin-Top: 0px; margin-Bottom: 0px;"
+            " margin-Left: 0.5em\"><div>&nbsp;</div><div style=\"border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm\">"
+            "<div style=\"PADDING-RIGHT: 8px; PADDING-LEFT: 8px; FONT-SIZE: 12px; FONT-FAMILY:tahoma; COLOR:#000000; "
+            "BACKGROUND: #efefef; PADDING-BOTTOM: 8px; PADDING-TOP: 8px\"><div><b>发件人：</b>&nbsp;<a href=\"mailto:"
+            "market@marketdesk.test\">MarketDesk</a></div><div><b>发送时间：</b>&nbsp;2026-11-28&nbsp;10:00</div>"
+            "<div><b>收件人：</b>&nbsp;<a href=\"mailto:alice@provider-a.test\">王爱丽</a></div><div><b>主题：</b>&nbsp;欢迎"
+            "</div></div></div><div><div>开始实施 20261128000123 确定</div></div></blockquote></body></html>")
+    return (headers(ALICE_ZH, word("回复: 欢迎", "GBK"), "202611281015001234567@provider-a.test",
+                    THREAD + ["X-Mailer: Foxmail 7.2.25.375[cn]", "Content-Type: text/html; charset=\"GBK\"",
+                              "Content-Transfer-Encoding: base64"])
+            + CRLF + b64(html, "GBK"))
+
+
+def qq_ios_sent_from():
+    # QQ Mail on iOS, plain: the signature "发自我的iPhone", then the original
+    plain = ("商品列表\n\n\n发自我的iPhone\n\n\n------------------ Original ------------------\n"
+             "From: MarketDesk <market@marketdesk.test>\nDate: Sat,Nov 28,2026 10:00 AM\nTo: 王爱丽 "
+             "<12345678@qq.com>\nSubject: Re: 欢迎\n\n下架商品 P1001\n")
+    return (headers("\"" + word("王爱丽", "UTF-8") + "\" <12345678@qq.com>", word("回复：欢迎", "UTF-8"),
+                    "tencent_iOS_7A8B9C@qq.com",
+                    THREAD + ["X-Mailer: iPhone Mail (21A329)", "Content-Type: text/plain; charset=utf-8",
+                              "Content-Transfer-Encoding: base64"])
+            + CRLF + b64(plain, "utf-8"))
+
+
 SAMPLES = {
     "outlook-en": outlook_en, "outlook-zh": outlook_zh, "outlook-bold-header": outlook_bold,
     "outlook-original-message": outlook_original_message, "gmail-en": gmail_en, "gmail-zh": gmail_zh,
@@ -427,6 +501,9 @@ SAMPLES = {
     "command-only-in-quote": command_only_in_quote, "dsn-bounce": dsn_bounce,
     "mailer-daemon-bounce": mailer_daemon_bounce, "broken-mime": broken_mime, "no-text-part": no_text_part,
     "raw-8bit-headers": raw_8bit_headers, "price-change": price_change, "apple-forwarded": forwarded_apple,
+    "outlook-html-only": outlook_html_only, "outlook-web-zh-html": outlook_web_zh_html,
+    "apple-mail-html-only": apple_mail_html_only, "foxmail-html-gbk": foxmail_html_gbk,
+    "qq-ios-sent-from": qq_ios_sent_from,
 }
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
 public final class ImapIntake {
   private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
   private static final int SMALL_MAIL_BYTES = 256 * 1024;
+  /**
+   * The first reconnect comes quickly (then 2x up to mail.reconnect-max): a connection dropped once
+   * (an idle timeout, a NAT, or the embedded GreenMail, which drops a session when a mail lands while
+   * it is answering a NOOP) is back at once, and a server that is down is not hammered.
+   */
+  private static final long FIRST_RETRY_MILLIS = 100;
   /** The small mails of a batch fetched in one command, up to this many bytes together. */
   private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
   /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
@@ -126,11 +132,11 @@ public final class ImapIntake {
 
   private void run() {
     recoverStored();
-    long backoff = 1000;
+    long backoff = FIRST_RETRY_MILLIS;
     while (running) {
       try {
         connect();
-        backoff = 1000;
+        backoff = FIRST_RETRY_MILLIS;
         while (running) {
           drain();
           waitForMail();

@@ -60,6 +60,7 @@ public final class Config {
   public final int maxCommands;
   public final Duration retryInitial;
   public final Duration retryMax;
+  public final Duration claimLease;
   public final int maxAttempts;
   public final ZoneId zone;
   public final String calendarDir;
@@ -109,6 +110,7 @@ public final class Config {
     retryInitial = r.duration("outbox.retry-initial");
     retryMax = r.duration("outbox.retry-max");
     maxAttempts = r.integer("outbox.max-attempts", 1, 1000);
+    claimLease = r.duration("outbox.claim-lease");
     zone = r.zone("time.zone");
     calendarDir = r.string("calendar.dir");
     templatesDir = r.string("templates.dir");

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the service mailbox: IMAP IDLE where the server offers it, polling otherwise; reconnects
- * with backoff. Mails are stored (one transaction per group of up to 50), then processed (one
+ * with backoff. Mails are stored (one transaction per group of up to 20), then processed (one
  * transaction per group, a savepoint per mail) before they are moved to the processed folder, so a
  * crash at any point loses nothing and the store's dedupe key keeps a mail fetched twice from acting
  * twice. One thread; {@link #stop()} may be called from any thread.
@@ -49,7 +49,7 @@ public final class ImapIntake {
   /** The small mails of a batch fetched in one command, up to this many bytes together. */
   private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
   /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
-  private static final int GROUP_MAILS = 50;
+  private static final int GROUP_MAILS = 20;
   private static final long GROUP_BYTES = 4L * 1024 * 1024;
 
   /** What the status page shows of the intake. */

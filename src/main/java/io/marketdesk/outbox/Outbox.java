@@ -193,21 +193,22 @@ public final class Outbox {
         });
   }
 
-  /** Marks mails sent, in one statement. */
-  public void markSent(List<Long> ids) {
+  /** Extends this instance's lease on claimed mails it has not sent yet. */
+  public void renew(List<Long> ids, Duration lease) {
     if (ids.isEmpty()) {
       return;
     }
     jdbi.useTransaction(h -> h.createUpdate(
-            "UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1,"
-                + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id IN (<ids>)")
-        .bind("now", clock.millis())
+            "UPDATE outbox SET claimed_until = :until WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
+        .bind("until", clock.millis() + lease.toMillis())
+        .bind("me", instance)
         .bindList("ids", ids)
         .execute());
   }
 
+  /** Marks a mail sent (the server took it), in a transaction of its own. */
   public void markSent(long id) {
-    jdbi.useHandle(
+    jdbi.useTransaction(
         h ->
             h.createUpdate(
                     "UPDATE outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1,"

@@ -38,6 +38,7 @@ public final class OutboxSender implements AutoCloseable {
   private final Duration retryInitial;
   private final Duration retryMax;
   private final int maxAttempts;
+  private final Duration claimLease;
   private final Semaphore wake = new Semaphore(0);
   private final Session session;
   private volatile boolean running;
@@ -45,6 +46,8 @@ public final class OutboxSender implements AutoCloseable {
   private Thread thread;
   private Transport transport;
   private long lastUse;
+  /** Mails claimed at a time: what a crash leaves waiting for the lease to end. */
+  private static final int CLAIM = 20;
   /** When the connection was last used to send. */
   private long lastSend;
   /** A connection used this recently is used again without a NOOP first. */
@@ -59,7 +62,8 @@ public final class OutboxSender implements AutoCloseable {
       String fromName,
       Duration retryInitial,
       Duration retryMax,
-      int maxAttempts) {
+      int maxAttempts,
+      Duration claimLease) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.fromAddress = fromAddress;
@@ -67,6 +71,7 @@ public final class OutboxSender implements AutoCloseable {
     this.retryInitial = retryInitial;
     this.retryMax = retryMax;
     this.maxAttempts = maxAttempts;
+    this.claimLease = claimLease;
     this.session = Session.getInstance(properties(smtp));
     outbox.onEnqueue(wake::release);
   }
@@ -118,22 +123,25 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  /** Sends what is due now; returns how many rows it handled. Visible for the benchmark and tests. */
+  /**
+   * Sends what is due now; returns how many rows it handled. Each mail is marked sent the moment the
+   * server has taken it, so a crash sends again at most the one mail in flight (with the same
+   * Message-ID); the others it had claimed go out once the lease ({@code outbox.claim-lease}) ends.
+   * Visible for the benchmark and tests.
+   */
   public int drainOnce() {
-    List<Outbox.Row> rows = outbox.claimDue(100, Duration.ofMinutes(5));
-    List<Long> sent = new java.util.ArrayList<>();
-    try {
-      for (Outbox.Row row : rows) {
-        if (!running) {
-          break;
-        }
-        if (send(row)) {
-          sent.add(row.id());
-        }
+    List<Outbox.Row> rows = outbox.claimDue(CLAIM, claimLease);
+    long renewAt = System.nanoTime() + claimLease.toNanos() / 2;
+    for (int i = 0; i < rows.size() && running; i++) {
+      if (System.nanoTime() > renewAt) {
+        // a slow server: keep the lease on what is left, so no other instance sends it meanwhile
+        outbox.renew(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList(), claimLease);
+        renewAt = System.nanoTime() + claimLease.toNanos() / 2;
       }
-    } finally {
-      // one statement for the round; a crash before it sends these again (at least once, same Message-IDs)
-      outbox.markSent(sent);
+      Outbox.Row row = rows.get(i);
+      if (send(row)) {
+        outbox.markSent(row.id());
+      }
     }
     if (rows.isEmpty() && System.nanoTime() - lastUse > IDLE_CLOSE_NANOS) {
       closeTransport();

@@ -65,13 +65,12 @@ class CrashSafetyIT {
         back.start();
         try {
           t.clock.advance(Duration.ofMinutes(1));
+          // (mails the stopped first instance had claimed may come too, once their lease is over)
           Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             t.clock.advance(Duration.ofSeconds(5));
-            return back.getReceivedMessages().length >= 1;
+            return repliesTo(back, id) >= 1;
           });
-          MimeMessage reply = back.getReceivedMessages()[0];
-          assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<" + id + ">");
-          assertThat(back.getReceivedMessages()).hasSize(1);
+          assertThat(repliesTo(back, id)).isEqualTo(1);
         } finally {
           back.stop();
         }
@@ -114,6 +113,16 @@ class CrashSafetyIT {
     } finally {
       first.stop();
     }
+  }
+
+  private static long repliesTo(GreenMail server, String id) throws jakarta.mail.MessagingException {
+    long n = 0;
+    for (MimeMessage m : server.getReceivedMessages()) {
+      if (("<" + id + ">").equals(m.getHeader("In-Reply-To", null))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test

@@ -206,6 +206,19 @@ public final class Outbox {
         .execute());
   }
 
+  /** Gives back claimed mails this instance will not send (it is stopping): due again at once. */
+  public void release(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(h -> h.createUpdate(
+            "UPDATE outbox SET status = 'waiting', claimed_by = NULL, claimed_until = NULL"
+                + " WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
+        .bind("me", instance)
+        .bindList("ids", ids)
+        .execute());
+  }
+
   /** Marks a mail sent (the server took it), in a transaction of its own. */
   public void markSent(long id) {
     jdbi.useTransaction(

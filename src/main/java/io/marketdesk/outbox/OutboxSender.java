@@ -132,7 +132,12 @@ public final class OutboxSender implements AutoCloseable {
   public int drainOnce() {
     List<Outbox.Row> rows = outbox.claimDue(CLAIM, claimLease);
     long renewAt = System.nanoTime() + claimLease.toNanos() / 2;
-    for (int i = 0; i < rows.size() && running; i++) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (!running) {
+        // stopping: what is left is given back now, not after the lease
+        outbox.release(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList());
+        break;
+      }
       if (System.nanoTime() > renewAt) {
         // a slow server: keep the lease on what is left, so no other instance sends it meanwhile
         outbox.renew(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList(), claimLease);

@@ -113,7 +113,7 @@ public final class App implements AutoCloseable {
       DemoData.loadOnce(db.jdbi(), wiring.demo, clock);
     }
     sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
-        config.retryMax, config.maxAttempts, config.claimLease);
+        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.reconnectMax, config.batchSize, config.maxMessageBytes, clock);

@@ -61,6 +61,7 @@ public final class Config {
   public final Duration retryInitial;
   public final Duration retryMax;
   public final Duration claimLease;
+  public final int senderConnections;
   public final int maxAttempts;
   public final ZoneId zone;
   public final String calendarDir;
@@ -111,6 +112,7 @@ public final class Config {
     retryMax = r.duration("outbox.retry-max");
     maxAttempts = r.integer("outbox.max-attempts", 1, 1000);
     claimLease = r.duration("outbox.claim-lease");
+    senderConnections = r.integer("outbox.connections", 1, 16);
     zone = r.zone("time.zone");
     calendarDir = r.string("calendar.dir");
     templatesDir = r.string("templates.dir");

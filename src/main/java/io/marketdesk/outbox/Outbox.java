@@ -158,7 +158,7 @@ public final class Outbox {
                   "UPDATE outbox SET status = 'sending', claimed_by = :me, claimed_until = :until"
                       + " WHERE id IN (<ids>) AND ((status = 'waiting' AND next_attempt_at <= :now)"
                       + " OR (status = 'sending' AND claimed_until < :now))")
-              .bind("me", instance)
+              .bind("me", claimer())
               .bind("until", now + lease.toMillis())
               .bind("now", now)
               .bindList("ids", ids)
@@ -170,7 +170,7 @@ public final class Outbox {
                       + " WHERE id IN (<ids>) AND claimed_by = :me AND claimed_until = :until AND status = 'sending'"
                       + " ORDER BY id")
               .bindList("ids", ids)
-              .bind("me", instance)
+              .bind("me", claimer())
               .bind("until", now + lease.toMillis())
               .map(
                   (rs, ctx) ->
@@ -193,7 +193,15 @@ public final class Outbox {
         });
   }
 
-  /** Extends this instance's lease on claimed mails it has not sent yet. */
+  /**
+   * Who holds a claim: this instance and the thread that made it. The sender runs several threads,
+   * and two of them claiming in the same millisecond must not read each other's rows as their own.
+   */
+  private String claimer() {
+    return instance + "/" + Thread.currentThread().getId();
+  }
+
+  /** Extends the calling thread's lease on claimed mails it has not sent yet. */
   public void renew(List<Long> ids, Duration lease) {
     if (ids.isEmpty()) {
       return;
@@ -201,12 +209,12 @@ public final class Outbox {
     jdbi.useTransaction(h -> h.createUpdate(
             "UPDATE outbox SET claimed_until = :until WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
         .bind("until", clock.millis() + lease.toMillis())
-        .bind("me", instance)
+        .bind("me", claimer())
         .bindList("ids", ids)
         .execute());
   }
 
-  /** Gives back claimed mails this instance will not send (it is stopping): due again at once. */
+  /** Gives back claimed mails the calling thread will not send (it is stopping): due again at once. */
   public void release(List<Long> ids) {
     if (ids.isEmpty()) {
       return;
@@ -214,7 +222,7 @@ public final class Outbox {
     jdbi.useTransaction(h -> h.createUpdate(
             "UPDATE outbox SET status = 'waiting', claimed_by = NULL, claimed_until = NULL"
                 + " WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
-        .bind("me", instance)
+        .bind("me", claimer())
         .bindList("ids", ids)
         .execute());
   }

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox over SMTP on one thread, reusing one connection. A 4xx answer or a connection
+ * Drains the outbox over SMTP: {@code outbox.connections} threads (2 by default), each reusing one
+ * connection of its own and claiming up to 20 due mails at a time. A 4xx answer or a connection
  * error is retried with exponential backoff; a 5xx answer is a permanent failure. Delivery is at
  * least once: a crash between the SMTP answer and the row update sends that one mail again, with
  * the same Message-ID so that mail clients show it once.
@@ -43,13 +44,11 @@ public final class OutboxSender implements AutoCloseable {
   private final Session session;
   private volatile boolean running;
   private volatile boolean connected;
-  private Thread thread;
-  private Transport transport;
-  private long lastUse;
+  private final int connections;
+  private final List<Line> lines = new java.util.ArrayList<>();
+  private final List<Thread> threads = new java.util.ArrayList<>();
   /** Mails claimed at a time: what a crash leaves waiting for the lease to end. */
   private static final int CLAIM = 20;
-  /** When the connection was last used to send. */
-  private long lastSend;
   /** A connection used this recently is used again without a NOOP first. */
   private static final long TRUST_NANOS = 5_000_000_000L;
   /** An SMTP connection unused this long is closed; servers drop idle ones anyway. */
@@ -63,7 +62,8 @@ public final class OutboxSender implements AutoCloseable {
       Duration retryInitial,
       Duration retryMax,
       int maxAttempts,
-      Duration claimLease) {
+      Duration claimLease,
+      int connections) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.fromAddress = fromAddress;
@@ -72,6 +72,7 @@ public final class OutboxSender implements AutoCloseable {
     this.retryMax = retryMax;
     this.maxAttempts = maxAttempts;
     this.claimLease = claimLease;
+    this.connections = connections;
     this.session = Session.getInstance(properties(smtp));
     outbox.onEnqueue(wake::release);
   }
@@ -96,19 +97,24 @@ public final class OutboxSender implements AutoCloseable {
 
   public synchronized void start() {
     running = true;
-    thread = new Thread(this::run, "outbox-sender");
-    thread.setDaemon(true);
-    thread.start();
+    for (int k = 1; k <= connections; k++) {
+      Line line = new Line();
+      Thread t = new Thread(() -> run(line), "outbox-sender-" + k);
+      t.setDaemon(true);
+      lines.add(line);
+      threads.add(t);
+      t.start();
+    }
   }
 
   public boolean connected() {
     return connected;
   }
 
-  private void run() {
+  private void run(Line line) {
     while (running) {
       try {
-        int sent = drainOnce();
+        int sent = line.drainOnce();
         if (sent == 0) {
           wake.tryAcquire(1, TimeUnit.SECONDS);
           wake.drainPermits();
@@ -121,79 +127,6 @@ public final class OutboxSender implements AutoCloseable {
         sleepQuietly(1000);
       }
     }
-  }
-
-  /**
-   * Sends what is due now; returns how many rows it handled. Each mail is marked sent the moment the
-   * server has taken it, so a crash sends again at most the one mail in flight (with the same
-   * Message-ID); the others it had claimed go out once the lease ({@code outbox.claim-lease}) ends.
-   * Visible for the benchmark and tests.
-   */
-  public int drainOnce() {
-    List<Outbox.Row> rows = outbox.claimDue(CLAIM, claimLease);
-    long renewAt = System.nanoTime() + claimLease.toNanos() / 2;
-    for (int i = 0; i < rows.size(); i++) {
-      if (!running) {
-        // stopping: what is left is given back now, not after the lease
-        outbox.release(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList());
-        break;
-      }
-      if (System.nanoTime() > renewAt) {
-        // a slow server: keep the lease on what is left, so no other instance sends it meanwhile
-        outbox.renew(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList(), claimLease);
-        renewAt = System.nanoTime() + claimLease.toNanos() / 2;
-      }
-      Outbox.Row row = rows.get(i);
-      if (send(row)) {
-        outbox.markSent(row.id());
-      }
-    }
-    if (rows.isEmpty() && System.nanoTime() - lastUse > IDLE_CLOSE_NANOS) {
-      closeTransport();
-    } else if (!rows.isEmpty()) {
-      lastUse = System.nanoTime();
-    }
-    return rows.size();
-  }
-
-  /** Sends one mail; true when the server took it (the caller marks it sent). */
-  private boolean send(Outbox.Row row) {
-    MimeMessage msg;
-    try {
-      msg = toMime(row);
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      outbox.markFailed(row.id(), "cannot build the mail: " + e.getMessage());
-      return false;
-    }
-    try {
-      boolean reused = transport != null;
-      try {
-        transport().sendMessage(msg, msg.getAllRecipients());
-      } catch (MessagingException e) {
-        if (!reused || !dropped(e)) {
-          throw e;
-        }
-        // the reused connection had been dropped (server restarted, idle timeout): once more on a new one
-        closeTransport();
-        transport().sendMessage(msg, msg.getAllRecipients());
-      }
-      lastSend = System.nanoTime();
-      return true;
-    } catch (SMTPAddressFailedException e) {
-      fail(row, e.getReturnCode(), e);
-    } catch (SMTPSendFailedException e) {
-      fail(row, e.getReturnCode(), e);
-    } catch (SendFailedException e) {
-      Exception next = e.getNextException();
-      int code = next instanceof SMTPAddressFailedException
-          ? ((SMTPAddressFailedException) next).getReturnCode()
-          : 450;
-      fail(row, code, e);
-    } catch (MessagingException | IllegalStateException e) {
-      closeTransport();
-      retry(row, e);
-    }
-    return false;
   }
 
   /** Whether a send failed because the connection is gone rather than because the server refused. */
@@ -225,35 +158,128 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   /**
-   * The SMTP connection, opened when there is none. Jakarta Mail's {@code isConnected()} asks the
-   * server with a NOOP, a round trip per mail were it called before each; so a connection used in
-   * the last few seconds is taken as it is, and a send that finds it dropped is tried once more on a
-   * new one ({@link #send}).
+   * One SMTP connection and the thread state that goes with it: each sender thread has its own, so
+   * that while one waits for the server's answer (or for the store) another sends.
    */
-  private Transport transport() throws MessagingException {
-    boolean recent = transport != null && System.nanoTime() - lastSend < TRUST_NANOS;
-    if (transport == null || (!recent && !transport.isConnected())) {
-      closeTransport();
-      Transport t = session.getTransport();
-      if (smtp.user().isEmpty()) {
-        t.connect();
-      } else {
-        t.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+  private final class Line {
+    private Transport transport;
+    private long lastUse;
+    /** When the connection was last used to send. */
+    private long lastSend;
+
+    /**
+     * Sends what is due now; returns how many rows it handled. Each mail is marked sent the moment the
+     * server has taken it, so a crash sends again at most the one mail in flight (with the same
+     * Message-ID); the others it had claimed go out once the lease ({@code outbox.claim-lease}) ends.
+     */
+    int drainOnce() {
+      List<Outbox.Row> rows = outbox.claimDue(CLAIM, claimLease);
+      long renewAt = System.nanoTime() + claimLease.toNanos() / 2;
+      for (int i = 0; i < rows.size(); i++) {
+        if (!running) {
+          // stopping: what is left is given back now, not after the lease
+          outbox.release(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList());
+          break;
+        }
+        if (System.nanoTime() > renewAt) {
+          // a slow server: keep the lease on what is left, so no other instance sends it meanwhile
+          outbox.renew(rows.subList(i, rows.size()).stream().map(Outbox.Row::id).toList(), claimLease);
+          renewAt = System.nanoTime() + claimLease.toNanos() / 2;
+        }
+        Outbox.Row row = rows.get(i);
+        if (send(row)) {
+          outbox.markSent(row.id());
+        }
       }
-      transport = t;
-      connected = true;
+      if (rows.isEmpty() && System.nanoTime() - lastUse > IDLE_CLOSE_NANOS) {
+        closeTransport();
+      } else if (!rows.isEmpty()) {
+        lastUse = System.nanoTime();
+      }
+      return rows.size();
     }
-    return transport;
+
+    /** Sends one mail; true when the server took it (the caller marks it sent). */
+    private boolean send(Outbox.Row row) {
+      MimeMessage msg;
+      try {
+        msg = toMime(row);
+      } catch (MessagingException | UnsupportedEncodingException e) {
+        outbox.markFailed(row.id(), "cannot build the mail: " + e.getMessage());
+        return false;
+      }
+      try {
+        boolean reused = transport != null;
+        try {
+          transport().sendMessage(msg, msg.getAllRecipients());
+        } catch (MessagingException e) {
+          if (!reused || !dropped(e)) {
+            throw e;
+          }
+          // the reused connection had been dropped (server restarted, idle timeout): once more on a new one
+          closeTransport();
+          transport().sendMessage(msg, msg.getAllRecipients());
+        }
+        lastSend = System.nanoTime();
+        return true;
+      } catch (SMTPAddressFailedException e) {
+        fail(row, e.getReturnCode(), e);
+      } catch (SMTPSendFailedException e) {
+        fail(row, e.getReturnCode(), e);
+      } catch (SendFailedException e) {
+        Exception next = e.getNextException();
+        int code = next instanceof SMTPAddressFailedException
+            ? ((SMTPAddressFailedException) next).getReturnCode()
+            : 450;
+        fail(row, code, e);
+      } catch (MessagingException | IllegalStateException e) {
+        closeTransport();
+        retry(row, e);
+      }
+      return false;
+    }
+
+    /**
+     * The SMTP connection, opened when there is none. Jakarta Mail's {@code isConnected()} asks the
+     * server with a NOOP, a round trip per mail were it called before each; so a connection used in
+     * the last few seconds is taken as it is, and a send that finds it dropped is tried once more on a
+     * new one ({@link #send}).
+     */
+    private Transport transport() throws MessagingException {
+      boolean recent = transport != null && System.nanoTime() - lastSend < TRUST_NANOS;
+      if (transport == null || (!recent && !transport.isConnected())) {
+        closeTransport();
+        Transport t = session.getTransport();
+        if (smtp.user().isEmpty()) {
+          t.connect();
+        } else {
+          t.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+        }
+        transport = t;
+        connected = true;
+      }
+      return transport;
+    }
+
+    private void closeTransport() {
+      if (transport != null) {
+        try {
+          transport.close();
+        } catch (MessagingException e) {
+          log.debug("closing SMTP: {}", e.toString());
+        }
+        transport = null;
+      }
+    }
   }
 
-  private void closeTransport() {
-    if (transport != null) {
-      try {
-        transport.close();
-      } catch (MessagingException e) {
-        log.debug("closing SMTP: {}", e.toString());
-      }
-      transport = null;
+  /** Sends what is due now on a connection of its own; returns how many rows it handled (tests). */
+  public int drainOnce() {
+    Line line = new Line();
+    try {
+      return line.drainOnce();
+    } finally {
+      line.closeTransport();
     }
   }
 
@@ -310,18 +336,19 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     running = false;
-    wake.release();
-    Thread t = thread;
-    if (t != null) {
+    wake.release(threads.size() + 1);
+    for (Thread t : threads) {
       try {
         t.join(5000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    closeTransport();
+    for (Line line : lines) {
+      line.closeTransport();
+    }
   }
 
   /** A MimeMessage that keeps the Message-ID the outbox chose. */

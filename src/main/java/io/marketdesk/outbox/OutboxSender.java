@@ -169,7 +169,7 @@ public final class OutboxSender implements AutoCloseable {
 
     /**
      * Sends what is due now; returns how many rows it handled. Each mail is marked sent the moment the
-     * server has taken it, so a crash sends again at most the one mail in flight (with the same
+     * server has taken it, so a crash sends again at most this connection's mail in flight (the same
      * Message-ID); the others it had claimed go out once the lease ({@code outbox.claim-lease}) ends.
      */
     int drainOnce() {

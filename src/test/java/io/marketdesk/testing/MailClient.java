@@ -133,6 +133,28 @@ public final class MailClient {
 
   /** The Message-IDs (without brackets) of the mails in a folder of a mailbox; headers only. */
   public List<String> messageIds(String address, String folder) {
+    return eachMail(address, folder, m -> {
+      String[] id = m.getHeader("Message-ID");
+      return id == null ? null : strip(id[0]);
+    });
+  }
+
+  /** Every mail in a mailbox's INBOX, oldest first. */
+  public List<Mail> inbox(String address) {
+    return eachMail(address, "INBOX", m -> {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      m.writeTo(bytes);
+      return toMail(new MimeMessage(session, new ByteArrayInputStream(bytes.toByteArray())));
+    });
+  }
+
+  /** What a function makes of a mail. */
+  private interface MailFunction<T> {
+    T apply(Message m) throws MessagingException, IOException;
+  }
+
+  /** A function of each mail in a folder of a mailbox, oldest first (empty when there is no such folder). */
+  private <T> List<T> eachMail(String address, String folder, MailFunction<T> fn) {
     try {
       Store store = session.getStore("imap");
       store.connect("127.0.0.1", imapPort, address, "demo");
@@ -142,35 +164,9 @@ public final class MailClient {
           return List.of();
         }
         f.open(Folder.READ_ONLY);
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (Message m : f.getMessages()) {
-          String[] id = m.getHeader("Message-ID");
-          out.add(id == null ? null : strip(id[0]));
-        }
-        f.close(false);
-        return out;
-      } finally {
-        store.close();
-      }
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Every mail in a mailbox's INBOX, oldest first. */
-  public List<Mail> inbox(String address) {
-    try {
-      Store store = session.getStore("imap");
-      store.connect("127.0.0.1", imapPort, address, "demo");
-      try {
-        Folder f = store.getFolder("INBOX");
-        f.open(Folder.READ_ONLY);
-        List<Mail> out = new ArrayList<>();
-        for (Message m : f.getMessages()) {
-          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-          m.writeTo(bytes);
-          MimeMessage copy = new MimeMessage(session, new ByteArrayInputStream(bytes.toByteArray()));
-          out.add(toMail(copy));
+          out.add(fn.apply(m));
         }
         f.close(false);
         return out;

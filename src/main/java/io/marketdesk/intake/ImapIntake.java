@@ -14,9 +14,12 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +250,7 @@ public final class ImapIntake {
         }
         accept(f, group, raws, done);
       } catch (RuntimeException | Error e) {
-        // a transient database fault: what the earlier groups committed leaves the inbox first
+        // (a transient database fault, say) what the earlier groups committed leaves the inbox first
         if (!done.isEmpty()) {
           moveToProcessed(f, done.toArray(new Message[0]));
         }
@@ -347,13 +350,13 @@ public final class ImapIntake {
   /** The header block of a mail (FETCH BODY.PEEK[HEADER]), its bytes as the server sent them. */
   private static byte[] header(IMAPMessage m) throws MessagingException {
     StringBuilder sb = new StringBuilder();
-    java.util.Enumeration<String> lines = m.getAllHeaderLines();
+    Enumeration<String> lines = m.getAllHeaderLines();
     while (lines.hasMoreElements()) {
       sb.append(lines.nextElement()).append("\r\n");
     }
     sb.append("\r\n");
     // Jakarta Mail reads header bytes as ISO-8859-1 (one char per byte): this gives the bytes back
-    return sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -394,7 +397,7 @@ public final class ImapIntake {
     }
 
     byte[] bytes() {
-      return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+      return count == buf.length ? buf : Arrays.copyOf(buf, count);
     }
   }
 

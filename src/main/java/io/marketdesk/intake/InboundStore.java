@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public final class InboundStore {
    */
   public List<Stored> storeAll(List<Incoming> mails) {
     return jdbi.inTransaction(h -> {
-      List<Stored> out = new java.util.ArrayList<>(mails.size());
+      List<Stored> out = new ArrayList<>(mails.size());
       for (Incoming m : mails) {
         out.add(store(h, m.raw(), m.size()));
       }

@@ -46,31 +46,27 @@ public final class AccountInfoHandler implements CommandHandler {
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
     Optional<Provider> found = directory.provider(ctx.handle(), ctx.actor().providerId());
     if (found.isEmpty()) {
-      return Outcome.refused(ctx.t("没有找到您的服务商账户。", "Your provider account was not found."), "");
+      return Outcome.refused(ctx.m("account-info-handler.handle.1"), "");
     }
     Provider p = found.get();
     StringBuilder sb = new StringBuilder();
-    sb.append(ctx.t("账号 ID：", "Account ID: ")).append(p.accountId()).append('\n');
+    sb.append(ctx.m("account-info-handler.handle.2")).append(p.accountId()).append('\n');
     for (Map.Entry<AccountFields.Field, String> e : AccountFields.values(p).entrySet()) {
-      sb.append(ctx.t(e.getKey().labelZh + "：", e.getKey().labelEn + ": "))
-          .append(e.getValue().isEmpty() ? ctx.t("（未填写）", "(not set)") : e.getValue()).append('\n');
+      sb.append(ctx.m("account-info-handler.handle.3", "labelZh", e.getKey().labelZh, "labelEn", e.getKey().labelEn))
+          .append(e.getValue().isEmpty() ? ctx.m("account-info-handler.handle.4") : e.getValue()).append('\n');
     }
-    sb.append(ctx.t("登记的发件邮箱：", "Registered sender addresses: ")).append(String.join(ctx.t("、", ", "), p.addresses()))
+    sb.append(ctx.m("account-info-handler.handle.5")).append(String.join(ctx.m("account-info-handler.handle.6"), p.addresses()))
         .append('\n');
     Optional<Review> pending = reviews.openFor(ctx.handle(), AccountReviewKind.KIND, p.accountId());
     if (pending.isPresent()) {
       Review r = pending.get();
-      sb.append('\n').append(ctx.t(
-          "待审核的修改（审核 #" + r.id() + "，期限 " + reviews.dueText(r.dueAt()) + "）：",
-          "Pending change (review #" + r.id() + ", due " + reviews.dueText(r.dueAt()) + "):")).append('\n');
+      sb.append('\n').append(ctx.m("account-info-handler.handle.7", "id", r.id(), "dueAt", reviews.dueText(r.dueAt()))).append('\n');
       for (Change c : r.changes()) {
-        sb.append(ctx.t("· " + c.labelZh() + "：" + c.before() + " → " + c.after(),
-            "- " + c.labelEn() + ": " + c.before() + " -> " + c.after())).append('\n');
+        sb.append(ctx.m("account-info-handler.handle.8", "labelZh", c.labelZh(), "before", c.before(), "after", c.after(), "labelEn", c.labelEn())).append('\n');
       }
-      sb.append(ctx.t("审核通过前，上面显示的仍是现在生效的信息。", "Until it is approved, the values above stay in force."));
+      sb.append(ctx.m("account-info-handler.handle.9"));
     } else {
-      sb.append(ctx.t("没有待审核的修改。修改请发送“修改账户信息”，每行一个字段。",
-          "No change is pending. To change a field, send \"account update\" with one field per line."));
+      sb.append(ctx.m("account-info-handler.handle.10"));
     }
     return Outcome.done(sb.toString().stripTrailing());
   }

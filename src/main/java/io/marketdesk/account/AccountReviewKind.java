@@ -37,7 +37,7 @@ public final class AccountReviewKind implements ReviewKind {
     Handle h = ctx.handle();
     Optional<Provider> found = review.providerId() == null ? Optional.empty() : directory.provider(h, review.providerId());
     if (found.isEmpty()) {
-      return ctx.t("该服务商已不存在，变更没有生效。", "The provider no longer exists; the change did not take effect.");
+      return ctx.m("account-review-kind.approve.1");
     }
     Provider before = found.get();
     Map<String, String> values = payload(review.payload());

@@ -47,20 +47,18 @@ public final class AccountUpdateHandler implements CommandHandler {
   }
 
   private static String example(CommandContext ctx) {
-    return ctx.t("修改账户信息\n客服电话: 400-800-1234\n联系邮箱: contact@example.com",
-        "account update\nservice phone: 400-800-1234\ncontact email: contact@example.com");
+    return ctx.m("account-update-handler.example.1");
   }
 
   @Override
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
     Optional<Provider> found = directory.provider(ctx.handle(), ctx.actor().providerId());
     if (found.isEmpty()) {
-      return Outcome.refused(ctx.t("没有找到您的服务商账户。", "Your provider account was not found."), "");
+      return Outcome.refused(ctx.m("account-update-handler.handle.1"), "");
     }
     Provider p = found.get();
     if (cmd.fields().isEmpty()) {
-      return Outcome.refused(ctx.t("没有要修改的字段：请在命令下面每行写一个“字段: 新值”。可改字段：" + names(true) + "。",
-          "No field to change: write one \"field: new value\" line per field under the command. Fields: " + names(false) + "."),
+      return Outcome.refused(ctx.m("account-update-handler.handle.2", "names", names(true), "names2", names(false)),
           example(ctx));
     }
     Map<Field, String> current = AccountFields.values(p);
@@ -69,14 +67,13 @@ public final class AccountUpdateHandler implements CommandHandler {
     for (Map.Entry<String, String> e : cmd.fields().entrySet()) {
       Optional<Field> f = AccountFields.byName(e.getKey());
       if (f.isEmpty()) {
-        problems.add(ctx.t("“" + e.getKey() + "”不是账户字段。可改字段：" + names(true) + "。",
-            "\"" + e.getKey() + "\" is not an account field. Fields: " + names(false) + "."));
+        problems.add(ctx.m("account-update-handler.handle.3", "getKey", e.getKey(), "names", names(true), "names2", names(false)));
         continue;
       }
       String v = AccountFields.clean(f.get(), e.getValue());
       Problem pr = AccountFields.check(f.get(), v);
       if (pr != null) {
-        problems.add(ctx.t(pr.zh(), pr.en()));
+        problems.add(ctx.m("account-update-handler.handle.4", "pr", pr.zh(), "pr2", pr.en()));
         continue;
       }
       proposed.put(f.get(), v);
@@ -85,14 +82,13 @@ public final class AccountUpdateHandler implements CommandHandler {
       if (f.required && !proposed.containsKey(f) && current.get(f).isEmpty()) {
         boolean mentioned = cmd.fields().keySet().stream().anyMatch(k -> AccountFields.byName(k).orElse(null) == f);
         if (!mentioned) {
-          problems.add(ctx.t(f.labelZh + "是必填项，目前为空：请加一行“" + f.labelZh + ": …”。",
-              f.labelEn + " is required and is empty now: add a line \"" + f.labelEn + ": ...\"."));
+          problems.add(ctx.m("account-update-handler.handle.5", "labelZh", f.labelZh, "labelEn", f.labelEn));
         }
       }
     }
     if (!problems.isEmpty()) {
-      return Outcome.refused(ctx.t("账户信息没有提交审核，请改正以下问题后重发：", "The account change was not submitted; please fix:")
-          + "\n" + String.join("\n", problems.stream().map(x -> ctx.t("· ", "- ") + x).toList()), example(ctx));
+      return Outcome.refused(ctx.m("account-update-handler.handle.6")
+          + "\n" + String.join("\n", problems.stream().map(x -> ctx.m("account-update-handler.handle.7") + x).toList()), example(ctx));
     }
     List<Change> changes = new ArrayList<>();
     Map<String, String> payload = new LinkedHashMap<>();
@@ -104,24 +100,17 @@ public final class AccountUpdateHandler implements CommandHandler {
       }
     }
     if (changes.isEmpty()) {
-      return Outcome.refused(ctx.t("这些字段与现在的账户信息相同，没有需要审核的修改。",
-          "These values are the same as the account has now; there is nothing to review."), example(ctx));
+      return Outcome.refused(ctx.m("account-update-handler.handle.8"), example(ctx));
     }
     Optional<Review> previous = reviews.openFor(ctx.handle(), AccountReviewKind.KIND, p.accountId());
     Review r = reviews.submit(ctx, new Reviews.Submission(AccountReviewKind.KIND, p.accountId(), p.id(),
         "服务商 " + p.companyName() + "（账号 ID " + p.accountId() + "）修改账户信息",
         "Account change of " + p.companyName() + " (account ID " + p.accountId() + ")",
         AccountReviewKind.payloadJson(payload), changes, WORKING_DAYS));
-    StringBuilder sb = new StringBuilder(ctx.t(
-        "账户信息修改已提交审核（审核 #" + r.id() + "），审核期限 " + reviews.dueText(r.dueAt()) + "（" + WORKING_DAYS
-            + " 个工作日）。审核通过后才会生效，结果会邮件通知您。",
-        "The account change is in review (review #" + r.id() + "), due " + reviews.dueText(r.dueAt()) + " (" + WORKING_DAYS
-            + " working days). It takes effect only when approved; you will be told the result by mail."));
-    previous.ifPresent(old -> sb.append('\n').append(ctx.t("它取代了之前未审核的修改（审核 #" + old.id() + "）。",
-        "It replaces your earlier pending change (review #" + old.id() + ").")));
+    StringBuilder sb = new StringBuilder(ctx.m("account-update-handler.handle.9", "id", r.id(), "dueAt", reviews.dueText(r.dueAt()), "WORKING_DAYS", WORKING_DAYS));
+    previous.ifPresent(old -> sb.append('\n').append(ctx.m("account-update-handler.handle.10", "id", old.id())));
     for (Change c : changes) {
-      sb.append('\n').append(ctx.t("· " + c.labelZh() + "：" + show(c.before(), true) + " → " + c.after(),
-          "- " + c.labelEn() + ": " + show(c.before(), false) + " -> " + c.after()));
+      sb.append('\n').append(ctx.m("account-update-handler.handle.11", "labelZh", c.labelZh(), "before", show(c.before(), true), "after", c.after(), "labelEn", c.labelEn(), "before2", show(c.before(), false)));
     }
     return Outcome.done(sb.toString());
   }

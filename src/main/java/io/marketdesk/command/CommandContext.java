@@ -74,13 +74,17 @@ public final class CommandContext {
     return language;
   }
 
+  /** True when the reply is in Chinese, either script. */
   public boolean zh() {
-    return language == Language.ZH;
+    return language.chinese();
   }
 
-  /** Picks the Chinese or the English text by the reply language. */
-  public String t(String zh, String en) {
-    return language == Language.ZH ? zh : en;
+  /**
+   * The text of a message-catalog key in the reply language, with its arguments as name, value
+   * pairs (templates/messages/LANG.properties).
+   */
+  public String m(String key, Object... nameValues) {
+    return mailer.catalog().text(language.code(), key, nameValues);
   }
 
   /**

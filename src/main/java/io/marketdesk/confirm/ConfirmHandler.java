@@ -65,29 +65,25 @@ public final class ConfirmHandler implements CommandHandler {
         best = c;
       }
     }
-    String example = ctx.t("直接回复确认邮件，正文写：确定", "Reply to the confirmation mail with: confirm");
+    String example = ctx.m("confirm-handler.handle.1");
     if (best == null) {
-      return Outcome.refused(ctx.t("没有找到要确认的操作：请直接回复那封要求确认的邮件。",
-          "There is nothing to confirm here: reply to the mail that asked for the confirmation."), example);
+      return Outcome.refused(ctx.m("confirm-handler.handle.2"), example);
     }
     switch (best.status()) {
       case VALID:
         break;
       case USED:
-        return Outcome.refused(ctx.t("这个确认码已经用过，操作已执行，不会再做一次。",
-            "This confirmation was already used; the action was done once and is not done again."), "");
+        return Outcome.refused(ctx.m("confirm-handler.handle.3"), "");
       case EXPIRED:
-        return Outcome.refused(ctx.t("这个确认码已过期，什么也没有做。请重新发送原命令。",
-            "This confirmation has expired and nothing was done. Send the command again."), "");
+        return Outcome.refused(ctx.m("confirm-handler.handle.4"), "");
       case WRONG_ADDRESS:
-        return Outcome.refused(ctx.t("这个确认码不是发给您的地址的，什么也没有做。",
-            "This confirmation was not sent to your address, so nothing was done."), "");
+        return Outcome.refused(ctx.m("confirm-handler.handle.5"), "");
       default:
-        return Outcome.refused(ctx.t("确认码无效，什么也没有做。", "The confirmation code is not valid; nothing was done."), example);
+        return Outcome.refused(ctx.m("confirm-handler.handle.6"), example);
     }
     Tokens.Token t = best.token();
     if (!tokens.consume(ctx.handle(), t.token(), ctx.actor().address())) {
-      return Outcome.refused(ctx.t("这个确认码已经用过。", "This confirmation was already used."), "");
+      return Outcome.refused(ctx.m("confirm-handler.handle.7"), "");
     }
     return confirmations.confirmable(t.purpose()).perform(ctx, t.subjectId(), t.payload());
   }

@@ -76,10 +76,7 @@ public final class Confirmations {
     }
     String token = tokens.issue(ctx.handle(), purpose, subjectId, ctx.actor().address(), payload, ttl);
     return Outcome.awaiting(
-        wouldHappen + "\n" + ctx.t(
-            "请直接回复本邮件，正文写“确定”，即可执行；不回复则什么也不会发生。确认码 " + token + "（" + ttl.toDays() + " 天内有效，只能用一次）。",
-            "To go ahead, reply to this mail with \"confirm\" in the body; without a reply nothing happens. Confirmation code "
-                + token + " (valid " + ttl.toDays() + " days, single use)."),
+        wouldHappen + "\n" + ctx.m("confirmations.confirm-or-ask.1", "token", token, "toDays", ttl.toDays()),
         token);
   }
 

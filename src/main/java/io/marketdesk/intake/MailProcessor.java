@@ -318,9 +318,7 @@ public final class MailProcessor {
     } catch (RuntimeException e) {
       log.error("command {} failed on mail {}", cmd.spec().name(), ctx.inboundId(), e);
       h.rollbackToSavepoint(savepoint);
-      return Outcome.refused(ctx.t(
-          "系统内部错误，这条命令没有执行，其它命令不受影响。运营人员会看到这个错误。",
-          "An internal error stopped this command; nothing of it was done and the other commands are not affected."),
+      return Outcome.refused(ctx.m("mail-processor.run.1"),
           "");
     }
   }
@@ -332,18 +330,12 @@ public final class MailProcessor {
       ok |= ctx.actor().has(r);
     }
     if (!ok) {
-      return Outcome.refused(ctx.t(
-          "这条命令只供" + roleNames(allowed, true) + "使用，您的地址登记为" + roleNames(ctx.actor().roles(), true) + "。",
-          "This command is for " + roleNames(allowed, false) + " only; your address is registered as "
-              + roleNames(ctx.actor().roles(), false) + "."),
-          ctx.t("发送“帮助”查看您可以使用的命令。", "Send \"help\" for the commands you can use."));
+      return Outcome.refused(ctx.m("mail-processor.check-allowed.1", "roleNames", roleNames(allowed, true), "roles", roleNames(ctx.actor().roles(), true), "roleNames2", roleNames(allowed, false), "roles2", roleNames(ctx.actor().roles(), false)),
+          ctx.m("mail-processor.check-allowed.2"));
     }
     if (handler.changesState() && !ctx.authenticated()) {
-      return Outcome.refused(ctx.t(
-          "无法确认这封邮件确实来自 " + ctx.actor().address() + "（发件域名的 DKIM/SPF 验证未通过），为安全起见没有执行。",
-          "This mail could not be shown to come from " + ctx.actor().address()
-              + " (DKIM/SPF of the sender's domain did not pass), so for safety nothing was done."),
-          ctx.t("请从您登记的邮箱直接发送，不要经由转发或代发。", "Send it directly from your registered mailbox, not through a forwarder."));
+      return Outcome.refused(ctx.m("mail-processor.check-allowed.3", "address", ctx.actor().address()),
+          ctx.m("mail-processor.check-allowed.4"));
     }
     return null;
   }

@@ -50,10 +50,6 @@ public final class LoginHandler implements CommandHandler {
     String token = tokens.issue(ctx.handle(), TOKEN_PURPOSE, address, address, ctx.language().code(), ttl);
     String link = baseUrl + "/login/" + token;
     long minutes = Math.max(1, ttl.toMinutes());
-    return Outcome.done(ctx.t(
-        "您的登录链接（" + minutes + " 分钟内有效，只能使用一次，请勿转发）：\n" + link
-            + "\n打开后可查看您的个人页面。链接过期或已用过时，再发一封“登录”即可获得新链接。",
-        "Your login link (valid for " + minutes + " minutes, single use, do not forward it):\n" + link
-            + "\nIt opens your personal page. When it has expired or was used, send \"login\" again for a new one."));
+    return Outcome.done(ctx.m("login-handler.handle.1", "minutes", minutes, "link", link));
   }
 }

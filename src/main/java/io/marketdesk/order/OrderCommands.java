@@ -93,27 +93,19 @@ public final class OrderCommands {
         }
         Order after = r.order();
         return Outcome.done(purpose.equals(START)
-            ? ctx.t("订单 " + o.orderNo() + " 已开始实施，状态：实施中（买家看到“处理中”）。已邮件通知买家 " + o.buyerEmail() + "。完成后请发送“已完成 "
-                    + o.orderNo() + "”。",
-                "Order " + o.orderNo() + " is now implementing (the buyer sees \"in progress\"). The buyer " + o.buyerEmail()
-                    + " was mailed. When you are done, send \"done " + o.orderNo() + "\".")
-            : ctx.t("订单 " + o.orderNo() + " 已标记完成，状态：待确认完成。已邮件通知买家 " + o.buyerEmail() + " 回复“确认完成 " + o.orderNo()
-                    + "”。" + autoText(ctx, after),
-                "Order " + o.orderNo() + " is marked done and now awaits the buyer's confirmation. The buyer " + o.buyerEmail()
-                    + " was mailed how to confirm (\"确认完成 " + o.orderNo() + "\"). " + autoText(ctx, after)));
+            ? ctx.m("order-commands.perform.1", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail())
+            : ctx.m("order-commands.perform.2", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail(), "autoText", autoText(ctx, after)));
       }
     };
   }
 
   private String autoText(CommandContext ctx, Order o) {
     int days = workflow.config().autoConfirmAfterDays;
-    String remind = ctx.t("买家 " + workflow.config().remindAfterWorkingDays + " 个工作日内未确认会收到自动提醒；",
-        "The buyer gets an automatic reminder after " + workflow.config().remindAfterWorkingDays + " working days; ");
+    String remind = ctx.m("order-commands.auto-text.1", "remindAfterWorkingDays", workflow.config().remindAfterWorkingDays);
     if (days == 0) {
-      return remind + ctx.t("不会自动确认。", "there is no auto-confirmation.");
+      return remind + ctx.m("order-commands.auto-text.2");
     }
-    return remind + ctx.t(days + " 天内未确认的，将于 " + workflow.autoConfirmDay(o) + " 自动确认完成。",
-        "without an answer the order completes by itself after " + days + " days, on " + workflow.autoConfirmDay(o) + ".");
+    return remind + ctx.m("order-commands.auto-text.3", "days", days, "autoConfirmDay", workflow.autoConfirmDay(o));
   }
 
   // ---------------------------------------------------------------- provider commands
@@ -124,29 +116,27 @@ public final class OrderCommands {
     if (!arg.isEmpty()) {
       Optional<OrderStatus> s = OrderStatus.parse(arg);
       if (s.isEmpty()) {
-        return Outcome.refused(ctx.t("不认识的订单状态“" + arg + "”。可用：待支付 已支付 实施中 待确认完成 已完成 已取消 申诉中。",
-                "Unknown order status \"" + arg + "\". Use one of: unpaid, paid, implementing, awaiting_confirmation, completed,"
-                    + " cancelled, disputed."),
-            ctx.t("订单列表 实施中", "orders implementing"));
+        return Outcome.refused(ctx.m("order-commands.list.1", "arg", arg),
+            ctx.m("order-commands.list.2"));
       }
       filter = s.get();
     }
     List<Order> orders = workflow.store().byProvider(ctx.handle(), ctx.actor().providerId(), filter);
     if (orders.isEmpty()) {
-      return Outcome.done(ctx.t(filter == null ? "您还没有订单。" : "没有“" + filter.zh() + "”的订单。",
-          filter == null ? "You have no orders yet." : "You have no " + filter.en() + " orders."));
+      return Outcome.done(filter == null ? ctx.m("order-commands.list.none")
+          : ctx.m("order-commands.list.none-in-state", "state", ctx.m(filter.labelKey())));
     }
-    StringBuilder sb = new StringBuilder(ctx.t("您的订单（" + orders.size() + " 笔）：", "Your orders (" + orders.size() + "):"));
+    StringBuilder sb = new StringBuilder(ctx.m("order-commands.list.3", "orders", orders.size()));
     for (Order o : orders) {
       sb.append('\n').append("· ").append(o.orderNo()).append("  ").append(o.productId()).append(' ')
           .append(o.productName() == null ? "" : o.productName()).append("  ").append(Money.formatYuan(o.price()))
-          .append("  ").append(o.status().label(ctx.zh())).append("  ").append(o.buyerEmail())
+          .append("  ").append(ctx.m(o.status().labelKey())).append("  ").append(o.buyerEmail())
           .append("  ").append(workflow.dateText(o.createdAt()));
       if (o.refundFlag()) {
-        sb.append(ctx.t("  [退款]", "  [refund]"));
+        sb.append(ctx.m("order-commands.list.4"));
       }
     }
-    sb.append('\n').append(ctx.t("查看一笔订单：订单详情 订单号", "To see one: order NUMBER"));
+    sb.append('\n').append(ctx.m("order-commands.list.5"));
     return Outcome.done(sb.toString());
   }
 
@@ -157,54 +147,50 @@ public final class OrderCommands {
     }
     Order o = (Order) found;
     StringBuilder sb = new StringBuilder();
-    sb.append(ctx.t("订单 ", "Order ")).append(o.orderNo()).append('\n');
-    line(sb, ctx.t("商品", "Product"), o.productId() + " " + (o.productName() == null ? "" : o.productName()));
-    line(sb, ctx.t("价格", "Price"), Money.formatYuan(o.price())
-        + (o.price() != o.originalPrice() ? ctx.t("（原价 ", " (was ") + Money.formatYuan(o.originalPrice()) + ctx.t("）", ")") : ""));
-    line(sb, ctx.t("状态", "Status"), o.status().label(ctx.zh()) + ctx.t("（买家看到：" + o.status().buyerZh() + "）",
-        " (the buyer sees: " + o.status().buyerEn() + ")"));
-    line(sb, ctx.t("买家联系方式", "Buyer contact"), o.buyerEmail());
-    line(sb, ctx.t("下单时间", "Ordered"), workflow.timeText(o.createdAt()));
+    sb.append(ctx.m("order-commands.view.1")).append(o.orderNo()).append('\n');
+    line(sb, ctx.m("order-commands.view.2"), o.productId() + " " + (o.productName() == null ? "" : o.productName()));
+    line(sb, ctx.m("order-commands.view.3"), Money.formatYuan(o.price())
+        + (o.price() != o.originalPrice() ? ctx.m("order-commands.view.4") + Money.formatYuan(o.originalPrice()) + ctx.m("order-commands.view.5") : ""));
+    line(sb, ctx.m("order-commands.view.6"), ctx.m(o.status().labelKey()) + ctx.m("order-commands.view.7", "buyerLabel", ctx.m(o.status().buyerLabelKey())));
+    line(sb, ctx.m("order-commands.view.8"), o.buyerEmail());
+    line(sb, ctx.m("order-commands.view.9"), workflow.timeText(o.createdAt()));
     if (o.paidAt() != null) {
-      line(sb, ctx.t("支付时间", "Paid"), workflow.timeText(o.paidAt()));
+      line(sb, ctx.m("order-commands.view.10"), workflow.timeText(o.paidAt()));
     }
     if (o.status() == OrderStatus.PAID) {
-      line(sb, ctx.t("开始实施期限", "Start by"), workflow.startDeadline(o) + ctx.t("（支付后 " + workflow.config().startWithinDays
-          + " 天内未开始实施的订单将取消并退款）", " (orders not started within " + workflow.config().startWithinDays
-          + " days of payment are cancelled with a refund)"));
+      line(sb, ctx.m("order-commands.view.11"), workflow.startDeadline(o) + ctx.m("order-commands.view.12", "startWithinDays", workflow.config().startWithinDays));
     }
     if (o.startedAt() != null) {
-      line(sb, ctx.t("开始实施", "Started"), workflow.timeText(o.startedAt()));
+      line(sb, ctx.m("order-commands.view.13"), workflow.timeText(o.startedAt()));
     }
     if (o.doneAt() != null) {
-      line(sb, ctx.t("标记完成", "Marked done"), workflow.timeText(o.doneAt()));
+      line(sb, ctx.m("order-commands.view.14"), workflow.timeText(o.doneAt()));
     }
     if (o.completedAt() != null) {
-      line(sb, ctx.t("完成时间", "Completed"), workflow.timeText(o.completedAt()));
+      line(sb, ctx.m("order-commands.view.15"), workflow.timeText(o.completedAt()));
     }
     if (o.cancelledAt() != null) {
-      line(sb, ctx.t("取消时间", "Cancelled"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.t("（退款）", " (refund)") : ""));
+      line(sb, ctx.m("order-commands.view.16"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.m("order-commands.view.17") : ""));
     }
     if (o.rejections() > 0) {
-      line(sb, ctx.t("验收不通过次数", "Rejected deliveries"), String.valueOf(o.rejections()));
+      line(sb, ctx.m("order-commands.view.18"), String.valueOf(o.rejections()));
     }
     if (o.status() == OrderStatus.DISPUTED) {
-      line(sb, ctx.t("申诉", "Appeal"), ctx.t("买家已申诉，等待运营人员处理（审核 #" + o.disputeReviewId() + "）",
-          "the buyer appealed; operators decide (review #" + o.disputeReviewId() + ")"));
+      line(sb, ctx.m("order-commands.view.19"), ctx.m("order-commands.view.20", "disputeReviewId", o.disputeReviewId()));
     }
     List<OrderStore.Requirement> forms = workflow.store().requirements(ctx.handle(), o.orderNo());
-    sb.append(ctx.t("需求单：", "Requirement forms: ")).append(forms.isEmpty() ? ctx.t("无", "none") : String.valueOf(forms.size())).append('\n');
+    sb.append(ctx.m("order-commands.view.21")).append(forms.isEmpty() ? ctx.m("order-commands.view.22") : String.valueOf(forms.size())).append('\n');
     int n = 1;
     for (OrderStore.Requirement r : forms) {
-      sb.append(ctx.t("【需求单 ", "[Form ")).append(n++).append(ctx.t("】", "] ")).append(workflow.timeText(r.createdAt())).append('\n');
+      sb.append(ctx.m("order-commands.view.23")).append(n++).append(ctx.m("order-commands.view.24")).append(workflow.timeText(r.createdAt())).append('\n');
       if (!r.text().isEmpty()) {
         for (String l : r.text().split("\n")) {
           sb.append("    ").append(l).append('\n');
         }
       }
       for (OrderStore.Attachment a : r.attachments()) {
-        sb.append(ctx.t("    附件：", "    Attachment: ")).append(a.filename()).append(" (").append(OrderWorkflow.sizeText(a.size()))
-            .append(a.stored() ? "" : ctx.t("，超过大小上限，未保存", ", over the size limit, not kept")).append(")\n");
+        sb.append(ctx.m("order-commands.view.25")).append(a.filename()).append(" (").append(OrderWorkflow.sizeText(a.size()))
+            .append(a.stored() ? "" : ctx.m("order-commands.view.26")).append(")\n");
       }
     }
     sb.append(nextStep(ctx, o));
@@ -214,13 +200,11 @@ public final class OrderCommands {
   private String nextStep(CommandContext ctx, Order o) {
     switch (o.status()) {
       case PAID:
-        return ctx.t("下一步：联系买家确认需求后发送“开始实施 " + o.orderNo() + "”。", "Next: agree the requirements with the buyer, then send \"start "
-            + o.orderNo() + "\".");
+        return ctx.m("order-commands.next-step.1", "orderNo", o.orderNo());
       case IMPLEMENTING:
-        return ctx.t("下一步：实施完成后发送“已完成 " + o.orderNo() + "”。", "Next: when finished, send \"done " + o.orderNo() + "\".");
+        return ctx.m("order-commands.next-step.2", "orderNo", o.orderNo());
       case AWAITING_CONFIRMATION:
-        return ctx.t("下一步：等待买家确认完成；可以发送“催促确认 " + o.orderNo() + "”（24 小时一次）。",
-            "Next: the buyer confirms; you may send \"remind " + o.orderNo() + "\" (once per 24 hours).");
+        return ctx.m("order-commands.next-step.3", "orderNo", o.orderNo());
       default:
         return "";
     }
@@ -239,11 +223,7 @@ public final class OrderCommands {
     if (o.status() != OrderStatus.PAID) {
       return refused(ctx, workflow.start(ctx.handle(), by(ctx), o), "");
     }
-    return confirmations.confirmOrAsk(ctx, cmd, START, o.orderNo(), null, ctx.t(
-        "确认后，订单 " + o.orderNo() + "（" + o.productName() + "，" + Money.formatYuan(o.price()) + "）将从“已支付”变为“实施中”，并邮件通知买家 "
-            + o.buyerEmail() + "。",
-        "Once confirmed, order " + o.orderNo() + " (" + o.productName() + ", " + Money.formatYuan(o.price())
-            + ") goes from paid to implementing and the buyer " + o.buyerEmail() + " is mailed."));
+    return confirmations.confirmOrAsk(ctx, cmd, START, o.orderNo(), null, ctx.m("order-commands.start.1", "orderNo", o.orderNo(), "productName", o.productName(), "price", Money.formatYuan(o.price()), "buyerEmail", o.buyerEmail()));
   }
 
   private Outcome done(CommandContext ctx, ParsedCommand cmd) {
@@ -255,10 +235,7 @@ public final class OrderCommands {
     if (o.status() != OrderStatus.IMPLEMENTING) {
       return refused(ctx, workflow.done(ctx.handle(), by(ctx), o), "");
     }
-    return confirmations.confirmOrAsk(ctx, cmd, DONE, o.orderNo(), null, ctx.t(
-        "确认后，订单 " + o.orderNo() + " 将从“实施中”变为“待确认完成”，并邮件请买家 " + o.buyerEmail() + " 确认完成。",
-        "Once confirmed, order " + o.orderNo() + " goes from implementing to awaiting confirmation and the buyer "
-            + o.buyerEmail() + " is asked by mail to confirm."));
+    return confirmations.confirmOrAsk(ctx, cmd, DONE, o.orderNo(), null, ctx.m("order-commands.done.1", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail()));
   }
 
   private Outcome remind(CommandContext ctx, ParsedCommand cmd) {
@@ -271,9 +248,7 @@ public final class OrderCommands {
     if (!r.ok()) {
       return refused(ctx, r, "");
     }
-    return Outcome.done(ctx.t("已邮件提醒买家 " + o.buyerEmail() + " 确认完成订单 " + o.orderNo() + "。24 小时内不能再次催促。",
-        "The buyer " + o.buyerEmail() + " was reminded by mail to confirm order " + o.orderNo()
-            + ". The next reminder is possible in 24 hours."));
+    return Outcome.done(ctx.m("order-commands.remind.1", "buyerEmail", o.buyerEmail(), "orderNo", o.orderNo()));
   }
 
   // ---------------------------------------------------------------- buyer commands
@@ -293,13 +268,10 @@ public final class OrderCommands {
       return refused(ctx, r, r.refusal().kind() == OrderResult.Kind.BAD_INPUT ? example(ctx, "order.requirements") : "");
     }
     long stored = atts.stream().filter(a -> !a.tooLarge() && a.data() != null).count();
-    String attText = atts.isEmpty() ? "" : ctx.t("附件 " + atts.size() + " 个，已保存 " + stored + " 个" + (stored < atts.size()
-        ? "（超过 " + OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes) + " 的附件只记录了文件名）" : "") + "。",
-        atts.size() + " attachment(s), " + stored + " kept" + (stored < atts.size() ? " (files over "
-            + OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes) + " are listed by name only)" : "") + ". ");
-    return Outcome.done(ctx.t("订单 " + o.orderNo() + " 的需求单已提交并转给服务商 " + companyName(ctx, o) + "。" + attText,
-        "Your requirement form for order " + o.orderNo() + " was saved and forwarded to the provider " + companyName(ctx, o) + ". "
-            + attText));
+    String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "config", (stored < atts.size()
+        ? "（超过 " + OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes) + " 的附件只记录了文件名）" : ""), "config2", (stored < atts.size() ? " (files over "
+            + OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes) + " are listed by name only)" : ""));
+    return Outcome.done(ctx.m("order-commands.requirements.2", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "attText", attText));
   }
 
   private Outcome confirm(CommandContext ctx, ParsedCommand cmd) {
@@ -312,8 +284,7 @@ public final class OrderCommands {
     if (!r.ok()) {
       return refused(ctx, r, "");
     }
-    return Outcome.done(ctx.t("订单 " + o.orderNo() + " 已确认完成，状态：分配完成。已通知服务商 " + companyName(ctx, o) + "。谢谢！",
-        "Order " + o.orderNo() + " is confirmed and completed. The provider " + companyName(ctx, o) + " was told. Thank you!"));
+    return Outcome.done(ctx.m("order-commands.confirm.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o)));
   }
 
   private Outcome status(CommandContext ctx, ParsedCommand cmd) {
@@ -324,27 +295,24 @@ public final class OrderCommands {
     Order o = (Order) found;
     Provider p = directory.provider(ctx.handle(), o.providerId()).orElseThrow();
     StringBuilder sb = new StringBuilder();
-    sb.append(ctx.t("订单 ", "Order ")).append(o.orderNo()).append('\n');
-    line(sb, ctx.t("商品", "Product"), o.productName() == null ? o.productId() : o.productName());
-    line(sb, ctx.t("价格", "Price"), Money.formatYuan(o.price()));
-    line(sb, ctx.t("状态", "Status"), o.status().buyerLabel(ctx.zh()));
-    line(sb, ctx.t("服务商", "Provider"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.t("，客服电话 ", ", phone ") + p.csPhone())
-        + (p.csEmail().isEmpty() ? "" : ctx.t("，客服邮箱 ", ", mail ") + p.csEmail()));
+    sb.append(ctx.m("order-commands.status.1")).append(o.orderNo()).append('\n');
+    line(sb, ctx.m("order-commands.status.2"), o.productName() == null ? o.productId() : o.productName());
+    line(sb, ctx.m("order-commands.status.3"), Money.formatYuan(o.price()));
+    line(sb, ctx.m("order-commands.status.4"), ctx.m(o.status().buyerLabelKey()));
+    line(sb, ctx.m("order-commands.status.5"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.m("order-commands.status.6") + p.csPhone())
+        + (p.csEmail().isEmpty() ? "" : ctx.m("order-commands.status.7") + p.csEmail()));
     int forms = workflow.store().requirements(ctx.handle(), o.orderNo()).size();
-    line(sb, ctx.t("已提交需求单", "Requirement forms sent"), String.valueOf(forms));
+    line(sb, ctx.m("order-commands.status.8"), String.valueOf(forms));
     if (o.refundFlag()) {
-      line(sb, ctx.t("退款", "Refund"), ctx.t("是", "yes"));
+      line(sb, ctx.m("order-commands.status.9"), ctx.m("order-commands.status.10"));
     }
     switch (o.status()) {
       case PAID:
       case IMPLEMENTING:
-        sb.append(ctx.t("可以发送“提交需求单 " + o.orderNo() + "”，在下面写需求、附上文件。",
-            "You may send \"requirements " + o.orderNo() + "\" with your requirements below it and files attached."));
+        sb.append(ctx.m("order-commands.status.11", "orderNo", o.orderNo()));
         break;
       case AWAITING_CONFIRMATION:
-        sb.append(ctx.t("服务商已完成实施，请回复“确认完成 " + o.orderNo() + "”；如不满意，回复“验收不通过 " + o.orderNo() + " 理由”。",
-            "The provider has finished; reply \"确认完成 " + o.orderNo() + "\" (or \"confirm order " + o.orderNo()
-                + "\"); if not satisfied, \"reject delivery " + o.orderNo() + " REASON\"."));
+        sb.append(ctx.m("order-commands.status.12", "orderNo", o.orderNo()));
         break;
       default:
         break;
@@ -364,10 +332,7 @@ public final class OrderCommands {
       return refused(ctx, r, r.refusal().kind() == OrderResult.Kind.BAD_INPUT ? example(ctx, "order.reject") : "");
     }
     int n = r.order().rejections();
-    return Outcome.done(ctx.t("订单 " + o.orderNo() + " 验收不通过，已退回服务商继续实施（处理中），理由已转告服务商 " + companyName(ctx, o) + "。这是第 " + n
-            + " 次验收不通过" + (n >= OrderWorkflow.APPEAL_REJECTIONS ? "；现在您可以发送“申诉 " + o.orderNo() + " 理由”请运营人员介入。" : "。"),
-        "Order " + o.orderNo() + " was sent back to the provider (in progress); " + companyName(ctx, o) + " was given your reason."
-            + " Rejections so far: " + n + (n >= OrderWorkflow.APPEAL_REJECTIONS ? "; you may now send \"appeal " + o.orderNo()
+    return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "orderNo2", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "；现在您可以发送“申诉 " + o.orderNo() + " 理由”请运营人员介入。" : "。"), "orderNo3", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "; you may now send \"appeal " + o.orderNo()
             + " REASON\" for operators to decide." : ".")));
   }
 
@@ -397,10 +362,7 @@ public final class OrderCommands {
             new Change("price", "订单金额", "Order amount", "", Money.format(o.price()))),
         OrderWorkflow.APPEAL_REVIEW_DAYS));
     workflow.appealOpened(ctx.handle(), by, frozen, review.id(), reason);
-    return Outcome.done(ctx.t("订单 " + o.orderNo() + " 已冻结（申诉中），申诉已提交运营人员处理（审核 #" + review.id() + "，期限 "
-            + reviews.dueText(review.dueAt()) + "）。服务商已收到通知。结果会邮件告诉您。",
-        "Order " + o.orderNo() + " is frozen (under appeal); operators will decide (review #" + review.id() + ", due "
-            + reviews.dueText(review.dueAt()) + "). The provider was told. You will get the decision by mail."));
+    return Outcome.done(ctx.m("order-commands.appeal.1", "orderNo", o.orderNo(), "id", review.id(), "dueAt", reviews.dueText(review.dueAt())));
   }
 
   // ---------------------------------------------------------------- helpers
@@ -445,10 +407,8 @@ public final class OrderCommands {
     }
     Order o = (Order) found;
     if (ctx.actor().providerId() == null || o.providerId() != ctx.actor().providerId()) {
-      return Outcome.refused(ctx.t("订单 " + o.orderNo() + " 不是您的服务商账号（账号 ID " + ctx.actor().accountId()
-              + "）的订单，您不能查看或操作它。", "Order " + o.orderNo() + " does not belong to your provider account (account ID "
-              + ctx.actor().accountId() + "), so you cannot see or act on it."),
-          ctx.t("订单列表", "orders"));
+      return Outcome.refused(ctx.m("order-commands.provider-order.1", "orderNo", o.orderNo(), "accountId", ctx.actor().accountId()),
+          ctx.m("order-commands.provider-order.2"));
     }
     workflow.store().set(ctx.handle(), o.orderNo(), "provider_lang", ctx.language().code());
     return o;
@@ -462,11 +422,8 @@ public final class OrderCommands {
     }
     Order o = (Order) found;
     if (!o.buyerEmail().equalsIgnoreCase(ctx.actor().address())) {
-      return Outcome.refused(ctx.t("订单 " + o.orderNo() + " 不是用您的邮箱 " + ctx.actor().address() + " 下的订单，您不能查看或操作它。",
-              "Order " + o.orderNo() + " was not placed with your address " + ctx.actor().address()
-                  + ", so you cannot see or act on it."),
-          ctx.t("请用下单时填写的邮箱发送，例如：查询订单 " + EXAMPLE_NO, "Write from the address the order was placed with, e.g.: status "
-              + EXAMPLE_NO));
+      return Outcome.refused(ctx.m("order-commands.buyer-order.1", "orderNo", o.orderNo(), "address", ctx.actor().address()),
+          ctx.m("order-commands.buyer-order.2", "EXAMPLE_NO", EXAMPLE_NO));
     }
     workflow.store().set(ctx.handle(), o.orderNo(), "buyer_lang", ctx.language().code());
     return o;
@@ -474,42 +431,41 @@ public final class OrderCommands {
 
   private Object lookup(CommandContext ctx, String no, String example) {
     if (no.isEmpty() || !OrderWorkflow.ORDER_NO.matcher(no).matches()) {
-      return Outcome.refused(ctx.t(no.isEmpty() ? "缺少订单号。" : "“" + no + "”不是订单号。",
-          no.isEmpty() ? "The order number is missing." : "\"" + no + "\" is not an order number."), example);
+      return Outcome.refused(no.isEmpty() ? ctx.m("order-commands.lookup.missing")
+          : ctx.m("order-commands.lookup.malformed", "no", no), example);
     }
     Optional<Order> o = workflow.find(ctx.handle(), no);
     if (o.isEmpty()) {
-      return Outcome.refused(ctx.t("没有订单 " + no + "，请核对订单号。", "There is no order " + no + "; please check the number."), example);
+      return Outcome.refused(ctx.m("order-commands.lookup.1", "no", no), example);
     }
     return o.get();
   }
 
   private static Outcome refused(CommandContext ctx, OrderResult r, String example) {
-    return Outcome.refused(ctx.t(r.refusal().zh(), r.refusal().en()), example);
+    return Outcome.refused(ctx.m("order-commands.refused.1", "refusal", r.refusal().zh(), "refusal2", r.refusal().en()), example);
   }
 
   private static String example(CommandContext ctx, String command) {
     Function<String, String> no = s -> s.replace("NO", EXAMPLE_NO);
     switch (command) {
       case "order.view":
-        return no.apply(ctx.t("订单详情 NO", "order NO"));
+        return no.apply(ctx.m("order-commands.example.1"));
       case START:
-        return no.apply(ctx.t("开始实施 NO", "start NO"));
+        return no.apply(ctx.m("order-commands.example.2"));
       case DONE:
-        return no.apply(ctx.t("已完成 NO", "done NO"));
+        return no.apply(ctx.m("order-commands.example.3"));
       case "order.remind":
-        return no.apply(ctx.t("催促确认 NO", "remind NO"));
+        return no.apply(ctx.m("order-commands.example.4"));
       case "order.requirements":
-        return no.apply(ctx.t("提交需求单 NO\n需要迁移 3 台服务器的 MySQL 数据库，周末进行。", "requirements NO\nPlease migrate the MySQL"
-            + " databases of 3 servers, at the weekend."));
+        return no.apply(ctx.m("order-commands.example.5"));
       case "order.confirm":
-        return no.apply(ctx.t("确认完成 NO", "confirm order NO"));
+        return no.apply(ctx.m("order-commands.example.6"));
       case "order.status":
-        return no.apply(ctx.t("查询订单 NO", "status NO"));
+        return no.apply(ctx.m("order-commands.example.7"));
       case "order.reject":
-        return no.apply(ctx.t("验收不通过 NO 数据库迁移后报表无法打开", "reject delivery NO the reports do not open after the migration"));
+        return no.apply(ctx.m("order-commands.example.8"));
       case "order.appeal":
-        return no.apply(ctx.t("申诉 NO 服务商付款后一直没有联系我", "appeal NO the provider has not contacted me since I paid"));
+        return no.apply(ctx.m("order-commands.example.9"));
       default:
         return "";
     }

@@ -54,6 +54,16 @@ public enum OrderStatus {
     return buyerEn;
   }
 
+  /** The message-catalog key of the provider-side (and operator-side) label of this state. */
+  public String labelKey() {
+    return "state.order." + code;
+  }
+
+  /** The message-catalog key of the buyer-side label of this state (待支付 / 处理中 / 分配完成 …). */
+  public String buyerLabelKey() {
+    return "state.order-buyer." + code;
+  }
+
   public String label(boolean zhLang) {
     return zhLang ? zh : en();
   }

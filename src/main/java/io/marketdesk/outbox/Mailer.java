@@ -2,6 +2,7 @@ package io.marketdesk.outbox;
 
 import io.marketdesk.command.Language;
 import io.marketdesk.config.Config;
+import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates;
 import io.marketdesk.template.Templates.RenderedMail;
 import java.util.List;
@@ -58,6 +59,11 @@ public final class Mailer {
     String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
     String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
     return new OutgoingMail(kind, to, replyTo, subject, m.body(), inReplyTo, references, token, files);
+  }
+
+  /** The message catalog of the templates. */
+  public Catalog catalog() {
+    return templates.catalog();
   }
 
   public Config config() {

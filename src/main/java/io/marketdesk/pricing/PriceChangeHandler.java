@@ -100,73 +100,48 @@ final class PriceChangeHandler implements CommandHandler {
       if (product.matches()) {
         return productRefusal(ctx, product.group("product").toUpperCase(Locale.ROOT), product.group("amount"));
       }
-      return Outcome.refused(ctx.t(
-              "没有读懂订单号和新价格。改价要写订单号（只含数字）和新价格（如 880、880.00、¥1,280.50），新价格必须大于 0。",
-              "Could not read an order number and a new price. Write the order number (digits only) and the new"
-                  + " price (880, 880.00, ¥1,280.50); the new price must be above 0."),
+      return Outcome.refused(ctx.m("price-change-handler.handle.1"),
           example(ctx, "20261128000123", "880.00"));
     }
     Request req = parsed.get();
     String accountId = ctx.actor().accountId();
     if (req.accountId() != null && !req.accountId().equals(accountId)) {
-      return Outcome.refused(ctx.t(
-              "申请中的账号 ID " + req.accountId() + " 不是您的账号。您的账号 ID 是 " + accountId
-                  + "，只能为本账号的订单申请改价。",
-              "The account ID " + req.accountId() + " in the request is not yours. Your account ID is " + accountId
-                  + "; you can only ask for price changes of your own orders."),
+      return Outcome.refused(ctx.m("price-change-handler.handle.2", "accountId", req.accountId(), "accountId2", accountId),
           sentenceExample(ctx, req.orderNo(), req.amountText()));
     }
     Optional<PricedOrder> found = orders.find(ctx.handle(), req.orderNo());
     if (found.isEmpty()) {
-      return Outcome.refused(ctx.t(
-              "没有订单号为 " + req.orderNo() + " 的订单。请核对订单号（可发送“订单列表”查看您的订单）。",
-              "There is no order " + req.orderNo() + ". Check the number (send \"orders\" to list your orders)."),
-          ctx.t("订单列表 unpaid", "orders unpaid"));
+      return Outcome.refused(ctx.m("price-change-handler.handle.3", "orderNo", req.orderNo()),
+          ctx.m("price-change-handler.handle.4"));
     }
     PricedOrder order = found.get();
     if (order.providerId() != ctx.actor().providerId()) {
-      return Outcome.refused(ctx.t(
-              "订单 " + req.orderNo() + " 不是您（账号 ID " + accountId + "）的订单，不能申请改价。",
-              "Order " + req.orderNo() + " is not an order of yours (account ID " + accountId
-                  + "), so you cannot change its price."),
-          ctx.t("订单列表 unpaid", "orders unpaid"));
+      return Outcome.refused(ctx.m("price-change-handler.handle.5", "orderNo", req.orderNo(), "accountId", accountId),
+          ctx.m("price-change-handler.handle.6"));
     }
     if (!order.unpaid()) {
-      return Outcome.refused(ctx.t(
-              "订单 " + order.orderNo() + " 的状态是“" + OrderPriceStore.statusName(order.status(), true)
-                  + "”，只有待支付的订单可以改价。",
-              "Order " + order.orderNo() + " is " + OrderPriceStore.statusName(order.status(), false)
-                  + "; only unpaid orders can have their price changed."),
-          ctx.t("订单列表 unpaid", "orders unpaid"));
+      return Outcome.refused(ctx.m("price-change-handler.handle.7", "orderNo", order.orderNo(), "status", OrderPriceStore.statusName(order.status(), true), "status2", OrderPriceStore.statusName(order.status(), false)),
+          ctx.m("price-change-handler.handle.8"));
     }
     long newPrice = req.amountMinor();
     long oldPrice = order.price();
     if (newPrice <= 0) {
-      return Outcome.refused(ctx.t("新价格必须大于 0。", "The new price must be above 0."),
+      return Outcome.refused(ctx.m("price-change-handler.handle.9"),
           example(ctx, order.orderNo(), Money.format(Math.max(1, oldPrice * 9 / 10))));
     }
     if (newPrice >= oldPrice) {
-      return Outcome.refused(ctx.t(
-              "新价格 " + Money.format(newPrice) + " 元不低于订单现价 " + Money.format(oldPrice)
-                  + " 元。改价只能降价（0 < 新价格 < 现价）。",
-              "The new price " + Money.format(newPrice) + " is not below the order's current price "
-                  + Money.format(oldPrice) + ". A price change can only lower the price (0 < new < current)."),
+      return Outcome.refused(ctx.m("price-change-handler.handle.10", "format", Money.format(newPrice), "format2", Money.format(oldPrice)),
           example(ctx, order.orderNo(), Money.format(oldPrice * 9 / 10)));
     }
     String reason = reason(cmd);
     if (reason.length() > MAX_REASON) {
-      return Outcome.refused(ctx.t("理由最多 " + MAX_REASON + " 个字，请写得简短些。",
-              "A reason may be at most " + MAX_REASON + " characters; please make it shorter."),
-          example(ctx, order.orderNo(), Money.format(newPrice)) + "\n" + ctx.t("理由：老客户续约优惠", "reason: returning customer"));
+      return Outcome.refused(ctx.m("price-change-handler.handle.11", "MAX_REASON", MAX_REASON),
+          example(ctx, order.orderNo(), Money.format(newPrice)) + "\n" + ctx.m("price-change-handler.handle.12"));
     }
     if (reason.isEmpty() && newPrice * 100 < oldPrice * reasonBelowPercent) {
-      return Outcome.refused(ctx.t(
-              "新价格 " + Money.format(newPrice) + " 元低于现价 " + Money.format(oldPrice) + " 元的 " + reasonBelowPercent
-                  + "%，请在命令下面另起一行写明理由（理由：...）。",
-              "The new price " + Money.format(newPrice) + " is under " + reasonBelowPercent + "% of the current price "
-                  + Money.format(oldPrice) + "; add a reason on the line below the command (reason: ...)."),
+      return Outcome.refused(ctx.m("price-change-handler.handle.13", "format", Money.format(newPrice), "format2", Money.format(oldPrice), "reasonBelowPercent", reasonBelowPercent),
           example(ctx, order.orderNo(), Money.format(newPrice)) + "\n"
-              + ctx.t("理由：老客户续约，按合同价结算", "reason: contract price for a returning customer"));
+              + ctx.m("price-change-handler.handle.14"));
     }
     Provider provider = directory.provider(ctx.handle(), ctx.actor().providerId()).orElseThrow();
     String nameWarningZh = "";
@@ -206,21 +181,10 @@ final class PriceChangeHandler implements CommandHandler {
         "price=" + Money.format(newPrice) + " (review #" + review.id() + (reason.isEmpty() ? "" : ", reason: " + reason)
             + ")");
     String due = reviews.dueText(review.dueAt());
-    StringBuilder msg = new StringBuilder(ctx.t(
-        "改价申请已提交审核（#" + review.id() + "）：订单 " + order.orderNo() + " 价格 " + Money.format(oldPrice) + " → "
-            + Money.format(newPrice) + " 元（现价的 " + percent + "%）。运营人员会在 " + REVIEW_WORKING_DAYS
-            + " 个工作日内（" + due + " 前）审核，结果会邮件通知您。审核通过时若订单仍未支付，价格即修改，买家会收到新价格和付款方式。",
-        "The price change is in review (#" + review.id() + "): order " + order.orderNo() + " " + Money.format(oldPrice)
-            + " -> " + Money.format(newPrice) + " (" + percent + "% of the current price). Operators review it within "
-            + REVIEW_WORKING_DAYS + " working days (by " + due + "); you will be mailed the result. If the order is still"
-            + " unpaid when it is approved, the price changes and the buyer is mailed the new price and how to pay."));
-    replaced.ifPresent(r -> msg.append('\n').append(ctx.t(
-        "这项申请取代了该订单之前未审核的改价申请 #" + r.id() + "（" + r.titleZh() + "），那一项不再处理。",
-        "It replaces the order's earlier open price-change request #" + r.id() + " (" + r.titleEn()
-            + "), which will not be reviewed.")));
+    StringBuilder msg = new StringBuilder(ctx.m("price-change-handler.handle.15", "id", review.id(), "orderNo", order.orderNo(), "format", Money.format(oldPrice), "format2", Money.format(newPrice), "percent", percent, "REVIEW_WORKING_DAYS", REVIEW_WORKING_DAYS, "due", due));
+    replaced.ifPresent(r -> msg.append('\n').append(ctx.m("price-change-handler.handle.16", "id", r.id(), "titleZh", r.titleZh(), "titleEn", r.titleEn())));
     if (!nameWarningZh.isEmpty()) {
-      msg.append('\n').append(ctx.t("提示：" + nameWarningZh + "，已提示运营人员核对。",
-          "Note: " + nameWarningEn + "; the operators were asked to check it."));
+      msg.append('\n').append(ctx.m("price-change-handler.handle.17", "nameWarningZh", nameWarningZh, "nameWarningEn", nameWarningEn));
     }
     return Outcome.done(msg.toString());
   }
@@ -228,11 +192,8 @@ final class PriceChangeHandler implements CommandHandler {
   private Outcome productRefusal(CommandContext ctx, String productId, String amount) {
     String price = amount == null || Money.parseMinor(amount).isEmpty() ? "800.00"
         : Money.format(Money.parseMinor(amount).get());
-    return Outcome.refused(ctx.t(
-            "“" + productId + "”是商品，不是订单。改价只用于订单（订单号只含数字）。商品的价格要用“修改商品”提交修订，经运营人员审核通过后生效。",
-            "\"" + productId + "\" is a product, not an order. Price changes are for orders (order numbers are digits)."
-                + " A product's price changes through \"product update\" and a review."),
-        ctx.t("修改商品 " + productId + "\n价格：" + price, "product update " + productId + "\nprice: " + price));
+    return Outcome.refused(ctx.m("price-change-handler.product-refusal.1", "productId", productId),
+        ctx.m("price-change-handler.product-refusal.2", "productId", productId, "price", price));
   }
 
   private static String reason(ParsedCommand cmd) {
@@ -241,14 +202,12 @@ final class PriceChangeHandler implements CommandHandler {
   }
 
   private static String example(CommandContext ctx, String orderNo, String amount) {
-    return ctx.t("改价 " + orderNo + " " + amount, "price " + orderNo + " " + amount);
+    return ctx.m("price-change-handler.example.1", "orderNo", orderNo, "amount", amount);
   }
 
   private static String sentenceExample(CommandContext ctx, String orderNo, String amount) {
     String account = ctx.actor().accountId();
-    return ctx.t(ctx.actor().name() + "服务商（腾讯云账号 ID : " + account + "），申请将订单" + orderNo + "价格修改为折扣价" + amount
-            + "\n或：改价 " + orderNo + " " + amount,
-        "price " + orderNo + " " + amount);
+    return ctx.m("price-change-handler.sentence-example.1", "actor", ctx.actor().name(), "account", account, "orderNo", orderNo, "amount", amount);
   }
 
   /**

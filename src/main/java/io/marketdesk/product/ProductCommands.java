@@ -81,21 +81,19 @@ public final class ProductCommands {
       if (!arg.isEmpty() && !arg.equals("全部") && !arg.equalsIgnoreCase("all")) {
         Optional<ProductStatus> st = ProductStatus.parse(arg);
         if (st.isEmpty()) {
-          return Outcome.refused(ctx.t("不认识的状态“" + arg + "”。可用：审核中、已上架、已驳回、已下架、全部。",
-              "Unknown status \"" + arg + "\". Use in_review, listed, rejected, delisted or all."), ctx.t("商品列表 已上架", "products listed"));
+          return Outcome.refused(ctx.m("product-commands.handle.1", "arg", arg), ctx.m("product-commands.handle.2"));
         }
         filter = st.get();
       }
       Handle h = ctx.handle();
       List<Product> list = products.dao().list(h, ctx.actor().providerId(), filter);
       StringBuilder sb = new StringBuilder();
-      String which = filter == null ? "" : ctx.t("（" + filter.label(true) + "）", " (" + filter.label(false) + ")");
+      String which = filter == null ? "" : ctx.m("product-commands.handle.3", "label", filter.label(true), "label2", filter.label(false));
       if (list.isEmpty()) {
-        sb.append(ctx.t("您没有商品" + which + "。新建商品请发送“帮助 新建商品”查看模板。",
-            "You have no products" + which + ". Send \"help product new\" for the template."));
+        sb.append(ctx.m("product-commands.handle.4", "which", which));
         return Outcome.done(sb.toString());
       }
-      sb.append(ctx.t("您的商品" + which + "共 " + list.size() + " 个：", "Your products" + which + ", " + list.size() + ":"));
+      sb.append(ctx.m("product-commands.handle.5", "which", which, "list", list.size()));
       for (Product p : list) {
         ProductContent c = p.live().orElseGet(() -> products.currentDraft(h, p));
         sb.append("\n").append(p.id()).append("  ").append(c.type().label(ctx.zh())).append("  ").append(c.name())
@@ -103,14 +101,14 @@ public final class ProductCommands {
             .append(p.status().label(ctx.zh()));
         if (p.status() == ProductStatus.LISTED && p.pendingRevision()) {
           Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
-          sb.append(ctx.t("（修改审核中", " (revision in review")).append(r.map(x -> " #" + x.id()).orElse(""))
-              .append(ctx.t("）", ")"));
+          sb.append(ctx.m("product-commands.handle.6")).append(r.map(x -> " #" + x.id()).orElse(""))
+              .append(ctx.m("product-commands.handle.7"));
         }
         if (p.everListed()) {
           sb.append("\n    ").append(products.pageUrl(p.id()));
         }
       }
-      sb.append("\n").append(ctx.t("查看一个商品：查看商品 ID", "To see one: product view ID"));
+      sb.append("\n").append(ctx.m("product-commands.handle.8"));
       return Outcome.done(sb.toString());
     }
   }
@@ -199,12 +197,8 @@ public final class ProductCommands {
       }
       Product p = checked.product();
       String pending = p.pendingRevision()
-          ? ctx.t("正在审核的修改将撤回。", " The revision in review will be withdrawn.") : "";
-      return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.t(
-          "确认要下架商品 " + p.id() + "（" + p.name() + "）吗？下架后买家不能再下单，商品页面显示“已下架”；已有订单不受影响。" + pending
-              + "重新上架需要再次审核。",
-          "Delist product " + p.id() + " (" + p.name() + ")? Buyers will no longer be able to order it and its page will say"
-              + " it is off sale; existing orders are not affected." + pending + " Listing it again needs a new review."));
+          ? ctx.m("product-commands.handle.9") : "";
+      return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.m("product-commands.handle.10", "id", p.id(), "p", p.name(), "pending", pending));
     }
   }
 
@@ -239,30 +233,27 @@ public final class ProductCommands {
       Handle h = ctx.handle();
       boolean zh = ctx.zh();
       StringBuilder sb = new StringBuilder();
-      sb.append(ctx.t("商品 ", "Product ")).append(p.id()).append(" · ").append(p.status().label(zh));
+      sb.append(ctx.m("product-commands.handle.11")).append(p.id()).append(" · ").append(p.status().label(zh));
       if (p.everListed()) {
-        sb.append("\n").append(ctx.t("商品页面：", "Product page: ")).append(products.pageUrl(p.id()));
+        sb.append("\n").append(ctx.m("product-commands.handle.12")).append(products.pageUrl(p.id()));
         if (p.status() == ProductStatus.LISTED) {
-          sb.append("\n").append(ctx.t("买家看到的内容：", "What buyers see:"));
+          sb.append("\n").append(ctx.m("product-commands.handle.13"));
         } else {
-          sb.append("\n").append(ctx.t("商品已下架，页面显示“已下架”，买家不能下单。最后在售的内容：",
-              "The product is off sale: its page says so and buyers cannot order it. The last live version:"));
+          sb.append("\n").append(ctx.m("product-commands.handle.14"));
         }
         content(sb, ctx, p.live().orElseThrow());
       } else {
-        sb.append("\n").append(ctx.t("尚未上架：买家看不到这个商品，审核通过后才有商品页面。",
-            "Not listed yet: buyers cannot see it; it gets its page once approved."));
+        sb.append("\n").append(ctx.m("product-commands.handle.15"));
       }
       if (p.pendingRevision()) {
         ProductVersion v = products.dao().version(h, p.id(), p.pendingVersion()).orElseThrow();
         Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
-        sb.append("\n\n").append(ctx.t("审核中的版本 v", "Version in review: v")).append(v.version())
-            .append(r.map(x -> ctx.t("（审核 #" + x.id() + "，" + reviews.dueText(x.dueAt()) + " 前完成）",
-                " (review #" + x.id() + ", due " + reviews.dueText(x.dueAt()) + ")")).orElse(""))
-            .append(ctx.t("：", ":"));
+        sb.append("\n\n").append(ctx.m("product-commands.handle.16")).append(v.version())
+            .append(r.map(x -> ctx.m("product-commands.handle.17", "id", x.id(), "dueAt", reviews.dueText(x.dueAt()))).orElse(""))
+            .append(ctx.m("product-commands.handle.18"));
         content(sb, ctx, v.content());
       }
-      sb.append("\n\n").append(ctx.t("历史版本：", "Versions:"));
+      sb.append("\n\n").append(ctx.m("product-commands.handle.19"));
       DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
       for (ProductVersion v : products.dao().versions(h, p.id())) {
         sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(v, p, zh)).append("  ")
@@ -278,11 +269,11 @@ public final class ProductCommands {
     }
 
     private static void content(StringBuilder sb, CommandContext ctx, ProductContent c) {
-      sb.append("\n  ").append(ctx.t("名称：", "Name: ")).append(c.name());
-      sb.append("\n  ").append(ctx.t("服务类型：", "Type: ")).append(c.type().label(ctx.zh()));
-      sb.append("\n  ").append(ctx.t("价格：", "Price: ")).append(Money.formatYuan(c.price())).append(" / ").append(c.unit());
-      sb.append("\n  ").append(ctx.t("简介：", "Summary: ")).append(c.summary());
-      sb.append("\n  ").append(ctx.t("详情：", "Description: ")).append(c.description().replace("\n", "\n    "));
+      sb.append("\n  ").append(ctx.m("product-commands.content.1")).append(c.name());
+      sb.append("\n  ").append(ctx.m("product-commands.content.2")).append(c.type().label(ctx.zh()));
+      sb.append("\n  ").append(ctx.m("product-commands.content.3")).append(Money.formatYuan(c.price())).append(" / ").append(c.unit());
+      sb.append("\n  ").append(ctx.m("product-commands.content.4")).append(c.summary());
+      sb.append("\n  ").append(ctx.m("product-commands.content.5")).append(c.description().replace("\n", "\n    "));
     }
 
     private static String versionStatus(ProductVersion v, Product p, boolean zh) {

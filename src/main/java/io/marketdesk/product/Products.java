@@ -85,14 +85,7 @@ public final class Products {
     ctx.audit("product", id, "created", null, ProductStatus.IN_REVIEW.code());
     Product p = dao.find(ctx.handle(), id).orElseThrow();
     Review r = submit(ctx, p, c, NEW);
-    return new Created(id, Outcome.done(ctx.t(
-        "已新建商品 " + id + "（" + c.name() + "，" + c.type().zh() + "，" + Money.formatYuan(c.price()) + "/" + c.unit()
-            + "），已提交审核（审核 #" + r.id() + "），运营人员会在 " + c.type().reviewDays() + " 个工作日内（" + reviews.dueText(r.dueAt())
-            + " 前）完成审核，结果会邮件通知您。审核通过后商品上架，页面：" + pageUrl(id),
-        "Created product " + id + " (" + c.name() + ", " + c.type().en() + ", " + Money.formatYuan(c.price()) + "/" + c.unit()
-            + ") and sent it for review (review #" + r.id() + "). Operators review it within " + c.type().reviewDays()
-            + " working days (by " + reviews.dueText(r.dueAt()) + "); you will be mailed the result. Once approved it is"
-            + " listed at " + pageUrl(id))));
+    return new Created(id, Outcome.done(ctx.m("products.create.1", "id", id, "c", c.name(), "type", c.type().zh(), "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(), "dueAt", reviews.dueText(r.dueAt()), "pageUrl", pageUrl(id), "type2", c.type().en())));
   }
 
   /**
@@ -110,8 +103,7 @@ public final class Products {
       return relist(ctx, p, fields);
     }
     if (fields.isEmpty() && p.status() != ProductStatus.REJECTED) {
-      return Outcome.refused(ctx.t("请在命令下面写出要修改的字段（每行“字段: 值”）。",
-          "Write the fields to change below the command, one \"field: value\" per line."), ProductExamples.update(ctx, p.id()));
+      return Outcome.refused(ctx.m("products.update.1"), ProductExamples.update(ctx, p.id()));
     }
     ProductContent base = currentDraft(ctx.handle(), p);
     ProductForm.Result form = ProductForm.read(fields, base, ctx.zh());
@@ -124,8 +116,7 @@ public final class Products {
         return typeFixed(ctx, p);
       }
       if (ProductForm.diff(p.live().orElseThrow(), c).isEmpty()) {
-        return Outcome.refused(ctx.t("这些值与在售版本完全相同，没有需要审核的修改。",
-            "These values are the same as the live version; there is nothing to review."), ProductExamples.update(ctx, p.id()));
+        return Outcome.refused(ctx.m("products.update.2"), ProductExamples.update(ctx, p.id()));
       }
     }
     boolean replaced = p.pendingRevision();
@@ -134,17 +125,9 @@ public final class Products {
     String replacedZh = replaced ? "它取代了之前尚未审核完的修改。" : "";
     String replacedEn = replaced ? " It replaces the earlier revision that was still in review." : "";
     if (p.everListed()) {
-      return Outcome.done(ctx.t(
-          "商品 " + p.id() + "（" + c.name() + "）的修改已提交审核（审核 #" + r.id() + "，" + reviews.dueText(r.dueAt()) + " 前完成）："
-              + changed + "。" + replacedZh + "审核通过前，买家仍看到当前在售的版本。",
-          "The revision of product " + p.id() + " (" + c.name() + ") is in review (review #" + r.id() + ", by "
-              + reviews.dueText(r.dueAt()) + "): " + changed + "." + replacedEn + " Until it is approved buyers see the live version."));
+      return Outcome.done(ctx.m("products.update.3", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "changed", changed, "replacedZh", replacedZh, "replacedEn", replacedEn));
     }
-    return Outcome.done(ctx.t(
-        "商品 " + p.id() + "（" + c.name() + "）已重新提交审核（审核 #" + r.id() + "，" + reviews.dueText(r.dueAt()) + " 前完成）。"
-            + replacedZh,
-        "Product " + p.id() + " (" + c.name() + ") is sent for review again (review #" + r.id() + ", by "
-            + reviews.dueText(r.dueAt()) + ")." + replacedEn));
+    return Outcome.done(ctx.m("products.update.4", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replacedZh", replacedZh, "replacedEn", replacedEn));
   }
 
   /** 上架商品: a delisted product back into review, with or without changes. */
@@ -155,13 +138,10 @@ public final class Products {
     }
     Product p = owned.product();
     if (p.status() == ProductStatus.LISTED) {
-      return Outcome.refused(ctx.t("商品 " + p.id() + " 已经在售，不需要重新上架。要修改内容，请用“修改商品”。",
-          "Product " + p.id() + " is listed already. To change it, use \"product update\"."), ProductExamples.update(ctx, p.id()));
+      return Outcome.refused(ctx.m("products.relist.1", "id", p.id()), ProductExamples.update(ctx, p.id()));
     }
     if (!p.everListed()) {
-      return Outcome.refused(ctx.t("商品 " + p.id() + " 还没有上架过（" + p.status().label(true) + "），不能重新上架；请用“修改商品”修改后重新提交审核。",
-          "Product " + p.id() + " was never listed (" + p.status().label(false) + "), so it cannot be relisted; send"
-              + " \"product update\" with your changes to submit it again."), ProductExamples.update(ctx, p.id()));
+      return Outcome.refused(ctx.m("products.relist.2", "id", p.id(), "label", p.status().label(true), "label2", p.status().label(false)), ProductExamples.update(ctx, p.id()));
     }
     return relist(ctx, p, fields);
   }
@@ -179,13 +159,8 @@ public final class Products {
     boolean replaced = p.pendingRevision();
     Review r = submit(ctx, p, c, RELIST);
     List<Field> diff = ProductForm.diff(p.live().orElseThrow(), c);
-    String what = diff.isEmpty() ? ctx.t("内容不变", "no changes") : changedNames(ctx, p.live().orElseThrow(), c);
-    return Outcome.done(ctx.t(
-        "商品 " + p.id() + "（" + c.name() + "）已申请重新上架（" + what + "），已提交审核（审核 #" + r.id() + "，"
-            + reviews.dueText(r.dueAt()) + " 前完成）。审核通过后恢复在售。" + (replaced ? "它取代了之前尚未审核完的申请。" : ""),
-        "Product " + p.id() + " (" + c.name() + ") is sent for relisting (" + what + "), in review (review #" + r.id()
-            + ", by " + reviews.dueText(r.dueAt()) + "). It is on sale again once approved."
-            + (replaced ? " It replaces the earlier request that was still in review." : "")));
+    String what = diff.isEmpty() ? ctx.m("products.relist.3") : changedNames(ctx, p.live().orElseThrow(), c);
+    return Outcome.done(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replaced", (replaced ? "它取代了之前尚未审核完的申请。" : ""), "Itreplacestheearlierrequestthatwasstillinreview", (replaced ? " It replaces the earlier request that was still in review." : "")));
   }
 
   /** Checks 下架商品 before asking for confirmation; returns the product, or a refusal. */
@@ -198,14 +173,13 @@ public final class Products {
     if (p.status() != ProductStatus.LISTED) {
       String why;
       if (p.status() == ProductStatus.DELISTED) {
-        why = ctx.t("商品 " + p.id() + " 已经下架了。", "Product " + p.id() + " is delisted already.");
+        why = ctx.m("products.relist.5", "id", p.id());
       } else if (p.everListed()) {
-        why = ctx.t("商品 " + p.id() + " 已下架，重新上架的申请正在审核中。", "Product " + p.id() + " is off sale; its relisting is in review.");
+        why = ctx.m("products.relist.6", "id", p.id());
       } else {
-        why = ctx.t("商品 " + p.id() + " 还没有上架（" + p.status().label(true) + "），不需要下架。",
-            "Product " + p.id() + " was never listed (" + p.status().label(false) + "), so there is nothing to delist.");
+        why = ctx.m("products.relist.7", "id", p.id(), "label", p.status().label(true), "label2", p.status().label(false));
       }
-      return Owned.no(Outcome.refused(why, ctx.t("商品列表 已上架", "products listed")));
+      return Owned.no(Outcome.refused(why, ctx.m("products.relist.8")));
     }
     return owned;
   }
@@ -242,11 +216,7 @@ public final class Products {
         withdrawnEn = " The revision in review (review #" + rid + ") is withdrawn and the operators were told.";
       }
     }
-    return Outcome.done(ctx.t(
-        "商品 " + p.id() + "（" + p.name() + "）已下架：买家不能再下单，商品页面显示“已下架”；已有订单不受影响。" + withdrawnZh
-            + "要重新上架，发送：上架商品 " + p.id(),
-        "Product " + p.id() + " (" + p.name() + ") is delisted: buyers can no longer order it and its page says it is off"
-            + " sale; existing orders are not affected." + withdrawnEn + " To list it again, send: product relist " + p.id()));
+    return Outcome.done(ctx.m("products.delist.1", "id", p.id(), "p", p.name(), "withdrawnZh", withdrawnZh, "withdrawnEn", withdrawnEn));
   }
 
   /** The model of the mail telling operators a revision was withdrawn. */
@@ -375,31 +345,26 @@ public final class Products {
   Owned owned(CommandContext ctx, String rawId, String example) {
     String id = ProductDao.normalizeId(rawId);
     if (id.isEmpty()) {
-      return Owned.no(Outcome.refused(ctx.t("请写出商品 ID（如 P1001）。用“商品列表”查看您的商品。",
-          "Write the product ID (such as P1001). Send \"products\" to see yours."), example));
+      return Owned.no(Outcome.refused(ctx.m("products.no.1"), example));
     }
     Optional<Product> p = dao.find(ctx.handle(), id);
     if (p.isEmpty()) {
-      return Owned.no(Outcome.refused(ctx.t("没有商品 " + id + "。用“商品列表”查看您的商品。",
-          "There is no product " + id + ". Send \"products\" to see yours."), ctx.t("商品列表", "products")));
+      return Owned.no(Outcome.refused(ctx.m("products.no.2", "id", id), ctx.m("products.no.3")));
     }
     Long mine = ctx.actor().providerId();
     if (mine == null || p.get().providerId() != mine) {
-      return Owned.no(Outcome.refused(ctx.t("商品 " + id + " 不是您的商品，您只能操作自己的商品（账号 ID " + ctx.actor().accountId() + "）。",
-          "Product " + id + " is not yours; you can act only on your own products (account ID " + ctx.actor().accountId() + ")."),
-          ctx.t("商品列表", "products")));
+      return Owned.no(Outcome.refused(ctx.m("products.no.4", "id", id, "accountId", ctx.actor().accountId()),
+          ctx.m("products.no.5")));
     }
     return new Owned(p.get(), null);
   }
 
   private static Outcome typeFixed(CommandContext ctx, Product p) {
-    return Outcome.refused(ctx.t("商品上架后不能修改服务类型（" + p.id() + " 是" + p.type().zh() + "）。如需其他类型，请新建商品。",
-        "The type of a product that has been listed cannot change (" + p.id() + " is " + p.type().en()
-            + "). Create a new product for another type."), ProductExamples.create(ctx));
+    return Outcome.refused(ctx.m("products.type-fixed.1", "id", p.id(), "type", p.type().zh(), "type2", p.type().en()), ProductExamples.create(ctx));
   }
 
   private static String errors(CommandContext ctx, ProductForm.Result form) {
-    return ctx.t("商品信息有误，没有提交：\n", "The product was not submitted:\n") + "- " + String.join("\n- ", form.errors());
+    return ctx.m("products.errors.1") + "- " + String.join("\n- ", form.errors());
   }
 
   private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
@@ -408,12 +373,12 @@ public final class Products {
       String old = before == null ? "" : ProductForm.value(before, f, ctx.zh());
       String now = ProductForm.value(after, f, ctx.zh());
       if (f == Field.DESCRIPTION || f == Field.SUMMARY) {
-        parts.add(ctx.t(f.zh(), f.en()));
+        parts.add(ctx.m("products.changed-names.1", "f", f.zh(), "f2", f.en()));
       } else {
-        parts.add(ctx.t(f.zh() + " " + old + " → " + now, f.en() + " " + old + " -> " + now));
+        parts.add(ctx.m("products.changed-names.2", "f", f.zh(), "old", old, "now", now, "f2", f.en()));
       }
     }
-    return String.join(ctx.t("；", "; "), parts);
+    return String.join(ctx.m("products.changed-names.3"), parts);
   }
 
   static String json(Payload p) {

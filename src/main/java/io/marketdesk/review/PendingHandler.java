@@ -34,17 +34,15 @@ final class PendingHandler implements CommandHandler {
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
     List<Review> open = reviews.openReviews(ctx.handle());
     if (open.isEmpty()) {
-      return Outcome.done(ctx.t("没有待审核的申请。", "No review is open."));
+      return Outcome.done(ctx.m("pending-handler.handle.1"));
     }
     long now = ctx.now().toEpochMilli();
     long overdue = open.stream().filter(r -> r.overdue(now)).count();
-    StringBuilder sb = new StringBuilder(ctx.t("待审核 " + open.size() + " 项，其中逾期 " + overdue + " 项（逾期的排在前面）：",
-        open.size() + " open review" + (open.size() == 1 ? "" : "s") + ", " + overdue + " overdue (overdue first):"));
+    StringBuilder sb = new StringBuilder(ctx.m("pending-handler.handle.2", "open", open.size(), "overdue", overdue, "open2", (open.size() == 1 ? "" : "s")));
     for (Review r : open) {
       sb.append("\n\n").append(describe(ctx, reviews, r, false));
     }
-    sb.append("\n\n").append(ctx.t("答复：回复该审核邮件写“同意”或“拒绝 理由”，或写“审核 编号 同意”。",
-        "To answer: reply to its review mail with approve or reject REASON, or send review ID approve."));
+    sb.append("\n\n").append(ctx.m("pending-handler.handle.3"));
     return Outcome.done(sb.toString());
   }
 
@@ -52,19 +50,14 @@ final class PendingHandler implements CommandHandler {
   static String describe(CommandContext ctx, Reviews reviews, Review r, boolean full) {
     long now = ctx.now().toEpochMilli();
     StringBuilder sb = new StringBuilder();
-    sb.append(ctx.t("#" + r.id() + (r.overdue(now) ? " 【逾期】" : " ") + r.titleZh(),
-        "#" + r.id() + (r.overdue(now) ? " [OVERDUE] " : " ") + r.titleEn()));
-    sb.append('\n').append(ctx.t("  类型 " + kindZh(r.kind()) + "，对象 " + r.subject() + "，申请人 " + r.requestedBy()
-            + "，期限 " + reviews.dueText(r.dueAt()),
-        "  kind " + r.kind() + ", subject " + r.subject() + ", asked by " + r.requestedBy() + ", due " + reviews.dueText(r.dueAt())));
+    sb.append(ctx.m("pending-handler.describe.1", "id", r.id(), "overdue", (r.overdue(now) ? " 【逾期】" : " "), "titleZh", r.titleZh(), "overdue2", (r.overdue(now) ? " [OVERDUE] " : " "), "titleEn", r.titleEn()));
+    sb.append('\n').append(ctx.m("pending-handler.describe.2", "kind", kindZh(r.kind()), "subject", r.subject(), "requestedBy", r.requestedBy(), "dueAt", reviews.dueText(r.dueAt()), "kind2", r.kind()));
     if (!r.open()) {
-      sb.append('\n').append(ctx.t("  状态 " + r.status() + "，处理人 " + r.decidedBy(), "  status " + r.status() + ", decided by "
-          + r.decidedBy()));
+      sb.append('\n').append(ctx.m("pending-handler.describe.3", "status", r.status(), "decidedBy", r.decidedBy()));
     }
     if (full) {
       for (Change c : r.changes()) {
-        sb.append('\n').append(ctx.t("  · " + c.labelZh() + "：" + c.before() + " → " + c.after(),
-            "  - " + c.labelEn() + ": " + c.before() + " -> " + c.after()));
+        sb.append('\n').append(ctx.m("pending-handler.describe.4", "labelZh", c.labelZh(), "before", c.before(), "after", c.after(), "labelEn", c.labelEn()));
       }
     }
     return sb.toString();

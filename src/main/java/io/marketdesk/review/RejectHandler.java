@@ -42,15 +42,13 @@ final class RejectHandler implements CommandHandler {
       return orderReject.handle(ctx, cmd);
     }
     if (!ctx.actor().has(Role.OPERATOR)) {
-      return Outcome.refused(ctx.t("“拒绝”用于运营人员答复审核。订单验收不通过请写订单号和理由。",
-          "\"reject\" answers a review (operators). To reject a delivery, give the order number and the reason."),
-          ctx.t("验收不通过 20261128000123 没有按需求完成", "reject 20261128000123 the work is not finished"));
+      return Outcome.refused(ctx.m("reject-handler.handle.1"),
+          ctx.m("reject-handler.handle.2"));
     }
     String reason = cmd.argsAndText().strip();
     if (reason.isEmpty()) {
-      return Outcome.refused(ctx.t("拒绝必须写明理由（会转告申请人），什么也没有改变。",
-          "A rejection needs a reason (the asker is told it); nothing changed."),
-          ctx.t("拒绝 统一社会信用代码与营业执照不符", "reject the credit code does not match the business licence"));
+      return Outcome.refused(ctx.m("reject-handler.handle.3"),
+          ctx.m("reject-handler.handle.4"));
     }
     return answers.answer(ctx, false, reason);
   }

@@ -31,7 +31,7 @@ final class ReviewAnswers {
 
   /** Decides the review the mail answers, or refuses with why not. */
   Outcome answer(CommandContext ctx, boolean approve, String note) {
-    String byId = approve ? ctx.t("审核 编号 同意", "review ID approve") : ctx.t("审核 编号 拒绝 理由", "review ID reject REASON");
+    String byId = approve ? ctx.m("review-answers.x.1") : ctx.m("review-answers.x.2");
     Tokens.Check best = null;
     for (String t : ctx.presentedTokens()) {
       Tokens.Check c = tokens.check(ctx.handle(), t, ctx.actor().address(), Reviews.TOKEN_PURPOSE);
@@ -44,11 +44,9 @@ final class ReviewAnswers {
       }
     }
     if (best == null) {
-      return Outcome.refused(ctx.t(
-          "没有找到要答复的审核：请直接回复系统发给您的审核邮件，或者写明审核编号。",
-          "There is no review to answer here: reply to the review mail you were sent, or give the review number."),
-          ctx.t("直接回复审核邮件写：", "Reply to the review mail with: ") + (approve ? ctx.t("同意", "approve")
-              : ctx.t("拒绝 理由", "reject REASON")) + ctx.t("\n或另发邮件：", "\nor send: ") + byId);
+      return Outcome.refused(ctx.m("review-answers.x.3"),
+          ctx.m("review-answers.x.4") + (approve ? ctx.m("review-answers.x.5")
+              : ctx.m("review-answers.x.6")) + ctx.m("review-answers.x.7") + byId);
     }
     Tokens.Token token = best.token();
     switch (best.status()) {
@@ -56,35 +54,25 @@ final class ReviewAnswers {
         break;
       case USED: {
         Optional<Review> r = reviews.find(ctx.handle(), Long.parseLong(token.subjectId()));
-        String used = ctx.t("这封审核邮件的答复码已于 " + time(token.usedAt()) + " 用过，不能再用一次，什么也没有改变。",
-            "This review mail's code was already used at " + time(token.usedAt()) + "; it works once, and nothing changed.");
+        String used = ctx.m("review-answers.x.8", "usedAt", time(token.usedAt()));
         if (r.isPresent() && !r.get().open()) {
           used += "\n" + reviews.alreadyDecided(ctx, r.get()).message();
         }
         return Outcome.refused(used, "");
       }
       case EXPIRED:
-        return Outcome.refused(ctx.t(
-            "这封审核邮件的答复码已于 " + time(token.expiresAt()) + " 过期，什么也没有改变。如审核仍未处理，请用审核编号答复。",
-            "This review mail's code expired at " + time(token.expiresAt())
-                + "; nothing changed. If the review is still open, answer it by its number."),
-            byId.replace(ctx.t("编号", "ID"), token.subjectId()));
+        return Outcome.refused(ctx.m("review-answers.x.9", "expiresAt", time(token.expiresAt())),
+            byId.replace(ctx.m("review-answers.x.10"), token.subjectId()));
       case WRONG_ADDRESS:
-        return Outcome.refused(ctx.t(
-            "这封审核邮件不是发给您的地址的（答复码与收件人绑定），什么也没有改变。请答复发给您本人的审核邮件。",
-            "This review mail was not sent to your address (its code is bound to the person it was sent to), so nothing changed."
-                + " Answer the review mail sent to you."), byId);
+        return Outcome.refused(ctx.m("review-answers.x.11"), byId);
       case WRONG_PURPOSE:
-        return Outcome.refused(ctx.t("您回复的邮件不是审核邮件，什么也没有改变。",
-            "The mail you answered is not a review mail, so nothing changed."), byId);
+        return Outcome.refused(ctx.m("review-answers.x.12"), byId);
       default:
-        return Outcome.refused(ctx.t("审核答复码无效（不是本系统发出的），什么也没有改变。",
-            "The review code is not valid (it was not issued here), so nothing changed."), byId);
+        return Outcome.refused(ctx.m("review-answers.x.13"), byId);
     }
     long reviewId = Long.parseLong(token.subjectId());
     if (!tokens.consume(ctx.handle(), token.token(), ctx.actor().address())) {
-      return Outcome.refused(ctx.t("这封审核邮件的答复码刚刚已被使用，什么也没有改变。",
-          "This review mail's code was just used; nothing changed."), "");
+      return Outcome.refused(ctx.m("review-answers.x.14"), "");
     }
     return reviews.decide(ctx, reviewId, approve, note);
   }

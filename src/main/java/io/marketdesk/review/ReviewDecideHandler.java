@@ -38,14 +38,14 @@ final class ReviewDecideHandler implements CommandHandler {
   }
 
   private static String example(CommandContext ctx) {
-    return ctx.t("审核 12 同意\n审核 12 拒绝 统一社会信用代码与营业执照不符", "review 12 approve\nreview 12 reject the credit code does not match");
+    return ctx.m("review-decide-handler.example.1");
   }
 
   @Override
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
     Matcher m = ARGS.matcher(cmd.args().strip());
     if (!m.matches()) {
-      return Outcome.refused(ctx.t("请写明审核编号和“同意”或“拒绝 理由”。", "Give the review number and approve, or reject with a reason."),
+      return Outcome.refused(ctx.m("review-decide-handler.handle.1"),
           example(ctx));
     }
     long id = Long.parseLong(m.group(1));
@@ -54,15 +54,13 @@ final class ReviewDecideHandler implements CommandHandler {
     String note = (rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text()).strip();
     if (verb.isEmpty()) {
       if (!rest.isEmpty()) {
-        return Outcome.refused(ctx.t("没有读懂“" + rest + "”：审核编号后面请写“同意”或“拒绝 理由”。",
-            "\"" + rest + "\" is not understood: after the review number write approve, or reject with a reason."), example(ctx));
+        return Outcome.refused(ctx.m("review-decide-handler.handle.2", "rest", rest), example(ctx));
       }
       return show(ctx, id);
     }
     boolean approve = verb.equals("同意") || verb.equals("通过") || verb.equals("批准") || verb.startsWith("approve");
     if (!approve && note.isEmpty()) {
-      return Outcome.refused(ctx.t("拒绝必须写明理由（会转告申请人），什么也没有改变。",
-          "A rejection needs a reason (the asker is told it); nothing changed."), example(ctx));
+      return Outcome.refused(ctx.m("review-decide-handler.handle.3"), example(ctx));
     }
     return reviews.decide(ctx, id, approve, note);
   }
@@ -70,7 +68,7 @@ final class ReviewDecideHandler implements CommandHandler {
   private Outcome show(CommandContext ctx, long id) {
     Optional<Review> found = reviews.find(ctx.handle(), id);
     if (found.isEmpty()) {
-      return Outcome.refused(ctx.t("没有编号为 " + id + " 的审核。", "There is no review " + id + "."), ctx.t("待审核", "pending"));
+      return Outcome.refused(ctx.m("review-decide-handler.show.1", "id", id), ctx.m("review-decide-handler.show.2"));
     }
     return Outcome.done(PendingHandler.describe(ctx, reviews, found.get(), true));
   }

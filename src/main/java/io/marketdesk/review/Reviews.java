@@ -149,16 +149,15 @@ public final class Reviews {
     Handle h = ctx.handle();
     Optional<Review> found = find(h, reviewId);
     if (found.isEmpty()) {
-      return Outcome.refused(ctx.t("没有编号为 " + reviewId + " 的审核。", "There is no review " + reviewId + "."),
-          ctx.t("待审核", "pending"));
+      return Outcome.refused(ctx.m("reviews.decide.1", "reviewId", reviewId),
+          ctx.m("reviews.decide.2"));
     }
     Review r = found.get();
     if (!r.open()) {
       return alreadyDecided(ctx, r);
     }
     if (r.requestedBy().equalsIgnoreCase(ctx.actor().address())) {
-      return Outcome.refused(ctx.t("审核 #" + reviewId + " 是您自己提交的申请，需由其他运营人员审核。",
-          "Review #" + reviewId + " is your own request; another operator must decide it."), "");
+      return Outcome.refused(ctx.m("reviews.decide.3", "reviewId", reviewId), "");
     }
     long now = clock.millis();
     int n = h.createUpdate("UPDATE review SET status = :st, decided_at = :now, decided_by = :by, decision_note = :note"
@@ -186,26 +185,22 @@ public final class Reviews {
     mailer.send(h, askerLang, r.requestedBy(), "review-result", model(h, decided, r.requestedBy(), r.requestedBy(), effectNote, 0),
         null, ctx.inboundId());
     String done = approve
-        ? ctx.t("审核 #" + reviewId + "（" + r.titleZh() + "）已通过。", "Review #" + reviewId + " (" + r.titleEn() + ") is approved.")
-        : ctx.t("审核 #" + reviewId + "（" + r.titleZh() + "）已驳回，理由已告知申请人。",
-            "Review #" + reviewId + " (" + r.titleEn() + ") is rejected; the asker was told the reason.");
+        ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn())
+        : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn());
     if (effectNote != null) {
       done += "\n" + effectNote;
     }
-    done += "\n" + ctx.t("已邮件通知申请人 " + r.requestedBy() + "。", "The asker " + r.requestedBy() + " was mailed.");
+    done += "\n" + ctx.m("reviews.decide.6", "requestedBy", r.requestedBy());
     return Outcome.done(done);
   }
 
   Outcome alreadyDecided(CommandContext ctx, Review r) {
     String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
     if (r.status().equals("superseded")) {
-      return Outcome.refused(ctx.t("审核 #" + r.id() + " 已被同一对象的新申请取代（" + when + "），请处理新的审核。",
-          "Review #" + r.id() + " was replaced by a newer request for the same thing (" + when + "); answer the new one."), "");
+      return Outcome.refused(ctx.m("reviews.decide.7", "id", r.id(), "when", when), "");
     }
     String by = r.decidedBy() == null ? "" : r.decidedBy();
-    return Outcome.refused(ctx.t(
-        "审核 #" + r.id() + " 已由 " + by + " 于 " + when + (r.status().equals("approved") ? " 通过" : " 驳回") + "，您的答复没有改变任何内容。",
-        "Review #" + r.id() + " was already " + r.status() + " by " + by + " at " + when + "; your answer changed nothing."), "");
+    return Outcome.refused(ctx.m("reviews.decide.8", "id", r.id(), "by", by, "when", when, "equals", (r.status().equals("approved") ? " 通过" : " 驳回"), "status", r.status()), "");
   }
 
   private static String langOf(Handle h, long id) {

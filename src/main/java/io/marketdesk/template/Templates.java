@@ -25,6 +25,7 @@ import java.util.Locale;
  */
 public final class Templates {
   private final Configuration cfg;
+  private final Catalog catalog;
 
   public Templates(String overrideDir) {
     cfg = new Configuration(Configuration.VERSION_2_3_34);
@@ -48,6 +49,12 @@ public final class Templates {
     cfg.setWrapUncheckedExceptions(true);
     cfg.setFallbackOnNullLoopVariable(false);
     cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    catalog = new Catalog(cfg);
+  }
+
+  /** The message catalog over {@code messages/LANG.properties}, searched like the templates. */
+  public Catalog catalog() {
+    return catalog;
   }
 
   /** Renders a template to a string. */

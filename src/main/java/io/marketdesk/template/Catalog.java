@@ -1,0 +1,120 @@
+package io.marketdesk.template;
+
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The message catalog: every short text a person reads that is not a whole mail or page (replies,
+ * refusals, examples, notice lines, labels), one file per language, {@code
+ * templates/messages/LANG.properties} (UTF-8), each value a Freemarker template over named
+ * arguments ({@code ${orderNo}}, plurals and choices with {@code <#if>}). Java code names a key and
+ * gives the arguments; the words are in the files (see docs/adr/0009-message-catalog.md and
+ * docs/languages.md). A missing key is a bug and throws. Thread-safe: files are read once, compiled
+ * templates are cached.
+ */
+public final class Catalog {
+  private final Configuration cfg;
+  private final ConcurrentMap<String, Map<String, String>> files = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Template> compiled = new ConcurrentHashMap<>();
+
+  Catalog(Configuration cfg) {
+    this.cfg = cfg;
+  }
+
+  /**
+   * The text of {@code key} in language {@code lang} (a folder code: {@code zh}, {@code zh-Hant},
+   * {@code en}) with the arguments given as name, value pairs; a null value reads as empty.
+   *
+   * @throws IllegalStateException when the key is missing in that language
+   */
+  public String text(String lang, String key, Object... nameValues) {
+    if (nameValues.length % 2 != 0) {
+      throw new IllegalArgumentException("arguments come in name, value pairs: " + key);
+    }
+    Map<String, Object> model = new LinkedHashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      Object v = nameValues[i + 1];
+      model.put((String) nameValues[i], v == null ? "" : v);
+    }
+    return render(lang, key, model);
+  }
+
+  /** The text of {@code key} with a model of named arguments. */
+  public String render(String lang, String key, Map<String, ?> model) {
+    Template t = compiled.computeIfAbsent(lang + "\u0000" + key, k -> compile(lang, key));
+    try {
+      StringWriter out = new StringWriter();
+      t.process(model, out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("message " + lang + "/" + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True when the language's file has the key. */
+  public boolean has(String lang, String key) {
+    return file(lang).containsKey(key);
+  }
+
+  /** Every key of one language's file, sorted. */
+  public Set<String> keys(String lang) {
+    return Collections.unmodifiableSet(new TreeSet<>(file(lang).keySet()));
+  }
+
+  private Template compile(String lang, String key) {
+    String source = file(lang).get(key);
+    if (source == null) {
+      throw new IllegalStateException("message " + key + " is missing in messages/" + lang + ".properties");
+    }
+    try {
+      return new Template(lang + "/" + key, new StringReader(source), cfg);
+    } catch (IOException e) {
+      throw new IllegalStateException("message " + lang + "/" + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, String> file(String lang) {
+    return files.computeIfAbsent(lang, this::load);
+  }
+
+  private Map<String, String> load(String lang) {
+    String name = "messages/" + lang + ".properties";
+    TemplateLoader loader = cfg.getTemplateLoader();
+    try {
+      Object source = loader.findTemplateSource(name);
+      if (source == null) {
+        throw new IllegalStateException("no message file " + name);
+      }
+      Properties p = new Properties();
+      try (Reader r = loader.getReader(source, "UTF-8")) {
+        p.load(r);
+      } finally {
+        loader.closeTemplateSource(source);
+      }
+      Map<String, String> m = new LinkedHashMap<>();
+      for (String k : p.stringPropertyNames()) {
+        m.put(k, p.getProperty(k));
+      }
+      return Map.copyOf(m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(name, e);
+    }
+  }
+}

@@ -21,8 +21,7 @@ import java.util.Set;
  * sender addresses, and the pending account change if there is one. Read-only; stateless.
  */
 public final class AccountInfoHandler implements CommandHandler {
-  static final CommandSpec SPEC = new CommandSpec("account", List.of("账户信息", "账号信息", "帐户信息"),
-      List.of("account", "account info"), Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
+  static final CommandSpec SPEC = new CommandSpec("account", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
 
   private final Directory directory;
   private final Reviews reviews;

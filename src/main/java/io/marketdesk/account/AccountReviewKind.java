@@ -1,5 +1,6 @@
 package io.marketdesk.account;
 
+import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,11 +34,11 @@ public final class AccountReviewKind implements ReviewKind {
   }
 
   @Override
-  public String approve(CommandContext ctx, Review review) {
+  public Message approve(CommandContext ctx, Review review) {
     Handle h = ctx.handle();
     Optional<Provider> found = review.providerId() == null ? Optional.empty() : directory.provider(h, review.providerId());
     if (found.isEmpty()) {
-      return ctx.m("account-review-kind.approve.1");
+      return Message.of("account-review-kind.approve.1");
     }
     Provider before = found.get();
     Map<String, String> values = payload(review.payload());

@@ -28,8 +28,7 @@ import java.util.Set;
  * changes only when an operator approves. Stateless.
  */
 public final class AccountUpdateHandler implements CommandHandler {
-  static final CommandSpec SPEC = new CommandSpec("account.update", List.of("修改账户信息", "修改账号信息", "修改帐户信息"),
-      List.of("account update", "update account"), Set.of(Role.PROVIDER), CommandSpec.Body.FIELDS);
+  static final CommandSpec SPEC = new CommandSpec("account.update", Set.of(Role.PROVIDER), CommandSpec.Body.FIELDS);
   /** SPEC §5: account changes are reviewed within 3 working days. */
   public static final int WORKING_DAYS = 3;
 

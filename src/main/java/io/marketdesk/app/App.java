@@ -3,6 +3,7 @@ package io.marketdesk.app;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.CommandRegistry;
+import io.marketdesk.command.Keywords;
 import io.marketdesk.command.HelpHandler;
 import io.marketdesk.config.Config;
 import io.marketdesk.config.Config.MailUrl;
@@ -95,7 +96,7 @@ public final class App implements AutoCloseable {
     Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
     outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), instance);
     Mailer mailer = new Mailer(templates, outbox, config);
-    CommandRegistry registry = new CommandRegistry();
+    CommandRegistry registry = new CommandRegistry(new Keywords(templates.catalog()));
     Confirmations confirmations = new Confirmations(tokens, config.tokenTtl);
     scheduler = new Scheduler(db.jdbi(), clock);
     wiring = new Wiring(config, clock, db, templates, tokens, audit, directory, mailer, loadCalendar(config),

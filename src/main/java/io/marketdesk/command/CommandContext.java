@@ -87,6 +87,11 @@ public final class CommandContext {
     return mailer.catalog().text(language.code(), key, nameValues);
   }
 
+  /** A message value (a refusal's reason, a review's effect) in the reply language. */
+  public String m(io.marketdesk.text.Message message) {
+    return mailer.catalog().text(language.code(), message);
+  }
+
   /**
    * The tokens this mail presents, most specific first: from the address it was sent to
    * ({@code market+TOKEN@}), the subject tag {@code [MD#TOKEN]}, then the mails it answers

@@ -11,12 +11,25 @@ import java.util.Map;
  */
 public final class CommandRegistry {
   private final Map<String, CommandHandler> byName = new LinkedHashMap<>();
+  private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
+  private final Keywords keywords;
+
+  /** A registry whose commands carry the keywords their handlers give. */
+  public CommandRegistry() {
+    this(null);
+  }
+
+  /** A registry whose commands take their keywords from the message files. */
+  public CommandRegistry(Keywords keywords) {
+    this.keywords = keywords;
+  }
 
   public CommandRegistry register(CommandHandler handler) {
     String name = handler.spec().name();
     if (byName.putIfAbsent(name, handler) != null) {
       throw new IllegalStateException("two handlers for command " + name);
     }
+    specs.put(name, keywords == null ? handler.spec() : keywords.apply(handler.spec()));
     return this;
   }
 
@@ -33,11 +46,7 @@ public final class CommandRegistry {
   }
 
   public List<CommandSpec> specs() {
-    List<CommandSpec> out = new ArrayList<>();
-    for (CommandHandler h : byName.values()) {
-      out.add(h.spec());
-    }
-    return out;
+    return new ArrayList<>(specs.values());
   }
 
   /** The commands a person with these roles may use, in registration order. */

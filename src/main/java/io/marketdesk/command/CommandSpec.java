@@ -30,6 +30,16 @@ public record CommandSpec(
     roles = Set.copyOf(roles);
   }
 
+  /** A command whose keywords come from the message files ({@link Keywords}). */
+  public CommandSpec(String name, Set<Role> roles, Body body) {
+    this(name, List.of(), List.of(), roles, body, null);
+  }
+
+  /** A command, written as a sentence too, whose keywords come from the message files. */
+  public CommandSpec(String name, Set<Role> roles, Body body, SentenceRecognizer sentence) {
+    this(name, List.of(), List.of(), roles, body, sentence);
+  }
+
   public CommandSpec(String name, List<String> zh, List<String> en, Set<Role> roles, Body body) {
     this(name, zh, en, roles, body, null);
   }

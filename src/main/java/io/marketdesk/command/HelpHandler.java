@@ -12,7 +12,7 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 public final class HelpHandler implements CommandHandler {
-  private static final CommandSpec SPEC = new CommandSpec("help", List.of("帮助", "命令"), List.of("help", "commands"),
+  private static final CommandSpec SPEC = new CommandSpec("help",
       Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
 
   /** Rendered help by language, role and topic: the templates and the registry do not change while running. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * the buyer's 确认完成 and is passed to that command.
  */
 public final class ConfirmHandler implements CommandHandler {
-  private static final CommandSpec SPEC = new CommandSpec("confirm", List.of("确定"), List.of("confirm"),
+  private static final CommandSpec SPEC = new CommandSpec("confirm",
       Set.of(Role.PROVIDER, Role.BUYER, Role.OPERATOR), CommandSpec.Body.NONE);
   private static final Pattern TOKEN = Pattern.compile("\\b([a-z2-7]{26})\\b");
   private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");

@@ -20,6 +20,8 @@ import io.marketdesk.mime.ReplyText;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
 import io.marketdesk.store.TransientFaults;
+import io.marketdesk.command.Scripts;
+import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates.RenderedMail;
 import io.marketdesk.token.Tokens;
 import java.io.ByteArrayInputStream;
@@ -61,6 +63,7 @@ public final class MailProcessor {
   private final InboundStore inbound;
   private final MailReader reader;
   private final ReplyText replyText;
+  private final Scripts scripts = new Scripts();
   private final CommandRegistry registry;
   private final CommandParser parser;
   private final Directory directory;
@@ -266,23 +269,18 @@ public final class MailProcessor {
     }
     List<String> lines = replyText.liveLines(mail.text());
     ParsedCommands parsed = parser.parse(mail.subject(), lines);
-    Language lang = parsed.language();
+    Language lang = scripts.refine(parsed.language(), commandLines(parsed, mail.subject(), lines), declaredCharset(mail));
     ReplyModel.Builder reply = new ReplyModel.Builder(actor);
+    Catalog words = mailer.catalog();
+    String code = lang.code();
     if (incoming.size() > config.maxMessageBytes) {
-      reply.notice(lang == Language.ZH
-          ? "邮件超过 " + (config.maxMessageBytes / 1024 / 1024) + " MB 的上限，未执行其中的命令。邮件已保存。请去掉大附件后重发。"
-          : "The mail is larger than the " + (config.maxMessageBytes / 1024 / 1024)
-              + " MB limit, so its commands were not run. It has been kept. Please send it again without the large attachment.");
+      reply.notice(words.text(code, "notice.mail-too-large", "megabytes", config.maxMessageBytes / 1024 / 1024));
     } else if (mail.attachments().size() > config.maxAttachments) {
-      reply.notice(lang == Language.ZH
-          ? "邮件有 " + mail.attachments().size() + " 个附件，超过上限 " + config.maxAttachments + " 个，未执行其中的命令。邮件已保存。"
-          : "The mail has " + mail.attachments().size() + " attachments, more than the limit of "
-              + config.maxAttachments + ", so its commands were not run. It has been kept.");
+      reply.notice(words.text(code, "notice.too-many-attachments", "count", mail.attachments().size(),
+          "limit", config.maxAttachments));
     } else {
       if (parsed.overLimit()) {
-        reply.notice(lang == Language.ZH
-            ? "一封邮件最多执行 " + config.maxCommands + " 条命令，其余的没有执行，请另发邮件。"
-            : "One mail runs at most " + config.maxCommands + " commands; the rest were not run. Please send them in another mail.");
+        reply.notice(words.text(code, "notice.too-many-commands", "limit", config.maxCommands));
       }
       CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presentedTokens(h, mail),
           senderAuth.authenticated(mail), clock, mailer, audit);
@@ -330,7 +328,8 @@ public final class MailProcessor {
       ok |= ctx.actor().has(r);
     }
     if (!ok) {
-      return Outcome.refused(ctx.m("mail-processor.check-allowed.1", "roleNames", roleNames(allowed, true), "roles", roleNames(ctx.actor().roles(), true), "roleNames2", roleNames(allowed, false), "roles2", roleNames(ctx.actor().roles(), false)),
+      return Outcome.refused(ctx.m("mail-processor.check-allowed.1", "allowed", roleNames(ctx, allowed),
+              "roles", roleNames(ctx, ctx.actor().roles())),
           ctx.m("mail-processor.check-allowed.2"));
     }
     if (handler.changesState() && !ctx.authenticated()) {
@@ -340,26 +339,27 @@ public final class MailProcessor {
     return null;
   }
 
-  private static String roleNames(Set<Role> roles, boolean zh) {
+  private static String roleNames(CommandContext ctx, Set<Role> roles) {
     List<String> names = new ArrayList<>();
     for (Role r : Role.values()) {
       if (roles.contains(r)) {
-        switch (r) {
-          case PROVIDER:
-            names.add(zh ? "服务商" : "providers");
-            break;
-          case OPERATOR:
-            names.add(zh ? "运营人员" : "operators");
-            break;
-          case BUYER:
-            names.add(zh ? "用户（买家）" : "buyers");
-            break;
-          default:
-            break;
-        }
+        names.add(ctx.m("role." + r.name().toLowerCase(java.util.Locale.ROOT)));
       }
     }
-    return String.join(zh ? "、" : ", ", names);
+    return String.join(ctx.m("list.separator"), names);
+  }
+
+  /** The lines whose script decides between zh and zh-Hant: the commands', else the whole mail's. */
+  private static List<String> commandLines(ParsedCommands parsed, String subject, List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (ParsedCommand c : parsed.commands()) {
+      out.add(c.line());
+    }
+    if (out.isEmpty()) {
+      out.add(subject);
+      out.addAll(lines);
+    }
+    return out;
   }
 
   private String helpFor(CommandContext ctx, Actor actor) {
@@ -393,7 +393,9 @@ public final class MailProcessor {
       inbound.setStatus(h, id, "processed", "unregistered sender, already told today");
       return;
     }
-    Language lang = containsCjk(mail.subject() + mail.text()) ? Language.ZH : Language.EN;
+    Language lang = containsCjk(mail.subject() + mail.text())
+        ? scripts.refine(Language.ZH, List.of(mail.subject(), mail.text()), declaredCharset(mail))
+        : Language.EN;
     RenderedMail m = mailer.render(lang, "unregistered", new UnregisteredModel(config.mailAddress));
     queue(h, id, mail, m, "unregistered");
     inbound.setStatus(h, id, "processed", "unregistered sender");
@@ -404,7 +406,8 @@ public final class MailProcessor {
 
   private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind) {
     RenderedMail body = mailer.render(lang, "reply", model);
-    queue(h, id, mail, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind, model.token());
+    queue(h, id, mail, new RenderedMail(replySubject(mail.subject(), mailer.catalog().text(lang.code(), "reply.subject")),
+        body.body()), kind, model.token());
   }
 
   private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind) {
@@ -428,16 +431,26 @@ public final class MailProcessor {
     }
   }
 
-  static String replySubject(String subject, Language lang) {
+  /** The reply's subject: the mail's, with "Re: " unless it is already a reply; {@code empty} for none. */
+  static String replySubject(String subject, String empty) {
     String s = subject == null ? "" : Tokens.SUBJECT_TAG.matcher(subject).replaceAll("").trim();
     if (s.isEmpty()) {
-      return lang == Language.ZH ? "回复：marketdesk" : "Re: marketdesk";
+      return empty;
     }
-    String lower = s.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("re:") || lower.startsWith("re：") || s.startsWith("回复") || s.startsWith("答复")) {
+    if (!CommandParser.stripSubject(s).equals(s)) {
       return s;
     }
     return "Re: " + s;
+  }
+
+  /** The charset the mail's Content-Type header declares (a Big5 mail gets a zh-Hant reply), or null. */
+  private static String declaredCharset(ParsedMail mail) {
+    String type = mail.headers() == null ? null : mail.headers().first("Content-Type");
+    if (type == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9_.:-]+)").matcher(type);
+    return m.find() ? m.group(1) : null;
   }
 
   static boolean containsCjk(String s) {

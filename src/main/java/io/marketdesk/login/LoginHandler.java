@@ -21,7 +21,7 @@ import java.util.Set;
 public final class LoginHandler implements CommandHandler {
   /** The token purpose of login links. */
   public static final String TOKEN_PURPOSE = "login";
-  private static final CommandSpec SPEC = new CommandSpec("login", List.of("登录", "登入"), List.of("login", "log in"),
+  private static final CommandSpec SPEC = new CommandSpec("login",
       Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
 
   private final Tokens tokens;

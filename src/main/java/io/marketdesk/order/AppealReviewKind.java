@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.text.Message;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
@@ -23,7 +24,7 @@ final class AppealReviewKind implements ReviewKind {
   }
 
   @Override
-  public String approve(CommandContext ctx, Review review) {
+  public Message approve(CommandContext ctx, Review review) {
     return workflow.decideAppeal(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote());
   }
 

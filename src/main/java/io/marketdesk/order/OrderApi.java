@@ -69,7 +69,7 @@ final class OrderApi implements WebModule {
 
   private void answer(Context ctx, OrderResult r, int createdStatus) {
     if (!r.ok()) {
-      throw new ApiException(r.refusal().httpStatus(), r.refusal().en());
+      throw new ApiException(r.refusal().httpStatus(), workflow.catalog().text("en", r.refusal().reason()));
     }
     if (r.changed()) {
       outbox.wake();

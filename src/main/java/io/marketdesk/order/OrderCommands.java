@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.text.Refusal;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -49,19 +50,19 @@ public final class OrderCommands {
     Set<Role> provider = Set.of(Role.PROVIDER);
     Set<Role> buyer = Set.of(Role.BUYER);
     return List.of(
-        new OrderCommand(new CommandSpec("order.list", List.of("订单列表"), List.of("orders"), provider, Body.NONE), false, this::list),
-        new OrderCommand(new CommandSpec("order.view", List.of("订单详情"), List.of("order"), provider, Body.NONE), false, this::view),
-        new OrderCommand(new CommandSpec(START, List.of("开始实施"), List.of("start"), provider, Body.NONE), true, this::start),
-        new OrderCommand(new CommandSpec(DONE, List.of("已完成", "实施完成"), List.of("done"), provider, Body.NONE), true, this::done),
-        new OrderCommand(new CommandSpec("order.remind", List.of("催促确认"), List.of("remind"), provider, Body.NONE), true, this::remind),
-        new OrderCommand(new CommandSpec("order.requirements", List.of("提交需求单"), List.of("requirements"), buyer, Body.FREE_TEXT),
+        new OrderCommand(new CommandSpec("order.list", provider, Body.NONE), false, this::list),
+        new OrderCommand(new CommandSpec("order.view", provider, Body.NONE), false, this::view),
+        new OrderCommand(new CommandSpec(START, provider, Body.NONE), true, this::start),
+        new OrderCommand(new CommandSpec(DONE, provider, Body.NONE), true, this::done),
+        new OrderCommand(new CommandSpec("order.remind", provider, Body.NONE), true, this::remind),
+        new OrderCommand(new CommandSpec("order.requirements", buyer, Body.FREE_TEXT),
             true, this::requirements),
-        new OrderCommand(new CommandSpec("order.confirm", List.of("确认完成"), List.of("confirm order"), buyer, Body.NONE), true,
+        new OrderCommand(new CommandSpec("order.confirm", buyer, Body.NONE), true,
             this::confirm),
-        new OrderCommand(new CommandSpec("order.status", List.of("查询订单"), List.of("status"), buyer, Body.NONE), false, this::status),
-        new OrderCommand(new CommandSpec("order.reject", List.of("验收不通过"), List.of("reject delivery"), buyer, Body.FREE_TEXT), true,
+        new OrderCommand(new CommandSpec("order.status", buyer, Body.NONE), false, this::status),
+        new OrderCommand(new CommandSpec("order.reject", buyer, Body.FREE_TEXT), true,
             this::reject),
-        new OrderCommand(new CommandSpec("order.appeal", List.of("申诉"), List.of("appeal"), buyer, Body.FREE_TEXT), true, this::appeal));
+        new OrderCommand(new CommandSpec("order.appeal", buyer, Body.FREE_TEXT), true, this::appeal));
   }
 
   /** The confirmations of 开始实施 and 已完成. */
@@ -265,7 +266,7 @@ public final class OrderCommands {
     var atts = ctx.mail() == null ? List.<io.marketdesk.mime.ParsedMail.Attachment>of() : ctx.mail().attachments();
     OrderResult r = workflow.requirement(ctx.handle(), by(ctx), o, text, atts);
     if (!r.ok()) {
-      return refused(ctx, r, r.refusal().kind() == OrderResult.Kind.BAD_INPUT ? example(ctx, "order.requirements") : "");
+      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements") : "");
     }
     long stored = atts.stream().filter(a -> !a.tooLarge() && a.data() != null).count();
     String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "config", (stored < atts.size()
@@ -329,7 +330,7 @@ public final class OrderCommands {
     String reason = reasonOf(cmd);
     OrderResult r = workflow.reject(ctx.handle(), by(ctx), o, reason);
     if (!r.ok()) {
-      return refused(ctx, r, r.refusal().kind() == OrderResult.Kind.BAD_INPUT ? example(ctx, "order.reject") : "");
+      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.reject") : "");
     }
     int n = r.order().rejections();
     return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "orderNo2", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "；现在您可以发送“申诉 " + o.orderNo() + " 理由”请运营人员介入。" : "。"), "orderNo3", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "; you may now send \"appeal " + o.orderNo()
@@ -346,7 +347,7 @@ public final class OrderCommands {
     By by = by(ctx);
     OrderResult r = workflow.freeze(ctx.handle(), by, o, reason);
     if (!r.ok()) {
-      return refused(ctx, r, r.refusal().kind() == OrderResult.Kind.BAD_INPUT ? example(ctx, "order.appeal") : "");
+      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.appeal") : "");
     }
     Order frozen = r.order();
     String payload = "{\"orderNo\":\"" + frozen.orderNo().replace("\"", "") + "\",\"resume\":\"" + o.status().code() + "\"}";
@@ -442,7 +443,7 @@ public final class OrderCommands {
   }
 
   private static Outcome refused(CommandContext ctx, OrderResult r, String example) {
-    return Outcome.refused(ctx.m("order-commands.refused.1", "refusal", r.refusal().zh(), "refusal2", r.refusal().en()), example);
+    return Outcome.refused(ctx.m(r.refusal().reason()), example);
   }
 
   private static String example(CommandContext ctx, String command) {

@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.text.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketdesk.audit.AuditLog;
@@ -76,7 +77,7 @@ public final class OrderImport {
           r = db.jdbi().inTransaction(h -> workflow.cancel(h, by, e.orderNo()));
           break;
         default:
-          r = OrderResult.refused(OrderResult.Kind.BAD_INPUT, "", "unknown event \"" + kind + "\" (order, paid or cancel)");
+          r = OrderResult.refused(Refusal.badInput("order-import.unknown-event", "kind", kind));
       }
       if (r.ok()) {
         out.println("line " + e.line() + ": " + kind + " " + r.order().orderNo() + " -> " + r.order().status().code()
@@ -84,7 +85,7 @@ public final class OrderImport {
       } else {
         bad++;
         out.println("line " + e.line() + ": " + kind + " " + e.orderNo() + " refused (" + r.refusal().httpStatus() + "): "
-            + r.refusal().en());
+            + workflow.catalog().text("en", r.refusal().reason()));
       }
     }
     out.flush();

@@ -1,5 +1,7 @@
 package io.marketdesk.order;
 
+import io.marketdesk.text.Message;
+import io.marketdesk.text.Refusal;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.Language;
@@ -7,7 +9,6 @@ import io.marketdesk.config.Config;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.mime.ParsedMail;
-import io.marketdesk.order.OrderResult.Kind;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.product.ProductLookup;
 import java.time.Clock;
@@ -94,21 +95,21 @@ public final class OrderWorkflow {
    */
   public OrderResult create(Handle h, By by, String orderNo, String productId, String buyerEmail, String price, String lang) {
     if (orderNo == null || !ORDER_NO.matcher(orderNo.trim()).matches()) {
-      return bad("订单号缺失或格式不对（4-40 位字母、数字、-、_）。", "orderNo is missing or malformed (4-40 letters, digits, '-' or '_').");
+      return bad(Message.of("order.create.4"));
     }
     if (productId == null || productId.isBlank()) {
-      return bad("缺少商品 ID。", "productId is missing.");
+      return bad(Message.of("order.create.5"));
     }
     String email = buyerEmail == null ? "" : buyerEmail.trim().toLowerCase(Locale.ROOT);
     if (!EMAIL.matcher(email).matches()) {
-      return bad("买家邮箱缺失或格式不对。", "buyerEmail is missing or not an email address.");
+      return bad(Message.of("order.create.6"));
     }
     Optional<Long> minor = io.marketdesk.money.Money.parseMinor(price);
     if (minor.isEmpty() || minor.get() <= 0) {
-      return bad("价格缺失或格式不对（大于 0，最多两位小数）。", "price is missing or malformed (more than 0, at most 2 decimals).");
+      return bad(Message.of("order.create.7"));
     }
     if (lang != null && !lang.isBlank() && !lang.equals("zh") && !lang.equals("en")) {
-      return bad("language 只能是 zh 或 en。", "language must be zh or en.");
+      return bad(Message.of("order.create.8"));
     }
     String no = orderNo.trim();
     Optional<Order> existing = store.find(h, no);
@@ -120,15 +121,13 @@ public final class OrderWorkflow {
       if (same) {
         return OrderResult.unchanged(o);
       }
-      return OrderResult.refused(Kind.CONFLICT, "订单号 " + no + " 已被另一笔订单使用。",
-          "Order number " + no + " is already used by a different order.");
+      return OrderResult.refused(Refusal.conflict("order.create.1", "no", no));
     }
     if (product.isEmpty()) {
-      return OrderResult.refused(Kind.RULE, "没有商品 " + productId + "。", "There is no product " + productId + ".");
+      return OrderResult.refused(Refusal.rule("order.create.2", "productId", productId));
     }
     if (!product.get().listed()) {
-      return OrderResult.refused(Kind.RULE, "商品 " + product.get().id() + " 不在售（" + product.get().status() + "），不能下单。",
-          "Product " + product.get().id() + " is not on sale (" + product.get().status() + "); it cannot be ordered.");
+      return OrderResult.refused(Refusal.rule("order.create.3", "id", product.get().id(), "status", product.get().status()));
     }
     long now = clock.millis();
     store.insert(h, no, product.get().id(), product.get().providerId(), email, minor.get(),
@@ -149,8 +148,7 @@ public final class OrderWorkflow {
     }
     Order o = found.get();
     if (o.status() == OrderStatus.CANCELLED) {
-      return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 已取消，不能再支付。",
-          "Order " + o.orderNo() + " is cancelled; it cannot be paid.");
+      return OrderResult.refused(Refusal.conflict("order.paid.1", "orderNo", o.orderNo()));
     }
     if (o.status() != OrderStatus.UNPAID) {
       return OrderResult.unchanged(o);
@@ -191,8 +189,7 @@ public final class OrderWorkflow {
       return OrderResult.unchanged(o);
     }
     if (o.status() != OrderStatus.UNPAID) {
-      return OrderResult.refused(Kind.CONFLICT, "只有待支付的订单可以取消，订单 " + o.orderNo() + " 是“" + o.status().zh() + "”。",
-          "Only unpaid orders can be cancelled; order " + o.orderNo() + " is " + o.status().en() + ".");
+      return OrderResult.refused(Refusal.conflict("order.cancel.1", "orderNo", o.orderNo(), "status", Message.of(o.status().labelKey())));
     }
     long now = clock.millis();
     if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.CANCELLED, now, Map.of("cancelled_at", now))) {
@@ -209,7 +206,7 @@ public final class OrderWorkflow {
   /** 开始实施: paid -> implementing; the buyer is told. */
   public OrderResult start(Handle h, By by, Order o) {
     if (o.status() != OrderStatus.PAID) {
-      return wrongState(o, "开始实施", "start", "已支付", "paid");
+      return wrongState(o, "start", OrderStatus.PAID);
     }
     long now = clock.millis();
     if (!store.transition(h, o.orderNo(), OrderStatus.PAID, OrderStatus.IMPLEMENTING, now,
@@ -225,7 +222,7 @@ public final class OrderWorkflow {
   /** 已完成: implementing -> awaiting confirmation; the buyer is told how to confirm. */
   public OrderResult done(Handle h, By by, Order o) {
     if (o.status() != OrderStatus.IMPLEMENTING) {
-      return wrongState(o, "标记已完成", "mark", "实施中", "implementing");
+      return wrongState(o, "done", OrderStatus.IMPLEMENTING);
     }
     long now = clock.millis();
     if (!store.transition(h, o.orderNo(), OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION, now,
@@ -241,13 +238,12 @@ public final class OrderWorkflow {
   /** 催促确认: awaiting confirmation only, at most once per 24 hours per order. */
   public OrderResult remind(Handle h, By by, Order o) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
-      return wrongState(o, "催促确认", "send a reminder for", "待确认完成", "awaiting confirmation");
+      return wrongState(o, "remind", OrderStatus.AWAITING_CONFIRMATION);
     }
     long now = clock.millis();
     if (o.lastReminderAt() != null && now - o.lastReminderAt() < Duration.ofHours(24).toMillis()) {
       String next = timeText(o.lastReminderAt() + Duration.ofHours(24).toMillis());
-      return OrderResult.refused(Kind.RULE, "订单 " + o.orderNo() + " 在 24 小时内已经催促过一次，" + next + " 以后才能再催促。",
-          "A reminder for order " + o.orderNo() + " was already sent within 24 hours; the next one is possible after " + next + ".");
+      return OrderResult.refused(Refusal.rule("order.remind.1", "orderNo", o.orderNo(), "next", next));
     }
     store.set(h, o.orderNo(), "last_reminder_at", now);
     Order after = store.find(h, o.orderNo()).orElseThrow();
@@ -261,16 +257,11 @@ public final class OrderWorkflow {
   /** 提交需求单: paid or implementing; text and attachments kept and forwarded to the provider. */
   public OrderResult requirement(Handle h, By by, Order o, String text, List<ParsedMail.Attachment> attachments) {
     if (o.status() != OrderStatus.PAID && o.status() != OrderStatus.IMPLEMENTING) {
-      return OrderResult.refused(Kind.CONFLICT,
-          "需求单只能在订单“处理中”且服务商尚未标记完成时提交（已支付或实施中）；订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh()
-              + "”（" + o.status().zh() + "）。",
-          "A requirement form can be sent while the order is paid or being implemented; order " + o.orderNo() + " is "
-              + o.status().en() + ".");
+      return OrderResult.refused(Refusal.conflict("order.requirement.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
     String body = text == null ? "" : text.strip();
     if (body.isEmpty() && attachments.isEmpty()) {
-      return OrderResult.refused(Kind.BAD_INPUT, "需求单是空的：请在命令下面写需求，或附上文件。",
-          "The requirement form is empty: write your requirements below the command line, or attach files.");
+      return OrderResult.refused(Refusal.badInput("order.requirement.2"));
     }
     long now = clock.millis();
     long id = store.addRequirement(h, o.orderNo(), by.who(), by.inboundId(), body, now);
@@ -294,10 +285,7 @@ public final class OrderWorkflow {
   /** 确认完成: awaiting confirmation -> completed; the provider is told. */
   public OrderResult confirm(Handle h, By by, Order o) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
-      return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh() + "”（" + o.status().zh()
-              + "），只有服务商标记“已完成”、等待您确认的订单才能确认完成。",
-          "Order " + o.orderNo() + " is " + o.status().en() + "; only an order the provider has marked done, awaiting"
-              + " your confirmation, can be confirmed.");
+      return OrderResult.refused(Refusal.conflict("order.confirm.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
     long now = clock.millis();
     if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED, now,
@@ -313,13 +301,10 @@ public final class OrderWorkflow {
   /** 验收不通过: awaiting confirmation -> implementing; the provider gets the reason. */
   public OrderResult reject(Handle h, By by, Order o, String reason) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
-      return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh() + "”（" + o.status().zh()
-              + "），只有等待您确认完成的订单才能验收不通过。",
-          "Order " + o.orderNo() + " is " + o.status().en() + "; only an order awaiting your confirmation can be rejected.");
+      return OrderResult.refused(Refusal.conflict("order.reject.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
     if (reason == null || reason.isBlank()) {
-      return OrderResult.refused(Kind.BAD_INPUT, "请写明验收不通过的理由，会转告服务商。",
-          "Please give the reason; it is passed on to the provider.");
+      return OrderResult.refused(Refusal.badInput("order.reject.2"));
     }
     long now = clock.millis();
     if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING, now,
@@ -342,9 +327,7 @@ public final class OrderWorkflow {
     boolean open = o.status() == OrderStatus.PAID || o.status() == OrderStatus.IMPLEMENTING
         || o.status() == OrderStatus.AWAITING_CONFIRMATION;
     if (!open) {
-      return Optional.of(OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 现在是“" + o.status().buyerZh() + "”（"
-              + o.status().zh() + "），不能申诉：只有处理中的订单可以申诉。",
-          "Order " + o.orderNo() + " is " + o.status().en() + "; only an order in progress can be appealed."));
+      return Optional.of(OrderResult.refused(Refusal.conflict("order.appeal-refusal.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey()))));
     }
     if (o.rejections() >= APPEAL_REJECTIONS) {
       return Optional.empty();
@@ -357,12 +340,7 @@ public final class OrderWorkflow {
       return Optional.empty();
     }
     String when = o.status() == OrderStatus.AWAITING_CONFIRMATION ? "" : timeText(allowedAt);
-    return Optional.of(OrderResult.refused(Kind.RULE,
-        "现在还不能申诉：申诉需要服务商 " + APPEAL_IDLE_DAYS + " 天未处理（已支付或实施中），或验收不通过满 " + APPEAL_REJECTIONS
-            + " 次（目前 " + o.rejections() + " 次）。" + (when.isEmpty() ? "" : "如服务商一直未处理，" + when + " 以后可以申诉。"),
-        "You cannot appeal yet: an appeal needs the provider to have done nothing for " + APPEAL_IDLE_DAYS
-            + " days (paid or implementing), or " + APPEAL_REJECTIONS + " rejected deliveries (so far " + o.rejections()
-            + ")." + (when.isEmpty() ? "" : " If the provider stays idle, you may appeal after " + when + ".")));
+    return Optional.of(OrderResult.refused(Refusal.rule("order.appeal-refusal.2", "idleDays", APPEAL_IDLE_DAYS, "rejectionsNeeded", APPEAL_REJECTIONS, "rejections", o.rejections(), "when", when)));
   }
 
   /**
@@ -375,8 +353,7 @@ public final class OrderWorkflow {
       return refusal.get();
     }
     if (reason == null || reason.isBlank()) {
-      return OrderResult.refused(Kind.BAD_INPUT, "请写明申诉理由，会转给运营人员和服务商。",
-          "Please give the reason of the appeal; operators and the provider will read it.");
+      return OrderResult.refused(Refusal.badInput("order.freeze.1"));
     }
     long now = clock.millis();
     if (!store.transition(h, o.orderNo(), o.status(), OrderStatus.DISPUTED, now,
@@ -401,10 +378,10 @@ public final class OrderWorkflow {
    *
    * @return a note for the result mail, or null when the order was no longer disputed
    */
-  public String decideAppeal(Handle h, By by, String orderNo, boolean upheld, String note) {
+  public Message decideAppeal(Handle h, By by, String orderNo, boolean upheld, String note) {
     Optional<Order> found = find(h, orderNo);
     if (found.isEmpty() || found.get().status() != OrderStatus.DISPUTED) {
-      return "订单 " + orderNo + " 已不在申诉中，没有改变。/ Order " + orderNo + " is no longer disputed; nothing changed.";
+      return Message.of("order.appeal.not-disputed", "orderNo", orderNo);
     }
     Order o = found.get();
     long now = clock.millis();
@@ -416,7 +393,7 @@ public final class OrderWorkflow {
       record(h, by, after, "appeal upheld", "disputed", "cancelled, refund");
       m = model(h, after).refund(true).reason(note == null ? "" : note);
       mailProvider(h, by, after, "provider-order-appeal-decided", m);
-      return "订单 " + o.orderNo() + " 已取消，并标记为退款给买家。/ Order " + o.orderNo() + " is cancelled and flagged for a refund.";
+      return Message.of("order.appeal.upheld", "orderNo", o.orderNo());
     }
     OrderStatus resume = OrderStatus.of(o.statusBeforeDispute() == null ? "implementing" : o.statusBeforeDispute());
     Map<String, Object> sets = new LinkedHashMap<>();
@@ -429,8 +406,7 @@ public final class OrderWorkflow {
     record(h, by, after, "appeal dismissed", "disputed", resume.code());
     m = model(h, after).resumed(resume).reason(note == null ? "" : note);
     mailProvider(h, by, after, "provider-order-appeal-decided", m);
-    return "订单 " + o.orderNo() + " 恢复为“" + resume.buyerZh() + "”（" + resume.zh() + "），从申诉前的状态继续。/ Order " + o.orderNo()
-        + " resumes where it was: " + resume.en() + ".";
+    return Message.of("order.appeal.dismissed", "orderNo", o.orderNo(), "state", Message.of(resume.labelKey()));
   }
 
   // ---------------------------------------------------------------- timers
@@ -607,27 +583,31 @@ public final class OrderWorkflow {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  private static OrderResult bad(String zh, String en) {
-    return OrderResult.refused(Kind.BAD_INPUT, zh, en);
+  private static OrderResult bad(Message reason) {
+    return OrderResult.refused(new Refusal.BadInput(reason));
   }
 
   private static OrderResult notFound(String orderNo) {
-    return OrderResult.refused(Kind.NOT_FOUND, "没有订单 " + orderNo + "。", "There is no order " + orderNo + ".");
+    return OrderResult.refused(Refusal.notFound("order.not-found.1", "orderNo", orderNo));
   }
 
   private OrderResult stale(Handle h, Order o) {
     Order now = store.find(h, o.orderNo()).orElse(o);
-    return OrderResult.refused(Kind.CONFLICT, "订单 " + o.orderNo() + " 刚刚变成了“" + now.status().zh() + "”，没有执行。",
-        "Order " + o.orderNo() + " has just become " + now.status().en() + "; nothing was done.");
+    return OrderResult.refused(Refusal.conflict("order.stale.1", "orderNo", o.orderNo(), "status", Message.of(now.status().labelKey())));
   }
 
-  private static OrderResult wrongState(Order o, String actionZh, String actionEn, String needZh, String needEn) {
-    return OrderResult.refused(Kind.CONFLICT,
-        "订单 " + o.orderNo() + " 现在是“" + o.status().zh() + "”，只有“" + needZh + "”的订单才能" + actionZh + "。",
-        "Order " + o.orderNo() + " is " + o.status().en() + "; to " + actionEn + " it, it must be " + needEn + ".");
+  private static OrderResult wrongState(Order o, String action, OrderStatus need) {
+    return OrderResult.refused(Refusal.conflict("order.wrong-state.1", "orderNo", o.orderNo(),
+        "status", Message.of(o.status().labelKey()), "need", Message.of(need.labelKey()),
+        "action", Message.of("order.action." + action)));
   }
 
   static Language lang(String code) {
-    return "en".equals(code) ? Language.EN : Language.ZH;
+    return Language.of(code);
+  }
+
+  /** The message catalog, to word a refusal for the API and the CLI. */
+  public io.marketdesk.template.Catalog catalog() {
+    return mailer.catalog();
   }
 }

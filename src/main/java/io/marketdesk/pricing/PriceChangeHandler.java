@@ -71,7 +71,7 @@ final class PriceChangeHandler implements CommandHandler {
     return m.find() ? Optional.of("product=" + m.group("product") + " " + m.group("amount")) : Optional.empty();
   };
 
-  static final CommandSpec SPEC = new CommandSpec(NAME, List.of("改价", "申请改价"), List.of("price"),
+  static final CommandSpec SPEC = new CommandSpec(NAME,
       Set.of(Role.PROVIDER), CommandSpec.Body.FIELDS, RECOGNIZER);
 
   private final Reviews reviews;

@@ -1,5 +1,6 @@
 package io.marketdesk.pricing;
 
+import io.marketdesk.text.Message;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Language;
 import io.marketdesk.money.Money;
@@ -48,36 +49,29 @@ final class PriceReviewKind implements ReviewKind {
    *     request: what the approval did, or why it changed nothing
    */
   @Override
-  public String approve(CommandContext ctx, Review review) {
+  public Message approve(CommandContext ctx, Review review) {
     PricePayload p = PricePayload.fromJson(review.payload());
     boolean zh = p.zh();
     Optional<PricedOrder> found = orders.find(ctx.handle(), p.orderNo());
     if (found.isEmpty()) {
-      return zh ? "订单 " + p.orderNo() + " 已不存在，价格没有修改。" : "Order " + p.orderNo() + " no longer exists; nothing changed.";
+      return Message.of("price-review.approve.gone", "orderNo", p.orderNo());
     }
     PricedOrder order = found.get();
     if (!order.unpaid() || !orders.repriceIfUnpaid(ctx.handle(), p.orderNo(), p.newPrice(), ctx.now().toEpochMilli())) {
       String status = orders.find(ctx.handle(), p.orderNo()).map(PricedOrder::status).orElse(order.status());
       ctx.audit("order", p.orderNo(), "price_change_not_applied", "status=" + status + ", price=" + Money.format(order.price()),
           "unchanged: review #" + review.id() + " approved after the order became " + status);
-      return zh
-          ? "但订单 " + p.orderNo() + " 在审核期间已变为“" + OrderPriceStore.statusName(status, true) + "”，价格没有修改（仍为 "
-              + Money.format(order.price()) + " 元），买家没有收到改价通知。"
-          : "But order " + p.orderNo() + " became " + OrderPriceStore.statusName(status, false)
-              + " while in review, so its price did not change (still " + Money.format(order.price())
-              + ") and the buyer was not mailed about it.";
+      return Message.of("price-review.approve.too-late", "orderNo", p.orderNo(),
+          "status", Message.of("state.order." + status), "price", Money.formatYuan(order.price()));
     }
     ctx.audit("order", p.orderNo(), "price_changed", "price=" + Money.format(order.price()),
         "price=" + Money.format(p.newPrice()) + " (review #" + review.id() + ")");
     String percent = PriceChangeHandler.percentOf(p.newPrice(), order.price());
     BuyerMail mail = new BuyerMail(order.orderNo(), order.productId(), order.productName() == null ? "" : order.productName(),
         Money.format(order.price()), Money.format(p.newPrice()), percent, serviceAddress);
-    ctx.mailer().send(ctx.handle(), zh ? Language.ZH : Language.EN, order.buyerEmail(), "order-price-changed", mail, null,
+    ctx.mailer().send(ctx.handle(), Language.of(p.lang()), order.buyerEmail(), "order-price-changed", mail, null,
         ctx.inboundId());
-    return zh
-        ? "订单 " + p.orderNo() + " 的价格已由 " + Money.format(order.price()) + " 元改为 " + Money.format(p.newPrice())
-            + " 元，已邮件通知买家按新价格支付。"
-        : "Order " + p.orderNo() + " now costs " + Money.format(p.newPrice()) + " (was " + Money.format(order.price())
-            + "); the buyer was mailed the new price and how to pay.";
+    return Message.of("price-review.approve.done", "orderNo", p.orderNo(), "was", Money.formatYuan(order.price()),
+        "now", Money.formatYuan(p.newPrice()));
   }
 }

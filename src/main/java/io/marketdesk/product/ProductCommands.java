@@ -54,8 +54,7 @@ public final class ProductCommands {
   }
 
   static final class ListHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.list", List.of("商品列表", "我的商品"),
-        List.of("products", "product list"), PROVIDER, Body.NONE);
+    private static final CommandSpec SPEC = new CommandSpec("product.list", PROVIDER, Body.NONE);
     private final Products products;
     private final Reviews reviews;
 
@@ -114,8 +113,7 @@ public final class ProductCommands {
   }
 
   static final class NewHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.new", List.of("新建商品", "新增商品"),
-        List.of("product new", "new product"), PROVIDER, Body.FIELDS);
+    private static final CommandSpec SPEC = new CommandSpec("product.new", PROVIDER, Body.FIELDS);
     private final Products products;
 
     NewHandler(Products products) {
@@ -134,8 +132,7 @@ public final class ProductCommands {
   }
 
   static final class UpdateHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.update", List.of("修改商品"),
-        List.of("product update"), PROVIDER, Body.FIELDS);
+    private static final CommandSpec SPEC = new CommandSpec("product.update", PROVIDER, Body.FIELDS);
     private final Products products;
 
     UpdateHandler(Products products) {
@@ -154,8 +151,7 @@ public final class ProductCommands {
   }
 
   static final class RelistHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.relist", List.of("上架商品", "重新上架"),
-        List.of("product relist"), PROVIDER, Body.FIELDS);
+    private static final CommandSpec SPEC = new CommandSpec("product.relist", PROVIDER, Body.FIELDS);
     private final Products products;
 
     RelistHandler(Products products) {
@@ -174,8 +170,7 @@ public final class ProductCommands {
   }
 
   static final class DelistHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.delist", List.of("下架商品"),
-        List.of("product delist"), PROVIDER, Body.NONE);
+    private static final CommandSpec SPEC = new CommandSpec("product.delist", PROVIDER, Body.NONE);
     private final Products products;
     private final Confirmations confirmations;
 
@@ -203,8 +198,7 @@ public final class ProductCommands {
   }
 
   static final class ViewHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.view", List.of("查看商品", "商品详情"),
-        List.of("product view"), PROVIDER, Body.NONE);
+    private static final CommandSpec SPEC = new CommandSpec("product.view", PROVIDER, Body.NONE);
     private final Products products;
     private final Reviews reviews;
 

@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import io.marketdesk.text.Message;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
@@ -18,7 +19,7 @@ final class ProductReviewKind implements ReviewKind {
   }
 
   @Override
-  public String approve(CommandContext ctx, Review review) {
+  public Message approve(CommandContext ctx, Review review) {
     return products.approve(ctx, review);
   }
 

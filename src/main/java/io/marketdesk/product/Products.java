@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketdesk.command.CommandContext;
@@ -225,7 +226,7 @@ public final class Products {
   // ---- review decisions -------------------------------------------------------------------
 
   /** Applies an approved review: the version goes live and the product is listed. */
-  String approve(CommandContext ctx, Review review) {
+  Message approve(CommandContext ctx, Review review) {
     Payload pl = payload(review);
     Handle h = ctx.handle();
     Optional<Product> found = dao.find(h, pl.product());
@@ -259,10 +260,8 @@ public final class Products {
     ctx.audit("product", p.id(), "rejected v" + pl.version(), p.status().code(), next.code());
   }
 
-  private static String stale(Payload pl) {
-    return "此版本（商品 " + pl.product() + " 版本 " + pl.version() + "）已不在审核中（已被新版本取代或商品已下架），没有任何改变。"
-        + " / This version (product " + pl.product() + " version " + pl.version() + ") is no longer in review (replaced"
-        + " by a newer one, or the product was delisted); nothing changed.";
+  private static Message stale(Payload pl) {
+    return Message.of("products.approve.stale", "product", pl.product(), "version", pl.version());
   }
 
   // ---- shared --------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import java.util.Set;
  * is about (its token decides which). Stateless.
  */
 final class ApproveHandler implements CommandHandler {
-  static final CommandSpec SPEC = new CommandSpec("review.approve", List.of("同意", "通过"), List.of("approve"),
+  static final CommandSpec SPEC = new CommandSpec("review.approve",
       Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
 
   private final ReviewAnswers answers;

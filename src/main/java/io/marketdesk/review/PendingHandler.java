@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** {@code 待审核 / pending}: the open reviews, overdue first, with due dates. Read-only; stateless. */
 final class PendingHandler implements CommandHandler {
-  static final CommandSpec SPEC = new CommandSpec("review.pending", List.of("待审核"), List.of("pending"),
+  static final CommandSpec SPEC = new CommandSpec("review.pending",
       Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
 
   private final Reviews reviews;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * goes to the command registered as {@code order.reject} (the English keyword is shared).
  */
 final class RejectHandler implements CommandHandler {
-  static final CommandSpec SPEC = new CommandSpec("review.reject", List.of("拒绝", "驳回"), List.of("reject"),
+  static final CommandSpec SPEC = new CommandSpec("review.reject",
       Set.of(Role.OPERATOR, Role.BUYER), CommandSpec.Body.FREE_TEXT);
   private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * below the line. Stateless.
  */
 final class ReviewDecideHandler implements CommandHandler {
-  static final CommandSpec SPEC = new CommandSpec("review.decide", List.of("审核"), List.of("review"),
+  static final CommandSpec SPEC = new CommandSpec("review.decide",
       Set.of(Role.OPERATOR), CommandSpec.Body.FREE_TEXT);
   private static final Pattern ARGS = Pattern.compile(
       "^(?:#|r-?)?(\\d{1,18})\\s*[,:]?\\s*(?:(同意|通过|批准|approved?|拒绝|驳回|rejected?)(?![a-z])\\s*[,:]?)?\\s*(.*)$",

@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.text.Message;
 import io.marketdesk.command.CommandContext;
 
 /**
@@ -17,7 +18,7 @@ public interface ReviewKind {
    * @return a note for the asker and the operator when the approval could not take effect (for
    *     example: the order was paid meanwhile), or null when it did
    */
-  String approve(CommandContext ctx, Review review);
+  Message approve(CommandContext ctx, Review review);
 
   /** Called on rejection; the live data stays as it is. Default: nothing more to do. */
   default void reject(CommandContext ctx, Review review) {}

@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,7 +174,7 @@ public final class Reviews {
     }
     Review decided = find(h, reviewId).orElseThrow();
     ReviewKind kind = kinds.get(r.kind());
-    String effectNote = null;
+    Message effectNote = null;
     if (approve) {
       effectNote = kind.approve(ctx, decided);
     } else {
@@ -181,14 +182,15 @@ public final class Reviews {
     }
     ctx.audit("review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
         (approve ? "approved" : "rejected") + (note == null || note.isBlank() ? "" : ": " + note));
-    Language askerLang = "zh".equals(langOf(h, reviewId)) ? Language.ZH : Language.EN;
-    mailer.send(h, askerLang, r.requestedBy(), "review-result", model(h, decided, r.requestedBy(), r.requestedBy(), effectNote, 0),
+    Language askerLang = Language.of(langOf(h, reviewId));
+    mailer.send(h, askerLang, r.requestedBy(), "review-result", model(h, decided, r.requestedBy(), r.requestedBy(),
+            effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0),
         null, ctx.inboundId());
     String done = approve
         ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn())
         : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn());
     if (effectNote != null) {
-      done += "\n" + effectNote;
+      done += "\n" + mailer.catalog().text(ctx.language().code(), effectNote);
     }
     done += "\n" + ctx.m("reviews.decide.6", "requestedBy", r.requestedBy());
     return Outcome.done(done);

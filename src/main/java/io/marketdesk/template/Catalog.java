@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentMap;
  * refusals, examples, notice lines, labels), one file per language, {@code
  * templates/messages/LANG.properties} (UTF-8), each value a Freemarker template over named
  * arguments ({@code ${orderNo}}, plurals and choices with {@code <#if>}). Java code names a key and
- * gives the arguments; the words are in the files (see docs/adr/0009-message-catalog.md and
+ * gives the arguments (a {@link io.marketdesk.text.Message} argument is worded in the same
+ * language); the words are in the files (see docs/adr/0009-message-catalog.md and
  * docs/languages.md). A missing key is a bug and throws. Thread-safe: files are read once, compiled
  * templates are cached.
  */
@@ -55,7 +56,12 @@ public final class Catalog {
   }
 
   /** The text of {@code key} with a model of named arguments. */
-  public String render(String lang, String key, Map<String, ?> model) {
+  public String render(String lang, String key, Map<String, ?> args) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : args.entrySet()) {
+      Object v = e.getValue();
+      model.put(e.getKey(), v instanceof io.marketdesk.text.Message ? text(lang, (io.marketdesk.text.Message) v) : v);
+    }
     Template t = compiled.computeIfAbsent(lang + "\u0000" + key, k -> compile(lang, key));
     try {
       StringWriter out = new StringWriter();
@@ -66,6 +72,11 @@ public final class Catalog {
     } catch (TemplateException e) {
       throw new IllegalStateException("message " + lang + "/" + key + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A message value in language {@code lang}. */
+  public String text(String lang, io.marketdesk.text.Message message) {
+    return render(lang, message.key(), message.args());
   }
 
   /** True when the language's file has the key. */

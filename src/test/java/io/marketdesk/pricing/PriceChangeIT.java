@@ -204,7 +204,7 @@ class PriceChangeIT {
     assertThat(buyer.body()).contains("原价：1000.00 元").contains("新价格：880.00 元").contains("如何付款")
         .contains("查询订单 " + no);
     Mail result = t.mail.await(DemoData.ALICE, m -> m.subject().contains("审核结果") && m.subject().contains(no));
-    assertThat(result.body()).contains("已通过").contains("已由 1000.00 元改为 880.00 元");
+    assertThat(result.body()).contains("已通过").contains("已由 ¥1,000.00 改为 ¥880.00");
     assertThat(f.auditActions(no)).containsExactly("price_change_requested", "price_changed");
   }
 
@@ -220,7 +220,7 @@ class PriceChangeIT {
     assertThat(o.message()).contains("已变为“已支付”").contains("价格没有修改");
     assertThat(f.price(no)).isEqualTo(100000);
     Mail result = t.mail.await(DemoData.ALICE, m -> m.subject().contains("审核结果") && m.subject().contains(no));
-    assertThat(result.body()).contains("已变为“已支付”").contains("价格没有修改").contains("仍为 1000.00 元");
+    assertThat(result.body()).contains("已变为“已支付”").contains("价格没有修改").contains("仍为 ¥1,000.00");
     t.app.sender().drainOnce();
     assertThat(t.mail.inbox(DemoData.BUYER)).noneMatch(m -> m.subject().contains(no));
     assertThat(f.auditActions(no)).containsExactly("price_change_requested", "price_change_not_applied");

@@ -1,0 +1,15 @@
+Subject: 訂單 ${orderNo} 已完成，狀態：分配完成
+
+您好：
+
+<#if auto>訂單在服務商標記完成後 ${autoConfirmAfter} 天內未確認，已自動確認完成。<#else>您的訂單已完成。</#if>訂單狀態：${buyerLabelZh}。
+
+訂單號：${orderNo}
+商品：${productName}（${productId}）
+金額：¥${price}
+服務商：${companyName}
+
+感謝您的購買。傳送“查詢訂單 ${orderNo}”可隨時檢視訂單。
+--
+marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+本郵件由系統自動傳送。

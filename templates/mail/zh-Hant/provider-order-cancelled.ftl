@@ -1,0 +1,15 @@
+Subject: 訂單 ${orderNo} 已取消（未支付）
+
+您好（帳號 ID：${accountId}）：
+
+待支付的訂單 ${orderNo} 已取消，無需處理。
+
+訂單號：${orderNo}
+商品：${productName}（${productId}）
+金額：¥${price}
+買家：${buyerEmail}
+當前狀態：${statusZh}（買家看到：${buyerLabelZh}）
+
+--
+marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+本郵件由系統自動傳送。

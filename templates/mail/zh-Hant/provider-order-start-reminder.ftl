@@ -1,0 +1,18 @@
+Subject: 提醒：訂單 ${orderNo} 請在 ${deadline} 前開始實施
+
+您好（帳號 ID：${accountId}）：
+
+訂單 ${orderNo} 已支付，但還沒有開始實施。支付後 ${startWithin} 天內（${deadline} 前）未開始實施的訂單將自動取消並退款給買家。
+
+訂單號：${orderNo}
+商品：${productName}（${productId}）
+金額：¥${price}
+買家：${buyerEmail}
+當前狀態：${statusZh}（買家看到：${buyerLabelZh}）
+
+買家聯絡方式：${buyerEmail}
+開始實施：發郵件到 ${serviceAddress}，正文寫
+    開始實施 ${orderNo} 確定
+--
+marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+本郵件由系統自動傳送。

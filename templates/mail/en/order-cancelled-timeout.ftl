@@ -12,5 +12,5 @@ Provider: ${companyName}
 
 The marketplace refunds the payment to the original payment method. We are sorry for the trouble.
 --
-marketdesk cloud marketplace back office · ${serviceAddress}
+marketdesk cloud marketplace · ${serviceAddress}
 This mail was sent automatically.

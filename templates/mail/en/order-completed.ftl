@@ -11,5 +11,5 @@ Provider: ${companyName}
 
 Thank you. Send "status ${orderNo}" at any time to see the order.
 --
-marketdesk cloud marketplace back office · ${serviceAddress}
+marketdesk cloud marketplace · ${serviceAddress}
 This mail was sent automatically.

@@ -12,5 +12,5 @@ Provider: ${companyName}
 You can still add requirements: write to ${serviceAddress} with "requirements ${orderNo}" and your requirements
 below it, files attached.
 --
-marketdesk cloud marketplace back office · ${serviceAddress}
+marketdesk cloud marketplace · ${serviceAddress}
 This mail was sent automatically.

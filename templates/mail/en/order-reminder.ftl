@@ -15,5 +15,5 @@ Reply to this mail with
 (or "confirm order ${orderNo}"). If you are not satisfied: "reject delivery ${orderNo} REASON".
 <#if autoConfirmAfter gt 0>Without an answer the order is confirmed automatically on ${deadline} (${autoConfirmAfter} days after it was marked done).
 </#if>--
-marketdesk cloud marketplace back office · ${serviceAddress}
+marketdesk cloud marketplace · ${serviceAddress}
 This mail was sent automatically.

@@ -14,7 +14,7 @@ Your mail had ${items?size} command<#if items?size != 1>s</#if>. Here is what be
 
 <#list items as i>
 [${i.number}] ${i.line}
-<#if i.awaiting>? waiting for your confirmation<#elseif i.done>OK, done<#else>X not done</#if>
+<#if i.awaiting>? waiting for your confirmation<#elseif i.review>~ sent for review<#elseif i.done>OK, done<#else>X refused</#if>
 ${i.message}
 <#if i.example?has_content>
 A correct example:
@@ -35,5 +35,5 @@ ${help}
 
 </#if>
 --
-marketdesk, the marketplace back office by mail
+<#if role == "buyer">marketdesk, the marketplace by mail<#else>marketdesk, the marketplace back office by mail</#if>
 This is an automatic reply. Send "help" for every command.

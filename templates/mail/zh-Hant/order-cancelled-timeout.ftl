@@ -11,5 +11,5 @@ Subject: 訂單 ${orderNo} 已取消並退款：服務商未按時開始實施
 
 退款由雲市場按原支付方式辦理。給您帶來不便，非常抱歉。
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

@@ -11,5 +11,5 @@ Subject: 訂單 ${orderNo} 已完成，狀態：分配完成
 
 感謝您的購買。傳送“查詢訂單 ${orderNo}”可隨時檢視訂單。
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

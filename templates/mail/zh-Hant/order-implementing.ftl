@@ -11,5 +11,5 @@ Subject: 訂單 ${orderNo} 服務商已開始實施，狀態：處理中
 
 實施期間仍可補充需求：發郵件到 ${serviceAddress}，正文寫“提交需求單 ${orderNo}”，下面寫需求並附上檔案。
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

@@ -16,5 +16,5 @@ Subject: 訂單 ${orderNo} 已支付，狀態：處理中
 服務商應在支付後 ${startWithin} 天內（${deadline} 前）開始實施；逾期未開始，訂單將自動取消並退款。
 隨時可以傳送“查詢訂單 ${orderNo}”檢視訂單狀態。
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

@@ -15,5 +15,5 @@ Subject: 提醒：請確認完成訂單 ${orderNo}
 如不滿意，寫“驗收不通過 ${orderNo} 理由”。
 <#if autoConfirmAfter gt 0>如一直未確認，訂單將於 ${deadline} 自動確認完成（完成後 ${autoConfirmAfter} 天）。
 </#if>--
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

@@ -14,7 +14,7 @@ ${n}
 
 <#list items as i>
 【${i.number}】${i.line}
-<#if i.awaiting>◎ 待確認<#elseif i.done>✔ 已完成<#else>✘ 未執行</#if>
+<#if i.awaiting>◎ 等您確認<#elseif i.review>⧗ 已提交審核<#elseif i.done>✔ 完成<#else>✘ 未執行</#if>
 ${i.message}
 <#if i.example?has_content>
 正確寫法示例：
@@ -35,5 +35,5 @@ ${help}
 
 </#if>
 --
-marketdesk 雲市場服務商後臺（郵件版）
+<#if role == "buyer">marketdesk 雲市場（郵件服務）<#else>marketdesk 雲市場服務商後臺（郵件版）</#if>
 本郵件由系統自動回覆。傳送“幫助”可檢視全部命令。

@@ -11,5 +11,5 @@ Subject: 订单 ${orderNo} 已取消并退款：服务商未按时开始实施
 
 退款由云市场按原支付方式办理。给您带来不便，非常抱歉。
 --
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+marketdesk 云市场（邮件服务）· ${serviceAddress}
 本邮件由系统自动发送。

@@ -11,5 +11,5 @@ Subject: 订单 ${orderNo} 已完成，状态：分配完成
 
 感谢您的购买。发送“查询订单 ${orderNo}”可随时查看订单。
 --
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+marketdesk 云市场（邮件服务）· ${serviceAddress}
 本邮件由系统自动发送。

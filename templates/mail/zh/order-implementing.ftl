@@ -11,5 +11,5 @@ Subject: 订单 ${orderNo} 服务商已开始实施，状态：处理中
 
 实施期间仍可补充需求：发邮件到 ${serviceAddress}，正文写“提交需求单 ${orderNo}”，下面写需求并附上文件。
 --
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+marketdesk 云市场（邮件服务）· ${serviceAddress}
 本邮件由系统自动发送。

@@ -16,5 +16,5 @@ Subject: 订单 ${orderNo} 已支付，状态：处理中
 服务商应在支付后 ${startWithin} 天内（${deadline} 前）开始实施；逾期未开始，订单将自动取消并退款。
 随时可以发送“查询订单 ${orderNo}”查看订单状态。
 --
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+marketdesk 云市场（邮件服务）· ${serviceAddress}
 本邮件由系统自动发送。

@@ -15,5 +15,5 @@ Subject: 提醒：请确认完成订单 ${orderNo}
 如不满意，写“验收不通过 ${orderNo} 理由”。
 <#if autoConfirmAfter gt 0>如一直未确认，订单将于 ${deadline} 自动确认完成（完成后 ${autoConfirmAfter} 天）。
 </#if>--
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+marketdesk 云市场（邮件服务）· ${serviceAddress}
 本邮件由系统自动发送。

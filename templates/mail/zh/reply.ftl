@@ -14,7 +14,7 @@ ${n}
 
 <#list items as i>
 【${i.number}】${i.line}
-<#if i.awaiting>◎ 待确认<#elseif i.done>✔ 已完成<#else>✘ 未执行</#if>
+<#if i.awaiting>◎ 等您确认<#elseif i.review>⧗ 已提交审核<#elseif i.done>✔ 完成<#else>✘ 未执行</#if>
 ${i.message}
 <#if i.example?has_content>
 正确写法示例：
@@ -35,5 +35,5 @@ ${help}
 
 </#if>
 --
-marketdesk 云市场服务商后台（邮件版）
+<#if role == "buyer">marketdesk 云市场（邮件服务）<#else>marketdesk 云市场服务商后台（邮件版）</#if>
 本邮件由系统自动回复。发送“帮助”可查看全部命令。

@@ -111,7 +111,7 @@ public final class AccountUpdateHandler implements CommandHandler {
     for (Change c : changes) {
       sb.append('\n').append(ctx.m("account-update-handler.handle.11", "labelZh", c.labelZh(), "before", show(c.before(), true), "after", c.after(), "labelEn", c.labelEn(), "before2", show(c.before(), false)));
     }
-    return Outcome.done(sb.toString());
+    return Outcome.sentForReview(sb.toString());
   }
 
   private static String show(String v, boolean zh) {

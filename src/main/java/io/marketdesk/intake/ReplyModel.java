@@ -15,12 +15,16 @@ import java.util.List;
  * @param unrecognized the line that was not understood, or ""
  * @param notices notes about the whole mail (over a limit), may be empty
  * @param token the token the reply asks to be answered with, or null
+ * @param role who the reply is for ({@code provider}, {@code operator}, {@code buyer}): the
+ *     signature speaks to that reader
  */
 public record ReplyModel(
-    String name, String accountId, List<Item> items, String help, String unrecognized, List<String> notices, String token) {
+    String name, String accountId, List<Item> items, String help, String unrecognized, List<String> notices, String token,
+    String role) {
 
   /** One command and its outcome. */
-  public record Item(int number, String line, boolean done, String message, String example, boolean awaiting) {}
+  public record Item(int number, String line, boolean done, String message, String example, boolean awaiting,
+      boolean review) {}
 
   public ReplyModel {
     items = List.copyOf(items);
@@ -41,7 +45,8 @@ public record ReplyModel(
     }
 
     Builder item(String line, Outcome o) {
-      items.add(new Item(items.size() + 1, line, o.done(), o.message(), o.example(), o.token() != null));
+      items.add(new Item(items.size() + 1, line, o.done(), o.message(), o.example(), o.token() != null,
+          o.kind() == Outcome.Kind.SENT_FOR_REVIEW));
       if (token == null && o.token() != null) {
         token = o.token();
       }
@@ -60,7 +65,8 @@ public record ReplyModel(
     }
 
     ReplyModel build() {
-      return new ReplyModel(actor.name(), actor.accountId(), items, help, unrecognized, notices, token);
+      return new ReplyModel(actor.name(), actor.accountId(), items, help, unrecognized, notices, token,
+          actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 }

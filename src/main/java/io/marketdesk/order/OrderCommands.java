@@ -363,7 +363,7 @@ public final class OrderCommands {
             new Change("price", "订单金额", "Order amount", "", Money.format(o.price()))),
         OrderWorkflow.APPEAL_REVIEW_DAYS));
     workflow.appealOpened(ctx.handle(), by, frozen, review.id(), reason);
-    return Outcome.done(ctx.m("order-commands.appeal.1", "orderNo", o.orderNo(), "id", review.id(), "dueAt", reviews.dueText(review.dueAt())));
+    return Outcome.sentForReview(ctx.m("order-commands.appeal.1", "orderNo", o.orderNo(), "id", review.id(), "dueAt", reviews.dueText(review.dueAt())));
   }
 
   // ---------------------------------------------------------------- helpers

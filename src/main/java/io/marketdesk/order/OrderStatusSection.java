@@ -22,9 +22,9 @@ final class OrderStatusSection implements StatusContributor {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<OrderStatus, Long> e : counts.entrySet()) {
       OrderStatus s = e.getKey();
-      rows.add(new Row(s.zh() + " " + s.code(), s.en(), String.valueOf(e.getValue()),
+      rows.add(new Row(s.labelKey(), String.valueOf(e.getValue()),
           s == OrderStatus.DISPUTED && e.getValue() > 0));
     }
-    return List.of(new Section("orders", "订单", "Orders", rows));
+    return List.of(new Section("orders", "status-page.orders", rows));
   }
 }

@@ -186,7 +186,7 @@ final class PriceChangeHandler implements CommandHandler {
     if (!nameWarningZh.isEmpty()) {
       msg.append('\n').append(ctx.m("price-change-handler.handle.17", "nameWarningZh", nameWarningZh, "nameWarningEn", nameWarningEn));
     }
-    return Outcome.done(msg.toString());
+    return Outcome.sentForReview(msg.toString());
   }
 
   private Outcome productRefusal(CommandContext ctx, String productId, String amount) {

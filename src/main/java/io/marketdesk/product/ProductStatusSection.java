@@ -18,11 +18,11 @@ final class ProductStatusSection implements StatusContributor {
   @Override
   public List<Section> sections() {
     Map<String, Long> c = jdbi.withHandle(dao::counts);
-    return List.of(new Section("products", "商品", "Products", List.of(
-        new Row("已上架", "Listed", String.valueOf(c.get("listed")), false),
-        new Row("其中修改审核中", "of which a revision in review", String.valueOf(c.get("revisions_in_review")), false),
-        new Row("审核中（未在售）", "In review (not on sale)", String.valueOf(c.get("in_review")), false),
-        new Row("已驳回", "Rejected", String.valueOf(c.get("rejected")), false),
-        new Row("已下架", "Delisted", String.valueOf(c.get("delisted")), false))));
+    return List.of(new Section("products", "status-page.products", List.of(
+        new Row("state.product.listed", String.valueOf(c.get("listed")), false),
+        new Row("status-page.products.revisions", String.valueOf(c.get("revisions_in_review")), false),
+        new Row("status-page.products.in-review", String.valueOf(c.get("in_review")), false),
+        new Row("state.product.rejected", String.valueOf(c.get("rejected")), false),
+        new Row("state.product.delisted", String.valueOf(c.get("delisted")), false))));
   }
 }

@@ -86,7 +86,7 @@ public final class Products {
     ctx.audit("product", id, "created", null, ProductStatus.IN_REVIEW.code());
     Product p = dao.find(ctx.handle(), id).orElseThrow();
     Review r = submit(ctx, p, c, NEW);
-    return new Created(id, Outcome.done(ctx.m("products.create.1", "id", id, "c", c.name(), "type", c.type().zh(), "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(), "dueAt", reviews.dueText(r.dueAt()), "pageUrl", pageUrl(id), "type2", c.type().en())));
+    return new Created(id, Outcome.sentForReview(ctx.m("products.create.1", "id", id, "c", c.name(), "type", c.type().zh(), "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(), "dueAt", reviews.dueText(r.dueAt()), "pageUrl", pageUrl(id), "type2", c.type().en())));
   }
 
   /**
@@ -123,12 +123,10 @@ public final class Products {
     boolean replaced = p.pendingRevision();
     Review r = submit(ctx, p, c, p.everListed() ? REVISION : NEW);
     String changed = changedNames(ctx, p.everListed() ? p.live().orElseThrow() : null, c);
-    String replacedZh = replaced ? "它取代了之前尚未审核完的修改。" : "";
-    String replacedEn = replaced ? " It replaces the earlier revision that was still in review." : "";
     if (p.everListed()) {
-      return Outcome.done(ctx.m("products.update.3", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "changed", changed, "replacedZh", replacedZh, "replacedEn", replacedEn));
+      return Outcome.sentForReview(ctx.m("products.update.3", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "changed", changed, "replaced", replaced));
     }
-    return Outcome.done(ctx.m("products.update.4", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replacedZh", replacedZh, "replacedEn", replacedEn));
+    return Outcome.sentForReview(ctx.m("products.update.4", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replaced", replaced));
   }
 
   /** 上架商品: a delisted product back into review, with or without changes. */
@@ -161,7 +159,7 @@ public final class Products {
     Review r = submit(ctx, p, c, RELIST);
     List<Field> diff = ProductForm.diff(p.live().orElseThrow(), c);
     String what = diff.isEmpty() ? ctx.m("products.relist.3") : changedNames(ctx, p.live().orElseThrow(), c);
-    return Outcome.done(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replaced", (replaced ? "它取代了之前尚未审核完的申请。" : ""), "Itreplacestheearlierrequestthatwasstillinreview", (replaced ? " It replaces the earlier request that was still in review." : "")));
+    return Outcome.sentForReview(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replaced", replaced));
   }
 
   /** Checks 下架商品 before asking for confirmation; returns the product, or a refusal. */

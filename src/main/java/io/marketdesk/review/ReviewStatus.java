@@ -20,8 +20,8 @@ final class ReviewStatus implements StatusContributor {
   @Override
   public List<Section> sections() {
     Reviews.Counts c = jdbi.withHandle(h -> reviews.counts(h, clock.millis()));
-    return List.of(new Section("reviews", "审核", "Reviews", List.of(
-        new Row("待审核", "open", String.valueOf(c.open()), false),
-        new Row("已逾期", "overdue", String.valueOf(c.overdue()), c.overdue() > 0))));
+    return List.of(new Section("reviews", "status-page.reviews", List.of(
+        new Row("status-page.reviews.open", String.valueOf(c.open()), false),
+        new Row("status-page.reviews.overdue", String.valueOf(c.overdue()), c.overdue() > 0))));
   }
 }

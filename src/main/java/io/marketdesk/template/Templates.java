@@ -50,6 +50,22 @@ public final class Templates {
     cfg.setFallbackOnNullLoopVariable(false);
     cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     catalog = new Catalog(cfg);
+    cfg.setSharedVariable("msg", (freemarker.template.TemplateMethodModelEx) this::msg);
+  }
+
+  /**
+   * {@code msg(lang, key, name, value, …)} in a template: the catalog's text of {@code key} in
+   * {@code lang} (pages and mails word labels and states through it).
+   */
+  private Object msg(List<?> args) throws freemarker.template.TemplateModelException {
+    if (args.size() < 2) {
+      throw new freemarker.template.TemplateModelException("msg(lang, key, name, value…)");
+    }
+    Object[] nameValues = new Object[args.size() - 2];
+    for (int i = 2; i < args.size(); i++) {
+      nameValues[i - 2] = freemarker.template.utility.DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(i));
+    }
+    return catalog.text(String.valueOf(args.get(0)), String.valueOf(args.get(1)), nameValues);
   }
 
   /** The message catalog over {@code messages/LANG.properties}, searched like the templates. */

@@ -37,10 +37,12 @@ public final class MePage implements WebModule {
   private final Clock clock;
   private final ZoneId zone;
   private final java.time.Duration loginTtl;
+  private final Labels labels;
 
   public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PersonalPages pages, String serviceAddress,
-      Clock clock, ZoneId zone, java.time.Duration loginTtl) {
+      Clock clock, ZoneId zone, java.time.Duration loginTtl, io.marketdesk.template.Catalog catalog) {
     this.loginTtl = loginTtl;
+    this.labels = new Labels(catalog);
     this.jdbi = jdbi;
     this.sessions = sessions;
     this.directory = directory;
@@ -128,7 +130,7 @@ public final class MePage implements WebModule {
       List<BuyerOrderView> views = new ArrayList<>();
       for (PersonalPages.BuyerOrderRow o : bought) {
         views.add(new BuyerOrderView(o.orderNo(), nameOr(o.productName(), o.productId()), "¥" + Money.format(o.price()),
-            o.status(), Labels.buyerStatus(o.status(), lang), time(o.createdAt()), buyerActions(o, lang)));
+            o.status(), labels.buyerStatus(o.status(), lang), time(o.createdAt()), buyerActions(o, lang)));
       }
       buyer = new BuyerPart(views);
     }
@@ -155,7 +157,7 @@ public final class MePage implements WebModule {
             null));
     List<ProductView> products = new ArrayList<>();
     for (PersonalPages.ProductRow r : pages.products(h, p.id())) {
-      products.add(new ProductView(r.id(), Labels.type(r.type(), lang), r.status(), Labels.productStatus(r.status(), lang),
+      products.add(new ProductView(r.id(), labels.type(r.type(), lang), r.status(), labels.productStatus(r.status(), lang),
           nameOr(r.name(), r.id()),
           r.price() == null ? "" : "¥" + Money.format(r.price()) + (r.unit() == null || r.unit().isBlank() ? "" : " / " + r.unit()),
           r.pendingRevision(),
@@ -172,12 +174,12 @@ public final class MePage implements WebModule {
     for (PersonalPages.OrderRow o : pages.providerOrders(h, p.id())) {
       byState.computeIfAbsent(o.status(), k -> new ArrayList<>()).add(new OrderView(o.orderNo(),
           nameOr(o.productName(), o.productId()), o.buyerEmail(), "¥" + Money.format(o.price()),
-          Labels.orderStatus(o.status(), lang), time(o.createdAt()), orderActions(p, o, lang)));
+          labels.orderStatus(o.status(), lang), time(o.createdAt()), orderActions(p, o, lang)));
     }
     List<OrderGroup> groups = new ArrayList<>();
     byState.forEach((s, list) -> {
       if (!list.isEmpty()) {
-        groups.add(new OrderGroup(s, Labels.orderStatus(s, lang), list));
+        groups.add(new OrderGroup(s, labels.orderStatus(s, lang), list));
       }
     });
     List<ReviewView> reviews = new ArrayList<>();
@@ -208,7 +210,7 @@ public final class MePage implements WebModule {
     for (PersonalPages.DisputeRow d : pages.disputes(h)) {
       List<Action> actions = d.reviewId() == null ? List.of() : reviewActions(d.reviewId(), lang);
       disputes.add(new DisputeView(d.orderNo(), d.productId(), d.accountId() == null ? "" : d.accountId(),
-          "¥" + Money.format(d.price()), d.statusBefore() == null ? "" : Labels.orderStatus(d.statusBefore(), lang),
+          "¥" + Money.format(d.price()), d.statusBefore() == null ? "" : labels.orderStatus(d.statusBefore(), lang),
           time(d.updatedAt()), actions));
     }
     return new OperatorPart(queue, overdue, disputes);
@@ -217,7 +219,7 @@ public final class MePage implements WebModule {
   private ReviewView reviewView(PersonalPages.ReviewRow r, String lang, boolean forOperator) {
     boolean zh = zh(lang);
     String provider = r.accountId() == null ? "" : r.companyName() + " (" + r.accountId() + ")";
-    return new ReviewView(r.id(), Labels.reviewKind(r.kind(), lang), zh ? r.titleZh() : r.titleEn(), r.subject(),
+    return new ReviewView(r.id(), labels.reviewKind(r.kind(), lang), zh ? r.titleZh() : r.titleEn(), r.subject(),
         provider, time(r.submittedAt()), DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone)),
         clock.millis() >= r.dueAt(), r.changes(), forOperator ? reviewActions(r.id(), lang) : List.of());
   }

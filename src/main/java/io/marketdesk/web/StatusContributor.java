@@ -8,14 +8,14 @@ import java.util.List;
 @FunctionalInterface
 public interface StatusContributor {
   /** A titled group of counts. */
-  record Section(String id, String titleZh, String titleEn, List<Row> rows) {
+  record Section(String id, String titleKey, List<Row> rows) {
     public Section {
       rows = List.copyOf(rows);
     }
   }
 
-  /** One count: its labels, the value, and whether it needs attention. */
-  record Row(String labelZh, String labelEn, String value, boolean warn) {}
+  /** One count: its label (a message-catalog key), the value, and whether it needs attention. */
+  record Row(String labelKey, String value, boolean warn) {}
 
   List<Section> sections();
 }

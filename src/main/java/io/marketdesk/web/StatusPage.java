@@ -52,7 +52,8 @@ public final class StatusPage implements WebModule {
   public record DueChart(int width, int height, long max, long total, List<DueBar> bars) {}
 
   /** One bar of the due-date chart; {@code overdue} bars are drawn in the warning colour. */
-  public record DueBar(int x, int y, int w, int h, String label, long count, boolean overdue) {}
+  /** A bar of the due chart: its label is a date, or a message-catalog key for "overdue" and "later". */
+  public record DueBar(int x, int y, int w, int h, String label, String labelKey, long count, boolean overdue) {}
 
   /** The intake part. */
   public record Intake(boolean connected, String mode, String lastCheck, long today, long processed, long failed,
@@ -132,14 +133,13 @@ public final class StatusPage implements WebModule {
     int width = 720;
     int height = 160;
     int bw = width / counts.length;
-    boolean zh = "zh".equals(lang);
     DateTimeFormatter md = DateTimeFormatter.ofPattern("MM-dd");
     List<DueBar> bars = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
-      String label = i == 0 ? (zh ? "已超期" : "overdue")
-          : i == counts.length - 1 ? (zh ? "以后" : "later") : md.format(today.plusDays(i - 1));
+      String label = i == 0 ? "" : i == counts.length - 1 ? "" : md.format(today.plusDays(i - 1));
+      String labelKey = i == 0 ? "status-page.due.overdue" : i == counts.length - 1 ? "status-page.due.later" : "";
       int h = (int) Math.round((height - 44) * (double) counts[i] / max);
-      bars.add(new DueBar(i * bw + 3, height - 20 - h, bw - 6, h, label, counts[i], i == 0));
+      bars.add(new DueBar(i * bw + 3, height - 20 - h, bw - 6, h, label, labelKey, counts[i], i == 0));
     }
     return new DueChart(width, height, max, dues.size(), bars);
   }

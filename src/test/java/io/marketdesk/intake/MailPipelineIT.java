@@ -47,7 +47,7 @@ class MailPipelineIT {
     assertThat(reply.references()).contains(id);
     assertThat(reply.autoSubmitted()).isEqualTo("auto-replied");
     assertThat(reply.from()).isEqualTo(SERVICE);
-    assertThat(reply.body()).contains("【1】帮助").contains("✔ 已完成").contains("100012345678");
+    assertThat(reply.body()).contains("【1】帮助").contains("✔ 完成").contains("100012345678");
   }
 
   @Test
@@ -68,7 +68,7 @@ class MailPipelineIT {
   void shouldReadTheSubjectWhenTheBodyHasNoCommand() {
     String id = t.mail.send(DemoData.ALICE, SERVICE, "Re: 帮助", "");
     Mail reply = t.mail.awaitReplyTo(DemoData.ALICE, id);
-    assertThat(reply.body()).contains("【1】").contains("✔ 已完成");
+    assertThat(reply.body()).contains("【1】").contains("✔ 完成");
   }
 
   @Test

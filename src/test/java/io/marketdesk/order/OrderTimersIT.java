@@ -56,7 +56,7 @@ class OrderTimersIT {
       // the provider has not acted for 5 days: the buyer may appeal; upheld -> cancelled with a refund
       assertThat(o.command(BUYER, "申诉 " + idle + " 服务商一直没有联系我").body()).contains("✘").contains("5 天");
       clock.set(T0.plus(Duration.ofDays(5)).plusSeconds(3600));
-      assertThat(o.command(BUYER, "申诉 " + idle + " 服务商一直没有联系我").body()).contains("✔").contains("申诉中");
+      assertThat(o.command(BUYER, "申诉 " + idle + " 服务商一直没有联系我").body()).contains("⧗ 已提交审核").contains("申诉中");
       assertThat(o.decideAppeal(idle, true, "服务商未履约").done()).isTrue();
       assertThat(o.order(idle).status()).isEqualTo(OrderStatus.CANCELLED);
       assertThat(o.order(idle).refundFlag()).isTrue();

@@ -79,7 +79,7 @@ class PriceChangeIT {
         + "李小帆\n云帆科技有限公司\n电话：13800138000\n";
     Mail reply = sendRaw(DemoData.ALICE, id -> RawMails.outlookGbk(id, DemoData.ALICE, "申请订单改价", body));
 
-    assertThat(reply.body()).contains("✔ 已完成").contains("改价申请已提交审核").contains(no).contains("88%");
+    assertThat(reply.body()).contains("⧗ 已提交审核").contains("改价申请已提交审核").contains(no).contains("88%");
     Review r = f.openReview(no).orElseThrow();
     assertPriceReview(r, no, 88000, "年度框架协议价");
     assertThat(change(r, "warning")).isNull();
@@ -93,7 +93,7 @@ class PriceChangeIT {
         "云帆科技服务商（腾讯云账号&nbsp;ＩＤ：１０００１２３４５６７８），申请将订单" + no + "价格修改为折扣价￥７５０元",
         "理由：双十一活动价"));
 
-    assertThat(reply.body()).contains("✔ 已完成").contains(no);
+    assertThat(reply.body()).contains("⧗ 已提交审核").contains(no);
     assertPriceReview(f.openReview(no).orElseThrow(), no, 75000, "双十一活动价");
   }
 
@@ -105,7 +105,7 @@ class PriceChangeIT {
         "price " + no + " 1,280.00 CNY\nreason: loyalty discount\n\nBest,\nAlice",
         "Hello Alice,\n\nprice " + quotedNo + " 500\n\nmarketdesk"));
 
-    assertThat(reply.body()).contains("OK, done").contains("in review").contains(no).doesNotContain(quotedNo);
+    assertThat(reply.body()).contains("~ sent for review").contains("in review").contains(no).doesNotContain(quotedNo);
     Review r = f.openReview(no).orElseThrow();
     assertThat(r.providerId()).isEqualTo(f.providerId(DemoData.ALICE_ACCOUNT));
     PricePayload p = PricePayload.fromJson(r.payload());
@@ -161,7 +161,7 @@ class PriceChangeIT {
     String no = f.aliceOrder();
     Mail reply = ask(DemoData.ALICE, sentence(DemoData.ALICE_ACCOUNT, no, "99.99") + "\n理由：公益项目，仅收成本价\n");
 
-    assertThat(reply.body()).contains("✔ 已完成");
+    assertThat(reply.body()).contains("⧗ 已提交审核");
     Review r = f.openReview(no).orElseThrow();
     assertPriceReview(r, no, 9999, "公益项目，仅收成本价");
     assertThat(change(r, "reason")).isEqualTo("公益项目，仅收成本价");
@@ -172,7 +172,7 @@ class PriceChangeIT {
     String no = f.aliceOrder();
     Mail reply = ask(DemoData.ALICE, "星河网络服务商（腾讯云账号ID：100012345678），申请将订单" + no + "价格修改为折扣价900\n");
 
-    assertThat(reply.body()).contains("✔ 已完成").contains("星河网络").contains("云帆科技有限公司");
+    assertThat(reply.body()).contains("⧗ 已提交审核").contains("星河网络").contains("云帆科技有限公司");
     Review r = f.openReview(no).orElseThrow();
     assertThat(change(r, "warning")).contains("星河网络").contains("云帆科技有限公司");
     Mail review = t.mail.await(DemoData.OPERATOR, m -> m.subject().contains(no));
@@ -185,7 +185,7 @@ class PriceChangeIT {
   void shouldChangePriceAndMailBuyerWhenOperatorApproves() {
     String no = f.aliceOrder();
     Mail reply = ask(DemoData.ALICE, sentence(DemoData.ALICE_ACCOUNT, no, "880.00") + "\n理由：老客户续约优惠\n");
-    assertThat(reply.body()).contains("✔ 已完成");
+    assertThat(reply.body()).contains("⧗ 已提交审核");
 
     Mail review = t.mail.await(DemoData.OPERATOR, m -> m.subject().contains(no));
     assertThat(review.subject()).contains("待审核").contains("1000.00 → 880.00").contains("88%");
@@ -211,7 +211,7 @@ class PriceChangeIT {
   @Test
   void shouldChangeNothingAndTellBothWhenOrderPaidBeforeApproval() {
     String no = f.aliceOrder();
-    assertThat(ask(DemoData.ALICE, "改价 " + no + " 900").body()).contains("✔ 已完成");
+    assertThat(ask(DemoData.ALICE, "改价 " + no + " 900").body()).contains("⧗ 已提交审核");
     Review r = f.openReview(no).orElseThrow();
     f.setStatus(no, "paid");
 
@@ -229,7 +229,7 @@ class PriceChangeIT {
   @Test
   void shouldReplaceOpenRequestWhenProviderAsksAgainForSameOrder() {
     String no = f.aliceOrder();
-    assertThat(ask(DemoData.ALICE, "改价 " + no + " 900").body()).contains("✔ 已完成");
+    assertThat(ask(DemoData.ALICE, "改价 " + no + " 900").body()).contains("⧗ 已提交审核");
     long first = f.openReview(no).orElseThrow().id();
     Mail second = ask(DemoData.ALICE, "改价 " + no + " 850\n理由：再让一点\n");
 
@@ -273,7 +273,7 @@ class PriceChangeIT {
     String id = t.mail.send(DemoData.ALICE, MARKET, sentence(DemoData.ALICE_ACCOUNT, no, "¥960"), "");
     Mail reply = t.mail.awaitReplyTo(DemoData.ALICE, id);
 
-    assertThat(reply.body()).contains("✔ 已完成");
+    assertThat(reply.body()).contains("⧗ 已提交审核");
     assertThat(PricePayload.fromJson(f.openReview(no).orElseThrow().payload()).newPrice()).isEqualTo(96000);
   }
 

@@ -36,7 +36,7 @@ class PriceChangeThresholdIT {
     String no = f.aliceOrder();
     Mail reply = ask("price " + no + " 400\n");
 
-    assertThat(reply.body()).contains("X not done").contains("under 50% of the current price 1000.00")
+    assertThat(reply.body()).contains("X refused").contains("under 50% of the current price 1000.00")
         .contains("reason: ");
     assertThat(f.reviewsOf(no)).isEmpty();
   }
@@ -47,7 +47,7 @@ class PriceChangeThresholdIT {
     String above = f.aliceOrder();
     Mail reply = ask("price " + withReason + " 400\nreason: clearance\n\nprice " + above + " 600\n");
 
-    assertThat(reply.body()).doesNotContain("X not done");
+    assertThat(reply.body()).doesNotContain("X refused");
     assertThat(PricePayload.fromJson(f.openReview(withReason).orElseThrow().payload()).reason()).isEqualTo("clearance");
     assertThat(PricePayload.fromJson(f.openReview(above).orElseThrow().payload()).newPrice()).isEqualTo(60000);
   }

@@ -130,7 +130,7 @@ class ProductsIT {
     assertThat(result.body()).contains("简介不清楚");
 
     Mail reply = command(DemoData.ALICE, "修改商品 " + id + "\n简介: 更清楚的简介\n");
-    assertThat(reply.body()).contains("✔ 已完成").contains(id).contains("重新提交审核");
+    assertThat(reply.body()).contains("⧗ 已提交审核").contains(id).contains("重新提交审核");
     assertThat(status(id)).isEqualTo("in_review");
     OperatorDecisions.approve(t, id);
     assertThat(status(id)).isEqualTo("listed");
@@ -141,7 +141,7 @@ class ProductsIT {
   void shouldKeepLiveVersionWhileRevisionIsInReview() {
     String id = listedProduct(DemoData.ALICE, "网站备份", "880");
     Mail reply = command(DemoData.ALICE, "修改商品 " + id + "\n价格: 800\n名称: 网站备份（新版）\n");
-    assertThat(reply.body()).contains("✔ 已完成").contains(id).contains("审核通过前，买家仍看到当前在售的版本");
+    assertThat(reply.body()).contains("⧗ 已提交审核").contains(id).contains("审核通过前，买家仍看到当前在售的版本");
 
     JsonNode p = api(id);
     assertThat(p.get("status").asText()).isEqualTo("listed");
@@ -189,13 +189,13 @@ class ProductsIT {
   void shouldDelistOnlyAfterConfirmationAndRelistThroughReview() {
     String id = listedProduct(DemoData.ALICE, "下架测试", "100");
     Mail ask = command(DemoData.ALICE, "下架商品 " + id);
-    assertThat(ask.body()).contains("◎ 待确认").contains(id);
+    assertThat(ask.body()).contains("◎ 等您确认").contains(id);
     assertThat(ask.token()).isNotNull();
     assertThat(status(id)).isEqualTo("listed");
 
     String confirmId = t.mail.reply(DemoData.ALICE, ask, "确定");
     Mail done = t.mail.awaitReplyTo(DemoData.ALICE, confirmId);
-    assertThat(done.body()).contains("✔ 已完成").contains(id).contains("已下架");
+    assertThat(done.body()).contains("✔ 完成").contains(id).contains("已下架");
     assertThat(status(id)).isEqualTo("delisted");
     assertThat(listedForOrders(id)).isFalse();
     HttpResponse<String> page = get("/products/" + id, false);
@@ -203,7 +203,7 @@ class ProductsIT {
     assertThat(page.body()).contains("已下架").contains("下架测试");
 
     Mail relist = command(DemoData.ALICE, "上架商品 " + id);
-    assertThat(relist.body()).contains("✔ 已完成").contains(id).contains("重新上架");
+    assertThat(relist.body()).contains("⧗ 已提交审核").contains(id).contains("重新上架");
     assertThat(status(id)).isEqualTo("in_review");
     assertThat(get("/products/" + id, false).body()).contains("已下架");
     OperatorDecisions.reject(t, id, "请更新详情");
@@ -223,7 +223,7 @@ class ProductsIT {
     String id = listedProduct(DemoData.ALICE, "即时下架", "100");
     command(DemoData.ALICE, "修改商品 " + id + "\n价格: 90\n");
     Mail reply = command(DemoData.ALICE, "下架商品 " + id + " 确定");
-    assertThat(reply.body()).contains("✔ 已完成").contains("已撤回");
+    assertThat(reply.body()).contains("✔ 完成").contains("已撤回");
     JsonNode p = api(id);
     assertThat(p.get("status").asText()).isEqualTo("delisted");
     assertThat(p.get("pendingRevision").asBoolean()).isFalse();
@@ -240,7 +240,7 @@ class ProductsIT {
     assertThat(bobReply.body()).contains("✘ 未执行");
     assertThat(status(id)).isEqualTo("listed");
     String aliceId = t.mail.reply(DemoData.ALICE, ask, "确定");
-    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, aliceId).body()).contains("✔ 已完成");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, aliceId).body()).contains("✔ 完成");
     assertThat(status(id)).isEqualTo("delisted");
   }
 
@@ -250,7 +250,7 @@ class ProductsIT {
     Mail reply = command(DemoData.BOB, "修改商品 " + id + "\n价格: 1\n\n下架商品 " + id + " 确定\n上架商品 " + id
         + "\n查看商品 " + id + "\n");
     assertThat(reply.body().split("不是您的商品", -1)).hasSize(5);
-    assertThat(reply.body()).doesNotContain("✔ 已完成");
+    assertThat(reply.body()).doesNotContain("✔ 完成");
     JsonNode p = api(id);
     assertThat(p.get("status").asText()).isEqualTo("listed");
     assertThat(p.get("pendingRevision").asBoolean()).isFalse();
@@ -264,7 +264,7 @@ class ProductsIT {
     assertThat(reply.body()).contains("✘ 未执行").contains("服务类型“硬件”不认识").contains("价格必须大于 0")
         .contains("缺少字段 简介").contains("正确写法示例").contains("新建商品\n名称:");
     Mail en = command(DemoData.ALICE, "product new\nname: x\ntype: ops\nprice: 12.345\nunit: time\nsummary: s\ndescription: d\n");
-    assertThat(en.body()).contains("X not done").contains("is not an amount");
+    assertThat(en.body()).contains("X refused").contains("is not an amount");
     long after = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM product").mapTo(Long.class).one());
     assertThat(after).isEqualTo(before);
   }

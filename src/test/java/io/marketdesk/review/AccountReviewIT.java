@@ -53,7 +53,7 @@ class AccountReviewIT {
   static long submit(String fields) {
     String id = t.mail.send(DemoData.ALICE, SERVICE, "账户", "修改账户信息\n" + fields + "\n");
     Mail reply = t.mail.awaitReplyTo(DemoData.ALICE, id);
-    assertThat(reply.body()).contains("✔ 已完成").contains("已提交审核").contains(DemoData.ALICE_ACCOUNT);
+    assertThat(reply.body()).contains("⧗ 已提交审核").contains("已提交审核").contains(DemoData.ALICE_ACCOUNT);
     return lastReviewId();
   }
 
@@ -93,7 +93,7 @@ class AccountReviewIT {
         .contains("客服电话：400-800-1234").contains("400-800-9999");
 
     Mail done = answer(DemoData.OPERATOR, toOps, "同意 资料齐全");
-    assertThat(done.body()).contains("✔ 已完成").contains("已通过");
+    assertThat(done.body()).contains("✔ 完成").contains("已通过");
     assertThat(status(rid)).isEqualTo("approved");
     Provider after = alice();
     assertThat(after.csPhone()).isEqualTo("400-800-9999");
@@ -116,7 +116,7 @@ class AccountReviewIT {
     assertThat(status(rid)).isEqualTo("open");
 
     Mail done = answer(OPS2, toOps2, "驳回 地址与营业执照不符\n请附上新的营业执照。");
-    assertThat(done.body()).contains("✔ 已完成").contains("已驳回");
+    assertThat(done.body()).contains("✔ 完成").contains("已驳回");
     assertThat(status(rid)).isEqualTo("rejected");
     assertThat(alice().companyAddress()).isEqualTo("上海市浦东新区张江路 88 号");
     Mail result = t.mail.await(DemoData.ALICE, m -> m.subject().contains("审核结果 #" + rid));
@@ -139,12 +139,12 @@ class AccountReviewIT {
     long first = submit("服务时间: 工作日 8:00-20:00");
     String id = t.mail.send(DemoData.ALICE, SERVICE, "x", "account update\nservice hours: 7x24\nCredit code: 91310115MA1K4XXX19\n");
     Mail reply = t.mail.awaitReplyTo(DemoData.ALICE, id);
-    assertThat(reply.body()).contains("OK, done").contains("replaces your earlier pending change (review #" + first + ")");
+    assertThat(reply.body()).contains("~ sent for review").contains("replaces your earlier pending change (review #" + first + ")");
     long second = lastReviewId();
     assertThat(status(first)).isEqualTo("superseded");
     Mail oldMail = reviewMail(DemoData.OPERATOR, first);
     Mail stale = answer(DemoData.OPERATOR, oldMail, "approve");
-    assertThat(stale.body()).contains("X not done").contains("was replaced by a newer request");
+    assertThat(stale.body()).contains("X refused").contains("was replaced by a newer request");
     assertThat(alice().csHours()).isEqualTo("工作日 9:00-18:00");
 
     String byId = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "review " + second + " approve\n");
@@ -161,7 +161,7 @@ class AccountReviewIT {
     String pending = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "待审核\n");
     assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, pending).body()).contains("#" + rid).contains("期限");
     String reject = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "审核 #" + rid + " 拒绝 联系人需本人确认\n并提供身份证明");
-    assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, reject).body()).contains("✔ 已完成");
+    assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, reject).body()).contains("✔ 完成");
     assertThat(status(rid)).isEqualTo("rejected");
     assertThat(decisionNote(rid)).isEqualTo("联系人需本人确认\n并提供身份证明");
   }
@@ -173,14 +173,14 @@ class AccountReviewIT {
 
     // A provider who got hold of the operator's review mail.
     Mail copiedByProvider = answer(DemoData.BOB, toOps, "approve");
-    assertThat(copiedByProvider.body()).contains("X not done").contains("for operators only");
+    assertThat(copiedByProvider.body()).contains("X refused").contains("for operators only");
     // Another operator answering with a token that was mailed to someone else.
     Mail copiedByOperator = answer(OPS2, toOps, "approve");
-    assertThat(copiedByOperator.body()).contains("X not done").contains("not sent to your address");
+    assertThat(copiedByOperator.body()).contains("X refused").contains("not sent to your address");
     // A made-up token.
     String random = Tokens.random();
     String rid2 = t.mail.send(DemoData.OPERATOR, "market+" + random + "@marketdesk.test", "Re: review [MD#" + random + "]", "approve\n");
-    assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, rid2).body()).contains("X not done").contains("not valid");
+    assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, rid2).body()).contains("X refused").contains("not valid");
     assertThat(status(rid)).isEqualTo("open");
 
     // Expired: 15 days later the 14-day token no longer works; the review stays open.
@@ -188,7 +188,7 @@ class AccountReviewIT {
     t.clock.advance(Duration.ofDays(15));
     try {
       Mail expired = answer(DemoData.OPERATOR, toOps, "approve");
-      assertThat(expired.body()).contains("X not done").contains("expired").contains("review " + rid + " approve");
+      assertThat(expired.body()).contains("X refused").contains("expired").contains("review " + rid + " approve");
       assertThat(status(rid)).isEqualTo("open");
     } finally {
       t.clock.set(now);
@@ -197,7 +197,7 @@ class AccountReviewIT {
     Mail ok = answer(DemoData.OPERATOR, toOps, "approve");
     assertThat(ok.body()).contains("OK, done");
     Mail reused = answer(DemoData.OPERATOR, toOps, "reject changed my mind");
-    assertThat(reused.body()).contains("X not done").contains("already used").contains("already approved by " + DemoData.OPERATOR);
+    assertThat(reused.body()).contains("X refused").contains("already used").contains("already approved by " + DemoData.OPERATOR);
     assertThat(status(rid)).isEqualTo("approved");
     assertThat(alice().csEmail()).isEqualTo("help@provider-a.test");
   }

@@ -112,7 +112,7 @@ class ReviewDigestAndApiIT {
       }
     }
     assertThat(section).isNotNull();
-    assertThat(section.toString()).contains("\"open\"").contains("\"overdue\"").doesNotContain("@");
+    assertThat(section.toString()).contains("\"status-page.reviews.open\"").contains("\"status-page.reviews.overdue\"").doesNotContain("@");
     assertThat(section.get("rows").get(0).get("value").asText()).isEqualTo("1");
     assertThat(section.get("rows").get(1).get("value").asText()).isEqualTo("1");
 
@@ -183,7 +183,7 @@ class ReviewDigestAndApiIT {
     assertThat(post("/api/operators", "{\"addresses\":[]}", "demo-token").statusCode()).isEqualTo(400);
 
     String id = t.mail.send(DemoData.BOB, SERVICE, "x", "account update\ncontact: Bob Wang\n");
-    assertThat(t.mail.awaitReplyTo(DemoData.BOB, id).body()).contains("OK, done");
+    assertThat(t.mail.awaitReplyTo(DemoData.BOB, id).body()).contains("~ sent for review");
     Mail review = t.mail.await("li@marketdesk.test", m -> m.subject().contains("[Review #"));
     assertThat(review.body()).contains("Contact: Bob 王 -> Bob Wang");
     String pending = t.mail.send("li@marketdesk.test", SERVICE, "x", "pending\n");

@@ -68,11 +68,11 @@ class ReviewSenderAuthIT {
     assertThat(lastReviewId()).isEqualTo(before);
 
     Mail info = send(DemoData.ALICE, SERVICE, "x", "账户信息\n", null, null);
-    assertThat(info.body()).contains("✔ 已完成").contains("账号 ID：" + DemoData.ALICE_ACCOUNT);
+    assertThat(info.body()).contains("✔ 完成").contains("账号 ID：" + DemoData.ALICE_ACCOUNT);
 
     Mail passed = send("Alice@Provider-A.TEST", SERVICE, "x", "修改账户信息\n客服电话: 400-111-2222\n",
         "mx.marketdesk.test; dkim=pass header.d=provider-a.test header.s=s1", null);
-    assertThat(passed.body()).contains("✔ 已完成").contains("已提交审核");
+    assertThat(passed.body()).contains("⧗ 已提交审核").contains("已提交审核");
     long rid = lastReviewId();
     Mail reviewMail = t.mail.await(DemoData.OPERATOR, m -> m.subject().contains("#" + rid + "】"));
 
@@ -87,7 +87,7 @@ class ReviewSenderAuthIT {
 
     Mail spfPass = send(DemoData.OPERATOR, reviewMail.replyTo(), "Re: " + reviewMail.subject(), "同意\n",
         "mx.marketdesk.test (mail from check); spf=pass smtp.mailfrom=ops@marketdesk.test", reviewMail);
-    assertThat(spfPass.body()).contains("✔ 已完成");
+    assertThat(spfPass.body()).contains("✔ 完成");
     assertThat(status(rid)).isEqualTo("approved");
     assertThat(csPhone()).isEqualTo("400-111-2222");
   }

@@ -10,9 +10,16 @@ This request replaces the earlier open review #${replacedId} of the same thing; 
 </#if>
 
 What changes (old -> new):
-<#list review.changes() as c>
+<#list review.changes()?filter(c -> !c.context()) as c>
 - ${c.labelEn()}: ${c.before()?has_content?then(c.before(), "(empty)")} -> ${c.after()?has_content?then(c.after(), "(empty)")}
 </#list>
+<#if review.changes()?filter(c -> c.context())?has_content>
+
+What it is about:
+<#list review.changes()?filter(c -> c.context()) as c>
+- ${c.labelEn()}: ${c.after()?has_content?then(c.after(), "(none given)")}
+</#list>
+</#if>
 
 How to answer: reply to this mail with, on the first line,
     approve

@@ -1,19 +1,36 @@
-Subject: [Review result #${review.id()}] ${review.titleEn()} (${approved?then("approved","rejected")})
+Subject: [Review result #${review.id()}] ${review.titleEn()}: ${approved?then("approved", "rejected")}
 
-Hello,
+Hello ${requesterName},
 <#if accountId?has_content>
 (provider account ID: ${accountId})
 </#if>
 
 Your request "${review.titleEn()}" (review #${review.id()}) was ${approved?then("approved", "rejected")}.
-<#if !approved>
-Reason: ${review.decisionNote()}
-You may change it and submit it again.
-<#elseif review.decisionNote()?has_content>
+<#if approved>
+<#if review.kind() == "product">
+Product ${review.subject()} is listed; buyers now see this version:
+${webBaseUrl}/products/${review.subject()}
+<#elseif review.kind() == "account">
+Your account now reads:
+<#list review.changes() as c>
+- ${c.labelEn()}: ${c.after()}
+</#list>
+</#if>
+<#if review.decisionNote()?has_content>
 Operator's comment: ${review.decisionNote()}
+</#if>
+<#else>
+Reason: ${review.decisionNote()}
+<#if review.kind() == "product">
+Next: change it as the reason says, then send "product update ${review.subject()}" with the fields to change below it.
+<#elseif review.kind() == "account">
+Next: change it as the reason says, then send "account update" with the fields to change below it.
+<#elseif review.kind() == "price">
+Next: the order's price did not change; if you still want it changed, send a new request that answers the reason.
+</#if>
 </#if>
 <#if note?has_content>
 ${note}
 </#if>
 --
-marketdesk · ${serviceAddress}
+marketdesk, the marketplace back office by mail · ${serviceAddress}

@@ -1,17 +1,13 @@
-Subject: 訂單 ${orderNo} 價格已調整為 ${newPrice} 元 / Order ${orderNo} new price ${newPrice}
+Subject: 訂單 ${orderNo} 價格已調整為 ${newPrice}
 
 您好：
 
 您在雲市場購買的訂單 ${orderNo}（商品 ${productId}<#if productName?has_content> ${productName}</#if>）價格已由服務商申請、經雲市場審核調整：
-    原價：${oldPrice} 元
-    新價格：${newPrice} 元（原價的 ${percent}%）
+    原價：${oldPrice}
+    新價格：${newPrice}（原價的 ${percent}%）
 
-如何付款：請登入雲市場控制檯，在“訂單管理”中找到訂單 ${orderNo}，按新價格 ${newPrice} 元完成支付。
+如何付款：請登入雲市場控制檯，在“訂單管理”中找到訂單 ${orderNo}，按新價格 ${newPrice} 完成支付。
 訂單仍為“待支付”，未付款前不會開始服務。查詢訂單狀態：傳送郵件到 ${serviceAddress}，正文寫
     查詢訂單 ${orderNo}
-
-Hello, the price of your order ${orderNo} was lowered by the provider and approved by the marketplace:
-${oldPrice} -> ${newPrice} CNY. To pay, open the order ${orderNo} in the marketplace console and pay
-${newPrice}. To see the order's status, mail ${serviceAddress} with "status ${orderNo}".
 --
-marketdesk · ${serviceAddress}
+marketdesk 雲市場（郵件服務）· ${serviceAddress}

@@ -10,9 +10,16 @@ Subject: 【待審核 #${review.id()}】${review.titleZh()}
 </#if>
 
 變更內容（原值 → 新值）：
-<#list review.changes() as c>
+<#list review.changes()?filter(c -> !c.context()) as c>
 · ${c.labelZh()}：${c.before()?has_content?then(c.before(), "（空）")} → ${c.after()?has_content?then(c.after(), "（空）")}
 </#list>
+<#if review.changes()?filter(c -> c.context())?has_content>
+
+相關資訊：
+<#list review.changes()?filter(c -> c.context()) as c>
+· ${c.labelZh()}：${c.after()?has_content?then(c.after(), "（未寫）")}
+</#list>
+</#if>
 
 如何答覆：直接回複本郵件，正文第一行寫
     同意

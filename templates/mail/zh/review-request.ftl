@@ -10,9 +10,16 @@ Subject: 【待审核 #${review.id()}】${review.titleZh()}
 </#if>
 
 变更内容（原值 → 新值）：
-<#list review.changes() as c>
+<#list review.changes()?filter(c -> !c.context()) as c>
 · ${c.labelZh()}：${c.before()?has_content?then(c.before(), "（空）")} → ${c.after()?has_content?then(c.after(), "（空）")}
 </#list>
+<#if review.changes()?filter(c -> c.context())?has_content>
+
+相关信息：
+<#list review.changes()?filter(c -> c.context()) as c>
+· ${c.labelZh()}：${c.after()?has_content?then(c.after(), "（未写）")}
+</#list>
+</#if>
 
 如何答复：直接回复本邮件，正文第一行写
     同意

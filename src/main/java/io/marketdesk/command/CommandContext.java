@@ -87,6 +87,11 @@ public final class CommandContext {
     return mailer.catalog().text(language.code(), key, nameValues);
   }
 
+  /** The text of a message-catalog key in another language than the reply's (a review's stored titles). */
+  public String in(Language lang, String key, Object... nameValues) {
+    return mailer.catalog().text(lang.code(), key, nameValues);
+  }
+
   /** A message value (a refusal's reason, a review's effect) in the reply language. */
   public String m(io.marketdesk.text.Message message) {
     return mailer.catalog().text(language.code(), message);

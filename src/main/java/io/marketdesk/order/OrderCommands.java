@@ -1,6 +1,9 @@
 package io.marketdesk.order;
 
+import io.marketdesk.text.Message;
+import io.marketdesk.command.Language;
 import io.marketdesk.text.Refusal;
+import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -20,7 +23,6 @@ import io.marketdesk.review.Reviews;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The order commands of providers ({@code 订单列表}, {@code 订单详情}, {@code 开始实施}, {@code 已完成},
@@ -83,7 +85,7 @@ public final class OrderCommands {
 
       @Override
       public Outcome perform(CommandContext ctx, String subjectId, String payload) {
-        Object found = providerOrder(ctx, subjectId, example(ctx, purpose));
+        Object found = providerOrder(ctx, subjectId, example(ctx, purpose, subjectId));
         if (found instanceof Outcome) {
           return (Outcome) found;
         }
@@ -142,42 +144,45 @@ public final class OrderCommands {
   }
 
   private Outcome view(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, "order.view"));
+    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, "order.view", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
     Order o = (Order) found;
     StringBuilder sb = new StringBuilder();
     sb.append(ctx.m("order-commands.view.1")).append(o.orderNo()).append('\n');
-    line(sb, ctx.m("order-commands.view.2"), o.productId() + " " + (o.productName() == null ? "" : o.productName()));
-    line(sb, ctx.m("order-commands.view.3"), Money.formatYuan(o.price())
+    line(ctx, sb, ctx.m("order-commands.view.2"), o.productId() + " " + (o.productName() == null ? "" : o.productName()));
+    line(ctx, sb, ctx.m("order-commands.view.3"), Money.formatYuan(o.price())
         + (o.price() != o.originalPrice() ? ctx.m("order-commands.view.4") + Money.formatYuan(o.originalPrice()) + ctx.m("order-commands.view.5") : ""));
-    line(sb, ctx.m("order-commands.view.6"), ctx.m(o.status().labelKey()) + ctx.m("order-commands.view.7", "buyerLabel", ctx.m(o.status().buyerLabelKey())));
-    line(sb, ctx.m("order-commands.view.8"), o.buyerEmail());
-    line(sb, ctx.m("order-commands.view.9"), workflow.timeText(o.createdAt()));
+    line(ctx, sb, ctx.m("order-commands.view.6"), ctx.m(o.status().labelKey()) + ctx.m("order-commands.view.7", "buyerLabel", ctx.m(o.status().buyerLabelKey())));
+    line(ctx, sb, ctx.m("order-commands.view.8"), o.buyerEmail());
+    line(ctx, sb, ctx.m("order-commands.view.9"), workflow.timeText(o.createdAt()));
     if (o.paidAt() != null) {
-      line(sb, ctx.m("order-commands.view.10"), workflow.timeText(o.paidAt()));
+      line(ctx, sb, ctx.m("order-commands.view.10"), workflow.timeText(o.paidAt()));
     }
     if (o.status() == OrderStatus.PAID) {
-      line(sb, ctx.m("order-commands.view.11"), workflow.startDeadline(o) + ctx.m("order-commands.view.12", "startWithinDays", workflow.config().startWithinDays));
+      line(ctx, sb, ctx.m("order-commands.view.11"), workflow.startDeadline(o) + ctx.m("order-commands.view.12", "startWithinDays", workflow.config().startWithinDays));
     }
     if (o.startedAt() != null) {
-      line(sb, ctx.m("order-commands.view.13"), workflow.timeText(o.startedAt()));
+      line(ctx, sb, ctx.m("order-commands.view.13"), workflow.timeText(o.startedAt()));
     }
     if (o.doneAt() != null) {
-      line(sb, ctx.m("order-commands.view.14"), workflow.timeText(o.doneAt()));
+      line(ctx, sb, ctx.m("order-commands.view.14"), workflow.timeText(o.doneAt()));
     }
     if (o.completedAt() != null) {
-      line(sb, ctx.m("order-commands.view.15"), workflow.timeText(o.completedAt()));
+      line(ctx, sb, ctx.m("order-commands.view.15"), workflow.timeText(o.completedAt()));
     }
     if (o.cancelledAt() != null) {
-      line(sb, ctx.m("order-commands.view.16"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.m("order-commands.view.17") : ""));
+      line(ctx, sb, ctx.m("order-commands.view.16"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.m("order-commands.view.17") : ""));
     }
     if (o.rejections() > 0) {
-      line(sb, ctx.m("order-commands.view.18"), String.valueOf(o.rejections()));
+      line(ctx, sb, ctx.m("order-commands.view.18"), String.valueOf(o.rejections()));
+      for (OrderWorkflow.Rejection r : workflow.rejections(ctx.handle(), o.orderNo())) {
+        sb.append(ctx.m("order-commands.view.rejection", "at", workflow.timeText(r.at()), "reason", r.reason())).append('\n');
+      }
     }
     if (o.status() == OrderStatus.DISPUTED) {
-      line(sb, ctx.m("order-commands.view.19"), ctx.m("order-commands.view.20", "disputeReviewId", o.disputeReviewId()));
+      line(ctx, sb, ctx.m("order-commands.view.19"), ctx.m("order-commands.view.20", "disputeReviewId", o.disputeReviewId()));
     }
     List<OrderStore.Requirement> forms = workflow.store().requirements(ctx.handle(), o.orderNo());
     sb.append(ctx.m("order-commands.view.21")).append(forms.isEmpty() ? ctx.m("order-commands.view.22") : String.valueOf(forms.size())).append('\n');
@@ -211,12 +216,12 @@ public final class OrderCommands {
     }
   }
 
-  private static void line(StringBuilder sb, String label, String value) {
-    sb.append(label).append(": ").append(value).append('\n');
+  private static void line(CommandContext ctx, StringBuilder sb, String label, String value) {
+    sb.append(ctx.m("label.line", "label", label, "value", value)).append('\n');
   }
 
   private Outcome start(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, START));
+    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, START, orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -228,7 +233,7 @@ public final class OrderCommands {
   }
 
   private Outcome done(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, DONE));
+    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, DONE, orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -240,7 +245,7 @@ public final class OrderCommands {
   }
 
   private Outcome remind(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, "order.remind"));
+    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, "order.remind", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -256,17 +261,17 @@ public final class OrderCommands {
 
   private Outcome requirements(CommandContext ctx, ParsedCommand cmd) {
     String no = orderNo(cmd);
-    Object found = buyerOrder(ctx, no, example(ctx, "order.requirements"));
+    Object found = buyerOrder(ctx, no, example(ctx, "order.requirements", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
     Order o = (Order) found;
-    String rest = afterOrderNo(cmd.args());
+    String rest = AsWritten.tail(cmd.line(), afterOrderNo(cmd.args()));
     String text = rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text();
     var atts = ctx.mail() == null ? List.<io.marketdesk.mime.ParsedMail.Attachment>of() : ctx.mail().attachments();
     OrderResult r = workflow.requirement(ctx.handle(), by(ctx), o, text, atts);
     if (!r.ok()) {
-      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements") : "");
+      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements", orderNo(cmd)) : "");
     }
     long stored = atts.stream().filter(a -> !a.tooLarge() && a.data() != null).count();
     String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "config", (stored < atts.size()
@@ -276,7 +281,7 @@ public final class OrderCommands {
   }
 
   private Outcome confirm(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.confirm"));
+    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.confirm", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -289,7 +294,7 @@ public final class OrderCommands {
   }
 
   private Outcome status(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.status"));
+    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.status", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -297,15 +302,15 @@ public final class OrderCommands {
     Provider p = directory.provider(ctx.handle(), o.providerId()).orElseThrow();
     StringBuilder sb = new StringBuilder();
     sb.append(ctx.m("order-commands.status.1")).append(o.orderNo()).append('\n');
-    line(sb, ctx.m("order-commands.status.2"), o.productName() == null ? o.productId() : o.productName());
-    line(sb, ctx.m("order-commands.status.3"), Money.formatYuan(o.price()));
-    line(sb, ctx.m("order-commands.status.4"), ctx.m(o.status().buyerLabelKey()));
-    line(sb, ctx.m("order-commands.status.5"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.m("order-commands.status.6") + p.csPhone())
+    line(ctx, sb, ctx.m("order-commands.status.2"), o.productName() == null ? o.productId() : o.productName());
+    line(ctx, sb, ctx.m("order-commands.status.3"), Money.formatYuan(o.price()));
+    line(ctx, sb, ctx.m("order-commands.status.4"), ctx.m(o.status().buyerLabelKey()));
+    line(ctx, sb, ctx.m("order-commands.status.5"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.m("order-commands.status.6") + p.csPhone())
         + (p.csEmail().isEmpty() ? "" : ctx.m("order-commands.status.7") + p.csEmail()));
     int forms = workflow.store().requirements(ctx.handle(), o.orderNo()).size();
-    line(sb, ctx.m("order-commands.status.8"), String.valueOf(forms));
+    line(ctx, sb, ctx.m("order-commands.status.8"), String.valueOf(forms));
     if (o.refundFlag()) {
-      line(sb, ctx.m("order-commands.status.9"), ctx.m("order-commands.status.10"));
+      line(ctx, sb, ctx.m("order-commands.status.9"), ctx.m("order-commands.status.10"));
     }
     switch (o.status()) {
       case PAID:
@@ -322,7 +327,7 @@ public final class OrderCommands {
   }
 
   private Outcome reject(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.reject"));
+    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.reject", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -330,7 +335,7 @@ public final class OrderCommands {
     String reason = reasonOf(cmd);
     OrderResult r = workflow.reject(ctx.handle(), by(ctx), o, reason);
     if (!r.ok()) {
-      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.reject") : "");
+      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.reject", orderNo(cmd)) : "");
     }
     int n = r.order().rejections();
     return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "orderNo2", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "；现在您可以发送“申诉 " + o.orderNo() + " 理由”请运营人员介入。" : "。"), "orderNo3", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "; you may now send \"appeal " + o.orderNo()
@@ -338,7 +343,7 @@ public final class OrderCommands {
   }
 
   private Outcome appeal(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.appeal"));
+    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.appeal", orderNo(cmd)));
     if (found instanceof Outcome) {
       return (Outcome) found;
     }
@@ -347,20 +352,22 @@ public final class OrderCommands {
     By by = by(ctx);
     OrderResult r = workflow.freeze(ctx.handle(), by, o, reason);
     if (!r.ok()) {
-      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.appeal") : "");
+      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.appeal", orderNo(cmd)) : "");
     }
     Order frozen = r.order();
     String payload = "{\"orderNo\":\"" + frozen.orderNo().replace("\"", "") + "\",\"resume\":\"" + o.status().code() + "\"}";
     Review review = reviews.submit(ctx, new Reviews.Submission(AppealReviewKind.KIND, frozen.orderNo(), frozen.providerId(),
-        "订单 " + frozen.orderNo() + " 买家申诉（同意 = 取消订单并退款给买家；拒绝 = 恢复到“" + o.status().zh() + "”继续）",
-        "Buyer's appeal on order " + frozen.orderNo() + " (approve = cancel the order with a refund to the buyer; reject = resume as "
-            + o.status().en() + ")",
+        ctx.in(Language.ZH, "appeal.review.title", "orderNo", frozen.orderNo()),
+        ctx.in(Language.EN, "appeal.review.title", "orderNo", frozen.orderNo()),
         payload,
-        List.of(new Change("status", "订单状态", "Order status", o.status().zh(), OrderStatus.DISPUTED.zh()),
-            new Change("reason", "申诉理由", "Reason", "", reason.strip()),
-            new Change("rejections", "验收不通过次数", "Rejected deliveries", "", String.valueOf(o.rejections())),
-            new Change("provider", "服务商", "Provider", "", companyName(ctx, o) + " (" + o.accountId() + ")"),
-            new Change("price", "订单金额", "Order amount", "", Money.format(o.price()))),
+        List.of(Change.of(ctx, "appeal.decision", null, ctx.in(Language.ZH, "appeal.review.decision",
+                "state", Message.of(o.status().labelKey()))),
+            new Change("status", ctx.in(Language.ZH, "change.status"), ctx.in(Language.EN, "change.status"),
+                ctx.in(Language.ZH, o.status().labelKey()), ctx.in(Language.ZH, OrderStatus.DISPUTED.labelKey())),
+            Change.of(ctx, "appeal.reason", null, reason.strip()),
+            Change.of(ctx, "rejections", null, String.valueOf(o.rejections())),
+            Change.of(ctx, "provider", null, companyName(ctx, o) + " (" + o.accountId() + ")"),
+            Change.of(ctx, "amount", null, Money.formatYuan(o.price()))),
         OrderWorkflow.APPEAL_REVIEW_DAYS));
     workflow.appealOpened(ctx.handle(), by, frozen, review.id(), reason);
     return Outcome.sentForReview(ctx.m("order-commands.appeal.1", "orderNo", o.orderNo(), "id", review.id(), "dueAt", reviews.dueText(review.dueAt())));
@@ -385,7 +392,7 @@ public final class OrderCommands {
   }
 
   private static String reasonOf(ParsedCommand cmd) {
-    String rest = afterOrderNo(cmd.args());
+    String rest = AsWritten.tail(cmd.line(), afterOrderNo(cmd.args()));
     if (rest.isEmpty()) {
       return cmd.text();
     }
@@ -424,7 +431,7 @@ public final class OrderCommands {
     Order o = (Order) found;
     if (!o.buyerEmail().equalsIgnoreCase(ctx.actor().address())) {
       return Outcome.refused(ctx.m("order-commands.buyer-order.1", "orderNo", o.orderNo(), "address", ctx.actor().address()),
-          ctx.m("order-commands.buyer-order.2", "EXAMPLE_NO", EXAMPLE_NO));
+          ctx.m("order-commands.buyer-order.2", "no", o.orderNo()));
     }
     workflow.store().set(ctx.handle(), o.orderNo(), "buyer_lang", ctx.language().code());
     return o;
@@ -446,29 +453,9 @@ public final class OrderCommands {
     return Outcome.refused(ctx.m(r.refusal().reason()), example);
   }
 
-  private static String example(CommandContext ctx, String command) {
-    Function<String, String> no = s -> s.replace("NO", EXAMPLE_NO);
-    switch (command) {
-      case "order.view":
-        return no.apply(ctx.m("order-commands.example.1"));
-      case START:
-        return no.apply(ctx.m("order-commands.example.2"));
-      case DONE:
-        return no.apply(ctx.m("order-commands.example.3"));
-      case "order.remind":
-        return no.apply(ctx.m("order-commands.example.4"));
-      case "order.requirements":
-        return no.apply(ctx.m("order-commands.example.5"));
-      case "order.confirm":
-        return no.apply(ctx.m("order-commands.example.6"));
-      case "order.status":
-        return no.apply(ctx.m("order-commands.example.7"));
-      case "order.reject":
-        return no.apply(ctx.m("order-commands.example.8"));
-      case "order.appeal":
-        return no.apply(ctx.m("order-commands.example.9"));
-      default:
-        return "";
-    }
+  /** A correct way to write the command, with the sender's own order number when the mail gave one. */
+  private static String example(CommandContext ctx, String command, String given) {
+    String no = given != null && OrderWorkflow.ORDER_NO.matcher(given).matches() ? given : EXAMPLE_NO;
+    return ctx.m("order-commands.example." + command, "no", no);
   }
 }

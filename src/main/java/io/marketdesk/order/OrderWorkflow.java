@@ -538,6 +538,22 @@ public final class OrderWorkflow {
     }
   }
 
+  /** A rejected delivery: when, and the buyer's reason exactly as written. */
+  public record Rejection(long at, String reason) {}
+
+  /** The buyer's rejected deliveries of an order, oldest first (from the audit log). */
+  public List<Rejection> rejections(Handle h, String orderNo) {
+    String prefix = OrderStatus.IMPLEMENTING.code() + ": ";
+    return h.createQuery("SELECT at, after_state FROM audit_log WHERE entity = 'order' AND entity_id = :no"
+            + " AND action = 'rejected' ORDER BY at, id")
+        .bind("no", orderNo)
+        .map((rs, c) -> {
+          String after = rs.getString("after_state");
+          return new Rejection(rs.getLong("at"), after != null && after.startsWith(prefix) ? after.substring(prefix.length()) : "");
+        })
+        .list();
+  }
+
   private void record(Handle h, By by, Order o, String action, String before, String after) {
     audit.record(h, by.who(), by.inboundId(), "order", o.orderNo(), action, before, after);
   }

@@ -1,5 +1,6 @@
 package io.marketdesk.pricing;
 
+import io.marketdesk.command.Language;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -120,7 +121,7 @@ final class PriceChangeHandler implements CommandHandler {
           ctx.m("price-change-handler.handle.6"));
     }
     if (!order.unpaid()) {
-      return Outcome.refused(ctx.m("price-change-handler.handle.7", "orderNo", order.orderNo(), "status", OrderPriceStore.statusName(order.status(), true), "status2", OrderPriceStore.statusName(order.status(), false)),
+      return Outcome.refused(ctx.m("price-change-handler.handle.7", "orderNo", order.orderNo(), "status", ctx.m("state.order." + order.status())),
           ctx.m("price-change-handler.handle.8"));
     }
     long newPrice = req.amountMinor();
@@ -130,49 +131,40 @@ final class PriceChangeHandler implements CommandHandler {
           example(ctx, order.orderNo(), Money.format(Math.max(1, oldPrice * 9 / 10))));
     }
     if (newPrice >= oldPrice) {
-      return Outcome.refused(ctx.m("price-change-handler.handle.10", "format", Money.format(newPrice), "format2", Money.format(oldPrice)),
+      return Outcome.refused(ctx.m("price-change-handler.handle.10", "format", Money.formatYuan(newPrice), "format2", Money.formatYuan(oldPrice)),
           example(ctx, order.orderNo(), Money.format(oldPrice * 9 / 10)));
     }
     String reason = reason(cmd);
     if (reason.length() > MAX_REASON) {
       return Outcome.refused(ctx.m("price-change-handler.handle.11", "MAX_REASON", MAX_REASON),
-          example(ctx, order.orderNo(), Money.format(newPrice)) + "\n" + ctx.m("price-change-handler.handle.12"));
+          example(ctx, order.orderNo(), Money.formatYuan(newPrice)) + "\n" + ctx.m("price-change-handler.handle.12"));
     }
     if (reason.isEmpty() && newPrice * 100 < oldPrice * reasonBelowPercent) {
-      return Outcome.refused(ctx.m("price-change-handler.handle.13", "format", Money.format(newPrice), "format2", Money.format(oldPrice), "reasonBelowPercent", reasonBelowPercent),
+      return Outcome.refused(ctx.m("price-change-handler.handle.13", "format", Money.formatYuan(newPrice), "format2", Money.formatYuan(oldPrice), "reasonBelowPercent", reasonBelowPercent),
           example(ctx, order.orderNo(), Money.format(newPrice)) + "\n"
               + ctx.m("price-change-handler.handle.14"));
     }
     Provider provider = directory.provider(ctx.handle(), ctx.actor().providerId()).orElseThrow();
-    String nameWarningZh = "";
-    String nameWarningEn = "";
-    if (req.providerName() != null && !sameCompany(req.providerName(), provider.companyName())) {
-      nameWarningZh = "申请中的服务商名称“" + req.providerName() + "”与登记的公司名称“" + provider.companyName() + "”不一致";
-      nameWarningEn = "the provider name \"" + req.providerName() + "\" in the request differs from the registered"
-          + " company name \"" + provider.companyName() + "\"";
-    }
+    boolean nameDiffers = req.providerName() != null && !sameCompany(req.providerName(), provider.companyName());
     String percent = percentOf(newPrice, oldPrice);
     String off = percentOff(newPrice, oldPrice);
     String product = order.productId() + (order.productName() == null ? "" : " " + order.productName());
     List<Change> changes = new ArrayList<>();
-    changes.add(new Change("price", "订单价格（元）", "Order price (CNY)", Money.format(oldPrice), Money.format(newPrice)));
-    changes.add(new Change("discount", "折扣（新价/现价）", "Discount (new/current)", "100%",
-        percent + "% (-" + off + "%)"));
-    changes.add(new Change("order", "订单", "Order", "—",
-        order.orderNo() + " · " + product + " · " + OrderPriceStore.statusName(order.status(), true) + "/"
-            + OrderPriceStore.statusName(order.status(), false)));
+    changes.add(Change.of(ctx, "price", Money.formatYuan(oldPrice), Money.formatYuan(newPrice)));
+    changes.add(Change.of(ctx, "discount", "100%", percent + "% (-" + off + "%)"));
+    changes.add(Change.of(ctx, "order", null, order.orderNo() + " · " + product + " · " + ctx.in(Language.ZH, "state.order." + order.status())));
     if (order.originalPrice() != oldPrice) {
-      changes.add(new Change("original", "下单时价格（元）", "Price when ordered (CNY)", "—",
-          Money.format(order.originalPrice())));
+      changes.add(Change.of(ctx, "original", null, Money.formatYuan(order.originalPrice())));
     }
-    changes.add(new Change("reason", "理由", "Reason", "—", reason.isEmpty() ? "（未写 / none given）" : reason));
-    if (!nameWarningZh.isEmpty()) {
-      changes.add(new Change("warning", "⚠ 注意", "⚠ Warning", "—", nameWarningZh + " / " + nameWarningEn));
+    changes.add(Change.of(ctx, "reason", null, reason));
+    if (nameDiffers) {
+      changes.add(new Change("warning", ctx.in(Language.ZH, "change.warning"), ctx.in(Language.EN, "change.warning"), null,
+          ctx.in(Language.ZH, "price-change.name-differs", "given", req.providerName(), "registered", provider.companyName())));
     }
-    String titleZh = "订单 " + order.orderNo() + " 改价 " + Money.format(oldPrice) + " → " + Money.format(newPrice)
-        + " 元（" + percent + "%，降 " + off + "%）";
-    String titleEn = "Order " + order.orderNo() + " price " + Money.format(oldPrice) + " -> " + Money.format(newPrice)
-        + " (" + percent + "%, " + off + "% off)";
+    Object[] title = {"orderNo", order.orderNo(), "was", Money.formatYuan(oldPrice), "now", Money.formatYuan(newPrice),
+        "percent", percent, "off", off};
+    String titleZh = ctx.in(Language.ZH, "price-change.review.title", title);
+    String titleEn = ctx.in(Language.EN, "price-change.review.title", title);
     Optional<Review> replaced = reviews.openFor(ctx.handle(), PriceReviewKind.KIND, order.orderNo());
     PricePayload payload = new PricePayload(order.orderNo(), oldPrice, newPrice, reason, ctx.language().code());
     Review review = reviews.submit(ctx, new Reviews.Submission(PriceReviewKind.KIND, order.orderNo(),
@@ -181,10 +173,11 @@ final class PriceChangeHandler implements CommandHandler {
         "price=" + Money.format(newPrice) + " (review #" + review.id() + (reason.isEmpty() ? "" : ", reason: " + reason)
             + ")");
     String due = reviews.dueText(review.dueAt());
-    StringBuilder msg = new StringBuilder(ctx.m("price-change-handler.handle.15", "id", review.id(), "orderNo", order.orderNo(), "format", Money.format(oldPrice), "format2", Money.format(newPrice), "percent", percent, "REVIEW_WORKING_DAYS", REVIEW_WORKING_DAYS, "due", due));
+    StringBuilder msg = new StringBuilder(ctx.m("price-change-handler.handle.15", "id", review.id(), "orderNo", order.orderNo(), "format", Money.formatYuan(oldPrice), "format2", Money.formatYuan(newPrice), "percent", percent, "REVIEW_WORKING_DAYS", REVIEW_WORKING_DAYS, "due", due));
     replaced.ifPresent(r -> msg.append('\n').append(ctx.m("price-change-handler.handle.16", "id", r.id(), "titleZh", r.titleZh(), "titleEn", r.titleEn())));
-    if (!nameWarningZh.isEmpty()) {
-      msg.append('\n').append(ctx.m("price-change-handler.handle.17", "nameWarningZh", nameWarningZh, "nameWarningEn", nameWarningEn));
+    if (nameDiffers) {
+      msg.append('\n').append(ctx.m("price-change-handler.handle.17", "warning",
+          ctx.m("price-change.name-differs", "given", req.providerName(), "registered", provider.companyName())));
     }
     return Outcome.sentForReview(msg.toString());
   }

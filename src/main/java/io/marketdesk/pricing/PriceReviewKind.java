@@ -68,7 +68,7 @@ final class PriceReviewKind implements ReviewKind {
         "price=" + Money.format(p.newPrice()) + " (review #" + review.id() + ")");
     String percent = PriceChangeHandler.percentOf(p.newPrice(), order.price());
     BuyerMail mail = new BuyerMail(order.orderNo(), order.productId(), order.productName() == null ? "" : order.productName(),
-        Money.format(order.price()), Money.format(p.newPrice()), percent, serviceAddress);
+        Money.formatYuan(order.price()), Money.formatYuan(p.newPrice()), percent, serviceAddress);
     ctx.mailer().send(ctx.handle(), Language.of(p.lang()), order.buyerEmail(), "order-price-changed", mail, null,
         ctx.inboundId());
     return Message.of("price-review.approve.done", "orderNo", p.orderNo(), "was", Money.formatYuan(order.price()),

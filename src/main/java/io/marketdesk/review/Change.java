@@ -9,4 +9,20 @@ package io.marketdesk.review;
  * @param before the live value ("" when new)
  * @param after the proposed value
  */
-public record Change(String field, String labelZh, String labelEn, String before, String after) {}
+public record Change(String field, String labelZh, String labelEn, String before, String after) {
+
+  /**
+   * A change whose labels are the catalog's {@code change.FIELD} in Chinese and English. A null
+   * {@code before} makes it context (the order a request is about, its reason), shown as a value,
+   * not as a change.
+   */
+  public static Change of(io.marketdesk.command.CommandContext ctx, String field, String before, String after) {
+    return new Change(field, ctx.in(io.marketdesk.command.Language.ZH, "change." + field),
+        ctx.in(io.marketdesk.command.Language.EN, "change." + field), before, after);
+  }
+
+  /** True when this is context rather than a change. */
+  public boolean context() {
+    return before == null;
+  }
+}

@@ -50,31 +50,19 @@ final class PendingHandler implements CommandHandler {
   static String describe(CommandContext ctx, Reviews reviews, Review r, boolean full) {
     long now = ctx.now().toEpochMilli();
     StringBuilder sb = new StringBuilder();
-    sb.append(ctx.m("pending-handler.describe.1", "id", r.id(), "overdue", (r.overdue(now) ? " 【逾期】" : " "), "titleZh", r.titleZh(), "overdue2", (r.overdue(now) ? " [OVERDUE] " : " "), "titleEn", r.titleEn()));
-    sb.append('\n').append(ctx.m("pending-handler.describe.2", "kind", kindZh(r.kind()), "subject", r.subject(), "requestedBy", r.requestedBy(), "dueAt", reviews.dueText(r.dueAt()), "kind2", r.kind()));
+    sb.append(ctx.m("pending-handler.describe.1", "id", r.id(), "overdue", r.overdue(now),
+        "title", ctx.zh() ? r.titleZh() : r.titleEn()));
+    sb.append('\n').append(ctx.m("pending-handler.describe.2", "kind", ctx.m("review-kind." + r.kind()), "subject", r.subject(), "requestedBy", r.requestedBy(), "dueAt", reviews.dueText(r.dueAt()), "kind2", r.kind()));
     if (!r.open()) {
       sb.append('\n').append(ctx.m("pending-handler.describe.3", "status", r.status(), "decidedBy", r.decidedBy()));
     }
     if (full) {
       for (Change c : r.changes()) {
-        sb.append('\n').append(ctx.m("pending-handler.describe.4", "labelZh", c.labelZh(), "before", c.before(), "after", c.after(), "labelEn", c.labelEn()));
+        sb.append('\n').append(ctx.m("pending-handler.describe.4", "label", ctx.zh() ? c.labelZh() : c.labelEn(),
+            "context", c.context(), "before", c.before(), "after", c.after()));
       }
     }
     return sb.toString();
   }
 
-  static String kindZh(String kind) {
-    switch (kind) {
-      case "account":
-        return "账户信息";
-      case "product":
-        return "商品";
-      case "price":
-        return "订单改价";
-      case "appeal":
-        return "申诉";
-      default:
-        return kind;
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandRegistry;
@@ -45,7 +46,8 @@ final class RejectHandler implements CommandHandler {
       return Outcome.refused(ctx.m("reject-handler.handle.1"),
           ctx.m("reject-handler.handle.2"));
     }
-    String reason = cmd.argsAndText().strip();
+    String args = AsWritten.tail(cmd.line(), cmd.args());
+    String reason = (args.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? args : args + "\n" + cmd.text()).strip();
     if (reason.isEmpty()) {
       return Outcome.refused(ctx.m("reject-handler.handle.3"),
           ctx.m("reject-handler.handle.4"));

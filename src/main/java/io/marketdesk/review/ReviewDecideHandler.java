@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -50,7 +51,7 @@ final class ReviewDecideHandler implements CommandHandler {
     }
     long id = Long.parseLong(m.group(1));
     String verb = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-    String rest = m.group(3).strip();
+    String rest = AsWritten.tail(cmd.line(), m.group(3));
     String note = (rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text()).strip();
     if (verb.isEmpty()) {
       if (!rest.isEmpty()) {

@@ -79,7 +79,7 @@ public final class ReviewDigest implements Scheduler.Job {
       for (Review r : open) {
         boolean late = r.overdue(now.toEpochMilli());
         overdue += late ? 1 : 0;
-        items.add(new Item(r.id(), r.kind(), PendingHandler.kindZh(r.kind()), r.subject(), r.titleZh(), r.titleEn(),
+        items.add(new Item(r.id(), r.kind(), mailer.catalog().text(Language.ZH.code(), "review-kind." + r.kind()), r.subject(), r.titleZh(), r.titleEn(),
             r.requestedBy(), reviews.dueText(r.dueAt()), late));
       }
       Model model = new Model(day.toString(), items, open.size(), overdue, mailer.config().mailAddress);

@@ -45,7 +45,8 @@ public final class Reviews {
 
   /** The model of review mails. */
   public record MailModel(Review review, String due, String requester, String requesterName, boolean overdue,
-      String note, String decidedBy, boolean approved, long replacedId, String serviceAddress, String accountId) {}
+      String note, String decidedBy, boolean approved, long replacedId, String serviceAddress, String accountId,
+      String webBaseUrl) {}
 
   private final Clock clock;
   private final WorkingDayCalendar calendar;
@@ -137,7 +138,8 @@ public final class Reviews {
   private MailModel model(Handle h, Review r, String requester, String requesterName, String note, long replacedId) {
     return new MailModel(r, dueText(r.dueAt()), requester, requesterName, r.overdue(clock.millis()), note == null ? "" : note,
         r.decidedBy() == null ? "" : r.decidedBy(), "approved".equals(r.status()), replacedId, mailer.config().mailAddress,
-        r.providerId() == null ? "" : directory.provider(h, r.providerId()).map(p -> p.accountId()).orElse(""));
+        r.providerId() == null ? "" : directory.provider(h, r.providerId()).map(p -> p.accountId()).orElse(""),
+        mailer.config().webBaseUrl);
   }
 
   /**
@@ -183,7 +185,10 @@ public final class Reviews {
     ctx.audit("review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
         (approve ? "approved" : "rejected") + (note == null || note.isBlank() ? "" : ": " + note));
     Language askerLang = Language.of(langOf(h, reviewId));
-    mailer.send(h, askerLang, r.requestedBy(), "review-result", model(h, decided, r.requestedBy(), r.requestedBy(),
+    String greeting = r.providerId() == null ? r.requestedBy()
+        : directory.provider(h, r.providerId()).map(p -> p.companyName()).orElse(r.requestedBy());
+    String result = "appeal".equals(r.kind()) ? "appeal-result" : "review-result";
+    mailer.send(h, askerLang, r.requestedBy(), result, model(h, decided, r.requestedBy(), greeting,
             effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0),
         null, ctx.inboundId());
     String done = approve

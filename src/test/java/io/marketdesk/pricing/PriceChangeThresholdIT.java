@@ -36,7 +36,7 @@ class PriceChangeThresholdIT {
     String no = f.aliceOrder();
     Mail reply = ask("price " + no + " 400\n");
 
-    assertThat(reply.body()).contains("X refused").contains("under 50% of the current price 1000.00")
+    assertThat(reply.body()).contains("X refused").contains("under 50% of the current price ¥1,000.00")
         .contains("reason: ");
     assertThat(f.reviewsOf(no)).isEmpty();
   }

@@ -1,0 +1,131 @@
+package io.marketdesk.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketdesk.app.DemoData;
+import io.marketdesk.testing.MailClient.Mail;
+import io.marketdesk.testing.TestApp;
+import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each mail written for its reader (docs/languages.md), driven by real mails over SMTP and IMAP:
+ * Traditional Chinese commands and Big5 mails answered in 繁體, buyers shown buyer labels, refusal
+ * examples with the sender's own order number, reasons passed on as written, review results for
+ * their reader, outcome marks that are not state names.
+ */
+class ReaderMailsIT {
+  static final String ALICE = DemoData.ALICE;
+  static final String BUYER = DemoData.BUYER;
+  static final String OPERATOR = DemoData.OPERATOR;
+  static TestApp t;
+  static OrderTesting o;
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start(Map.of("api.token", OrderTesting.TOKEN, "security.replies-per-hour", "1000"));
+    o = new OrderTesting(t);
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+  }
+
+  @Test
+  void shouldAnswerTraditionalCommandsInTraditionalChinese() {
+    Mail help = o.command(ALICE, "幫助");
+    assertThat(help.body()).contains("【1】幫助").contains("✔ 完成").contains("訂單詳情").contains("下架商品")
+        .doesNotContain("订单详情").doesNotContain("您可以使用的命令");
+
+    String no = o.paidOrder();
+    Mail view = o.command(ALICE, "訂單詳情 " + no);
+    assertThat(view.body()).contains("訂單 " + no).contains("狀態").contains("買家").doesNotContain("订单").doesNotContain("状态");
+
+    Mail start = o.command(ALICE, "開始實施 " + no);
+    assertThat(start.body()).contains("◎ 等您確認").contains(no).doesNotContain("确认");
+  }
+
+  @Test
+  void shouldAnswerABig5MailInTraditionalChinese() {
+    String id = "big5." + System.nanoTime() + "@client.test";
+    String raw = "From: " + ALICE + "\r\nTo: " + OrderTesting.SERVICE + "\r\nSubject: list\r\nMessage-ID: <" + id + ">\r\n"
+        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=big5\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+    byte[] head = raw.getBytes(Charset.forName("US-ASCII"));
+    byte[] body = "商品列表\r\n".getBytes(Charset.forName("Big5"));
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    t.mail.sendRaw(ALICE, OrderTesting.SERVICE, all);
+    Mail reply = t.mail.awaitReplyTo(ALICE, id);
+    assertThat(reply.body()).contains("【1】商品列表").contains("✔ 完成").contains("處理結果").doesNotContain("处理结果");
+  }
+
+  @Test
+  void shouldShowBuyersTheirOwnLabelsAndTheirOwnOrderNumberInExamples() {
+    String no = o.paidOrder();
+    Mail en = o.command(BUYER, "confirm order " + no);
+    assertThat(en.body()).contains("X refused").contains("in progress").doesNotContain("paid;").doesNotContain("implementing");
+    Mail zh = o.command(BUYER, "确认完成 " + no);
+    assertThat(zh.body()).contains("✘ 未执行").contains("“处理中”").doesNotContain("已支付");
+
+    String missing = OrderTesting.newOrderNo();
+    Mail refused = o.command(ALICE, "开始实施 " + missing);
+    assertThat(refused.body()).contains("没有订单 " + missing).contains("开始实施 " + missing).doesNotContain("20261128000123");
+  }
+
+  @Test
+  void shouldShowTheBuyersReasonExactlyInOrderDetailsAfterARejectedDelivery() {
+    String no = o.paidOrder();
+    o.command(ALICE, "开始实施 " + no + " 确定");
+    o.command(ALICE, "已完成 " + no + " 确定");
+    String reason = "报表打不开，登录后白屏；请尽快修复！";
+    Mail rejected = o.command(BUYER, "验收不通过 " + no + " " + reason);
+    assertThat(rejected.body()).contains("✔ 完成");
+    Mail view = o.command(ALICE, "订单详情 " + no);
+    assertThat(view.body()).contains("验收不通过次数：1").contains(reason);
+    Mail toAlice = t.mail.await(ALICE, m -> m.inReplyTo() == null && m.subject().contains(no) && m.body().contains("白屏"));
+    assertThat(toAlice.body()).contains(reason);
+  }
+
+  @Test
+  void shouldTellTheBuyerTheAppealResultInBuyerWordsOnly() {
+    String no = o.paidOrder();
+    o.command(ALICE, "开始实施 " + no + " 确定");
+    for (int i = 0; i < 3; i++) {
+      o.command(ALICE, "已完成 " + no + " 确定");
+      o.command(BUYER, "验收不通过 " + no + " 还是不行");
+    }
+    Mail appeal = o.command(BUYER, "申诉 " + no + " 三次都没有修好，服务商也不回复。");
+    assertThat(appeal.body()).contains("⧗ 已提交审核");
+    Mail request = t.mail.await(OPERATOR, m -> m.subject().contains(no) && m.subject().contains("待审核"));
+    assertThat(request.body()).contains("三次都没有修好，服务商也不回复。").contains("相关信息")
+        .doesNotContain("— →").doesNotContain("Order status");
+    Matcher id = Pattern.compile("#(\\d+)").matcher(request.subject());
+    assertThat(id.find()).isTrue();
+    Mail decided = o.command(OPERATOR, "审核 " + id.group(1) + " 拒绝 服务商已在处理，请再给一周时间。");
+    assertThat(decided.body()).contains("✔ 完成");
+    Mail result = t.mail.await(BUYER, m -> m.subject().contains(no) && m.subject().contains("申诉"));
+    assertThat(result.subject()).doesNotContain("同意 =").doesNotContain("拒绝 =");
+    assertThat(result.body()).contains("“处理中”").contains("服务商已在处理，请再给一周时间。")
+        .doesNotContain("100012345678").doesNotContain("修改后重新提交");
+  }
+
+  @Test
+  void shouldGreetProvidersByCompanyAndGiveThePageLinkWhenAProductIsListed() {
+    Mail asked = o.command(ALICE, "新建商品\n名称：读者测试\n类型：运维服务\n价格：1000\n单位：次\n简介：测试\n详情：测试");
+    assertThat(asked.body()).contains("⧗ 已提交审核");
+    Mail request = t.mail.await(OPERATOR, m -> m.subject().contains("读者测试"));
+    Matcher id = Pattern.compile("#(\\d+)").matcher(request.subject());
+    assertThat(id.find()).isTrue();
+    o.command(OPERATOR, "审核 " + id.group(1) + " 同意");
+    Mail result = t.mail.await(ALICE, m -> m.subject().contains("审核结果") && m.subject().contains("#" + id.group(1)));
+    assertThat(result.body()).startsWith("云帆科技有限公司，您好：").contains("已上架").contains("/products/P")
+        .doesNotContain("您可以修改后重新提交");
+  }
+}

@@ -2,11 +2,11 @@ Subject: Order ${orderNo}: the provider is done, please confirm
 
 Hello,
 
-The provider ${companyName} has finished and asks you to confirm. Status: ${buyerLabelEn} (awaiting your confirmation).
+The provider ${companyName} has finished and asks you to confirm. Status: ${msg("en", "state.order-buyer." + status)} (awaiting your confirmation).
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Provider: ${companyName}
 
 To confirm, reply to this mail or write to ${serviceAddress} with

@@ -2,11 +2,11 @@ Subject: Order ${orderNo}: the provider has started (in progress)
 
 Hello,
 
-The provider ${companyName} has started work on your order; its status: ${buyerLabelEn}.
+The provider ${companyName} has started work on your order; its status: ${msg("en", "state.order-buyer." + status)}.
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Provider: ${companyName}
 
 You can still add requirements: write to ${serviceAddress} with "requirements ${orderNo}" and your requirements

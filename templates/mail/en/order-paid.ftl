@@ -2,11 +2,11 @@ Subject: Order ${orderNo} is paid: in progress
 
 Hello,
 
-Your order is paid; its status is now: ${buyerLabelEn}. The provider will contact you about your requirements.
+Your order is paid; its status is now: ${msg("en", "state.order-buyer." + status)}. The provider will contact you about your requirements.
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Provider: ${companyName}
 
 To send the provider your requirements (optional; as many times as you like; files may be attached), write to

@@ -3,11 +3,11 @@ Subject: Reminder: please confirm order ${orderNo}
 Hello,
 
 <#if auto>The provider finished ${remindAfter} working days ago and your confirmation is still open.<#else>The provider ${companyName} reminds you that the work is done and asks you to confirm.</#if>
-Status: ${buyerLabelEn} (awaiting your confirmation).
+Status: ${msg("en", "state.order-buyer." + status)} (awaiting your confirmation).
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Provider: ${companyName}
 
 Reply to this mail with

@@ -10,9 +10,9 @@ ${reason}
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 To explain your side, reply to this mail or contact the operators.
 --

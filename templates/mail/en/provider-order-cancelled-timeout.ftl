@@ -7,9 +7,9 @@ refund to the buyer. The buyer was told.
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 --
 marketdesk cloud marketplace back office · ${serviceAddress}

@@ -6,9 +6,9 @@ The unpaid order ${orderNo} was cancelled; nothing to do.
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 --
 marketdesk cloud marketplace back office · ${serviceAddress}

@@ -2,15 +2,15 @@ Subject: New paid order: ${orderNo}
 
 Hello (account ID ${accountId}),
 
-The buyer has paid the order. <#if statusEn == "completed">The product is not an ops service, so the order completed on payment.<#else>Please agree the requirements with the buyer, then start.</#if>
+The buyer has paid the order. <#if status == "completed">The product is not an ops service, so the order completed on payment.<#else>Please agree the requirements with the buyer, then start.</#if>
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
-<#if statusEn != "completed">Buyer contact: ${buyerEmail}
+<#if status != "completed">Buyer contact: ${buyerEmail}
 To start, write to ${serviceAddress} with
     start ${orderNo}
 (you will be asked to confirm). Start within ${startWithin} days of payment (before ${deadline}); otherwise the order

@@ -9,9 +9,9 @@ ${reason}
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 When it is fixed, send "done ${orderNo}" again.<#if rejections gte 3> After 3 rejections the buyer may appeal and operators decide.</#if>
 --

@@ -12,9 +12,9 @@ The buyer ${buyerEmail} sent a requirement form for order ${orderNo}:
 </#if>
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 --
 marketdesk cloud marketplace back office · ${serviceAddress}

@@ -7,9 +7,9 @@ are cancelled with a refund to the buyer.
 
 Order: ${orderNo}
 Product: ${productName} (${productId})
-Amount: ¥${price}
+Amount: ${price}
 Buyer: ${buyerEmail}
-Status: ${statusEn} (the buyer sees: ${buyerLabelEn})
+Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 Buyer contact: ${buyerEmail}
 To start, write to ${serviceAddress} with

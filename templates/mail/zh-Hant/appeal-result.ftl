@@ -5,7 +5,7 @@ ${requesterName}，您好：
 <#if approved>
 運營人員同意了您對訂單 ${review.subject()} 的申訴：訂單已取消，貨款將退還給您。
 <#else>
-運營人員沒有同意您對訂單 ${review.subject()} 的申訴：訂單恢復為“${msg("zh", "state.order-buyer.implementing")}”，服務商繼續處理。
+運營人員沒有同意您對訂單 ${review.subject()} 的申訴：訂單恢復為“${msg("zh-Hant", "state.order-buyer.implementing")}”，服務商繼續處理。
 </#if>
 <#if review.decisionNote()?has_content>
 運營人員說明：${review.decisionNote()}

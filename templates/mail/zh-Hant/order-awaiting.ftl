@@ -2,11 +2,11 @@ Subject: 訂單 ${orderNo} 服務商已完成實施，請確認完成
 
 您好：
 
-服務商 ${companyName} 已完成實施，請您確認。訂單狀態：${buyerLabelZh}（待您確認完成）。
+服務商 ${companyName} 已完成實施，請您確認。訂單狀態：${msg("zh-Hant", "state.order-buyer." + status)}（待您確認完成）。
 
 訂單號：${orderNo}
 商品：${productName}（${productId}）
-金額：¥${price}
+金額：${price}
 服務商：${companyName}
 
 如何確認：直接回複本郵件，或發郵件到 ${serviceAddress}，正文寫

@@ -2,11 +2,11 @@ Subject: 訂單 ${orderNo} 已支付，狀態：處理中
 
 您好：
 
-您的訂單已支付成功，當前狀態：${buyerLabelZh}。服務商會聯絡您確認需求。
+您的訂單已支付成功，當前狀態：${msg("zh-Hant", "state.order-buyer." + status)}。服務商會聯絡您確認需求。
 
 訂單號：${orderNo}
 商品：${productName}（${productId}）
-金額：¥${price}
+金額：${price}
 服務商：${companyName}
 
 如需把需求寫給服務商（可選，可多次提交，可附檔案），請發郵件到 ${serviceAddress}，正文寫：

@@ -9,9 +9,9 @@ ${reason}
 
 訂單號：${orderNo}
 商品：${productName}（${productId}）
-金額：¥${price}
+金額：${price}
 買家：${buyerEmail}
-當前狀態：${statusZh}（買家看到：${buyerLabelZh}）
+當前狀態：${msg("zh-Hant", "state.order." + status)}（買家看到：${msg("zh-Hant", "state.order-buyer." + status)}）
 
 如需說明情況，請回複本郵件或聯絡運營人員。
 --

@@ -6,9 +6,9 @@ Subject: 訂單 ${orderNo} 已取消並退款：未在 ${startWithin} 天內開�
 
 訂單號：${orderNo}
 商品：${productName}（${productId}）
-金額：¥${price}
+金額：${price}
 買家：${buyerEmail}
-當前狀態：${statusZh}（買家看到：${buyerLabelZh}）
+當前狀態：${msg("zh-Hant", "state.order." + status)}（買家看到：${msg("zh-Hant", "state.order-buyer." + status)}）
 
 --
 marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}

@@ -6,9 +6,9 @@ Subject: 提醒：訂單 ${orderNo} 請在 ${deadline} 前開始實施
 
 訂單號：${orderNo}
 商品：${productName}（${productId}）
-金額：¥${price}
+金額：${price}
 買家：${buyerEmail}
-當前狀態：${statusZh}（買家看到：${buyerLabelZh}）
+當前狀態：${msg("zh-Hant", "state.order." + status)}（買家看到：${msg("zh-Hant", "state.order-buyer." + status)}）
 
 買家聯絡方式：${buyerEmail}
 開始實施：發郵件到 ${serviceAddress}，正文寫

@@ -2,11 +2,11 @@ Subject: 订单 ${orderNo} 服务商已完成实施，请确认完成
 
 您好：
 
-服务商 ${companyName} 已完成实施，请您确认。订单状态：${buyerLabelZh}（待您确认完成）。
+服务商 ${companyName} 已完成实施，请您确认。订单状态：${msg("zh", "state.order-buyer." + status)}（待您确认完成）。
 
 订单号：${orderNo}
 商品：${productName}（${productId}）
-金额：¥${price}
+金额：${price}
 服务商：${companyName}
 
 如何确认：直接回复本邮件，或发邮件到 ${serviceAddress}，正文写

@@ -2,11 +2,11 @@ Subject: 订单 ${orderNo} 已支付，状态：处理中
 
 您好：
 
-您的订单已支付成功，当前状态：${buyerLabelZh}。服务商会联系您确认需求。
+您的订单已支付成功，当前状态：${msg("zh", "state.order-buyer." + status)}。服务商会联系您确认需求。
 
 订单号：${orderNo}
 商品：${productName}（${productId}）
-金额：¥${price}
+金额：${price}
 服务商：${companyName}
 
 如需把需求写给服务商（可选，可多次提交，可附文件），请发邮件到 ${serviceAddress}，正文写：

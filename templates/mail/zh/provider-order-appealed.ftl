@@ -9,9 +9,9 @@ ${reason}
 
 订单号：${orderNo}
 商品：${productName}（${productId}）
-金额：¥${price}
+金额：${price}
 买家：${buyerEmail}
-当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+当前状态：${msg("zh", "state.order." + status)}（买家看到：${msg("zh", "state.order-buyer." + status)}）
 
 如需说明情况，请回复本邮件或联系运营人员。
 --

@@ -6,9 +6,9 @@ Subject: 订单 ${orderNo} 已<#if auto>自动</#if>确认完成
 
 订单号：${orderNo}
 商品：${productName}（${productId}）
-金额：¥${price}
+金额：${price}
 买家：${buyerEmail}
-当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+当前状态：${msg("zh", "state.order." + status)}（买家看到：${msg("zh", "state.order-buyer." + status)}）
 
 --
 marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}

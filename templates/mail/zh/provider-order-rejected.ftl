@@ -8,9 +8,9 @@ ${reason}
 
 订单号：${orderNo}
 商品：${productName}（${productId}）
-金额：¥${price}
+金额：${price}
 买家：${buyerEmail}
-当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+当前状态：${msg("zh", "state.order." + status)}（买家看到：${msg("zh", "state.order-buyer." + status)}）
 
 处理好后请再次发送“已完成 ${orderNo}”。<#if rejections gte 3>验收不通过已满 3 次，买家可以申诉，由运营人员裁决。</#if>
 --

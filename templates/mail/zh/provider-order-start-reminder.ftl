@@ -6,9 +6,9 @@ Subject: 提醒：订单 ${orderNo} 请在 ${deadline} 前开始实施
 
 订单号：${orderNo}
 商品：${productName}（${productId}）
-金额：¥${price}
+金额：${price}
 买家：${buyerEmail}
-当前状态：${statusZh}（买家看到：${buyerLabelZh}）
+当前状态：${msg("zh", "state.order." + status)}（买家看到：${msg("zh", "state.order-buyer." + status)}）
 
 买家联系方式：${buyerEmail}
 开始实施：发邮件到 ${serviceAddress}，正文写

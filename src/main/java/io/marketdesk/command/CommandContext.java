@@ -92,6 +92,24 @@ public final class CommandContext {
     return mailer.catalog().text(lang.code(), key, nameValues);
   }
 
+  /**
+   * The words of a catalog key in every language ({@code 全部|所有}, split at {@code |}), NFKC and
+   * lower-case: what people may write for a state, a type or a grammar word.
+   */
+  public java.util.List<String> words(String key) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Language l : Language.values()) {
+      if (mailer.catalog().has(l.code(), key)) {
+        for (String w : mailer.catalog().text(l.code(), key).split("\\|")) {
+          if (!w.isBlank()) {
+            out.add(java.text.Normalizer.normalize(w.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** A message value (a refusal's reason, a review's effect) in the reply language. */
   public String m(io.marketdesk.text.Message message) {
     return mailer.catalog().text(language.code(), message);

@@ -35,9 +35,10 @@ final class OrderApi implements WebModule {
   record OrderJson(String orderNo, String productId, String productName, String productType, String providerAccountId,
       String buyerEmail, String price, String originalPrice, String status, String buyerStatus, String buyerStatusEn,
       boolean refund, int rejections, long createdAt) {
-    static OrderJson of(Order o) {
+    static OrderJson of(Order o, io.marketdesk.template.Catalog words) {
       return new OrderJson(o.orderNo(), o.productId(), o.productName(), o.productType(), o.accountId(), o.buyerEmail(),
-          Money.format(o.price()), Money.format(o.originalPrice()), o.status().code(), o.status().buyerZh(), o.status().buyerEn(),
+          Money.format(o.price()), Money.format(o.originalPrice()), o.status().code(),
+          words.text("zh", o.status().buyerLabelKey()), words.text("en", o.status().buyerLabelKey()),
           o.refundFlag(), o.rejections(), o.createdAt());
     }
   }
@@ -63,7 +64,7 @@ final class OrderApi implements WebModule {
       web.requireApiToken(ctx);
       Order o = jdbi.withHandle(h -> workflow.find(h, ctx.pathParam("no")))
           .orElseThrow(() -> ApiException.notFound("there is no order " + ctx.pathParam("no")));
-      ctx.json(OrderJson.of(o));
+      ctx.json(OrderJson.of(o, workflow.catalog()));
     });
   }
 
@@ -74,7 +75,7 @@ final class OrderApi implements WebModule {
     if (r.changed()) {
       outbox.wake();
     }
-    ctx.status(r.changed() ? createdStatus : 200).json(OrderJson.of(r.order()));
+    ctx.status(r.changed() ? createdStatus : 200).json(OrderJson.of(r.order(), workflow.catalog()));
   }
 
   private static JsonNode body(Context ctx) {

@@ -117,7 +117,7 @@ public final class OrderCommands {
     OrderStatus filter = null;
     String arg = cmd.args().trim();
     if (!arg.isEmpty()) {
-      Optional<OrderStatus> s = OrderStatus.parse(arg);
+      Optional<OrderStatus> s = OrderStatus.parse(arg, ctx::words);
       if (s.isEmpty()) {
         return Outcome.refused(ctx.m("order-commands.list.1", "arg", arg),
             ctx.m("order-commands.list.2"));
@@ -274,9 +274,7 @@ public final class OrderCommands {
       return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements", orderNo(cmd)) : "");
     }
     long stored = atts.stream().filter(a -> !a.tooLarge() && a.data() != null).count();
-    String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "config", (stored < atts.size()
-        ? "（超过 " + OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes) + " 的附件只记录了文件名）" : ""), "config2", (stored < atts.size() ? " (files over "
-            + OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes) + " are listed by name only)" : ""));
+    String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "limit", OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes));
     return Outcome.done(ctx.m("order-commands.requirements.2", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "attText", attText));
   }
 
@@ -338,8 +336,7 @@ public final class OrderCommands {
       return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.reject", orderNo(cmd)) : "");
     }
     int n = r.order().rejections();
-    return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "orderNo2", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "；现在您可以发送“申诉 " + o.orderNo() + " 理由”请运营人员介入。" : "。"), "orderNo3", (n >= OrderWorkflow.APPEAL_REJECTIONS ? "; you may now send \"appeal " + o.orderNo()
-            + " REASON\" for operators to decide." : ".")));
+    return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "mayAppeal", n >= OrderWorkflow.APPEAL_REJECTIONS));
   }
 
   private Outcome appeal(CommandContext ctx, ParsedCommand cmd) {
@@ -381,13 +378,13 @@ public final class OrderCommands {
     if (args.isEmpty()) {
       return "";
     }
-    String first = args.split("[\\s,，:：]+", 2)[0];
-    return first.replaceAll("[。.;；]+$", "");
+    String first = args.split("[\\s,:]+", 2)[0];
+    return first.replaceAll("[\\p{IsPunctuation}&&[^\\-_]]+$", "");
   }
 
   private static String afterOrderNo(String args) {
     String a = args.trim();
-    String[] parts = a.split("[\\s,，:：]+", 2);
+    String[] parts = a.split("[\\s,:]+", 2);
     return parts.length < 2 ? "" : parts[1].trim();
   }
 

@@ -13,17 +13,16 @@ import java.util.List;
  * @param auto true when a timer did it (auto-confirm, automatic reminder)
  * @param reason a rejection or appeal reason, or ""
  * @param text a requirement form's text, or ""
- * @param resumedZh the state an order resumed in after an appeal (Chinese), or ""
+ * @param status the order's state code; templates word it per reader with {@code msg(lang, "state.order." + status)}
+ *     or {@code "state.order-buyer."}
+ * @param resumed the state code an order resumed in after an appeal, or ""
  */
 public record OrderMail(
     String orderNo,
     String productId,
     String productName,
     String price,
-    String statusZh,
-    String statusEn,
-    String buyerLabelZh,
-    String buyerLabelEn,
+    String status,
     String buyerEmail,
     String companyName,
     String accountId,
@@ -38,8 +37,7 @@ public record OrderMail(
     List<AttachmentLine> attachments,
     boolean refund,
     int rejections,
-    String resumedZh,
-    String resumedEn,
+    String resumed,
     long reviewId) {
 
   public OrderMail {
@@ -112,10 +110,9 @@ public record OrderMail(
 
     public OrderMail build() {
       return new OrderMail(o.orderNo(), o.productId(), o.productName() == null ? o.productId() : o.productName(),
-          io.marketdesk.money.Money.format(o.price()), o.status().zh(), o.status().en(), o.status().buyerZh(),
-          o.status().buyerEn(), o.buyerEmail(), companyName, o.accountId(), config.mailAddress,
+          io.marketdesk.money.Money.formatYuan(o.price()), o.status().code(), o.buyerEmail(), companyName, o.accountId(), config.mailAddress,
           config.remindAfterWorkingDays, config.autoConfirmAfterDays, config.startWithinDays, deadline, auto, reason, text,
-          attachments, refund, o.rejections(), resumed == null ? "" : resumed.zh(), resumed == null ? "" : resumed.en(),
+          attachments, refund, o.rejections(), resumed == null ? "" : resumed.code(),
           reviewId);
     }
   }

@@ -2,7 +2,9 @@ package io.marketdesk.order;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The states of an order (SPEC §4) with the provider-side names and the buyer-side labels of the
@@ -10,48 +12,23 @@ import java.util.Optional;
  * 分配完成 for completed.
  */
 public enum OrderStatus {
-  UNPAID("unpaid", "待支付", "待支付", "awaiting payment"),
-  PAID("paid", "已支付", "处理中", "in progress"),
-  IMPLEMENTING("implementing", "实施中", "处理中", "in progress"),
-  AWAITING_CONFIRMATION("awaiting_confirmation", "待确认完成", "处理中", "in progress"),
-  COMPLETED("completed", "已完成", "分配完成", "completed"),
-  CANCELLED("cancelled", "已取消", "已取消", "cancelled"),
-  DISPUTED("disputed", "申诉中", "申诉中", "under appeal");
+  UNPAID("unpaid"),
+  PAID("paid"),
+  IMPLEMENTING("implementing"),
+  AWAITING_CONFIRMATION("awaiting_confirmation"),
+  COMPLETED("completed"),
+  CANCELLED("cancelled"),
+  DISPUTED("disputed");
 
   private final String code;
-  private final String zh;
-  private final String buyerZh;
-  private final String buyerEn;
 
-  OrderStatus(String code, String zh, String buyerZh, String buyerEn) {
+  OrderStatus(String code) {
     this.code = code;
-    this.zh = zh;
-    this.buyerZh = buyerZh;
-    this.buyerEn = buyerEn;
   }
 
   /** The English state name stored and shown by the API ({@code awaiting_confirmation}). */
   public String code() {
     return code;
-  }
-
-  /** The provider-side Chinese name (已支付, 实施中...). */
-  public String zh() {
-    return zh;
-  }
-
-  /** The English name as people read it ("awaiting confirmation"). */
-  public String en() {
-    return code.replace('_', ' ');
-  }
-
-  /** The buyer-side label in Chinese (待支付 / 处理中 / 分配完成 / 已取消 / 申诉中). */
-  public String buyerZh() {
-    return buyerZh;
-  }
-
-  public String buyerEn() {
-    return buyerEn;
   }
 
   /** The message-catalog key of the provider-side (and operator-side) label of this state. */
@@ -64,13 +41,6 @@ public enum OrderStatus {
     return "state.order-buyer." + code;
   }
 
-  public String label(boolean zhLang) {
-    return zhLang ? zh : en();
-  }
-
-  public String buyerLabel(boolean zhLang) {
-    return zhLang ? buyerZh : buyerEn;
-  }
 
   public static OrderStatus of(String code) {
     for (OrderStatus s : values()) {
@@ -81,17 +51,18 @@ public enum OrderStatus {
     throw new IllegalArgumentException("unknown order status " + code);
   }
 
-  /** Reads a status a person wrote: the English name (with space or underscore) or the Chinese one. */
-  public static Optional<OrderStatus> parse(String text) {
-    String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT)
-        .replace(' ', '_');
+  /**
+   * Reads a status a person wrote: its code (with a space or an underscore), or any of the words of
+   * {@code words.state.order.CODE} in any language's message file.
+   *
+   * @param words the words of a catalog key in every language, NFKC and lower-case
+   */
+  public static Optional<OrderStatus> parse(String text, Function<String, List<String>> words) {
+    String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT);
     for (OrderStatus s : values()) {
-      if (s.code.equals(t) || s.zh.equals(t)) {
+      if (s.code.equals(t.replace(' ', '_')) || words.apply("words.state.order." + s.code).contains(t)) {
         return Optional.of(s);
       }
-    }
-    if (t.equals("awaiting") || t.equals("待确认")) {
-      return Optional.of(AWAITING_CONFIRMATION);
     }
     return Optional.empty();
   }

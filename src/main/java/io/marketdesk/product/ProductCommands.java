@@ -50,7 +50,7 @@ public final class ProductCommands {
     if (a.isEmpty()) {
       return "";
     }
-    return a.split("[\\s,，;；]+")[0];
+    return a.split("[\\s,;]+")[0];
   }
 
   static final class ListHandler implements CommandHandler {
@@ -77,8 +77,8 @@ public final class ProductCommands {
     public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
       String arg = cmd.args().trim();
       ProductStatus filter = null;
-      if (!arg.isEmpty() && !arg.equals("全部") && !arg.equalsIgnoreCase("all")) {
-        Optional<ProductStatus> st = ProductStatus.parse(arg);
+      if (!arg.isEmpty() && !ctx.words("product-commands.all-words").contains(arg.toLowerCase(java.util.Locale.ROOT))) {
+        Optional<ProductStatus> st = ProductStatus.parse(arg, ctx::words);
         if (st.isEmpty()) {
           return Outcome.refused(ctx.m("product-commands.handle.1", "arg", arg), ctx.m("product-commands.handle.2"));
         }
@@ -87,7 +87,7 @@ public final class ProductCommands {
       Handle h = ctx.handle();
       List<Product> list = products.dao().list(h, ctx.actor().providerId(), filter);
       StringBuilder sb = new StringBuilder();
-      String which = filter == null ? "" : ctx.m("product-commands.handle.3", "label", filter.label(true), "label2", filter.label(false));
+      String which = filter == null ? "" : ctx.m("product-commands.handle.3", "label", ctx.m(filter.labelKey()));
       if (list.isEmpty()) {
         sb.append(ctx.m("product-commands.handle.4", "which", which));
         return Outcome.done(sb.toString());
@@ -95,9 +95,9 @@ public final class ProductCommands {
       sb.append(ctx.m("product-commands.handle.5", "which", which, "list", list.size()));
       for (Product p : list) {
         ProductContent c = p.live().orElseGet(() -> products.currentDraft(h, p));
-        sb.append("\n").append(p.id()).append("  ").append(c.type().label(ctx.zh())).append("  ").append(c.name())
+        sb.append("\n").append(p.id()).append("  ").append(ctx.m(c.type().labelKey())).append("  ").append(c.name())
             .append("  ").append(Money.formatYuan(c.price())).append("/").append(c.unit()).append("  ")
-            .append(p.status().label(ctx.zh()));
+            .append(ctx.m(p.status().labelKey()));
         if (p.status() == ProductStatus.LISTED && p.pendingRevision()) {
           Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
           sb.append(ctx.m("product-commands.handle.6")).append(r.map(x -> " #" + x.id()).orElse(""))
@@ -227,7 +227,7 @@ public final class ProductCommands {
       Handle h = ctx.handle();
       boolean zh = ctx.zh();
       StringBuilder sb = new StringBuilder();
-      sb.append(ctx.m("product-commands.handle.11")).append(p.id()).append(" · ").append(p.status().label(zh));
+      sb.append(ctx.m("product-commands.handle.11")).append(p.id()).append(" · ").append(ctx.m(p.status().labelKey()));
       if (p.everListed()) {
         sb.append("\n").append(ctx.m("product-commands.handle.12")).append(products.pageUrl(p.id()));
         if (p.status() == ProductStatus.LISTED) {
@@ -250,8 +250,8 @@ public final class ProductCommands {
       sb.append("\n\n").append(ctx.m("product-commands.handle.19"));
       DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
       for (ProductVersion v : products.dao().versions(h, p.id())) {
-        sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(v, p, zh)).append("  ")
-            .append(fmt.format(Instant.ofEpochMilli(v.submittedAt()))).append("  ").append(action(v.action(), zh))
+        sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(ctx, v, p)).append("  ")
+            .append(fmt.format(Instant.ofEpochMilli(v.submittedAt()))).append("  ").append(action(ctx, v.action()))
             .append("  ").append(v.content().name()).append("  ").append(Money.formatYuan(v.content().price()))
             .append("/").append(v.content().unit());
       }
@@ -264,40 +264,23 @@ public final class ProductCommands {
 
     private static void content(StringBuilder sb, CommandContext ctx, ProductContent c) {
       sb.append("\n  ").append(ctx.m("product-commands.content.1")).append(c.name());
-      sb.append("\n  ").append(ctx.m("product-commands.content.2")).append(c.type().label(ctx.zh()));
+      sb.append("\n  ").append(ctx.m("product-commands.content.2")).append(ctx.m(c.type().labelKey()));
       sb.append("\n  ").append(ctx.m("product-commands.content.3")).append(Money.formatYuan(c.price())).append(" / ").append(c.unit());
       sb.append("\n  ").append(ctx.m("product-commands.content.4")).append(c.summary());
       sb.append("\n  ").append(ctx.m("product-commands.content.5")).append(c.description().replace("\n", "\n    "));
     }
 
-    private static String versionStatus(ProductVersion v, Product p, boolean zh) {
+    private static String versionStatus(CommandContext ctx, ProductVersion v, Product p) {
       if (Integer.valueOf(v.version()).equals(p.liveVersion())) {
-        return zh ? "在售版本" : "live";
+        return ctx.m("product-version.live");
       }
-      switch (v.status()) {
-        case "in_review":
-          return zh ? "审核中" : "in review";
-        case "approved":
-          return zh ? "曾在售" : "was live";
-        case "rejected":
-          return zh ? "已驳回" : "rejected";
-        case "superseded":
-          return zh ? "已被取代" : "replaced";
-        case "withdrawn":
-          return zh ? "已撤回" : "withdrawn";
-        default:
-          return v.status();
-      }
+      String key = "product-version." + v.status();
+      return ctx.mailer().catalog().has(ctx.language().code(), key) ? ctx.m(key) : v.status();
     }
 
-    private static String action(String action, boolean zh) {
-      if (Products.NEW.equals(action)) {
-        return zh ? "新建" : "new";
-      }
-      if (Products.RELIST.equals(action)) {
-        return zh ? "重新上架" : "relist";
-      }
-      return zh ? "修改" : "revision";
+    private static String action(CommandContext ctx, String action) {
+      return ctx.m("product-version.action." + (Products.NEW.equals(action) ? "new"
+          : Products.RELIST.equals(action) ? "relist" : "revision"));
     }
   }
 }

@@ -23,7 +23,7 @@ public final class ProductFeature implements Feature {
     for (CommandHandler handler : ProductCommands.all(products, reviews, w.confirmations)) {
       w.commands.register(handler);
     }
-    w.web.add(new ProductWeb(w.db.jdbi(), products, w.directory));
+    w.web.add(new ProductWeb(w.db.jdbi(), products, w.directory, w.templates.catalog()));
     w.status.add(new ProductStatusSection(w.db.jdbi(), dao));
     w.demo.add(new ProductDemo(products, reviews, w));
   }

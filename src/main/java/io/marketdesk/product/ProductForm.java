@@ -108,6 +108,15 @@ public final class ProductForm {
    *     required)
    */
   public static Result read(Map<String, String> fields, ProductContent base, boolean zh) {
+    return read(fields, base, zh, key -> List.of());
+  }
+
+  /**
+   * Reads a form, the type also by the words people write for it ({@code words.type.CODE} in the
+   * message files: 运维服务, ops service …).
+   */
+  public static Result read(Map<String, String> fields, ProductContent base, boolean zh,
+      java.util.function.Function<String, List<String>> words) {
     List<String> errors = new ArrayList<>();
     Map<Field, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -140,7 +149,7 @@ public final class ProductForm {
           name = text(f, v, MAX_NAME, false, zh, errors);
           break;
         case TYPE:
-          Optional<ProductType> t = ProductType.parse(v);
+          Optional<ProductType> t = ProductType.parse(v, words);
           if (t.isEmpty()) {
             errors.add(zh ? "服务类型“" + v + "”不认识，请写 运维服务、软件服务、镜像服务 或 SaaS。"
                 : "The type \"" + v + "\" is not known; write ops, software, image or saas.");
@@ -202,7 +211,7 @@ public final class ProductForm {
   public static List<Field> diff(ProductContent before, ProductContent after) {
     List<Field> out = new ArrayList<>();
     for (Field f : Field.values()) {
-      if (before == null || !value(before, f, true).equals(value(after, f, true))) {
+      if (before == null || !value(before, f, ProductType::code).equals(value(after, f, ProductType::code))) {
         out.add(f);
       }
     }
@@ -210,7 +219,7 @@ public final class ProductForm {
   }
 
   /** A field's value as shown in mails and replies. */
-  public static String value(ProductContent c, Field f, boolean zh) {
+  public static String value(ProductContent c, Field f, java.util.function.Function<ProductType, String> typeName) {
     if (c == null) {
       return "";
     }
@@ -218,9 +227,9 @@ public final class ProductForm {
       case NAME:
         return c.name();
       case TYPE:
-        return c.type().label(zh);
+        return typeName.apply(c.type());
       case PRICE:
-        return Money.format(c.price());
+        return Money.formatYuan(c.price());
       case UNIT:
         return c.unit();
       case SUMMARY:

@@ -2,7 +2,9 @@ package io.marketdesk.product;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A product's state (SPEC §3). {@code in_review}: not on sale, a version waiting for review (a new
@@ -11,27 +13,24 @@ import java.util.Optional;
  * rejected; {@code delisted}: taken off sale by its provider. Only {@code listed} takes new orders.
  */
 public enum ProductStatus {
-  IN_REVIEW("in_review", "审核中", "in review"),
-  LISTED("listed", "已上架", "listed"),
-  REJECTED("rejected", "已驳回", "rejected"),
-  DELISTED("delisted", "已下架", "delisted");
+  IN_REVIEW("in_review"),
+  LISTED("listed"),
+  REJECTED("rejected"),
+  DELISTED("delisted");
 
   private final String code;
-  private final String zh;
-  private final String en;
 
-  ProductStatus(String code, String zh, String en) {
+  ProductStatus(String code) {
     this.code = code;
-    this.zh = zh;
-    this.en = en;
   }
 
   public String code() {
     return code;
   }
 
-  public String label(boolean zhLang) {
-    return zhLang ? zh : en;
+  /** The message-catalog key of this state's label ({@code state.product.listed} = 已上架 / listed). */
+  public String labelKey() {
+    return "state.product." + code;
   }
 
   public static ProductStatus ofCode(String code) {
@@ -44,16 +43,18 @@ public enum ProductStatus {
   }
 
   /** Reads a status filter as written: 审核中/in_review/in review, 已上架/上架/listed... */
-  public static Optional<ProductStatus> parse(String text) {
-    String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT)
-        .replace(' ', '_');
+  /**
+   * Reads a state a person wrote: its code, or any of the words of {@code words.state.product.CODE}
+   * in any language's message file.
+   *
+   * @param words the words of a catalog key in every language, NFKC and lower-case
+   */
+  public static Optional<ProductStatus> parse(String text, Function<String, List<String>> words) {
+    String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT);
     for (ProductStatus st : values()) {
-      if (st.code.equals(s) || st.zh.equals(s) || st.zh.substring(1).equals(s)) {
+      if (st.code.equals(s.replace(' ', '_')) || words.apply("words.state.product." + st.code).contains(s)) {
         return Optional.of(st);
       }
-    }
-    if (s.equals("review") || s.equals("pending") || s.equals("待审核")) {
-      return Optional.of(IN_REVIEW);
     }
     return Optional.empty();
   }

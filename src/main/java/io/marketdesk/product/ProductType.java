@@ -2,7 +2,9 @@ package io.marketdesk.product;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The service types of the seed (服务类型). The code is what the store and the API use; a mail may
@@ -10,20 +12,16 @@ import java.util.Optional;
  * (seed Q&amp;A 2).
  */
 public enum ProductType {
-  OPS("ops", "运维服务", "ops service", 3),
-  SOFTWARE("software", "软件服务", "software", 3),
-  IMAGE("image", "镜像服务", "image", 7),
-  SAAS("saas", "SaaS", "SaaS", 3);
+  OPS("ops", 3),
+  SOFTWARE("software", 3),
+  IMAGE("image", 7),
+  SAAS("saas", 3);
 
   private final String code;
-  private final String zh;
-  private final String en;
   private final int reviewDays;
 
-  ProductType(String code, String zh, String en, int reviewDays) {
+  ProductType(String code, int reviewDays) {
     this.code = code;
-    this.zh = zh;
-    this.en = en;
     this.reviewDays = reviewDays;
   }
 
@@ -31,16 +29,9 @@ public enum ProductType {
     return code;
   }
 
-  public String zh() {
-    return zh;
-  }
-
-  public String en() {
-    return en;
-  }
-
-  public String label(boolean zhLang) {
-    return zhLang ? zh : en;
+  /** The message-catalog key of this type's name ({@code type.ops} = 运维服务 / ops service). */
+  public String labelKey() {
+    return "type." + code;
   }
 
   /** Working days of the review of a version of this type. */
@@ -61,35 +52,22 @@ public enum ProductType {
    * Reads a type as a person writes it: 运维服务/运维/ops/ops service, 软件服务/软件/software,
    * 镜像服务/镜像/image, SaaS/saas; case, width and spaces do not matter.
    */
-  public static Optional<ProductType> parse(String text) {
+  /**
+   * Reads a type a person wrote: its code, or any of the words of {@code words.type.CODE} in any
+   * language's message file (运维服务, 运维, ops service …).
+   *
+   * @param words the words of a catalog key in every language, NFKC and lower-case
+   */
+  public static Optional<ProductType> parse(String text, Function<String, List<String>> words) {
     if (text == null) {
       return Optional.empty();
     }
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    switch (s) {
-      case "运维服务":
-      case "运维":
-      case "ops":
-      case "ops service":
-      case "operations":
-        return Optional.of(OPS);
-      case "软件服务":
-      case "软件":
-      case "software":
-      case "software service":
-        return Optional.of(SOFTWARE);
-      case "镜像服务":
-      case "镜像":
-      case "image":
-      case "image service":
-        return Optional.of(IMAGE);
-      case "saas":
-      case "saas服务":
-      case "saas 服务":
-      case "saas service":
-        return Optional.of(SAAS);
-      default:
-        return Optional.empty();
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT).replaceAll("\s+", " ");
+    for (ProductType t : values()) {
+      if (t.code.equals(s) || words.apply("words.type." + t.code).contains(s)) {
+        return Optional.of(t);
+      }
     }
+    return Optional.empty();
   }
 }

@@ -30,8 +30,10 @@ final class ProductWeb implements WebModule {
   private final Jdbi jdbi;
   private final Products products;
   private final Directory directory;
+  private final io.marketdesk.template.Catalog words;
 
-  ProductWeb(Jdbi jdbi, Products products, Directory directory) {
+  ProductWeb(Jdbi jdbi, Products products, Directory directory, io.marketdesk.template.Catalog words) {
+    this.words = words;
     this.jdbi = jdbi;
     this.products = products;
     this.directory = directory;
@@ -83,14 +85,13 @@ final class ProductWeb implements WebModule {
 
   private void page(Context ctx, Web web) {
     String lang = Web.lang(ctx);
-    boolean zh = lang.equals("zh");
     String id = ProductDao.normalizeId(ctx.pathParam("id"));
     Optional<Page> page = jdbi.withHandle(h -> products.dao().find(h, id).filter(Product::everListed).map(p -> {
       ProductContent c = p.live().orElseThrow();
       String company = directory.provider(h, p.providerId()).map(Provider::companyName).orElse("");
       boolean onSale = p.status() == ProductStatus.LISTED;
-      return new Page(lang, p.id(), onSale, onSale ? p.status().label(zh) : ProductStatus.DELISTED.label(zh), c.name(),
-          c.type().label(zh), Money.formatYuan(c.price()), c.unit(), c.summary(), List.of(c.description().split("\n")),
+      return new Page(lang, p.id(), onSale, words.text(lang, (onSale ? p.status() : ProductStatus.DELISTED).labelKey()), c.name(),
+          words.text(lang, c.type().labelKey()), Money.formatYuan(c.price()), c.unit(), c.summary(), List.of(c.description().split("\n")),
           company);
     }));
     if (page.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import io.marketdesk.command.Language;
 import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +76,7 @@ public final class Products {
 
   /** 新建商品: a new product in review. */
   public Created create(CommandContext ctx, Map<String, String> fields) {
-    ProductForm.Result form = ProductForm.read(fields, null, ctx.zh());
+    ProductForm.Result form = ProductForm.read(fields, null, ctx.zh(), ctx::words);
     if (!form.ok()) {
       return new Created(null, Outcome.refused(errors(ctx, form), ProductExamples.create(ctx)));
     }
@@ -86,7 +87,7 @@ public final class Products {
     ctx.audit("product", id, "created", null, ProductStatus.IN_REVIEW.code());
     Product p = dao.find(ctx.handle(), id).orElseThrow();
     Review r = submit(ctx, p, c, NEW);
-    return new Created(id, Outcome.sentForReview(ctx.m("products.create.1", "id", id, "c", c.name(), "type", c.type().zh(), "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(), "dueAt", reviews.dueText(r.dueAt()), "pageUrl", pageUrl(id), "type2", c.type().en())));
+    return new Created(id, Outcome.sentForReview(ctx.m("products.create.1", "id", id, "c", c.name(), "type", ctx.m(c.type().labelKey()), "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(), "dueAt", reviews.dueText(r.dueAt()), "pageUrl", pageUrl(id))));
   }
 
   /**
@@ -107,7 +108,7 @@ public final class Products {
       return Outcome.refused(ctx.m("products.update.1"), ProductExamples.update(ctx, p.id()));
     }
     ProductContent base = currentDraft(ctx.handle(), p);
-    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh());
+    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh(), ctx::words);
     if (!form.ok()) {
       return Outcome.refused(errors(ctx, form), ProductExamples.update(ctx, p.id()));
     }
@@ -140,14 +141,14 @@ public final class Products {
       return Outcome.refused(ctx.m("products.relist.1", "id", p.id()), ProductExamples.update(ctx, p.id()));
     }
     if (!p.everListed()) {
-      return Outcome.refused(ctx.m("products.relist.2", "id", p.id(), "label", p.status().label(true), "label2", p.status().label(false)), ProductExamples.update(ctx, p.id()));
+      return Outcome.refused(ctx.m("products.relist.2", "id", p.id(), "label", ctx.m(p.status().labelKey())), ProductExamples.update(ctx, p.id()));
     }
     return relist(ctx, p, fields);
   }
 
   private Outcome relist(CommandContext ctx, Product p, Map<String, String> fields) {
     ProductContent base = currentDraft(ctx.handle(), p);
-    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh());
+    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh(), ctx::words);
     if (!form.ok()) {
       return Outcome.refused(errors(ctx, form), ProductExamples.relist(ctx, p.id()));
     }
@@ -176,7 +177,7 @@ public final class Products {
       } else if (p.everListed()) {
         why = ctx.m("products.relist.6", "id", p.id());
       } else {
-        why = ctx.m("products.relist.7", "id", p.id(), "label", p.status().label(true), "label2", p.status().label(false));
+        why = ctx.m("products.relist.7", "id", p.id(), "label", ctx.m(p.status().labelKey()));
       }
       return Owned.no(Outcome.refused(why, ctx.m("products.relist.8")));
     }
@@ -278,27 +279,16 @@ public final class Products {
     List<Change> changes = new ArrayList<>();
     ProductContent before = p.live().orElse(null);
     if (RELIST.equals(action)) {
-      changes.add(new Change("status", "状态", "status", "已下架 delisted", "已上架 listed"));
+      changes.add(Change.of(ctx, "product.status", ctx.in(Language.ZH, ProductStatus.DELISTED.labelKey()),
+          ctx.in(Language.ZH, ProductStatus.LISTED.labelKey())));
     }
     for (Field f : ProductForm.diff(before, c)) {
-      changes.add(new Change(f.key(), f.zh(), f.en(), both(before, f), both(c, f)));
+      changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));
     }
-    String titleZh;
-    String titleEn;
-    switch (action) {
-      case NEW:
-        titleZh = "新商品上架 " + p.id() + "：" + c.name() + "（" + c.type().zh() + "）";
-        titleEn = "New product " + p.id() + ": " + c.name() + " (" + c.type().en() + ")";
-        break;
-      case RELIST:
-        titleZh = "商品重新上架 " + p.id() + "：" + c.name() + "（" + c.type().zh() + "）";
-        titleEn = "Relisting of product " + p.id() + ": " + c.name() + " (" + c.type().en() + ")";
-        break;
-      default:
-        titleZh = "商品修改 " + p.id() + "：" + c.name() + "（" + c.type().zh() + "）";
-        titleEn = "Revision of product " + p.id() + ": " + c.name() + " (" + c.type().en() + ")";
-        break;
-    }
+    String titleKey = NEW.equals(action) ? "product.review.title.new" : RELIST.equals(action) ? "product.review.title.relist"
+        : "product.review.title.revision";
+    String titleZh = ctx.in(Language.ZH, titleKey, "id", p.id(), "name", c.name(), "type", ctx.in(Language.ZH, c.type().labelKey()));
+    String titleEn = ctx.in(Language.EN, titleKey, "id", p.id(), "name", c.name(), "type", ctx.in(Language.EN, c.type().labelKey()));
     Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), titleZh, titleEn,
         json(new Payload(p.id(), version, action)), changes, c.type().reviewDays()));
     dao.setVersionReview(h, p.id(), version, r.id());
@@ -306,14 +296,8 @@ public final class Products {
     return r;
   }
 
-  private static String both(ProductContent c, Field f) {
-    if (c == null) {
-      return "";
-    }
-    if (f == Field.TYPE) {
-      return c.type().zh() + " " + c.type().code();
-    }
-    return ProductForm.value(c, f, true);
+  private static String both(CommandContext ctx, ProductContent c, Field f) {
+    return ProductForm.value(c, f, t -> ctx.in(Language.ZH, t.labelKey()) + " " + t.code());
   }
 
   /** What a change is made on: the version in review if any, else the live one, else the last submitted. */
@@ -357,7 +341,7 @@ public final class Products {
   }
 
   private static Outcome typeFixed(CommandContext ctx, Product p) {
-    return Outcome.refused(ctx.m("products.type-fixed.1", "id", p.id(), "type", p.type().zh(), "type2", p.type().en()), ProductExamples.create(ctx));
+    return Outcome.refused(ctx.m("products.type-fixed.1", "id", p.id(), "type", ctx.m(p.type().labelKey())), ProductExamples.create(ctx));
   }
 
   private static String errors(CommandContext ctx, ProductForm.Result form) {
@@ -367,8 +351,8 @@ public final class Products {
   private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
     List<String> parts = new ArrayList<>();
     for (Field f : ProductForm.diff(before, after)) {
-      String old = before == null ? "" : ProductForm.value(before, f, ctx.zh());
-      String now = ProductForm.value(after, f, ctx.zh());
+      String old = before == null ? "" : ProductForm.value(before, f, t -> ctx.m(t.labelKey()));
+      String now = ProductForm.value(after, f, t -> ctx.m(t.labelKey()));
       if (f == Field.DESCRIPTION || f == Field.SUMMARY) {
         parts.add(ctx.m("products.changed-names.1", "f", f.zh(), "f2", f.en()));
       } else {

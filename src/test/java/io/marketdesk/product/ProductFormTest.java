@@ -7,6 +7,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProductFormTest {
+  /** The words of a catalog key in every language, as the command context gives them. */
+  private static final java.util.function.Function<String, java.util.List<String>> WORDS = key -> {
+    io.marketdesk.template.Catalog c = new io.marketdesk.template.Templates(null).catalog();
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (io.marketdesk.command.Language l : io.marketdesk.command.Language.values()) {
+      if (c.has(l.code(), key)) {
+        for (String w : c.text(l.code(), key).split("\\|")) {
+          out.add(java.text.Normalizer.normalize(w.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return out;
+  };
+
   private static Map<String, String> full() {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("名称", "服务器运维");
@@ -20,7 +34,7 @@ class ProductFormTest {
 
   @Test
   void shouldReadEveryFieldWhenNewProductIsComplete() {
-    ProductForm.Result r = ProductForm.read(full(), null, true);
+    ProductForm.Result r = ProductForm.read(full(), null, true, WORDS);
     assertThat(r.errors()).isEmpty();
     assertThat(r.content()).isEqualTo(new ProductContent(ProductType.OPS, "服务器运维", 128050, "次", "简介", "第一行\n第二行"));
   }
@@ -33,7 +47,7 @@ class ProductFormTest {
     f.put("名称", "x".repeat(101));
     f.remove("简介");
     f.put("颜色", "红");
-    ProductForm.Result r = ProductForm.read(f, null, false);
+    ProductForm.Result r = ProductForm.read(f, null, false, WORDS);
     assertThat(r.ok()).isFalse();
     assertThat(r.errors()).hasSize(5);
     assertThat(String.join("\n", r.errors())).contains("more than 0").contains("hardware").contains("at most 100")
@@ -43,23 +57,23 @@ class ProductFormTest {
   @Test
   void shouldRefuseAmountsThatAreNotMoney() {
     Map<String, String> f = Map.of("price", "-5");
-    assertThat(ProductForm.read(f, null, true).errors()).anyMatch(e -> e.contains("不是金额"));
+    assertThat(ProductForm.read(f, null, true, WORDS).errors()).anyMatch(e -> e.contains("不是金额"));
   }
 
   @Test
   void shouldApplyOnlyGivenFieldsWhenRevising() {
     ProductContent base = new ProductContent(ProductType.IMAGE, "镜像", 9900, "月", "s", "d");
-    ProductForm.Result r = ProductForm.read(Map.of("price", "88", "unit", "年"), base, false);
+    ProductForm.Result r = ProductForm.read(Map.of("price", "88", "unit", "年"), base, false, WORDS);
     assertThat(r.content()).isEqualTo(new ProductContent(ProductType.IMAGE, "镜像", 8800, "年", "s", "d"));
     assertThat(ProductForm.diff(base, r.content())).containsExactly(ProductForm.Field.PRICE, ProductForm.Field.UNIT);
   }
 
   @Test
   void shouldReadTypesInChineseAndEnglish() {
-    assertThat(ProductType.parse("镜像服务")).contains(ProductType.IMAGE);
-    assertThat(ProductType.parse("ＳａａＳ")).contains(ProductType.SAAS);
-    assertThat(ProductType.parse("Ops Service")).contains(ProductType.OPS);
-    assertThat(ProductType.parse("软件")).contains(ProductType.SOFTWARE);
-    assertThat(ProductType.parse("硬件")).isEmpty();
+    assertThat(ProductType.parse("镜像服务", WORDS)).contains(ProductType.IMAGE);
+    assertThat(ProductType.parse("ＳａａＳ", WORDS)).contains(ProductType.SAAS);
+    assertThat(ProductType.parse("Ops Service", WORDS)).contains(ProductType.OPS);
+    assertThat(ProductType.parse("软件", WORDS)).contains(ProductType.SOFTWARE);
+    assertThat(ProductType.parse("硬件", WORDS)).isEmpty();
   }
 }

@@ -1,2 +1,2 @@
 · help [command]: the commands, or one command's template. Example:
-    help product new
+    help <#if role == "buyer">status<#elseif role == "operator">review<#else>product new</#if>

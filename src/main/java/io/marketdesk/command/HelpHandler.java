@@ -54,24 +54,34 @@ public final class HelpHandler implements CommandHandler {
     if (!t.isEmpty()) {
       for (CommandSpec s : registry.specs()) {
         if (matches(s, t) && s.roles().stream().anyMatch(r -> ctx.actor().has(r))) {
-          return one(s, lang);
+          return one(s, lang, role);
         }
       }
     }
     StringBuilder sb = new StringBuilder();
     sb.append(templates.render("help/" + lang + "/_intro.ftl", new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress)));
+    String roleName = role.name().toLowerCase(Locale.ROOT);
+    String hiddenKey = "help.hidden." + roleName;
+    java.util.Set<String> hidden = new java.util.HashSet<>();
+    if (templates.catalog().has(lang, hiddenKey)) {
+      for (String name : templates.catalog().text(lang, hiddenKey).split("\\|")) {
+        hidden.add(name.strip());
+      }
+    }
     for (CommandSpec s : registry.specsFor(role)) {
-      sb.append('\n').append(one(s, lang));
+      if (!hidden.contains(s.name())) {
+        sb.append('\n').append(one(s, lang, role));
+      }
     }
     return sb.toString().stripTrailing();
   }
 
-  private String one(CommandSpec s, String lang) {
+  private String one(CommandSpec s, String lang, Role role) {
     String name = "help/" + lang + "/" + s.name() + ".ftl";
     if (templates.exists(name)) {
-      return templates.render(name, new Intro("", serviceAddress)).stripTrailing() + "\n";
+      return templates.render(name, new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress)).stripTrailing() + "\n";
     }
-    String kw = lang.equals("zh") ? s.zh().get(0) : s.en().get(0);
+    String kw = !lang.equals("en") && !s.zh().isEmpty() ? s.zh().get(0) : s.en().isEmpty() ? s.name() : s.en().get(0);
     return "· " + kw + "\n";
   }
 

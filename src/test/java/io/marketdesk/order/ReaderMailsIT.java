@@ -52,6 +52,16 @@ class ReaderMailsIT {
   }
 
   @Test
+  void shouldListOnlyBuyerCommandsInTheBuyersHelp() {
+    Mail help = o.command(BUYER, "帮助");
+    assertThat(help.body()).contains("查询订单").contains("确认完成").contains("验收不通过").contains("帮助 查询订单")
+        .doesNotContain("拒绝").doesNotContain("驳回").doesNotContain("· 确定").doesNotContain("新建商品")
+        .contains("marketdesk 云市场（邮件服务）").doesNotContain("服务商后台");
+    Mail en = o.command(BUYER, "help");
+    assertThat(en.body()).contains("status").doesNotContain("product new").doesNotContain("reject REASON");
+  }
+
+  @Test
   void shouldAnswerABig5MailInTraditionalChinese() {
     String id = "big5." + System.nanoTime() + "@client.test";
     String raw = "From: " + ALICE + "\r\nTo: " + OrderTesting.SERVICE + "\r\nSubject: list\r\nMessage-ID: <" + id + ">\r\n"

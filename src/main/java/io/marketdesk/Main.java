@@ -101,8 +101,8 @@ public final class Main implements Callable<Integer> {
   static final class ProviderAdd implements Callable<Integer> {
     @ParentCommand ProviderCmd parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--account-id", required = true, description = "账号 ID, digits") String accountId;
-    @Option(names = "--company", required = true, description = "公司名称") String company;
+    @Option(names = "--account-id", required = true, description = "the provider's account ID, 5 to 20 digits") String accountId;
+    @Option(names = "--company", required = true, description = "the company name") String company;
     @Option(names = "--email", required = true, split = ",", description = "sender addresses (login accounts)") List<String> emails;
     @Option(names = "--company-address", defaultValue = "") String companyAddress;
     @Option(names = "--credit-code", defaultValue = "") String creditCode;
@@ -111,7 +111,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--cs-hours", defaultValue = "") String csHours;
     @Option(names = "--contact", defaultValue = "") String contact;
     @Option(names = "--contact-phone", defaultValue = "") String contactPhone;
-    @Option(names = "--contact-email", defaultValue = "", description = "联系邮箱 (default: the first --email)")
+    @Option(names = "--contact-email", defaultValue = "", description = "the contact email (default: the first --email)")
     String contactEmail;
 
     @Override

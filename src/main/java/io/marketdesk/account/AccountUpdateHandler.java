@@ -1,5 +1,6 @@
 package io.marketdesk.account;
 
+import io.marketdesk.command.Language;
 import io.marketdesk.account.AccountFields.Field;
 import io.marketdesk.account.AccountFields.Problem;
 import io.marketdesk.command.CommandContext;
@@ -57,7 +58,7 @@ public final class AccountUpdateHandler implements CommandHandler {
     }
     Provider p = found.get();
     if (cmd.fields().isEmpty()) {
-      return Outcome.refused(ctx.m("account-update-handler.handle.2", "names", names(true), "names2", names(false)),
+      return Outcome.refused(ctx.m("account-update-handler.handle.2", "names", names(ctx)),
           example(ctx));
     }
     Map<Field, String> current = AccountFields.values(p);
@@ -66,7 +67,7 @@ public final class AccountUpdateHandler implements CommandHandler {
     for (Map.Entry<String, String> e : cmd.fields().entrySet()) {
       Optional<Field> f = AccountFields.byName(e.getKey());
       if (f.isEmpty()) {
-        problems.add(ctx.m("account-update-handler.handle.3", "getKey", e.getKey(), "names", names(true), "names2", names(false)));
+        problems.add(ctx.m("account-update-handler.handle.3", "getKey", e.getKey(), "names", names(ctx)));
         continue;
       }
       String v = AccountFields.clean(f.get(), e.getValue());
@@ -103,26 +104,22 @@ public final class AccountUpdateHandler implements CommandHandler {
     }
     Optional<Review> previous = reviews.openFor(ctx.handle(), AccountReviewKind.KIND, p.accountId());
     Review r = reviews.submit(ctx, new Reviews.Submission(AccountReviewKind.KIND, p.accountId(), p.id(),
-        "服务商 " + p.companyName() + "（账号 ID " + p.accountId() + "）修改账户信息",
-        "Account change of " + p.companyName() + " (account ID " + p.accountId() + ")",
+        ctx.in(Language.ZH, "account.review.title", "company", p.companyName(), "accountId", p.accountId()),
+        ctx.in(Language.EN, "account.review.title", "company", p.companyName(), "accountId", p.accountId()),
         AccountReviewKind.payloadJson(payload), changes, WORKING_DAYS));
     StringBuilder sb = new StringBuilder(ctx.m("account-update-handler.handle.9", "id", r.id(), "dueAt", reviews.dueText(r.dueAt()), "WORKING_DAYS", WORKING_DAYS));
     previous.ifPresent(old -> sb.append('\n').append(ctx.m("account-update-handler.handle.10", "id", old.id())));
     for (Change c : changes) {
-      sb.append('\n').append(ctx.m("account-update-handler.handle.11", "labelZh", c.labelZh(), "before", show(c.before(), true), "after", c.after(), "labelEn", c.labelEn(), "before2", show(c.before(), false)));
+      sb.append('\n').append(ctx.m("account-update-handler.handle.11", "label", ctx.zh() ? c.labelZh() : c.labelEn(), "before", c.before(), "after", c.after()));
     }
     return Outcome.sentForReview(sb.toString());
   }
 
-  private static String show(String v, boolean zh) {
-    return v.isEmpty() ? (zh ? "（空）" : "(empty)") : v;
-  }
-
-  private static String names(boolean zh) {
+  private static String names(CommandContext ctx) {
     List<String> out = new ArrayList<>();
     for (Field f : Field.values()) {
-      out.add(zh ? f.labelZh : f.labelEn);
+      out.add(ctx.zh() ? f.labelZh : f.labelEn);
     }
-    return String.join(zh ? "、" : ", ", out);
+    return String.join(ctx.m("list.separator"), out);
   }
 }

@@ -68,7 +68,7 @@ public final class Onboarding {
     List<String> problems = new ArrayList<>();
     String accountId = req.accountId() == null ? "" : req.accountId().trim();
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
-      problems.add("accountId must be 5 to 20 digits (账号 ID)");
+      problems.add("accountId must be 5 to 20 digits");
     }
     Map<Field, String> values = new EnumMap<>(Field.class);
     for (Field f : Field.values()) {
@@ -99,7 +99,7 @@ public final class Onboarding {
     List<String> problems = new ArrayList<>();
     String accountId = req.accountId() == null ? "" : req.accountId().trim();
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
-      problems.add("accountId must be 5 to 20 digits (账号 ID)");
+      problems.add("accountId must be 5 to 20 digits");
     }
     Map<Field, String> values = new EnumMap<>(Field.class);
     for (Field f : Field.values()) {

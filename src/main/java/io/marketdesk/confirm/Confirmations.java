@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  * Built once at start-up, then read-only; thread-safe.
  */
 public final class Confirmations {
-  private static final Pattern INLINE =
-      Pattern.compile("(^|[\\s,，])(确定|确认|confirm|confirmed|yes)($|[\\s,，。.!！])", Pattern.CASE_INSENSITIVE);
 
   private final Map<String, Confirmable> byPurpose = new LinkedHashMap<>();
   private final Tokens tokens;
@@ -45,14 +43,27 @@ public final class Confirmations {
     return byPurpose.keySet();
   }
 
-  /** True when the command confirms itself: {@code 确定}/{@code confirm} in its arguments or fields. */
-  public static boolean confirmedInline(ParsedCommand cmd) {
+  /**
+   * The words that confirm a command on its own line ({@code words.confirm} in every language's
+   * message file: 确定, 确认, confirm, yes …), as a pattern over the NFKC form of the arguments.
+   */
+  private static Pattern inline(CommandContext ctx) {
+    StringBuilder alt = new StringBuilder();
+    for (String w : ctx.words("words.confirm")) {
+      alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(w));
+    }
+    return Pattern.compile("(^|[\\s,])(" + alt + ")($|[\\s,.!\\p{IsPunctuation}])", Pattern.CASE_INSENSITIVE);
+  }
+
+  /** True when the command confirms itself: a confirm word in its arguments or fields. */
+  public static boolean confirmedInline(CommandContext ctx, ParsedCommand cmd) {
+    Pattern inline = inline(ctx);
     String args = Normalizer.normalize(cmd.args(), Normalizer.Form.NFKC);
-    if (INLINE.matcher(args).find()) {
+    if (inline.matcher(args).find()) {
       return true;
     }
     for (Map.Entry<String, String> f : cmd.fields().entrySet()) {
-      if (INLINE.matcher(f.getKey()).find() || INLINE.matcher(f.getKey() + " " + f.getValue()).matches()) {
+      if (inline.matcher(f.getKey()).find() || inline.matcher(f.getKey() + " " + f.getValue()).matches()) {
         return true;
       }
     }
@@ -71,7 +82,7 @@ public final class Confirmations {
     if (c == null) {
       throw new IllegalStateException("no confirmable for " + purpose);
     }
-    if (confirmedInline(cmd)) {
+    if (confirmedInline(ctx, cmd)) {
       return c.perform(ctx, subjectId, payload);
     }
     String token = tokens.issue(ctx.handle(), purpose, subjectId, ctx.actor().address(), payload, ttl);
@@ -81,7 +92,7 @@ public final class Confirmations {
   }
 
   /** Lower-cased args without the confirm word, for features that read their arguments. */
-  public static String withoutConfirmWord(String args) {
-    return INLINE.matcher(Normalizer.normalize(args, Normalizer.Form.NFKC)).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+  public static String withoutConfirmWord(CommandContext ctx, String args) {
+    return inline(ctx).matcher(Normalizer.normalize(args, Normalizer.Form.NFKC)).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -13,7 +13,7 @@ public final class LoginFeature implements Feature {
     Sessions sessions = new Sessions(w.db.jdbi(), w.clock);
     w.provide(Sessions.class, sessions);
     w.commands.register(new LoginHandler(w.tokens, w.config.webBaseUrl, w.config.loginTtl));
-    w.web.add(new LoginRoutes(w.db.jdbi(), w.tokens, sessions, w.config.mailAddress, w.config.webBaseUrl,
+    w.web.add(new LoginRoutes(w.templates.catalog(), w.db.jdbi(), w.tokens, sessions, w.config.mailAddress, w.config.webBaseUrl,
         w.config.loginTtl));
   }
 }

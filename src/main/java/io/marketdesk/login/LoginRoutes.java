@@ -23,10 +23,13 @@ public final class LoginRoutes implements WebModule {
   private final boolean secure;
   private final java.time.Duration ttl;
 
-  public LoginRoutes(Jdbi jdbi, Tokens tokens, Sessions sessions, String serviceAddress, String baseUrl,
+  private final io.marketdesk.template.Catalog words;
+
+  public LoginRoutes(io.marketdesk.template.Catalog words, Jdbi jdbi, Tokens tokens, Sessions sessions, String serviceAddress, String baseUrl,
       java.time.Duration ttl) {
     this.ttl = ttl;
     this.jdbi = jdbi;
+    this.words = words;
     this.tokens = tokens;
     this.sessions = sessions;
     this.serviceAddress = serviceAddress;
@@ -36,9 +39,10 @@ public final class LoginRoutes implements WebModule {
   /** The model of the small login pages: why a link did not work, log out, logged out. */
   public record Model(String lang, String kind, String serviceAddress, String loginMailto, long ttlMinutes) {
     /** The model of one of these pages. */
-    public static Model of(String lang, String kind, String serviceAddress, java.time.Duration ttl) {
-      boolean zh = "zh".equals(lang);
-      return new Model(lang, kind, serviceAddress, Mailto.of(serviceAddress, zh ? "登录" : "login", zh ? "登录" : "login"),
+    public static Model of(String lang, String kind, String serviceAddress, java.time.Duration ttl,
+        io.marketdesk.template.Catalog words) {
+      String login = words.text(lang, "keyword.login").split("\\|")[0].strip();
+      return new Model(lang, kind, serviceAddress, Mailto.of(serviceAddress, login, login),
           Math.max(1, ttl.toMinutes()));
     }
   }
@@ -56,7 +60,7 @@ public final class LoginRoutes implements WebModule {
 
   /** A model for a page about logging in (kind: unknown, expired, used, none, confirm, done). */
   public Model model(Context ctx, String kind) {
-    return Model.of(Web.lang(ctx), kind, serviceAddress, ttl);
+    return Model.of(Web.lang(ctx), kind, serviceAddress, ttl, words);
   }
 
   private void login(Context ctx, Web web) {

@@ -45,25 +45,4 @@ final class OrderPriceStore {
         .execute() == 1;
   }
 
-  /** The Chinese and English names of an order status, as people read them (SPEC §4). */
-  static String statusName(String status, boolean zh) {
-    switch (status == null ? "" : status) {
-      case "unpaid":
-        return zh ? "待支付" : "unpaid";
-      case "paid":
-        return zh ? "已支付" : "paid";
-      case "implementing":
-        return zh ? "实施中" : "implementing";
-      case "awaiting_confirmation":
-        return zh ? "待确认完成" : "awaiting confirmation";
-      case "completed":
-        return zh ? "已完成" : "completed";
-      case "cancelled":
-        return zh ? "已取消" : "cancelled";
-      case "disputed":
-        return zh ? "申诉中" : "disputed";
-      default:
-        return String.valueOf(status);
-    }
-  }
 }

@@ -199,24 +199,22 @@ public final class Products {
     }
     dao.delist(h, p.id(), now);
     ctx.audit("product", p.id(), "delisted", ProductStatus.LISTED.code(), ProductStatus.DELISTED.code());
-    String withdrawnZh = "";
-    String withdrawnEn = "";
+    Long withdrawn = null;
     if (pending != null) {
       Optional<Review> open = reviews.openFor(h, REVIEW_KIND, p.id());
       if (open.isPresent()) {
         long rid = open.get().id();
-        reviews.decide(ctx, rid, false, "商品已下架，修改申请自动撤回 / withdrawn: the product was delisted");
+        reviews.decide(ctx, rid, false, ctx.m("products.delist.withdrawn-note"));
         for (Operator op : directory.operators(h)) {
           for (String address : op.addresses()) {
             ctx.send(address, "product-revision-withdrawn", new WithdrawnModel(p.id(), p.name(), rid, ctx.actor().address(),
                 ctx.actor().accountId()));
           }
         }
-        withdrawnZh = "正在审核的修改（审核 #" + rid + "）已撤回，运营人员已收到通知。";
-        withdrawnEn = " The revision in review (review #" + rid + ") is withdrawn and the operators were told.";
+        withdrawn = rid;
       }
     }
-    return Outcome.done(ctx.m("products.delist.1", "id", p.id(), "p", p.name(), "withdrawnZh", withdrawnZh, "withdrawnEn", withdrawnEn));
+    return Outcome.done(ctx.m("products.delist.1", "id", p.id(), "p", p.name(), "withdrawn", withdrawn == null ? "" : withdrawn));
   }
 
   /** The model of the mail telling operators a revision was withdrawn. */

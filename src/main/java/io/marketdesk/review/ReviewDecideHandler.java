@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 final class ReviewDecideHandler implements CommandHandler {
   static final CommandSpec SPEC = new CommandSpec("review.decide",
       Set.of(Role.OPERATOR), CommandSpec.Body.FREE_TEXT);
-  private static final Pattern ARGS = Pattern.compile(
-      "^(?:#|r-?)?(\\d{1,18})\\s*[,:]?\\s*(?:(同意|通过|批准|approved?|拒绝|驳回|rejected?)(?![a-z])\\s*[,:]?)?\\s*(.*)$",
+  /** The review ID, then the rest: a verb ({@code words.review.approve}/{@code .reject}) and the note. */
+  private static final Pattern ARGS = Pattern.compile("^(?:#|r-?)?(\\d{1,18})\\s*[,:]?\\s*(.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final Reviews reviews;
@@ -50,8 +50,24 @@ final class ReviewDecideHandler implements CommandHandler {
           example(ctx));
     }
     long id = Long.parseLong(m.group(1));
-    String verb = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-    String rest = AsWritten.tail(cmd.line(), m.group(3));
+    String after = m.group(2);
+    String verb = "";
+    boolean approve = false;
+    for (String kind : new String[] {"approve", "reject"}) {
+      for (String w : ctx.words("words.review." + kind)) {
+        String lower = after.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith(w) || w.length() <= verb.length()) {
+          continue;
+        }
+        boolean boundary = lower.length() == w.length() || !Character.isLetter(lower.charAt(w.length()))
+            || Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.HAN;
+        if (boundary) {
+          verb = w;
+          approve = kind.equals("approve");
+        }
+      }
+    }
+    String rest = AsWritten.tail(cmd.line(), after.substring(verb.length()).replaceFirst("^\\s*[,:]?\\s*", ""));
     String note = (rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text()).strip();
     if (verb.isEmpty()) {
       if (!rest.isEmpty()) {
@@ -59,7 +75,6 @@ final class ReviewDecideHandler implements CommandHandler {
       }
       return show(ctx, id);
     }
-    boolean approve = verb.equals("同意") || verb.equals("通过") || verb.equals("批准") || verb.startsWith("approve");
     if (!approve && note.isEmpty()) {
       return Outcome.refused(ctx.m("review-decide-handler.handle.3"), example(ctx));
     }

@@ -207,7 +207,7 @@ public final class Reviews {
       return Outcome.refused(ctx.m("reviews.decide.7", "id", r.id(), "when", when), "");
     }
     String by = r.decidedBy() == null ? "" : r.decidedBy();
-    return Outcome.refused(ctx.m("reviews.decide.8", "id", r.id(), "by", by, "when", when, "equals", (r.status().equals("approved") ? " 通过" : " 驳回"), "status", r.status()), "");
+    return Outcome.refused(ctx.m("reviews.decide.8", "id", r.id(), "by", by, "when", when, "approved", r.status().equals("approved")), "");
   }
 
   private static String langOf(Handle h, long id) {

@@ -38,11 +38,13 @@ public final class MePage implements WebModule {
   private final ZoneId zone;
   private final java.time.Duration loginTtl;
   private final Labels labels;
+  private final io.marketdesk.template.Catalog catalog;
 
   public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PersonalPages pages, String serviceAddress,
       Clock clock, ZoneId zone, java.time.Duration loginTtl, io.marketdesk.template.Catalog catalog) {
     this.loginTtl = loginTtl;
     this.labels = new Labels(catalog);
+    this.catalog = catalog;
     this.jdbi = jdbi;
     this.sessions = sessions;
     this.directory = directory;
@@ -110,7 +112,7 @@ public final class MePage implements WebModule {
     Optional<String> address = sessions.address(ctx.cookie(Sessions.COOKIE));
     if (address.isEmpty()) {
       ctx.status(401);
-      web.page(ctx, "login", io.marketdesk.login.LoginRoutes.Model.of(lang, "none", serviceAddress, loginTtl));
+      web.page(ctx, "login", io.marketdesk.login.LoginRoutes.Model.of(lang, "none", serviceAddress, loginTtl, catalog));
       return;
     }
     web.page(ctx, "me", jdbi.withHandle(h -> model(h, address.get(), lang)));

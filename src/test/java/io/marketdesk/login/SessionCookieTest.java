@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionCookieTest {
   private static LoginRoutes routes(String baseUrl) {
-    return new LoginRoutes(null, null, null, "market@marketdesk.test", baseUrl, Duration.ofMinutes(15));
+    return new LoginRoutes(null, null, null, null, "market@marketdesk.test", baseUrl, Duration.ofMinutes(15));
   }
 
   @Test

@@ -140,22 +140,21 @@ public final class MePage implements WebModule {
   }
 
   private ProviderPart providerPart(Handle h, Provider p, String lang) {
-    boolean zh = zh(lang);
     List<Field> fields = List.of(
-        new Field(zh ? "账号 ID" : "Account ID", p.accountId()),
-        new Field(zh ? "公司名称" : "Company name", p.companyName()),
-        new Field(zh ? "公司地址" : "Company address", p.companyAddress()),
-        new Field(zh ? "统一社会信用代码" : "Unified social credit code", p.creditCode()),
-        new Field(zh ? "客服电话" : "Customer-service phone", p.csPhone()),
-        new Field(zh ? "客服邮箱" : "Customer-service email", p.csEmail()),
-        new Field(zh ? "服务时间" : "Service hours", p.csHours()),
-        new Field(zh ? "联系人" : "Contact", p.contactName()),
-        new Field(zh ? "联系电话" : "Contact phone", p.contactPhone()),
-        new Field(zh ? "联系邮箱" : "Contact email", p.contactEmail()),
-        new Field(zh ? "登录邮箱" : "Sender addresses", String.join(", ", p.addresses())));
+        new Field(catalog.text(lang, "me.1"), p.accountId()),
+        new Field(catalog.text(lang, "me.2"), p.companyName()),
+        new Field(catalog.text(lang, "me.3"), p.companyAddress()),
+        new Field(catalog.text(lang, "me.4"), p.creditCode()),
+        new Field(catalog.text(lang, "me.5"), p.csPhone()),
+        new Field(catalog.text(lang, "me.6"), p.csEmail()),
+        new Field(catalog.text(lang, "me.7"), p.csHours()),
+        new Field(catalog.text(lang, "me.8"), p.contactName()),
+        new Field(catalog.text(lang, "me.9"), p.contactPhone()),
+        new Field(catalog.text(lang, "me.10"), p.contactEmail()),
+        new Field(catalog.text(lang, "me.11"), String.join(", ", p.addresses())));
     List<Action> accountActions = List.of(
-        action(zh ? "查看账户信息" : "View account", zh ? "账户信息" : "account", null),
-        action(zh ? "修改账户信息" : "Change account info", zh ? "修改账户信息" : "account update",
+        action(catalog.text(lang, "me.12"), catalog.text(lang, "me.13"), null),
+        action(catalog.text(lang, "me.14"), catalog.text(lang, "me.15"),
             null));
     List<ProductView> products = new ArrayList<>();
     for (PersonalPages.ProductRow r : pages.products(h, p.id())) {
@@ -166,9 +165,8 @@ public final class MePage implements WebModule {
           r.status().equals("listed") || r.status().equals("delisted") ? "/products/" + r.id() : null,
           productActions(r, lang)));
     }
-    Action newProduct = action(zh ? "新建商品" : "New product", zh ? "新建商品" : "product new",
-        zh ? "名称: \n服务类型: 运维服务\n价格: \n计费单位: 次\n简介: \n详情: "
-            : "name: \ntype: ops\nprice: \nunit: once\nsummary: \ndescription: ");
+    Action newProduct = action(catalog.text(lang, "me.16"), catalog.text(lang, "me.17"),
+        catalog.text(lang, "me.18"));
     Map<String, List<OrderView>> byState = new LinkedHashMap<>();
     for (String s : Labels.ORDER_STATES) {
       byState.put(s, new ArrayList<>());
@@ -191,7 +189,7 @@ public final class MePage implements WebModule {
     List<AuditView> audit = new ArrayList<>();
     for (PersonalPages.AuditRow a : pages.providerAudit(h, p.id(), p.accountId(), 20)) {
       String who = p.addresses().contains(a.actor()) ? a.actor()
-          : pages.isOperatorAddress(h, a.actor()) ? (zh ? "运营人员" : "operator") : (zh ? "系统或买家" : "system or buyer");
+          : pages.isOperatorAddress(h, a.actor()) ? catalog.text(lang, "me.19") : catalog.text(lang, "me.20");
       String detail = (a.before() == null || a.before().isBlank() ? "" : a.before() + " → ")
           + (a.after() == null ? "" : a.after());
       audit.add(new AuditView(time(a.at()), who, a.entity() + " " + a.entityId() + " · " + a.action(), detail));
@@ -227,46 +225,41 @@ public final class MePage implements WebModule {
   }
 
   private List<Action> reviewActions(long id, String lang) {
-    boolean zh = zh(lang);
     return List.of(
-        action(zh ? "同意" : "Approve", zh ? "审核 " + id + " 同意" : "review " + id + " approve", null),
-        action(zh ? "拒绝（写明理由）" : "Reject (with a reason)", zh ? "审核 " + id + " 拒绝 " : "review " + id + " reject ",
+        action(catalog.text(lang, "me.21"), catalog.text(lang, "me.review.approve", "id", id), null),
+        action(catalog.text(lang, "me.22"), catalog.text(lang, "me.review.reject", "id", id),
             null));
   }
 
   private List<Action> productActions(PersonalPages.ProductRow r, String lang) {
-    boolean zh = zh(lang);
     List<Action> a = new ArrayList<>();
-    a.add(action(zh ? "查看" : "View", (zh ? "查看商品 " : "product view ") + r.id(), null));
-    a.add(action(zh ? "修改" : "Change", (zh ? "修改商品 " : "product update ") + r.id(), null));
+    a.add(action(catalog.text(lang, "me.23"), catalog.text(lang, "me.24") + r.id(), null));
+    a.add(action(catalog.text(lang, "me.25"), catalog.text(lang, "me.26") + r.id(), null));
     if (r.status().equals("listed")) {
-      a.add(action(zh ? "下架" : "Delist", (zh ? "下架商品 " : "product delist ") + r.id(), null));
+      a.add(action(catalog.text(lang, "me.27"), catalog.text(lang, "me.28") + r.id(), null));
     } else if (r.status().equals("delisted")) {
-      a.add(action(zh ? "重新上架" : "Relist", (zh ? "上架商品 " : "product relist ") + r.id(), null));
+      a.add(action(catalog.text(lang, "me.29"), catalog.text(lang, "me.30") + r.id(), null));
     }
     return a;
   }
 
   private List<Action> orderActions(Provider p, PersonalPages.OrderRow o, String lang) {
-    boolean zh = zh(lang);
     String no = o.orderNo();
     List<Action> a = new ArrayList<>();
-    a.add(action(zh ? "详情" : "Details", (zh ? "订单详情 " : "order ") + no, null));
+    a.add(action(catalog.text(lang, "me.31"), catalog.text(lang, "me.32") + no, null));
     switch (o.status()) {
       case "unpaid":
-        a.add(zh
-            ? mail("申请改价", "申请改价 " + no, p.companyName() + "服务商（腾讯云账号 ID : " + p.accountId() + "），申请将订单" + no
-                + "价格修改为折扣价\n理由: ")
-            : mail("Ask for a price change", "price " + no, "price " + no + " \nreason: "));
+        a.add(mail(catalog.text(lang, "me.price.label"), catalog.text(lang, "me.price.subject", "no", no),
+            catalog.text(lang, "me.price.body", "no", no, "company", p.companyName(), "accountId", p.accountId())));
         break;
       case "paid":
-        a.add(action(zh ? "开始实施" : "Start", (zh ? "开始实施 " : "start ") + no, null));
+        a.add(action(catalog.text(lang, "me.33"), catalog.text(lang, "me.34") + no, null));
         break;
       case "implementing":
-        a.add(action(zh ? "实施完成" : "Done", (zh ? "已完成 " : "done ") + no, null));
+        a.add(action(catalog.text(lang, "me.35"), catalog.text(lang, "me.36") + no, null));
         break;
       case "awaiting_confirmation":
-        a.add(action(zh ? "催促确认" : "Remind the buyer", (zh ? "催促确认 " : "remind ") + no, null));
+        a.add(action(catalog.text(lang, "me.37"), catalog.text(lang, "me.38") + no, null));
         break;
       default:
         break;
@@ -275,15 +268,14 @@ public final class MePage implements WebModule {
   }
 
   private List<Action> buyerActions(PersonalPages.BuyerOrderRow o, String lang) {
-    boolean zh = zh(lang);
     String no = o.orderNo();
     List<Action> a = new ArrayList<>();
-    a.add(action(zh ? "查询" : "Status", (zh ? "查询订单 " : "status ") + no, null));
+    a.add(action(catalog.text(lang, "me.39"), catalog.text(lang, "me.40") + no, null));
     if (o.status().equals("paid") || o.status().equals("implementing")) {
-      a.add(action(zh ? "提交需求单" : "Send requirements", (zh ? "提交需求单 " : "requirements ") + no, "\n"));
+      a.add(action(catalog.text(lang, "me.41"), catalog.text(lang, "me.42") + no, "\n"));
     }
     if (o.status().equals("awaiting_confirmation")) {
-      a.add(action(zh ? "确认完成" : "Confirm completion", (zh ? "确认完成 " : "confirm ") + no, null));
+      a.add(action(catalog.text(lang, "me.43"), catalog.text(lang, "me.44") + no, null));
     }
     return a;
   }
@@ -307,6 +299,6 @@ public final class MePage implements WebModule {
   }
 
   private static boolean zh(String lang) {
-    return "zh".equals(lang);
+    return lang.startsWith("zh");
   }
 }

@@ -1,6 +1,6 @@
 Subject: Order ${orderNo}: the provider is done, please confirm
 
-Hello,
+Hello ${buyerEmail},
 
 The provider ${companyName} has finished and asks you to confirm. Status: ${msg("en", "state.order-buyer." + status)} (awaiting your confirmation).
 

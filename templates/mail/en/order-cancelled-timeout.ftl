@@ -1,6 +1,6 @@
 Subject: Order ${orderNo} cancelled with a refund: the provider did not start in time
 
-Hello,
+Hello ${buyerEmail},
 
 The provider ${companyName} did not start within ${startWithin} days of payment, so the order was cancelled
 and flagged for a refund to you. Status: ${msg("en", "state.order-buyer." + status)}.

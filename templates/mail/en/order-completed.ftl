@@ -1,6 +1,6 @@
 Subject: Order ${orderNo} is completed
 
-Hello,
+Hello ${buyerEmail},
 
 <#if auto>The order was not confirmed within ${autoConfirmAfter} days of being marked done, so it was confirmed automatically.<#else>Your order is complete.</#if> Status: ${msg("en", "state.order-buyer." + status)}.
 

@@ -1,6 +1,6 @@
 Subject: Order ${orderNo}: the provider has started (in progress)
 
-Hello,
+Hello ${buyerEmail},
 
 The provider ${companyName} has started work on your order; its status: ${msg("en", "state.order-buyer." + status)}.
 

@@ -1,6 +1,6 @@
 Subject: Order ${orderNo} is paid: in progress
 
-Hello,
+Hello ${buyerEmail},
 
 Your order is paid; its status is now: ${msg("en", "state.order-buyer." + status)}. The provider will contact you about your requirements.
 

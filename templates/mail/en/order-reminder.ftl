@@ -1,6 +1,6 @@
 Subject: Reminder: please confirm order ${orderNo}
 
-Hello,
+Hello ${buyerEmail},
 
 <#if auto>The provider finished ${remindAfter} working days ago and your confirmation is still open.<#else>The provider ${companyName} reminds you that the work is done and asks you to confirm.</#if>
 Status: ${msg("en", "state.order-buyer." + status)} (awaiting your confirmation).

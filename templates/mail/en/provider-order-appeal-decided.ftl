@@ -1,6 +1,7 @@
 Subject: Order ${orderNo}: the appeal is decided (<#if refund>cancelled with a refund<#else>resumed</#if>)
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 Operators decided the buyer's appeal on order ${orderNo}:
 <#if refund>the appeal is upheld; the order is cancelled and flagged for a refund to the buyer.<#else>the appeal is dismissed; the order resumes as ${msg("en", "state.order." + resumed)}. Please go on.</#if>

@@ -1,6 +1,7 @@
 Subject: Order ${orderNo}: the buyer appealed; the order is frozen
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 The buyer ${buyerEmail} appealed order ${orderNo}. The order is frozen (disputed) until operators decide
 (review #${reviewId}): resume it, or cancel it with a refund to the buyer. While frozen it cannot be started,

@@ -1,6 +1,7 @@
 Subject: Order ${orderNo} cancelled with a refund: not started within ${startWithin} days
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 Order ${orderNo} was not started within ${startWithin} days of payment, so it was cancelled and flagged for a
 refund to the buyer. The buyer was told.

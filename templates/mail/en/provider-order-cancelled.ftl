@@ -1,6 +1,7 @@
 Subject: Order ${orderNo} was cancelled (unpaid)
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 The unpaid order ${orderNo} was cancelled; nothing to do.
 

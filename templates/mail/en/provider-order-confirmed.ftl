@@ -1,6 +1,7 @@
 Subject: Order ${orderNo} is <#if auto>automatically </#if>confirmed
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 <#if auto>The buyer did not answer within ${autoConfirmAfter} days of your "done", so the order was confirmed automatically.<#else>The buyer ${buyerEmail} confirmed order ${orderNo}.</#if> Status: completed.
 

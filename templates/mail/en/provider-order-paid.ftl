@@ -1,6 +1,7 @@
 Subject: New paid order: ${orderNo}
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 The buyer has paid the order. <#if status == "completed">The product is not an ops service, so the order completed on payment.<#else>Please agree the requirements with the buyer, then start.</#if>
 

@@ -1,6 +1,7 @@
 Subject: Order ${orderNo}: the buyer rejected the delivery
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 The buyer ${buyerEmail} rejected the delivery of order ${orderNo} (rejection ${rejections}); the order is back to
 implementing. The buyer's reason:

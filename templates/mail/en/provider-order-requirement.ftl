@@ -1,6 +1,7 @@
 Subject: Order ${orderNo}: a requirement form from the buyer
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 The buyer ${buyerEmail} sent a requirement form for order ${orderNo}:
 

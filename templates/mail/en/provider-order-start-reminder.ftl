@@ -1,6 +1,7 @@
 Subject: Reminder: start order ${orderNo} before ${deadline}
 
-Hello (account ID ${accountId}),
+Hello ${companyName},
+(provider account ID: ${accountId})
 
 Order ${orderNo} is paid but not started. Orders not started within ${startWithin} days of payment (before ${deadline})
 are cancelled with a refund to the buyer.

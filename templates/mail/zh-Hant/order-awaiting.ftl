@@ -1,6 +1,6 @@
 Subject: 訂單 ${orderNo} 服務商已完成實施，請確認完成
 
-您好：
+${buyerEmail}，您好：
 
 服務商 ${companyName} 已完成實施，請您確認。訂單狀態：${msg("zh-Hant", "state.order-buyer." + status)}（待您確認完成）。
 

@@ -1,6 +1,6 @@
 Subject: 訂單 ${orderNo} 已完成，狀態：分配完成
 
-您好：
+${buyerEmail}，您好：
 
 <#if auto>訂單在服務商標記完成後 ${autoConfirmAfter} 天內未確認，已自動確認完成。<#else>您的訂單已完成。</#if>訂單狀態：${msg("zh-Hant", "state.order-buyer." + status)}。
 

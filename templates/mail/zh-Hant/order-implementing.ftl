@@ -1,6 +1,6 @@
 Subject: 訂單 ${orderNo} 服務商已開始實施，狀態：處理中
 
-您好：
+${buyerEmail}，您好：
 
 服務商 ${companyName} 已開始為您實施服務，訂單狀態：${msg("zh-Hant", "state.order-buyer." + status)}。
 

@@ -1,6 +1,6 @@
 Subject: 訂單 ${orderNo} 已支付，狀態：處理中
 
-您好：
+${buyerEmail}，您好：
 
 您的訂單已支付成功，當前狀態：${msg("zh-Hant", "state.order-buyer." + status)}。服務商會聯絡您確認需求。
 

@@ -1,6 +1,6 @@
 Subject: 提醒：請確認完成訂單 ${orderNo}
 
-您好：
+${buyerEmail}，您好：
 
 <#if auto>服務商已完成實施 ${remindAfter} 個工作日，您還沒有確認。<#else>服務商 ${companyName} 提醒您：服務已完成，請確認。</#if>
 訂單狀態：${msg("zh-Hant", "state.order-buyer." + status)}（待您確認完成）。

@@ -1,6 +1,7 @@
 Subject: 訂單 ${orderNo} 買家申訴，訂單已凍結
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 買家 ${buyerEmail} 對訂單 ${orderNo} 提出申訴，訂單已凍結（申訴中），由運營人員裁決（審核 #${reviewId}）：
 維持原訂單繼續，或取消訂單並退款給買家。凍結期間不能開始實施、標記完成或催促確認。申訴理由：

@@ -1,6 +1,7 @@
 Subject: 訂單 ${orderNo} 已取消並退款：未在 ${startWithin} 天內開始實施
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 訂單 ${orderNo} 在支付後 ${startWithin} 天內沒有開始實施，已自動取消，並標記為退款給買家。買家已收到通知。
 

@@ -1,6 +1,7 @@
 Subject: 訂單 ${orderNo} 已取消（未支付）
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 待支付的訂單 ${orderNo} 已取消，無需處理。
 

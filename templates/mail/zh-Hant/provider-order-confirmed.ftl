@@ -1,6 +1,7 @@
 Subject: 訂單 ${orderNo} 已<#if auto>自動</#if>確認完成
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 <#if auto>買家在您標記完成後 ${autoConfirmAfter} 天內未確認，訂單已自動確認完成。<#else>買家 ${buyerEmail} 已確認完成訂單 ${orderNo}。</#if>訂單狀態：已完成（買家看到：分配完成）。
 

@@ -1,6 +1,7 @@
 Subject: 新訂單已支付：${orderNo}
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 買家已支付訂單。<#if status == "completed">該商品不是運維服務，訂單支付後即已完成。<#else>請聯絡買家確認需求，然後開始實施。</#if>
 

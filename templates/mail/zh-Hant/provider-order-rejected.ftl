@@ -1,6 +1,7 @@
 Subject: 訂單 ${orderNo} 驗收不通過，請繼續實施
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 買家 ${buyerEmail} 對訂單 ${orderNo} 驗收不通過（第 ${rejections} 次），訂單已退回“實施中”。買家的理由：
 

@@ -1,6 +1,7 @@
 Subject: 訂單 ${orderNo} 收到買家需求單
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 買家 ${buyerEmail} 為訂單 ${orderNo} 提交了需求單：
 

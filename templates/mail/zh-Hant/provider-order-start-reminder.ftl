@@ -1,6 +1,7 @@
 Subject: 提醒：訂單 ${orderNo} 請在 ${deadline} 前開始實施
 
-您好（帳號 ID：${accountId}）：
+${companyName}，您好：
+（服務商帳號 ID：${accountId}）
 
 訂單 ${orderNo} 已支付，但還沒有開始實施。支付後 ${startWithin} 天內（${deadline} 前）未開始實施的訂單將自動取消並退款給買家。
 

@@ -1,6 +1,6 @@
 Subject: 订单 ${orderNo} 服务商已完成实施，请确认完成
 
-您好：
+${buyerEmail}，您好：
 
 服务商 ${companyName} 已完成实施，请您确认。订单状态：${msg("zh", "state.order-buyer." + status)}（待您确认完成）。
 

@@ -1,6 +1,6 @@
 Subject: 订单 ${orderNo} 已取消并退款：服务商未按时开始实施
 
-您好：
+${buyerEmail}，您好：
 
 服务商 ${companyName} 在支付后 ${startWithin} 天内没有开始实施，订单已自动取消，并已标记为退款给您。订单状态：${msg("zh", "state.order-buyer." + status)}。
 

@@ -1,6 +1,6 @@
 Subject: 订单 ${orderNo} 已完成，状态：分配完成
 
-您好：
+${buyerEmail}，您好：
 
 <#if auto>订单在服务商标记完成后 ${autoConfirmAfter} 天内未确认，已自动确认完成。<#else>您的订单已完成。</#if>订单状态：${msg("zh", "state.order-buyer." + status)}。
 

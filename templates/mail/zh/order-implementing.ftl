@@ -1,6 +1,6 @@
 Subject: 订单 ${orderNo} 服务商已开始实施，状态：处理中
 
-您好：
+${buyerEmail}，您好：
 
 服务商 ${companyName} 已开始为您实施服务，订单状态：${msg("zh", "state.order-buyer." + status)}。
 

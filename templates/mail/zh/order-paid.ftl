@@ -1,6 +1,6 @@
 Subject: 订单 ${orderNo} 已支付，状态：处理中
 
-您好：
+${buyerEmail}，您好：
 
 您的订单已支付成功，当前状态：${msg("zh", "state.order-buyer." + status)}。服务商会联系您确认需求。
 

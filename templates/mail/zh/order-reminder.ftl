@@ -1,6 +1,6 @@
 Subject: 提醒：请确认完成订单 ${orderNo}
 
-您好：
+${buyerEmail}，您好：
 
 <#if auto>服务商已完成实施 ${remindAfter} 个工作日，您还没有确认。<#else>服务商 ${companyName} 提醒您：服务已完成，请确认。</#if>
 订单状态：${msg("zh", "state.order-buyer." + status)}（待您确认完成）。

@@ -1,6 +1,7 @@
 Subject: 订单 ${orderNo} 申诉已裁决：<#if refund>订单取消并退款<#else>订单恢复</#if>
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 运营人员已裁决买家对订单 ${orderNo} 的申诉：
 <#if refund>申诉成立，订单已取消，并标记为退款给买家。<#else>申诉不成立，订单恢复为“${msg("zh", "state.order." + resumed)}”，请继续处理。</#if>

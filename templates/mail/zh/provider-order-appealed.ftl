@@ -1,6 +1,7 @@
 Subject: 订单 ${orderNo} 买家申诉，订单已冻结
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 买家 ${buyerEmail} 对订单 ${orderNo} 提出申诉，订单已冻结（申诉中），由运营人员裁决（审核 #${reviewId}）：
 维持原订单继续，或取消订单并退款给买家。冻结期间不能开始实施、标记完成或催促确认。申诉理由：

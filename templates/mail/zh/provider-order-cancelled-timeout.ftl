@@ -1,6 +1,7 @@
 Subject: 订单 ${orderNo} 已取消并退款：未在 ${startWithin} 天内开始实施
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 订单 ${orderNo} 在支付后 ${startWithin} 天内没有开始实施，已自动取消，并标记为退款给买家。买家已收到通知。
 

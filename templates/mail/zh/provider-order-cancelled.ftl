@@ -1,6 +1,7 @@
 Subject: 订单 ${orderNo} 已取消（未支付）
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 待支付的订单 ${orderNo} 已取消，无需处理。
 

@@ -1,6 +1,7 @@
 Subject: 新订单已支付：${orderNo}
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 买家已支付订单。<#if status == "completed">该商品不是运维服务，订单支付后即已完成。<#else>请联系买家确认需求，然后开始实施。</#if>
 

@@ -1,6 +1,7 @@
 Subject: 订单 ${orderNo} 验收不通过，请继续实施
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 买家 ${buyerEmail} 对订单 ${orderNo} 验收不通过（第 ${rejections} 次），订单已退回“实施中”。买家的理由：
 

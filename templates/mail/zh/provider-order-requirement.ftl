@@ -1,6 +1,7 @@
 Subject: 订单 ${orderNo} 收到买家需求单
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 买家 ${buyerEmail} 为订单 ${orderNo} 提交了需求单：
 

@@ -1,6 +1,7 @@
 Subject: 提醒：订单 ${orderNo} 请在 ${deadline} 前开始实施
 
-您好（账号 ID：${accountId}）：
+${companyName}，您好：
+（服务商账号 ID：${accountId}）
 
 订单 ${orderNo} 已支付，但还没有开始实施。支付后 ${startWithin} 天内（${deadline} 前）未开始实施的订单将自动取消并退款给买家。
 

@@ -1,0 +1,126 @@
+package io.marketdesk.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketdesk.command.Language;
+import io.marketdesk.intake.MailProcessor;
+import io.marketdesk.intake.ReplyModel;
+import io.marketdesk.order.OrderMail;
+import io.marketdesk.product.Products;
+import io.marketdesk.review.Change;
+import io.marketdesk.review.Review;
+import io.marketdesk.review.ReviewDigest;
+import io.marketdesk.review.Reviews;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One golden file per mail kind and language ({@code src/test/resources/golden/mails/LANG/NAME.txt}):
+ * every mail template rendered with a fixed model, compared with what a person read and approved.
+ * Run with {@code -Dgolden.update=true} to write the files after a deliberate change, then read
+ * the diff.
+ */
+class GoldenMailsTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/mails");
+  private static final String SERVICE = "market@marketdesk.test";
+  private final Templates templates = new Templates(null);
+
+  /** The models, by mail name (a name may be a variant: {@code review-result.rejected}). */
+  private static Map<String, Object> models() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("reply", new ReplyModel("云帆科技有限公司", "100012345678", List.of(
+        new ReplyModel.Item(1, "订单详情 20261128000123", true, "订单 20261128000123\n状态：实施中", "", false, false),
+        new ReplyModel.Item(2, "修改商品 P1001", true, "商品 P1001 的修改已提交审核（审核 #12）。", "", false, true),
+        new ReplyModel.Item(3, "下架商品 P1001", true, "确认后，商品 P1001 将下架。", "", true, false),
+        new ReplyModel.Item(4, "开始实施 20261128000999", false, "没有订单 20261128000999，请核对订单号。",
+            "开始实施 20261128000999", false, false)),
+        "", "", List.of("一封邮件最多执行 3 条命令，其余的没有执行，请另发邮件。"), "k3j9", "provider"));
+    m.put("reply.buyer-help", new ReplyModel("buyer@customer.test", null, List.of(), "· 查询订单 订单号", "订单详请 123",
+        List.of(), null, "buyer"));
+    OrderMail order = new OrderMail("20261128000123", "P1001", "云服务器运维托管（月）", "¥1,000.00", "implementing",
+        "buyer@customer.test", "云帆科技有限公司", "100012345678", SERVICE, 3, 7, 15, "2026-12-08", false,
+        "报表打不开，登录后白屏；请尽快修复！", "请迁移 3 台服务器的数据库。\n周末进行。",
+        List.of(new OrderMail.AttachmentLine("servers.txt", "1 KB", true)), false, 1, "implementing", 12);
+    for (String name : List.of("order-awaiting", "order-cancelled-timeout", "order-completed", "order-implementing",
+        "order-paid", "order-reminder", "provider-order-appeal-decided", "provider-order-appealed",
+        "provider-order-cancelled-timeout", "provider-order-cancelled", "provider-order-confirmed", "provider-order-paid",
+        "provider-order-rejected", "provider-order-requirement", "provider-order-start-reminder")) {
+      m.put(name, order);
+    }
+    // the same fields as pricing's BuyerMail record (package-private)
+    m.put("order-price-changed", Map.of("orderNo", "20261128000123", "productId", "P1001", "productName", "云服务器运维托管（月）",
+        "oldPrice", "¥1,000.00", "newPrice", "¥880.00", "percent", "88", "serviceAddress", SERVICE));
+    m.put("product-revision-withdrawn", new Products.WithdrawnModel("P1001", "云服务器运维托管（月）", 12,
+        "alice@provider-a.test", "100012345678"));
+    m.put("unregistered", new MailProcessor.UnregisteredModel(SERVICE));
+    List<Change> price = List.of(new Change("price", "订单价格", "Order price", "¥1,000.00", "¥880.00"),
+        new Change("order", "订单", "Order", null, "20261128000123 · P1001 云服务器运维托管（月） · 待支付"),
+        new Change("reason", "理由", "Reason", null, "老客户续约，按合同价结算。"));
+    Review request = new Review(13, "price", "20261128000123", 1L, "alice@provider-a.test",
+        "订单 20261128000123 改价 ¥1,000.00 → ¥880.00（88%，降 12%）",
+        "Order 20261128000123 price ¥1,000.00 -> ¥880.00 (88%, 12% off)", "{}", price, "open", 0, 0, null, null, null);
+    m.put("review-request", new Reviews.MailModel(request, "2026-12-04", "alice@provider-a.test", "云帆科技有限公司", false,
+        "", "", false, 0, SERVICE, "100012345678", "http://localhost:7070"));
+    Review product = new Review(14, "product", "P1010", 1L, "alice@provider-a.test", "新商品上架 P1010：数据库巡检（运维服务）",
+        "New product P1010: 数据库巡检 (ops service)", "{}", List.of(), "approved", 0, 0, 1L, "ops@marketdesk.test", "");
+    m.put("review-result", new Reviews.MailModel(product, "2026-12-04", "alice@provider-a.test", "云帆科技有限公司", false,
+        "", "ops@marketdesk.test", true, 0, SERVICE, "100012345678", "http://localhost:7070"));
+    Review account = new Review(15, "account", "100012345678", 1L, "alice@provider-a.test",
+        "服务商 云帆科技有限公司（账号 ID 100012345678）修改账户信息", "Account change of 云帆科技有限公司 (account ID 100012345678)",
+        "{}", List.of(new Change("csPhone", "客服电话", "Service phone", "400-800-1234", "400-800-5678")), "rejected", 0, 0, 1L,
+        "ops@marketdesk.test", "号码无法接通，请核对。");
+    m.put("review-result.rejected", new Reviews.MailModel(account, "2026-12-04", "alice@provider-a.test", "云帆科技有限公司",
+        false, "", "ops@marketdesk.test", false, 0, SERVICE, "100012345678", "http://localhost:7070"));
+    Review appeal = new Review(16, "appeal", "20261128000123", 1L, "buyer@customer.test", "订单 20261128000123 买家申诉",
+        "Buyer's appeal on order 20261128000123", "{}", List.of(), "rejected", 0, 0, 1L, "ops@marketdesk.test",
+        "服务商已在处理，请再给一周时间。");
+    m.put("appeal-result", new Reviews.MailModel(appeal, "2026-12-04", "buyer@customer.test", "buyer@customer.test", false,
+        "", "ops@marketdesk.test", false, 0, SERVICE, "", "http://localhost:7070"));
+    m.put("review-digest", new ReviewDigest.Model("2026-12-01", List.of(new ReviewDigest.Item(13, "price", "订单改价",
+        "20261128000123", request.titleZh(), request.titleEn(), "alice@provider-a.test", "2026-12-04", false)), 1, 0, SERVICE));
+    return m;
+  }
+
+  @Test
+  void shouldRenderEveryMailKindInEveryLanguageAsItsGoldenFile() throws IOException {
+    boolean update = Boolean.getBoolean("golden.update");
+    List<String> differ = new ArrayList<>();
+    for (Language lang : Language.values()) {
+      for (Map.Entry<String, Object> e : models().entrySet()) {
+        String template = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : e.getKey();
+        Templates.RenderedMail mail = templates.renderMail("mail/" + lang.code() + "/" + template + ".ftl", e.getValue());
+        String text = "Subject: " + mail.subject() + "\n\n" + mail.body();
+        Path file = GOLDEN.resolve(lang.code()).resolve(e.getKey() + ".txt");
+        if (update) {
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, text, StandardCharsets.UTF_8);
+        } else if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+          differ.add(lang.code() + "/" + e.getKey());
+        }
+      }
+    }
+    assertThat(differ).as("mails that differ from their golden file (-Dgolden.update=true rewrites them)").isEmpty();
+  }
+
+  @Test
+  void shouldHaveAGoldenModelForEveryMailTemplate() throws IOException {
+    TreeSet<String> templatesOnDisk = new TreeSet<>();
+    try (Stream<Path> s = Files.list(Path.of("templates/mail/zh"))) {
+      s.forEach(p -> templatesOnDisk.add(p.getFileName().toString().replace(".ftl", "")));
+    }
+    TreeSet<String> covered = new TreeSet<>();
+    for (String k : models().keySet()) {
+      covered.add(k.contains(".") ? k.substring(0, k.indexOf('.')) : k);
+    }
+    assertThat(covered).containsAll(templatesOnDisk);
+  }
+}

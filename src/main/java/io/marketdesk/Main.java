@@ -137,7 +137,8 @@ public final class Main implements Callable<Integer> {
   }
 
   static Onboarding onboarding(Config c) {
-    return new Onboarding(new Directory(Clock.systemUTC()), new AuditLog(Clock.systemUTC()), c.mailAddress);
+    return new Onboarding(new Directory(Clock.systemUTC()), new AuditLog(Clock.systemUTC()), c.mailAddress,
+        new io.marketdesk.template.Templates(c.templatesDir).catalog());
   }
 
   /** Prints what an onboarding came to; 0 when the person exists now, 1 otherwise. */

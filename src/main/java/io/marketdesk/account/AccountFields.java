@@ -1,5 +1,6 @@
 package io.marketdesk.account;
 
+import io.marketdesk.text.Message;
 import io.marketdesk.identity.Provider;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -19,41 +21,31 @@ import java.util.regex.Pattern;
 public final class AccountFields {
   /** One account field. */
   public enum Field {
-    COMPANY_NAME("companyName", "公司名称", "Company name", Kind.TEXT, true, 200,
-        List.of("公司名称", "公司名", "公司", "名称", "company name", "company", "companyname")),
-    COMPANY_ADDRESS("companyAddress", "公司地址", "Company address", Kind.TEXT, true, 300,
-        List.of("公司地址", "地址", "company address", "address", "companyaddress")),
-    CREDIT_CODE("creditCode", "统一社会信用代码", "Credit code", Kind.CREDIT_CODE, true, 18,
-        List.of("统一社会信用代码", "信用代码", "credit code", "unified social credit code", "uscc", "creditcode")),
-    CS_PHONE("csPhone", "客服电话", "Service phone", Kind.PHONE, false, 50,
-        List.of("客服电话", "service phone", "customer service phone", "cs phone", "csphone")),
-    CS_EMAIL("csEmail", "客服邮箱", "Service email", Kind.EMAIL, false, 320,
-        List.of("客服邮箱", "客服邮件", "service email", "customer service email", "cs email", "csemail")),
-    CS_HOURS("csHours", "服务时间", "Service hours", Kind.TEXT, false, 100,
-        List.of("服务时间", "客服时间", "service hours", "hours", "cs hours", "cshours")),
-    CONTACT_NAME("contactName", "联系人", "Contact", Kind.TEXT, true, 100,
-        List.of("联系人", "contact", "contact name", "contactname")),
-    CONTACT_PHONE("contactPhone", "联系电话", "Contact phone", Kind.PHONE, true, 50,
-        List.of("联系电话", "联系人电话", "contact phone", "phone", "contactphone")),
-    CONTACT_EMAIL("contactEmail", "联系邮箱", "Contact email", Kind.EMAIL, true, 320,
-        List.of("联系邮箱", "联系人邮箱", "contact email", "email", "contactemail"));
+    COMPANY_NAME("companyName", Kind.TEXT, true, 200),
+    COMPANY_ADDRESS("companyAddress", Kind.TEXT, true, 300),
+    CREDIT_CODE("creditCode", Kind.CREDIT_CODE, true, 18),
+    CS_PHONE("csPhone", Kind.PHONE, false, 50),
+    CS_EMAIL("csEmail", Kind.EMAIL, false, 320),
+    CS_HOURS("csHours", Kind.TEXT, false, 100),
+    CONTACT_NAME("contactName", Kind.TEXT, true, 100),
+    CONTACT_PHONE("contactPhone", Kind.PHONE, true, 50),
+    CONTACT_EMAIL("contactEmail", Kind.EMAIL, true, 320);
 
     public final String key;
-    public final String labelZh;
-    public final String labelEn;
     public final Kind kind;
     public final boolean required;
     public final int maxLength;
-    final List<String> names;
 
-    Field(String key, String labelZh, String labelEn, Kind kind, boolean required, int maxLength, List<String> names) {
+    Field(String key, Kind kind, boolean required, int maxLength) {
       this.key = key;
-      this.labelZh = labelZh;
-      this.labelEn = labelEn;
       this.kind = kind;
       this.required = required;
       this.maxLength = maxLength;
-      this.names = names;
+    }
+
+    /** The message-catalog key of this field's label ({@code field.account.csPhone} = 客服电话). */
+    public String labelKey() {
+      return "field.account." + key;
     }
 
     /** The field's value on a provider. */
@@ -95,9 +87,11 @@ public final class AccountFields {
   }
 
   /** One problem with one field, in both languages. */
-  public record Problem(Field field, String zh, String en) {}
+  /** What is wrong with a field's value, worded by the reader's language. */
+  public record Problem(Field field, Message reason) {}
 
-  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{4,22}[0-9](?:\\s*(?:转|ext\\.?|x)\\s*[0-9]{1,6})?$",
+  /** A phone number, with an extension after "ext", "x" or the Chinese 转 (U+8F6C). */
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{4,22}[0-9](?:\\s*(?:\\u8F6C|ext\\.?|x)\\s*[0-9]{1,6})?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?"
       + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)+$");
@@ -108,10 +102,19 @@ public final class AccountFields {
   private AccountFields() {}
 
   /** The field a name written in a mail means (Chinese or English, any case and width), if any. */
-  public static Optional<Field> byName(String name) {
+  /**
+   * The field a person named: its key ({@code csPhone}, {@code cs_phone}) or any of the words of
+   * {@code words.field.account.KEY} in any language's message file (客服电话, service phone …).
+   *
+   * @param words the words of a catalog key in every language
+   */
+  public static Optional<Field> byName(String name, Function<String, List<String>> words) {
     String n = norm(name);
     for (Field f : Field.values()) {
-      for (String alias : f.names) {
+      if (norm(f.key).replace(" ", "").equals(n.replace(" ", ""))) {
+        return Optional.of(f);
+      }
+      for (String alias : words.apply("words.field.account." + f.key)) {
         if (norm(alias).equals(n)) {
           return Optional.of(f);
         }
@@ -144,24 +147,21 @@ public final class AccountFields {
   public static Problem check(Field f, String v) {
     if (v.isEmpty()) {
       return f.required
-          ? new Problem(f, f.labelZh + "不能为空。", f.labelEn + " must not be empty.")
+          ? problem(f, "empty")
           : null;
     }
     if (v.length() > f.maxLength && f.kind != Kind.CREDIT_CODE) {
-      return new Problem(f, f.labelZh + "太长（最多 " + f.maxLength + " 个字符）。",
-          f.labelEn + " is too long (at most " + f.maxLength + " characters).");
+      return problem(f, "too-long", "max", f.maxLength);
     }
     switch (f.kind) {
       case PHONE:
         if (!PHONE.matcher(v).matches()) {
-          return new Problem(f, f.labelZh + "“" + v + "”不是有效的电话号码，例如 400-800-1234、010-12345678 或 13800138000。",
-              f.labelEn + " \"" + v + "\" is not a phone number; for example 400-800-1234, 010-12345678 or 13800138000.");
+          return problem(f, "phone", "value", v);
         }
         return null;
       case EMAIL:
         if (!EMAIL.matcher(v).matches()) {
-          return new Problem(f, f.labelZh + "“" + v + "”不是有效的邮箱地址，例如 service@example.com。",
-              f.labelEn + " \"" + v + "\" is not an email address; for example service@example.com.");
+          return problem(f, "email", "value", v);
         }
         return null;
       case CREDIT_CODE:
@@ -173,24 +173,28 @@ public final class AccountFields {
 
   private static Problem creditCodeProblem(Field f, String v) {
     if (v.length() != 18) {
-      return new Problem(f, f.labelZh + "应为 18 位（现在是 " + v.length() + " 位）。",
-          f.labelEn + " must have 18 characters (it has " + v.length() + ").");
+      return problem(f, "credit-length", "length", v.length());
     }
     for (int i = 0; i < 18; i++) {
       if (CREDIT_ALPHABET.indexOf(v.charAt(i)) < 0) {
-        return new Problem(f, f.labelZh + "第 " + (i + 1) + " 位“" + v.charAt(i) + "”不是允许的字符（数字和除 I、O、S、V、Z 以外的大写字母）。",
-            f.labelEn + ": character " + (i + 1) + " \"" + v.charAt(i)
-                + "\" is not allowed (digits and capital letters except I, O, S, V, Z).");
+        return problem(f, "credit-char", "position", i + 1, "char", String.valueOf(v.charAt(i)));
       }
     }
     if (checkChar(v) != v.charAt(17)) {
-      return new Problem(f, f.labelZh + "“" + v + "”的校验位不对，请核对营业执照上的代码。",
-          f.labelEn + " \"" + v + "\" has a wrong check character; please copy it again from the business licence.");
+      return problem(f, "credit-check", "value", v);
     }
     return null;
   }
 
   /** The GB 32100-2015 check character of the first 17 characters. */
+  private static Problem problem(Field f, String kind, Object... args) {
+    Object[] all = new Object[args.length + 2];
+    all[0] = "field";
+    all[1] = Message.of(f.labelKey());
+    System.arraycopy(args, 0, all, 2, args.length);
+    return new Problem(f, Message.of("account-field." + kind, all));
+  }
+
   static char checkChar(String code) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {

@@ -51,7 +51,7 @@ public final class AccountInfoHandler implements CommandHandler {
     StringBuilder sb = new StringBuilder();
     sb.append(ctx.m("account-info-handler.handle.2")).append(p.accountId()).append('\n');
     for (Map.Entry<AccountFields.Field, String> e : AccountFields.values(p).entrySet()) {
-      sb.append(ctx.m("account-info-handler.handle.3", "labelZh", e.getKey().labelZh, "labelEn", e.getKey().labelEn))
+      sb.append(ctx.m("account-info-handler.handle.3", "label", ctx.m(e.getKey().labelKey())))
           .append(e.getValue().isEmpty() ? ctx.m("account-info-handler.handle.4") : e.getValue()).append('\n');
     }
     sb.append(ctx.m("account-info-handler.handle.5")).append(String.join(ctx.m("account-info-handler.handle.6"), p.addresses()))

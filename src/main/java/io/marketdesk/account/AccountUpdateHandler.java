@@ -65,7 +65,7 @@ public final class AccountUpdateHandler implements CommandHandler {
     Map<Field, String> proposed = new EnumMap<>(Field.class);
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> e : cmd.fields().entrySet()) {
-      Optional<Field> f = AccountFields.byName(e.getKey());
+      Optional<Field> f = AccountFields.byName(e.getKey(), ctx::words);
       if (f.isEmpty()) {
         problems.add(ctx.m("account-update-handler.handle.3", "getKey", e.getKey(), "names", names(ctx)));
         continue;
@@ -73,16 +73,16 @@ public final class AccountUpdateHandler implements CommandHandler {
       String v = AccountFields.clean(f.get(), e.getValue());
       Problem pr = AccountFields.check(f.get(), v);
       if (pr != null) {
-        problems.add(ctx.m("account-update-handler.handle.4", "pr", pr.zh(), "pr2", pr.en()));
+        problems.add(ctx.m(pr.reason()));
         continue;
       }
       proposed.put(f.get(), v);
     }
     for (Field f : Field.values()) {
       if (f.required && !proposed.containsKey(f) && current.get(f).isEmpty()) {
-        boolean mentioned = cmd.fields().keySet().stream().anyMatch(k -> AccountFields.byName(k).orElse(null) == f);
+        boolean mentioned = cmd.fields().keySet().stream().anyMatch(k -> AccountFields.byName(k, ctx::words).orElse(null) == f);
         if (!mentioned) {
-          problems.add(ctx.m("account-update-handler.handle.5", "labelZh", f.labelZh, "labelEn", f.labelEn));
+          problems.add(ctx.m("account-update-handler.handle.5", "label", ctx.m(f.labelKey())));
         }
       }
     }
@@ -95,7 +95,7 @@ public final class AccountUpdateHandler implements CommandHandler {
     for (Map.Entry<Field, String> e : proposed.entrySet()) {
       Field f = e.getKey();
       if (!current.get(f).equals(e.getValue())) {
-        changes.add(new Change(f.key, f.labelZh, f.labelEn, current.get(f), e.getValue()));
+        changes.add(new Change(f.key, ctx.in(Language.ZH, f.labelKey()), ctx.in(Language.EN, f.labelKey()), current.get(f), e.getValue()));
         payload.put(f.key, e.getValue());
       }
     }
@@ -118,7 +118,7 @@ public final class AccountUpdateHandler implements CommandHandler {
   private static String names(CommandContext ctx) {
     List<String> out = new ArrayList<>();
     for (Field f : Field.values()) {
-      out.add(ctx.zh() ? f.labelZh : f.labelEn);
+      out.add(ctx.m(f.labelKey()));
     }
     return String.join(ctx.m("list.separator"), out);
   }

@@ -1,5 +1,6 @@
 package io.marketdesk.account;
 
+import io.marketdesk.template.Catalog;
 import io.marketdesk.account.AccountFields.Field;
 import io.marketdesk.account.AccountFields.Problem;
 import io.marketdesk.audit.AuditLog;
@@ -54,10 +55,12 @@ public final class Onboarding {
   public record ProviderRequest(String accountId, Map<Field, String> values, List<String> addresses) {}
 
   private final Directory directory;
+  private final Catalog words;
   private final AuditLog audit;
   private final String serviceAddress;
 
-  public Onboarding(Directory directory, AuditLog audit, String serviceAddress) {
+  public Onboarding(Directory directory, AuditLog audit, String serviceAddress, Catalog words) {
+    this.words = words;
     this.directory = directory;
     this.audit = audit;
     this.serviceAddress = Directory.normalize(serviceAddress);
@@ -75,7 +78,7 @@ public final class Onboarding {
       values.put(f, AccountFields.clean(f, req.values().getOrDefault(f, "")));
     }
     for (Problem p : AccountFields.checkAll(values)) {
-      problems.add(p.field().key + ": " + p.en());
+      problems.add(p.field().key + ": " + words.text("en", p.reason()));
     }
     cleanAddresses(req.addresses(), problems);
     return problems;
@@ -106,7 +109,7 @@ public final class Onboarding {
       values.put(f, AccountFields.clean(f, req.values().getOrDefault(f, "")));
     }
     for (Problem p : AccountFields.checkAll(values)) {
-      problems.add(p.field().key + ": " + p.en());
+      problems.add(p.field().key + ": " + words.text("en", p.reason()));
     }
     List<String> addresses = new ArrayList<>(new LinkedHashSet<>(cleanAddresses(req.addresses(), problems)));
     if (!problems.isEmpty()) {

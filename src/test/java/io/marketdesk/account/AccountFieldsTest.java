@@ -3,6 +3,7 @@ package io.marketdesk.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.account.AccountFields.Field;
+import io.marketdesk.testing.CatalogWords;
 import org.junit.jupiter.api.Test;
 
 class AccountFieldsTest {
@@ -14,9 +15,9 @@ class AccountFieldsTest {
 
   @Test
   void shouldRefuseCreditCodeWhenLengthCharacterOrCheckIsWrong() {
-    assertThat(AccountFields.check(Field.CREDIT_CODE, "9144030070846113").en()).contains("18 characters");
-    assertThat(AccountFields.check(Field.CREDIT_CODE, "91440300708461136I").en()).contains("character 18");
-    assertThat(AccountFields.check(Field.CREDIT_CODE, "91440300708461136A").en()).contains("check character");
+    assertThat(CatalogWords.text("en", AccountFields.check(Field.CREDIT_CODE, "9144030070846113").reason())).contains("18 characters");
+    assertThat(CatalogWords.text("en", AccountFields.check(Field.CREDIT_CODE, "91440300708461136I").reason())).contains("character 18");
+    assertThat(CatalogWords.text("en", AccountFields.check(Field.CREDIT_CODE, "91440300708461136A").reason())).contains("check character");
   }
 
   @Test
@@ -44,11 +45,11 @@ class AccountFieldsTest {
 
   @Test
   void shouldKnowFieldsByChineseAndEnglishNames() {
-    assertThat(AccountFields.byName("客服电话")).contains(Field.CS_PHONE);
-    assertThat(AccountFields.byName("Service  Phone")).contains(Field.CS_PHONE);
-    assertThat(AccountFields.byName("统一社会信用代码")).contains(Field.CREDIT_CODE);
-    assertThat(AccountFields.byName("contact_email")).contains(Field.CONTACT_EMAIL);
-    assertThat(AccountFields.byName("fax")).isEmpty();
+    assertThat(AccountFields.byName("客服电话", CatalogWords.WORDS)).contains(Field.CS_PHONE);
+    assertThat(AccountFields.byName("Service  Phone", CatalogWords.WORDS)).contains(Field.CS_PHONE);
+    assertThat(AccountFields.byName("统一社会信用代码", CatalogWords.WORDS)).contains(Field.CREDIT_CODE);
+    assertThat(AccountFields.byName("contact_email", CatalogWords.WORDS)).contains(Field.CONTACT_EMAIL);
+    assertThat(AccountFields.byName("fax", CatalogWords.WORDS)).isEmpty();
     assertThat(Field.CS_PHONE.column()).isEqualTo("cs_phone");
     assertThat(Field.COMPANY_NAME.column()).isEqualTo("company_name");
   }

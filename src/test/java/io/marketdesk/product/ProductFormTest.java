@@ -7,19 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProductFormTest {
-  /** The words of a catalog key in every language, as the command context gives them. */
-  private static final java.util.function.Function<String, java.util.List<String>> WORDS = key -> {
-    io.marketdesk.template.Catalog c = new io.marketdesk.template.Templates(null).catalog();
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (io.marketdesk.command.Language l : io.marketdesk.command.Language.values()) {
-      if (c.has(l.code(), key)) {
-        for (String w : c.text(l.code(), key).split("\\|")) {
-          out.add(java.text.Normalizer.normalize(w.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
-        }
-      }
-    }
-    return out;
-  };
+  private static final java.util.function.Function<String, java.util.List<String>> WORDS = io.marketdesk.testing.CatalogWords.WORDS;
 
   private static Map<String, String> full() {
     Map<String, String> f = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import io.marketdesk.text.Message;
 import io.marketdesk.money.Money;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -33,46 +35,34 @@ public final class ProductForm {
 
   /** The fields in the order they are shown, with their names as written in mails. */
   public enum Field {
-    NAME("name", "名称", "name", List.of("名称", "商品名称", "name", "product name")),
-    TYPE("type", "服务类型", "type", List.of("服务类型", "类型", "type", "service type")),
-    PRICE("price", "价格", "price", List.of("价格", "price")),
-    UNIT("unit", "计费单位", "unit", List.of("计费单位", "单位", "unit")),
-    SUMMARY("summary", "简介", "summary", List.of("简介", "summary")),
-    DESCRIPTION("description", "详情", "description", List.of("详情", "描述", "description", "details"));
+    NAME("name"),
+    TYPE("type"),
+    PRICE("price"),
+    UNIT("unit"),
+    SUMMARY("summary"),
+    DESCRIPTION("description");
 
     private final String key;
-    private final String zh;
-    private final String en;
-    private final List<String> names;
 
-    Field(String key, String zh, String en, List<String> names) {
+    Field(String key) {
       this.key = key;
-      this.zh = zh;
-      this.en = en;
-      this.names = names;
     }
 
     public String key() {
       return key;
     }
 
-    public String zh() {
-      return zh;
+    /** The message-catalog key of this field's label ({@code field.product.name} = 名称 / name). */
+    public String labelKey() {
+      return "field.product." + key;
     }
 
-    public String en() {
-      return en;
-    }
-
-    String label(boolean zhLang) {
-      return zhLang ? zh + "（" + en + "）" : en + " (" + zh + ")";
-    }
-
-    static Optional<Field> named(String written) {
+    /** The field a person named: its key, or any of the words of {@code words.field.product.KEY}. */
+    static Optional<Field> named(String written, Function<String, List<String>> words) {
       String n = Normalizer.normalize(written, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT)
           .replaceAll("\\s+", " ");
       for (Field f : values()) {
-        if (f.names.contains(n)) {
+        if (f.key.equals(n) || words.apply("words.field.product." + f.key).contains(n)) {
           return Optional.of(f);
         }
       }
@@ -85,9 +75,9 @@ public final class ProductForm {
    *
    * @param content the resulting content (the base with the given fields applied), or null on errors
    * @param given the fields the mail set
-   * @param errors one line per bad field; empty when fine
+   * @param errors one message per bad field; empty when fine
    */
-  public record Result(ProductContent content, Set<Field> given, List<String> errors) {
+  public record Result(ProductContent content, Set<Field> given, List<Message> errors) {
     public Result {
       given = Set.copyOf(given);
       errors = List.copyOf(errors);
@@ -106,24 +96,16 @@ public final class ProductForm {
    * @param fields the command's fields (keys lower-cased)
    * @param base the content the fields change, or null for a new product (then every field is
    *     required)
+   * @param words the words of a catalog key in every language (field names, types)
    */
-  public static Result read(Map<String, String> fields, ProductContent base, boolean zh) {
-    return read(fields, base, zh, key -> List.of());
-  }
-
-  /**
-   * Reads a form, the type also by the words people write for it ({@code words.type.CODE} in the
-   * message files: 运维服务, ops service …).
-   */
-  public static Result read(Map<String, String> fields, ProductContent base, boolean zh,
-      java.util.function.Function<String, List<String>> words) {
-    List<String> errors = new ArrayList<>();
+  public static Result read(Map<String, String> fields, ProductContent base,
+      Function<String, List<String>> words) {
+    List<Message> errors = new ArrayList<>();
     Map<Field, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : fields.entrySet()) {
-      Optional<Field> f = Field.named(e.getKey());
+      Optional<Field> f = Field.named(e.getKey(), words);
       if (f.isEmpty()) {
-        errors.add(zh ? "不认识的字段“" + e.getKey() + "”。可用的字段：名称、服务类型、价格、计费单位、简介、详情。"
-            : "Unknown field \"" + e.getKey() + "\". The fields are: name, type, price, unit, summary, description.");
+        errors.add(Message.of("product-form.unknown-field", "name", e.getKey()));
       } else {
         values.put(f.get(), e.getValue() == null ? "" : e.getValue().strip());
       }
@@ -131,7 +113,7 @@ public final class ProductForm {
     if (base == null) {
       for (Field f : Field.values()) {
         if (!values.containsKey(f)) {
-          errors.add(zh ? "缺少字段 " + f.label(true) + "。" : "The field " + f.label(false) + " is missing.");
+          errors.add(Message.of("product-form.missing", "field", Message.of(f.labelKey())));
         }
       }
     }
@@ -146,13 +128,12 @@ public final class ProductForm {
       String v = e.getValue();
       switch (f) {
         case NAME:
-          name = text(f, v, MAX_NAME, false, zh, errors);
+          name = text(f, v, MAX_NAME, false, errors);
           break;
         case TYPE:
           Optional<ProductType> t = ProductType.parse(v, words);
           if (t.isEmpty()) {
-            errors.add(zh ? "服务类型“" + v + "”不认识，请写 运维服务、软件服务、镜像服务 或 SaaS。"
-                : "The type \"" + v + "\" is not known; write ops, software, image or saas.");
+            errors.add(Message.of("product-form.type", "value", v));
           } else {
             type = t.get();
           }
@@ -160,22 +141,21 @@ public final class ProductForm {
         case PRICE:
           Optional<Long> p = Money.parseMinor(v);
           if (p.isEmpty()) {
-            errors.add(zh ? "价格“" + v + "”不是金额，请写如 880 或 ¥1,280.50（最多两位小数）。"
-                : "The price \"" + v + "\" is not an amount; write for example 880 or 1,280.50 (at most 2 decimals).");
+            errors.add(Message.of("product-form.price", "value", v));
           } else if (p.get() <= 0) {
-            errors.add(zh ? "价格必须大于 0。" : "The price must be more than 0.");
+            errors.add(Message.of("product-form.price-zero"));
           } else {
             price = p.get();
           }
           break;
         case UNIT:
-          unit = text(f, v, MAX_UNIT, false, zh, errors);
+          unit = text(f, v, MAX_UNIT, false, errors);
           break;
         case SUMMARY:
-          summary = text(f, v, MAX_SUMMARY, false, zh, errors);
+          summary = text(f, v, MAX_SUMMARY, false, errors);
           break;
         default:
-          description = text(f, v, MAX_DESCRIPTION, true, zh, errors);
+          description = text(f, v, MAX_DESCRIPTION, true, errors);
           break;
       }
     }
@@ -185,23 +165,23 @@ public final class ProductForm {
     return new Result(new ProductContent(type, name, price, unit, summary, description), values.keySet(), errors);
   }
 
-  private static String text(Field f, String v, int max, boolean multiline, boolean zh, List<String> errors) {
+  private static String text(Field f, String v, int max, boolean multiline, List<Message> errors) {
+    Message label = Message.of(f.labelKey());
     int len = v.codePointCount(0, v.length());
     if (len == 0) {
-      errors.add(zh ? f.label(true) + "不能为空。" : "The " + f.label(false) + " must not be empty.");
+      errors.add(Message.of("product-form.empty", "field", label));
       return null;
     }
     if (len > max) {
-      errors.add(zh ? f.label(true) + "最多 " + max + " 个字，现有 " + len + " 个。"
-          : "The " + f.label(false) + " may have at most " + max + " characters; it has " + len + ".");
+      errors.add(Message.of("product-form.too-long", "field", label, "max", max, "length", len));
       return null;
     }
     if (!multiline && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0)) {
-      errors.add(zh ? f.label(true) + "只能写一行。" : "The " + f.label(false) + " must be one line.");
+      errors.add(Message.of("product-form.one-line", "field", label));
       return null;
     }
     if (v.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      errors.add(zh ? f.label(true) + "含有控制字符。" : "The " + f.label(false) + " holds control characters.");
+      errors.add(Message.of("product-form.control", "field", label));
       return null;
     }
     return v;

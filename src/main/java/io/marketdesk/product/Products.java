@@ -76,7 +76,7 @@ public final class Products {
 
   /** 新建商品: a new product in review. */
   public Created create(CommandContext ctx, Map<String, String> fields) {
-    ProductForm.Result form = ProductForm.read(fields, null, ctx.zh(), ctx::words);
+    ProductForm.Result form = ProductForm.read(fields, null, ctx::words);
     if (!form.ok()) {
       return new Created(null, Outcome.refused(errors(ctx, form), ProductExamples.create(ctx)));
     }
@@ -108,7 +108,7 @@ public final class Products {
       return Outcome.refused(ctx.m("products.update.1"), ProductExamples.update(ctx, p.id()));
     }
     ProductContent base = currentDraft(ctx.handle(), p);
-    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh(), ctx::words);
+    ProductForm.Result form = ProductForm.read(fields, base, ctx::words);
     if (!form.ok()) {
       return Outcome.refused(errors(ctx, form), ProductExamples.update(ctx, p.id()));
     }
@@ -148,7 +148,7 @@ public final class Products {
 
   private Outcome relist(CommandContext ctx, Product p, Map<String, String> fields) {
     ProductContent base = currentDraft(ctx.handle(), p);
-    ProductForm.Result form = ProductForm.read(fields, base, ctx.zh(), ctx::words);
+    ProductForm.Result form = ProductForm.read(fields, base, ctx::words);
     if (!form.ok()) {
       return Outcome.refused(errors(ctx, form), ProductExamples.relist(ctx, p.id()));
     }
@@ -343,7 +343,7 @@ public final class Products {
   }
 
   private static String errors(CommandContext ctx, ProductForm.Result form) {
-    return ctx.m("products.errors.1") + "- " + String.join("\n- ", form.errors());
+    return ctx.m("products.errors.1") + "- " + String.join("\n- ", form.errors().stream().map(ctx::m).toList());
   }
 
   private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
@@ -352,9 +352,9 @@ public final class Products {
       String old = before == null ? "" : ProductForm.value(before, f, t -> ctx.m(t.labelKey()));
       String now = ProductForm.value(after, f, t -> ctx.m(t.labelKey()));
       if (f == Field.DESCRIPTION || f == Field.SUMMARY) {
-        parts.add(ctx.m("products.changed-names.1", "f", f.zh(), "f2", f.en()));
+        parts.add(ctx.m("products.changed-names.1", "f", ctx.m(f.labelKey())));
       } else {
-        parts.add(ctx.m("products.changed-names.2", "f", f.zh(), "old", old, "now", now, "f2", f.en()));
+        parts.add(ctx.m("products.changed-names.2", "f", ctx.m(f.labelKey()), "old", old, "now", now));
       }
     }
     return String.join(ctx.m("products.changed-names.3"), parts);

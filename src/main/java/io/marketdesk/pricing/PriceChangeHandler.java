@@ -134,7 +134,7 @@ final class PriceChangeHandler implements CommandHandler {
       return Outcome.refused(ctx.m("price-change-handler.handle.10", "format", Money.formatYuan(newPrice), "format2", Money.formatYuan(oldPrice)),
           example(ctx, order.orderNo(), Money.format(oldPrice * 9 / 10)));
     }
-    String reason = reason(cmd);
+    String reason = reason(ctx, cmd);
     if (reason.length() > MAX_REASON) {
       return Outcome.refused(ctx.m("price-change-handler.handle.11", "MAX_REASON", MAX_REASON),
           example(ctx, order.orderNo(), Money.formatYuan(newPrice)) + "\n" + ctx.m("price-change-handler.handle.12"));
@@ -189,8 +189,8 @@ final class PriceChangeHandler implements CommandHandler {
         ctx.m("price-change-handler.product-refusal.2", "productId", productId, "price", price));
   }
 
-  private static String reason(ParsedCommand cmd) {
-    String r = cmd.field("理由", "reason", "原因", "说明");
+  private static String reason(CommandContext ctx, ParsedCommand cmd) {
+    String r = cmd.field(ctx.words("words.field.price.reason").toArray(new String[0]));
     return r == null ? "" : r.strip();
   }
 

@@ -17,8 +17,10 @@ import io.marketdesk.mime.MailFormatException;
 import io.marketdesk.mime.MailReader;
 import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.mime.ReplyText;
+import io.marketdesk.outbox.Bounces;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
+import io.marketdesk.outbox.ReplyCap;
 import io.marketdesk.store.TransientFaults;
 import io.marketdesk.template.Templates.RenderedMail;
 import io.marketdesk.token.Tokens;
@@ -47,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailProcessor {
   private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
-  private static final List<String> REPLY_KINDS = List.of("reply", "unregistered");
 
   /** What happened to one mail, for the caller's counters and the tests. */
   public enum Result {
@@ -69,6 +70,8 @@ public final class MailProcessor {
   private final AuditLog audit;
   private final LoopGuard loopGuard;
   private final SenderAuthentication senderAuth;
+  private final Bounces bounces;
+  private final ReplyCap replyCap;
   private final Config config;
   private final Clock clock;
   private volatile Consumer<Result> listener = r -> {};
@@ -96,6 +99,8 @@ public final class MailProcessor {
     this.audit = audit;
     this.loopGuard = new LoopGuard(config.mailAddress);
     this.senderAuth = new SenderAuthentication(config.authservId);
+    this.bounces = new Bounces(outbox, config.mailAddress);
+    this.replyCap = new ReplyCap(mailer, config.repliesPerHour, clock, config.zone);
     this.config = config;
     this.clock = clock;
   }
@@ -248,10 +253,7 @@ public final class MailProcessor {
       return Result.FAILED;
     }
     if (mail.report() != null) {
-      String original = mail.report().originalMessageId();
-      boolean ours = original != null && outbox.markBounced(h, original,
-          mail.report().status() + " " + mail.report().diagnostic());
-      inbound.setStatus(h, id, "ignored", ours ? "bounce of " + original : "bounce");
+      inbound.setStatus(h, id, "ignored", bounces.settle(h, mail).note());
       return Result.IGNORED;
     }
     Optional<String> noReply = loopGuard.noReplyReason(mail);
@@ -403,7 +405,7 @@ public final class MailProcessor {
     }
     Language lang = containsCjk(mail.subject() + mail.text()) ? Language.ZH : Language.EN;
     RenderedMail m = mailer.render(lang, "unregistered", new UnregisteredModel(config.mailAddress));
-    queue(h, id, mail, m, "unregistered");
+    queue(h, id, mail, lang, m, "unregistered", null);
     inbound.setStatus(h, id, "processed", "unregistered sender");
   }
 
@@ -412,14 +414,10 @@ public final class MailProcessor {
 
   private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind) {
     RenderedMail body = mailer.render(lang, "reply", model);
-    queue(h, id, mail, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind, model.token());
+    queue(h, id, mail, lang, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind, model.token());
   }
 
-  private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind) {
-    queue(h, id, mail, m, kind, null);
-  }
-
-  private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind, String token) {
+  private void queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token) {
     List<String> refs = new ArrayList<>(mail.references());
     if (mail.messageId() != null) {
       refs.add(mail.messageId());
@@ -427,12 +425,11 @@ public final class MailProcessor {
     while (refs.size() > 20) {
       refs.remove(1);
     }
-    long since = clock.millis() - Duration.ofHours(1).toMillis();
-    boolean overCap = outbox.countTo(h, mail.fromAddress(), REPLY_KINDS, since, config.repliesPerHour) >= config.repliesPerHour;
-    outbox.enqueue(h, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs, List.of()), id,
-        overCap ? "suppressed" : "waiting");
-    if (overCap) {
-      inbound.setStatus(h, id, "processed", "reply suppressed: over security.replies-per-hour");
+    ReplyCap.Queued q = replyCap.queue(h, lang, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs,
+        List.of()), id);
+    if (q.held()) {
+      inbound.setStatus(h, id, "processed", "reply held until " + java.time.Instant.ofEpochMilli(q.releaseAt())
+          + ": over security.replies-per-hour");
     }
   }
 

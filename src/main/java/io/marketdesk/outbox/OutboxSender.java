@@ -361,6 +361,9 @@ public final class OutboxSender implements AutoCloseable {
     msg.setHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
     msg.setHeader("X-Auto-Response-Suppress", "All");
     msg.setHeader("X-Marketdesk-Kind", row.kind());
+    // the headers now, not at writeTo: the 8BITMIME conversion on the way reads the part's Content-Type
+    // (its charset) before the message is written, and without it would write the text as US-ASCII
+    msg.saveChanges();
     return msg;
   }
 

@@ -27,6 +27,7 @@ import io.marketdesk.token.Tokens;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -428,7 +429,7 @@ public final class MailProcessor {
     ReplyCap.Queued q = replyCap.queue(h, lang, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs,
         List.of()), id);
     if (q.held()) {
-      inbound.setStatus(h, id, "processed", "reply held until " + java.time.Instant.ofEpochMilli(q.releaseAt())
+      inbound.setStatus(h, id, "processed", "reply held until " + Instant.ofEpochMilli(q.releaseAt())
           + ": over security.replies-per-hour");
     }
   }

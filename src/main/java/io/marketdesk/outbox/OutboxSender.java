@@ -9,15 +9,16 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -163,7 +164,7 @@ public final class OutboxSender implements AutoCloseable {
    * rejected: User unknown in virtual mailbox table}) sit in the exceptions chained to it.
    */
   static String serverAnswer(Exception e) {
-    java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> parts = new LinkedHashSet<>();
     Exception cur = e;
     for (int depth = 0; cur != null && depth < 10; depth++) {
       String m = cur.getMessage();

@@ -143,11 +143,11 @@ public final class Outbox {
   /**
    * When the next mail of these kinds to an address may go so that at most {@code perWindow} of them
    * go in any {@code window} (a sliding window over the times they were let go): now, or the moment
-   * the oldest of the last {@code perWindow} leaves the window. Mails queued one after the other get
+   * the oldest of the last {@code perWindow} leaves the window ({@code now} is the caller's, so that it
+   * can tell "now" from "later" by the same instant). Mails queued one after the other get
    * times that never decrease, so held mails go in the order they were queued.
    */
-  public long nextRelease(Handle h, String to, List<String> kinds, int perWindow, Duration window) {
-    long now = clock.millis();
+  public long nextRelease(Handle h, String to, List<String> kinds, int perWindow, Duration window, long now) {
     List<Long> recent = h.createQuery(
             "SELECT release_at FROM outbox WHERE to_addr = :to AND kind IN (<kinds>) AND status <> 'suppressed'"
                 + " AND release_at > :since ORDER BY release_at DESC LIMIT :cap")

@@ -51,7 +51,7 @@ public final class ReplyCap {
    */
   public Queued queue(Handle h, Language lang, OutgoingMail reply, Long inboundId) {
     long now = clock.millis();
-    long release = outbox.nextRelease(h, reply.to(), REPLY_KINDS, perHour, HOUR);
+    long release = outbox.nextRelease(h, reply.to(), REPLY_KINDS, perHour, HOUR, now);
     boolean held = release > now;
     if (held && !toldWithinTheHour(h, reply.to(), now)) {
       RenderedMail notice = mailer.render(lang, "reply-held", new HeldModel(perHour,

@@ -8,12 +8,16 @@ import io.marketdesk.store.Database;
 import io.marketdesk.template.Templates;
 import io.marketdesk.testing.FakeClock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,6 +82,44 @@ class ReplyCapTest {
           assertThat(notices).as("a held reply %d was announced", i).anyMatch(n -> n <= at && n > at - HOUR);
         }
       }
+    }
+  }
+
+  /** A clock that moves on by a millisecond whenever it is read, as a real one may between two reads. */
+  private static final class TickingClock extends Clock {
+    private long millis = Instant.parse("2026-11-30T08:00:00Z").toEpochMilli();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      return Instant.ofEpochMilli(millis++);
+    }
+  }
+
+  @Test
+  void shouldHoldNothingUnderTheCapThoughTheClockMovesWhileQueueing() {
+    TickingClock clock = new TickingClock();
+    Config config = Config.of(Map.of());
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("ticking.db"), "", "", 1)) {
+      Outbox outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), "test");
+      ReplyCap replyCap = new ReplyCap(new Mailer(new Templates(""), outbox, config), 100, clock, config.zone);
+      for (int i = 0; i < 5; i++) {
+        OutgoingMail reply = new OutgoingMail("reply", TO, config.mailAddress, "Re: t" + i, "body", "t" + i + "@client.test",
+            List.of(), null);
+        assertThat(db.jdbi().inTransaction(h -> replyCap.queue(h, Language.EN, reply, null)).held()).isFalse();
+      }
+      long notices = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE kind = 'held'")
+          .mapTo(Long.class).one());
+      assertThat(notices).isZero();
     }
   }
 }

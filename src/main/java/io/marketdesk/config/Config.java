@@ -162,7 +162,7 @@ public final class Config {
       if (key != null) {
         values.put(key, e.getValue());
       } else if (!NOT_KEYS.contains(e.getKey()) && !e.getKey().startsWith("MARKETDESK_TEST_")) {
-        String near = nearestKey(values.keySet(), e.getKey());
+        String near = nearestKey(readDefaults().keySet(), e.getKey());
         warnings.add(e.getKey() + " is set but names no configuration key, so it is ignored; did you mean "
             + envName(near) + " (" + near + ")?");
       }

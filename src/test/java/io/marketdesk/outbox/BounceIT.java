@@ -3,6 +3,7 @@ package io.marketdesk.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.app.DemoData;
+import io.marketdesk.intake.MailProcessor;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import jakarta.mail.MessagingException;
@@ -135,6 +136,20 @@ class BounceIT {
     String error = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE message_id = :m")
         .bind("m", reply.messageId()).mapTo(String.class).one());
     assertThat(error).contains("5.1.1").contains("User unknown in virtual mailbox table");
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", "mailer-daemon@provider-b.test")).isZero();
+  }
+
+  @Test
+  void shouldFindTheBounceAddressInTheDeliveryHeadersOfANullSenderReport() throws Exception {
+    Mail reply = sentReply("null sender bounce");
+    String address = returnPath(reply);
+    // as Postfix and Dovecot LMTP leave a real DSN in the mailbox: MAIL FROM:<>, the envelope recipient
+    // in Delivered-To (GreenMail refuses MAIL FROM:<>, so the mail goes in as delivered)
+    String raw = "Return-Path: <>\r\nDelivered-To: " + address + "\r\n"
+        + dsn("null-1@provider-b.test", SERVICE, DemoData.BOB, reply.messageId());
+    assertThat(t.app.processor().accept(raw.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(MailProcessor.Result.IGNORED);
+    assertThat(outboxStatus(reply.messageId())).isEqualTo("failed");
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", "mailer-daemon@provider-b.test")).isZero();
   }
 }

@@ -1,12 +1,12 @@
 package io.marketdesk.outbox;
 
+import io.marketdesk.token.Tokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import io.marketdesk.token.Tokens;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

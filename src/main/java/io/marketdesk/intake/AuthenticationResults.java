@@ -23,7 +23,8 @@ import java.util.Optional;
  * quoted strings are one value whatever they hold: {@code smtp.mailfrom=dkim=pass@evil.test} is one
  * property whose value is that text, never a second result. A property value that is not a quoted
  * string runs to the next white space, {@code ;} or {@code (} (real servers write DKIM signatures
- * with {@code +/=} in them). A result clause that breaks the grammar is dropped alone (up to the
+ * with {@code +/=} in them). A {@code key=value} that is no property (Exchange Online's
+ * {@code action=none}) is passed over like a reasonspec. A result clause that breaks the grammar is dropped alone (up to the
  * next {@code ;} outside quotes and comments); the others are kept. One pass over the text, no
  * regular expressions, no recursion: linear time on any input. Immutable.
  *
@@ -138,10 +139,11 @@ public record AuthenticationResults(String authservId, List<Result> results) {
           skipClause();
           return;
         }
-        if (ptype.equals("reason") && peek() == '=') {
+        if (peek() == '=') {
+          // reasonspec, or a bare key=value that servers add (Exchange Online's action=none): no property
           i++;
           skipCfws();
-          value();
+          pvalue();
           continue;
         }
         if (peek() != '.') {
@@ -234,7 +236,7 @@ public record AuthenticationResults(String authservId, List<Result> results) {
       while (i < s.length()) {
         char c = s.charAt(i);
         if (depth > 0) {
-          if (c == '\\') {
+          if (c == '\\' && i + 1 < s.length()) {
             i++;
           } else if (c == '(') {
             depth++;

@@ -84,9 +84,32 @@ public final class InboundStore {
       }
     }
     d.update((byte) 0);
-    int body = bodyStart(raw);
-    d.update(raw, body, raw.length - body);
+    updateCanonicalBody(d, raw, bodyStart(raw));
     return "mid:" + HexFormat.of().formatHex(d.digest());
+  }
+
+  /**
+   * The body as servers may pass it on: line ends as LF, trailing blank lines and white space gone
+   * (a server that stores the mail may drop the last CRLF or convert line ends).
+   */
+  private static void updateCanonicalBody(MessageDigest d, byte[] raw, int from) {
+    int end = raw.length;
+    while (end > from && (raw[end - 1] == '\n' || raw[end - 1] == '\r' || raw[end - 1] == ' ' || raw[end - 1] == '\t')) {
+      end--;
+    }
+    byte[] buf = new byte[8192];
+    int n = 0;
+    for (int i = from; i < end; i++) {
+      if (raw[i] == '\r' && i + 1 < end && raw[i + 1] == '\n') {
+        continue;
+      }
+      buf[n++] = raw[i];
+      if (n == buf.length) {
+        d.update(buf, 0, n);
+        n = 0;
+      }
+    }
+    d.update(buf, 0, n);
   }
 
   private static final List<Pattern> CONTENT_FIELDS = List.of(header("from"), header("to"), header("cc"),

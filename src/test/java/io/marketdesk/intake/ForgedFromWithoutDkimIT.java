@@ -56,6 +56,19 @@ class ForgedFromWithoutDkimIT {
   }
 
   @Test
+  void shouldHoldAndConfirmInEnglishToo() {
+    long review = t.app.db().jdbi().withHandle(h -> h.createQuery(
+        "SELECT MAX(id) FROM review WHERE status = 'open'").mapTo(Long.class).one());
+    forge(DemoData.OPERATOR, "nodkim-english@evil.test", "review " + review + " approve");
+    Mail held = t.mail.awaitReplyTo(DemoData.OPERATOR, "nodkim-english@evil.test");
+    assertThat(held.body()).contains("waiting for your confirmation").contains("on hold");
+    assertThat(status("SELECT status FROM review WHERE id = ?", review)).isEqualTo("open");
+    Mail done = t.mail.awaitReplyTo(DemoData.OPERATOR, t.mail.reply(DemoData.OPERATOR, held, "confirm"));
+    assertThat(done.body()).contains("Confirmed. The commands on hold came to this").contains("OK, done");
+    assertThat(status("SELECT status FROM review WHERE id = ?", review)).isEqualTo("approved");
+  }
+
+  @Test
   void shouldAskAliceBeforeAForgedDelistActs() {
     forge(DemoData.ALICE, "nodkim-delist@evil.test", "下架商品 P1001 确定");
     Mail ask = t.mail.awaitReplyTo(DemoData.ALICE, "nodkim-delist@evil.test");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,6 +183,10 @@ public final class InboundStore {
   private Stored store(Handle h, byte[] raw, long size) {
     String head = headerBlock(raw);
     String key = dedupeKey(raw, head);
+    Optional<Stored> legacy = legacy(h, messageId(head), key);
+    if (legacy.isPresent()) {
+      return legacy.get();
+    }
     int n =
         h.createUpdate(
                 "INSERT INTO inbound_mail (dedupe_key, message_id, from_addr, subject, raw, size,"
@@ -213,6 +218,23 @@ public final class InboundStore {
     }
     String v = m.group(1).replaceAll("\\r?\\n[ \\t]+", " ").trim();
     return v.length() > max ? v.substring(0, max) : v;
+  }
+
+  /**
+   * The same mail stored by a version that keyed mails by their Message-ID alone ({@code mid:ID}),
+   * should it come again (a crash before the mailbox move, then an upgrade): found by that key and
+   * taken only when its content gives the same key as this one.
+   */
+  private static Optional<Stored> legacy(Handle h, String messageId, String key) {
+    if (messageId == null) {
+      return Optional.empty();
+    }
+    return h.createQuery("SELECT id, status, raw FROM inbound_mail WHERE dedupe_key = :key")
+        .bind("key", "mid:" + messageId)
+        .map((rs, ctx) -> Map.entry(new Stored(rs.getLong("id"), rs.getString("status"), false), rs.getBytes("raw")))
+        .findFirst()
+        .filter(e -> dedupeKey(e.getValue()).equals(key))
+        .map(Map.Entry::getKey);
   }
 
   private static Optional<Stored> find(Handle h, String key) {

@@ -67,4 +67,15 @@ class MessageIdReuseIT {
     assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ?", "reused@client.test")).isEqualTo(2);
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE in_reply_to = ?", "reused@client.test")).isEqualTo(2);
   }
+
+  @Test
+  void shouldKnowAMailThatAnEarlierVersionStoredUnderItsMessageIdAlone() {
+    byte[] raw = ("From: " + DemoData.BOB + "\r\nTo: " + SERVICE + "\r\nSubject: old\r\nMessage-ID: <legacy@client.test>\r\n\r\n"
+        + "帮助\r\n").getBytes(StandardCharsets.UTF_8);
+    t.app.db().jdbi().useHandle(h -> h.createUpdate("INSERT INTO inbound_mail (dedupe_key, message_id, raw, size, received_at,"
+            + " status) VALUES ('mid:legacy@client.test', 'legacy@client.test', :raw, :size, 0, 'processed')")
+        .bind("raw", raw).bind("size", raw.length).execute());
+    assertThat(t.app.processor().accept(raw)).isEqualTo(MailProcessor.Result.ALREADY_DONE);
+    assertThat(count("SELECT COUNT(*) FROM inbound_mail WHERE message_id = ?", "legacy@client.test")).isEqualTo(1);
+  }
 }

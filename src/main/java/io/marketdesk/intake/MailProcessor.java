@@ -327,6 +327,9 @@ public final class MailProcessor {
         }
         reply.item(cmd.line(), run(h, ctx.withLanguage(lang), cmd, "cmd" + n++));
       }
+      if (heldToken != null) {
+        inbound.setStatus(h, id, "processed", "held: the sender did not prove the address; confirmation mailed to it");
+      }
     }
     queueReply(h, id, mail, lang, reply.build(), "reply");
     return Result.REPLIED;

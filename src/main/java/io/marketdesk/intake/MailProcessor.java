@@ -305,7 +305,7 @@ public final class MailProcessor {
             : "One mail runs at most " + config.maxCommands + " commands; the rest were not run. Please send them in another mail.");
       }
       List<String> presented = presentedTokens(h, mail);
-      boolean proven = authenticated || trusted || provenByToken(h, actor.address(), presented, lines);
+      boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, lines);
       CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
         reply.help(helpFor(ctx, actor), parsed.unrecognized());
@@ -348,11 +348,26 @@ public final class MailProcessor {
   }
 
   /**
-   * True when the mail presents a token of a mail we sent to this address (in its To address,
-   * subject tag or thread, or written in its text), not expired: only the owner of the address can
-   * know it. Used or not does not matter here; single use is each token's own business.
+   * True when the mail answers a mail we sent to this address (its In-Reply-To or References name
+   * one, within the token lifetime: our Message-IDs are random), or presents a token of a mail we
+   * sent to this address (in its To address, subject tag or thread, or written in its text), not
+   * expired: only the owner of the address can know either. Used or not does not matter here;
+   * single use is each token's own business.
    */
-  private boolean provenByToken(Handle h, String address, List<String> presented, List<String> lines) {
+  private boolean provenByToken(Handle h, ParsedMail mail, String address, List<String> presented, List<String> lines) {
+    long since = clock.millis() - config.tokenTtl.toMillis();
+    List<String> thread = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      thread.add(mail.inReplyTo());
+    }
+    List<String> refs = new ArrayList<>(mail.references());
+    Collections.reverse(refs);
+    thread.addAll(refs);
+    for (int i = 0; i < thread.size() && i < 20; i++) {
+      if (outbox.sentTo(h, thread.get(i), address, since)) {
+        return true;
+      }
+    }
     Set<String> candidates = new LinkedHashSet<>(presented);
     for (String line : lines) {
       java.util.regex.Matcher m = WRITTEN_TOKEN.matcher(line.toLowerCase(java.util.Locale.ROOT));

@@ -126,6 +126,21 @@ class SenderProofIT {
   }
 
   @Test
+  void shouldTakeAReplyToAnyMailWeSentToThatAddressAsProof() {
+    Mail list = t.mail.awaitReplyTo(DemoData.ALICE, t.mail.send(DemoData.ALICE, SERVICE, "x", "商品列表"));
+    assertThat(list.token()).isNull();
+    long before = count("SELECT COUNT(*) FROM review WHERE kind = 'account'");
+    String update = t.mail.send(DemoData.ALICE, list.from(), "Re: " + list.subject(), "修改账户信息\n客服电话: 400-555-6666\n",
+        Map.of(), list);
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, update).body()).contains("✔ 已完成").doesNotContain("待确认");
+    assertThat(count("SELECT COUNT(*) FROM review WHERE kind = 'account'")).isEqualTo(before + 1);
+    // the same words, threaded to a mail of ours that went to someone else, prove nothing
+    String forged = forge(DemoData.ALICE, "thread-forged@evil.test", "修改账户信息\n客服电话: 400-777-8888",
+        "In-Reply-To: <" + t.mail.awaitReplyTo(DemoData.BOB, t.mail.send(DemoData.BOB, SERVICE, "x", "帮助")).messageId() + ">");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, forged).body()).contains("◎ 待确认");
+  }
+
+  @Test
   void shouldAnswerReadOnlyCommandsOfAnUnprovenSenderAtOnce() {
     String id = t.mail.send(DemoData.ALICE, SERVICE, "x", "商品列表");
     Mail reply = t.mail.awaitReplyTo(DemoData.ALICE, id);

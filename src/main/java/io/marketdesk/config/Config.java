@@ -54,6 +54,8 @@ public final class Config {
   public final String apiToken;
   public final boolean demoData;
   public final String authservId;
+  public final Unauthenticated unauthenticated;
+  public final boolean unregisteredReplyNever;
   public final int repliesPerHour;
   public final Duration tokenTtl;
   public final Duration loginTtl;
@@ -110,6 +112,12 @@ public final class Config {
     String token = r.string("api.token");
     apiToken = token.isBlank() && demoData ? "demo-token" : token;
     authservId = r.string("security.authserv-id");
+    unauthenticated = unauthenticated(r.string("security.unauthenticated"), embeddedMail && authservId.isBlank(), r);
+    String unregistered = r.string("security.unregistered-reply");
+    if (!unregistered.equals("authenticated") && !unregistered.equals("never")) {
+      r.error("security.unregistered-reply", "must be authenticated or never");
+    }
+    unregisteredReplyNever = unregistered.equals("never");
     repliesPerHour = r.string("security.replies-per-hour").isEmpty()
         ? (embeddedMail ? 200 : 20)
         : r.integer("security.replies-per-hour", 1, 100_000);
@@ -133,6 +141,33 @@ public final class Config {
     startWithinDays = r.integer("orders.start-within", 1, 365);
     if (!r.errors.isEmpty()) {
       throw new ConfigException(r.errors);
+    }
+  }
+
+  /** What a state-changing command does when its mail does not prove its sender (docs/security.md). */
+  public enum Unauthenticated {
+    /** Held; a confirmation with a token goes to the From address. */
+    CONFIRM,
+    /** Refused. */
+    REFUSE,
+    /** Run as if proven: the embedded demo on its own loopback server. */
+    TRUST
+  }
+
+  /** True when this configuration is the embedded demo: its own loopback mail server, no authserv-id. */
+  public boolean embeddedDemo() {
+    return embeddedMail && authservId.isBlank();
+  }
+
+  private static Unauthenticated unauthenticated(String value, boolean embeddedDemo, Checker r) {
+    if (value.isBlank()) {
+      return embeddedDemo ? Unauthenticated.TRUST : Unauthenticated.CONFIRM;
+    }
+    try {
+      return Unauthenticated.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      r.error("security.unauthenticated", "must be confirm, refuse or trust");
+      return Unauthenticated.CONFIRM;
     }
   }
 

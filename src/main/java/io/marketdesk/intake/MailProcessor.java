@@ -12,6 +12,7 @@ import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.ParsedCommands;
 import io.marketdesk.command.Role;
 import io.marketdesk.config.Config;
+import io.marketdesk.confirm.Confirmations;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.mime.MailFormatException;
 import io.marketdesk.mime.MailReader;
@@ -75,6 +76,8 @@ public final class MailProcessor {
   private final ReplyCap replyCap;
   private final Config config;
   private final Clock clock;
+  private final Tokens tokens;
+  private final Confirmations confirmations;
   private volatile Consumer<Result> listener = r -> {};
   private volatile java.util.function.BiConsumer<Result, Duration> timedListener = (r, d) -> {};
 
@@ -87,7 +90,9 @@ public final class MailProcessor {
       Mailer mailer,
       AuditLog audit,
       Config config,
-      Clock clock) {
+      Clock clock,
+      Tokens tokens,
+      Confirmations confirmations) {
     this.jdbi = jdbi;
     this.inbound = inbound;
     this.reader = reader;
@@ -104,6 +109,13 @@ public final class MailProcessor {
     this.replyCap = new ReplyCap(mailer, config.repliesPerHour, clock, config.zone);
     this.config = config;
     this.clock = clock;
+    this.tokens = tokens;
+    this.confirmations = confirmations;
+    confirmations.register(new HeldCommands(this));
+    if (config.unauthenticated == Config.Unauthenticated.TRUST && !config.embeddedDemo()) {
+      log.warn("security.unauthenticated is trust: a mail that does not prove its sender acts as that sender; "
+          + "anyone who can mail this service can forge a From and act as a provider or an operator (docs/security.md)");
+    }
   }
 
   /** Called after each mail with its result (metrics). */
@@ -263,7 +275,15 @@ public final class MailProcessor {
       return Result.IGNORED;
     }
     Actor actor = directory.actor(h, mail.fromAddress());
+    boolean authenticated = senderAuth.authenticated(mail);
+    boolean trusted = config.unauthenticated == Config.Unauthenticated.TRUST;
     if (!actor.registered()) {
+      if (config.unregisteredReplyNever || !(authenticated || trusted)) {
+        // a forged From would turn the reply into backscatter to a stranger (docs/security.md)
+        inbound.setStatus(h, id, "ignored", "unregistered sender, " + (config.unregisteredReplyNever
+            ? "security.unregistered-reply is never" : "not authenticated"));
+        return Result.IGNORED;
+      }
       replyUnregistered(h, id, mail);
       return Result.REPLIED;
     }
@@ -287,27 +307,119 @@ public final class MailProcessor {
             ? "一封邮件最多执行 " + config.maxCommands + " 条命令，其余的没有执行，请另发邮件。"
             : "One mail runs at most " + config.maxCommands + " commands; the rest were not run. Please send them in another mail.");
       }
-      CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presentedTokens(h, mail),
-          senderAuth.authenticated(mail), clock, mailer, audit);
+      List<String> presented = presentedTokens(h, mail);
+      boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, lines);
+      CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
         reply.help(helpFor(ctx, actor), parsed.unrecognized());
       }
       int n = 0;
+      String heldToken = null;
       for (ParsedCommand cmd : parsed.commands()) {
-        reply.item(cmd.line(), run(h, ctx.withLanguage(lang), cmd, n++));
+        CommandHandler handler = registry.handler(cmd.spec());
+        if (!proven && holds(handler) && roleAllowed(ctx, handler)
+            && config.unauthenticated == Config.Unauthenticated.CONFIRM) {
+          if (heldToken == null) {
+            heldToken = tokens.issue(h, HeldCommands.PURPOSE, Long.toString(id), actor.address(), null, config.tokenTtl);
+          }
+          reply.item(cmd.line(), Outcome.awaiting(mailer.render(lang, "held",
+              new HeldModel(actor.address(), heldToken, config.tokenTtl.toDays(), senderAuth.enabled())).body().strip(),
+              heldToken));
+          n++;
+          continue;
+        }
+        reply.item(cmd.line(), run(h, ctx.withLanguage(lang), cmd, "cmd" + n++));
+      }
+      if (heldToken != null) {
+        inbound.setStatus(h, id, "processed", "held: the sender did not prove the address; confirmation mailed to it");
       }
     }
     queueReply(h, id, mail, lang, reply.build(), "reply");
     return Result.REPLIED;
   }
 
-  private Outcome run(Handle h, CommandContext ctx, ParsedCommand cmd, int n) {
+  /** The model of the note on a held command ({@code templates/mail/LANG/held.ftl}). */
+  public record HeldModel(String address, String token, long days, boolean authservIdSet) {}
+
+  /**
+   * True for a command held when its mail does not prove its sender: one that changes state and does
+   * not ask for its own confirmation (下架商品, 开始实施, 已完成 ask by mail anyway: that mail to the
+   * From address is the proof, so holding them would cost a second round trip).
+   */
+  boolean holds(CommandHandler handler) {
+    return handler.changesState() && !confirmations.purposes().contains(handler.spec().name());
+  }
+
+  /**
+   * True when the mail answers a mail we sent to this address (its In-Reply-To or References name
+   * one, within the token lifetime: our Message-IDs are random), or presents a token of a mail we
+   * sent to this address (in its To address, subject tag or thread, or written in its text), not
+   * expired: only the owner of the address can know either. Used or not does not matter here;
+   * single use is each token's own business.
+   */
+  private boolean provenByToken(Handle h, ParsedMail mail, String address, List<String> presented, List<String> lines) {
+    long since = clock.millis() - config.tokenTtl.toMillis();
+    List<String> thread = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      thread.add(mail.inReplyTo());
+    }
+    List<String> refs = new ArrayList<>(mail.references());
+    Collections.reverse(refs);
+    thread.addAll(refs);
+    for (int i = 0; i < thread.size() && i < 20; i++) {
+      if (outbox.sentTo(h, thread.get(i), address, since)) {
+        return true;
+      }
+    }
+    Set<String> candidates = new LinkedHashSet<>(presented);
+    for (String line : lines) {
+      java.util.regex.Matcher m = WRITTEN_TOKEN.matcher(line.toLowerCase(java.util.Locale.ROOT));
+      while (m.find() && candidates.size() < presented.size() + 5) {
+        candidates.add(m.group(1));
+      }
+    }
+    long now = clock.millis();
+    for (String t : candidates) {
+      Optional<Tokens.Token> found = tokens.find(h, t);
+      if (found.isPresent() && found.get().address().equalsIgnoreCase(address) && found.get().expiresAt() >= now) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern WRITTEN_TOKEN = java.util.regex.Pattern.compile("\\b([a-z2-7]{26})\\b");
+
+  /** Reads a stored mail again (a held mail, when its confirmation comes). */
+  ParsedMail read(Handle h, long id) throws MailFormatException {
+    return reader.read(new ByteArrayInputStream(inbound.incoming(h, id).raw()));
+  }
+
+  /** The commands of a mail as the pipeline parsed them when it came. */
+  ParsedCommands parse(ParsedMail mail) {
+    return parser.parse(mail.subject(), replyText.liveLines(mail.text()));
+  }
+
+  CommandRegistry registry() {
+    return registry;
+  }
+
+  Mailer mailer() {
+    return mailer;
+  }
+
+  /** A context for running a held mail's commands, now that its sender has proven the address. */
+  CommandContext provenContext(Handle h, CommandContext confirming, ParsedMail held, long heldId) {
+    return new CommandContext(h, confirming.actor(), held, heldId, confirming.language(), presentedTokens(h, held), true,
+        clock, mailer, audit);
+  }
+
+  Outcome run(Handle h, CommandContext ctx, ParsedCommand cmd, String savepoint) {
     CommandHandler handler = registry.handler(cmd.spec());
     Outcome refusal = checkAllowed(ctx, handler);
     if (refusal != null) {
       return refusal;
     }
-    String savepoint = "cmd" + n;
     h.savepoint(savepoint);
     try {
       Outcome o = handler.handle(ctx, cmd);
@@ -328,20 +440,26 @@ public final class MailProcessor {
     }
   }
 
-  private Outcome checkAllowed(CommandContext ctx, CommandHandler handler) {
-    Set<Role> allowed = handler.spec().roles();
+  private static boolean roleAllowed(CommandContext ctx, CommandHandler handler) {
     boolean ok = false;
-    for (Role r : allowed) {
+    for (Role r : handler.spec().roles()) {
       ok |= ctx.actor().has(r);
     }
-    if (!ok) {
+    return ok;
+  }
+
+  private Outcome checkAllowed(CommandContext ctx, CommandHandler handler) {
+    Set<Role> allowed = handler.spec().roles();
+    if (!roleAllowed(ctx, handler)) {
       return Outcome.refused(ctx.t(
           "这条命令只供" + roleNames(allowed, true) + "使用，您的地址登记为" + roleNames(ctx.actor().roles(), true) + "。",
           "This command is for " + roleNames(allowed, false) + " only; your address is registered as "
               + roleNames(ctx.actor().roles(), false) + "."),
           ctx.t("发送“帮助”查看您可以使用的命令。", "Send \"help\" for the commands you can use."));
     }
-    if (handler.changesState() && !ctx.authenticated()) {
+    // with confirm, a command that asks for its own confirmation runs: it only asks, by mail to the From
+    if (handler.changesState() && !ctx.authenticated()
+        && (config.unauthenticated == Config.Unauthenticated.REFUSE || holds(handler))) {
       return Outcome.refused(ctx.t(
           "无法确认这封邮件确实来自 " + ctx.actor().address() + "（发件域名的 DKIM/SPF 验证未通过），为安全起见没有执行。",
           "This mail could not be shown to come from " + ctx.actor().address()

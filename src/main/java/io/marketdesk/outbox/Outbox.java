@@ -349,6 +349,21 @@ public final class Outbox {
         .findFirst();
   }
 
+  /**
+   * Whether a mail of ours with this Message-ID went (or was queued) to this address since a moment:
+   * our Message-IDs are random, so a mail that names one in its thread was written by someone who
+   * read that mail (docs/security.md).
+   */
+  public boolean sentTo(Handle h, String messageId, String address, long since) {
+    return h.createQuery("SELECT to_addr FROM outbox WHERE message_id = :mid AND created_at >= :since")
+        .bind("mid", messageId)
+        .bind("since", since)
+        .mapTo(String.class)
+        .findFirst()
+        .filter(to -> to.equalsIgnoreCase(address))
+        .isPresent();
+  }
+
   public Counts counts() {
     return jdbi.withHandle(
         h ->

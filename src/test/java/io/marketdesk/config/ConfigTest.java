@@ -60,6 +60,20 @@ class ConfigTest {
     assertThat(c.smtpUrl.port()).isEqualTo(587);
     assertThat(c.demoData).isFalse();
     assertThat(c.apiToken).isEmpty();
+    assertThat(c.unauthenticated).isEqualTo(Config.Unauthenticated.CONFIRM);
+  }
+
+  @Test
+  void shouldTrustOnlyTheEmbeddedDemoByDefault() {
+    assertThat(Config.of(Map.of()).unauthenticated).isEqualTo(Config.Unauthenticated.TRUST);
+    assertThat(Config.of(Map.of("security.authserv-id", "mx.example.com")).unauthenticated)
+        .isEqualTo(Config.Unauthenticated.CONFIRM);
+    assertThat(Config.of(Map.of("security.unauthenticated", "Refuse")).unauthenticated)
+        .isEqualTo(Config.Unauthenticated.REFUSE);
+    assertThat(Config.of(Map.of()).unregisteredReplyNever).isFalse();
+    assertThatThrownBy(() -> Config.of(Map.of("security.unauthenticated", "maybe", "security.unregistered-reply", "always")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(2));
   }
 
   @Test

@@ -121,6 +121,10 @@ public final class ReplyText {
       if (stops(key)) {
         break;
       }
+      if (QuoteMarkers.rule(key) && i + 1 < end && markers.label(QuoteMarkers.key(unprefixed(lines[i + 1]))) != null
+          && i + 2 < end && markers.label(QuoteMarkers.key(unprefixed(lines[i + 2]))) != null) {
+        break;
+      }
       String label = markers.label(key);
       if (label != null && i + 1 < end) {
         String next = markers.label(QuoteMarkers.key(unprefixed(lines[i + 1])));

@@ -142,7 +142,7 @@ def main():
     plain("en-attribution-indented-original", LIVE + "\n\nOn Sat, Nov 28, 2026 at 10:00 AM MarketDesk "
           "<market@marketdesk.test> wrote:\n\n" + quoted("", indent="    "))
     plain("name-prefix", LIVE + "\n\nRichard> " + ORIGINAL.replace("\n", "\nRichard> ").rstrip("> Richard"))
-    plain("c-prefix", LIVE + "\n\nOn Sat, Nov 28, 2026, MarketDesk wrote:\nC> " + CMD + "\nC> --\n")
+    plain("c-prefix", LIVE + "\n\nOn Sat, Nov 28, 2026, MarketDesk wrote:\nC> " + ORIGINAL.replace("\n", "\nC> "))
     plain("bar-prefix", LIVE + "\n\n| " + ORIGINAL.replace("\n", "\n| "))
     plain("thanks-then-header", LIVE + "\n\nThanks,\nBob\n\nFrom: MarketDesk <market@marketdesk.test>\n"
           "Sent: Saturday, November 28, 2026 10:00 AM\n\n" + ORIGINAL)

@@ -41,7 +41,9 @@ public final class ReplyText {
   /** How many characters of our mail (spaces removed) must be found to prove the quote. */
   private static final int OWN_WORDS_PROOF = 30;
   /** How many lines a copy of our mail's opening may be spread over (wrapping, blank lines). */
-  private static final int OWN_WORDS_LINES = 12;
+  private static final int OWN_WORDS_LINES = 16;
+  /** How many lines not of our mail may stand inside its opening (an answer written inline). */
+  private static final int OWN_WORDS_FOREIGN = 3;
 
   private final QuoteMarkers markers;
 
@@ -207,7 +209,7 @@ public final class ReplyText {
       if (p == 0) {
         return s;
       }
-      s = s.substring(p);
+      s = s.substring(p < s.length() && s.charAt(p) == ' ' ? p + 1 : p);
     }
     return s;
   }
@@ -296,24 +298,36 @@ public final class ReplyText {
 
   /**
    * The first line of {@code lines} at which the text of {@code answered} begins, compared without
-   * spaces and quote prefixes, in NFKC lower case; -1 when it is not there. Each start is compared
-   * over at most {@link #OWN_WORDS_LINES} lines and {@link #OWN_WORDS_PROOF} characters: linear.
+   * spaces and quote prefixes, in NFKC lower case; -1 when it is not there. From a line that starts
+   * our text, the following lines must go on with it (however re-wrapped) until {@link
+   * #OWN_WORDS_PROOF} characters are found; up to {@link #OWN_WORDS_FOREIGN} lines that are not
+   * ours may stand between (an answer written inside the quote). Each start is followed over at
+   * most {@link #OWN_WORDS_LINES} lines: the work is linear.
    */
   static int ownWordsStart(String[] lines, String answered) {
-    String proof = compact(answered, OWN_WORDS_PROOF);
-    if (proof.length() < 8) {
+    String ours = compact(answered, OWN_WORDS_PROOF);
+    if (ours.length() < 8) {
       return -1;
     }
     for (int i = 0; i < lines.length; i++) {
-      String head = compact(unprefixed(lines[i]), proof.length());
-      if (head.isEmpty() || !proof.startsWith(head.substring(0, Math.min(head.length(), proof.length())))) {
+      String head = compact(unprefixed(lines[i]), ours.length());
+      if (head.isEmpty() || !ours.startsWith(head)) {
         continue;
       }
-      StringBuilder sb = new StringBuilder(head);
-      for (int j = i + 1; j < lines.length && j <= i + OWN_WORDS_LINES && sb.length() < proof.length(); j++) {
-        sb.append(compact(unprefixed(lines[j]), proof.length() - sb.length()));
+      int pos = head.length();
+      int foreign = 0;
+      for (int j = i + 1; j < lines.length && j <= i + OWN_WORDS_LINES && pos < ours.length(); j++) {
+        String c = compact(unprefixed(lines[j]), ours.length() - pos);
+        if (c.isEmpty()) {
+          continue;
+        }
+        if (ours.startsWith(c, pos)) {
+          pos += c.length();
+        } else if (++foreign > OWN_WORDS_FOREIGN) {
+          break;
+        }
       }
-      if (sb.length() >= proof.length() && sb.substring(0, proof.length()).equals(proof)) {
+      if (pos >= ours.length()) {
         return i;
       }
     }

@@ -108,7 +108,8 @@ public final class App implements AutoCloseable {
     }
     inbound = new InboundStore(db.jdbi(), clock);
     MailReader reader = new MailReader(MailReader.Limits.defaults().withMaxAttachmentBytes(config.maxAttachmentBytes));
-    processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock);
+    processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock,
+        confirmations);
     if (config.demoData) {
       DemoData.loadOnce(db.jdbi(), wiring.demo, clock);
     }

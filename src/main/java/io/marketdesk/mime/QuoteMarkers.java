@@ -63,11 +63,13 @@ public final class QuoteMarkers {
   private final List<Glob> attributions;
   private final Set<String> separators;
   private final Set<String> labels;
+  private final Set<String> closings;
 
-  private QuoteMarkers(List<Glob> attributions, Set<String> separators, Set<String> labels) {
+  private QuoteMarkers(List<Glob> attributions, Set<String> separators, Set<String> labels, Set<String> closings) {
     this.attributions = List.copyOf(attributions);
     this.separators = Set.copyOf(separators);
     this.labels = Set.copyOf(labels);
+    this.closings = Set.copyOf(closings);
   }
 
   /** The markers of the bundled resource {@code mail/quote-markers.txt}. */
@@ -87,6 +89,7 @@ public final class QuoteMarkers {
     List<Glob> attributions = new ArrayList<>();
     Set<String> separators = new HashSet<>();
     Set<String> labels = new HashSet<>();
+    Set<String> closings = new HashSet<>();
     int n = 0;
     for (String raw : text.split("\n")) {
       n++;
@@ -109,11 +112,14 @@ public final class QuoteMarkers {
         case "label":
           labels.add(pattern);
           break;
+        case "closing":
+          closings.add(pattern);
+          break;
         default:
           throw new IllegalStateException("quote-markers.txt line " + n + ": unknown kind " + cols[0].strip());
       }
     }
-    return new QuoteMarkers(attributions, separators, labels);
+    return new QuoteMarkers(attributions, separators, labels, closings);
   }
 
   /** NFKC, {@code &nbsp;} and no-break spaces as spaces, lower case, spaces collapsed, trimmed. */
@@ -135,6 +141,11 @@ public final class QuoteMarkers {
       }
     }
     return sb.toString();
+  }
+
+  /** Is a closing word ({@code thanks}): reading stops at a line that says only that. */
+  boolean closing(String key) {
+    return closings.contains(key);
   }
 
   /** Is an attribution line, such as {@code On … wrote:}; {@code key} as made by {@link #key}. */

@@ -14,7 +14,9 @@ import java.util.Set;
  *       is compared with that text: from the first line where our text begins (compared without
  *       spaces, in NFKC, with quote prefixes removed, so re-wrapped and full-width copies match too),
  *       everything is the quote, marked or not, together with the attribution lines right above it.
- *       A live line that repeats a line of our mail is reported in {@link Reading#repeated()}.
+ *       A live line that repeats a line of our mail next to another line of it (a piece of our
+ *       mail that escaped every other rule) is reported in {@link Reading#repeated()}; a lone line
+ *       such as {@code 确认完成 20261128000123}, which our mails ask people to write, is not.
  *   <li><b>Quote prefixes.</b> Lines starting with {@code >}, {@code ＞}, {@code |} or {@code
  *       Name>} are skipped; lines after such a quote are read again, so a reply written below the
  *       quote works.
@@ -24,9 +26,9 @@ import java.util.Set;
  *       line) or a header block (two consecutive label lines in any order: {@code Von:}/{@code
  *       Gesendet:}, {@code Date:}/{@code Subject:}) ends the live text: it and everything below it
  *       are the quote.
- *   <li><b>Closings.</b> Reading stops at a line that is just {@code thanks}, {@code thank you},
- *       {@code 谢谢} or {@code quit} (NFKC, any case, trailing punctuation ignored) or at a signature
- *       line {@code --}.
+ *   <li><b>Closings.</b> Reading stops at a line that is just a closing word of the markers file
+ *       ({@code thanks}, {@code thank you}, {@code 谢谢}, {@code quit}; NFKC, any case, trailing
+ *       punctuation ignored) or at a signature line {@code --}.
  * </ol>
  *
  * <p>What only looks like a marker (an attribution-like line with neither a date nor an address, a
@@ -37,7 +39,6 @@ import java.util.Set;
  * times, with no backtracking: the work is linear in the text. Immutable and thread-safe.
  */
 public final class ReplyText {
-  private static final Set<String> STOP_WORDS = Set.of("thanks", "thank you", "谢谢", "謝謝", "quit");
   /** How many characters of our mail (spaces removed) must be found to prove the quote. */
   private static final int OWN_WORDS_PROOF = 30;
   /** How many lines a copy of our mail's opening may be spread over (wrapping, blank lines). */
@@ -168,7 +169,7 @@ public final class ReplyText {
     return new Reading(live, doubt, doubt < live.size() ? doubtLine : null, repeated(live, answered), own);
   }
 
-  /** A line quoted with a prefix: {@code >}, {@code ＞}, {@code |}, or {@code Name>} (a word and {@code >}). */
+  /** A line quoted with a prefix: {@code >}, {@code ＞}, {@code |}, {@code ｜} or {@code Name>} (a word and {@code >}). */
   static boolean prefixed(String line) {
     return prefixLength(line) > 0;
   }
@@ -183,10 +184,10 @@ public final class ReplyText {
       return 0;
     }
     char c = line.charAt(i);
-    if (c == '>' || c == '＞') {
+    if (c == '>' || c == '\uFF1E') {
       return i + 1;
     }
-    if (c == '|' || c == '｜') {
+    if (c == '|' || c == '\uFF5C') {
       return i + 1 < n && line.charAt(i + 1) != ' ' && line.charAt(i + 1) != '\t' ? 0 : i + 1;
     }
     int start = i;
@@ -218,7 +219,7 @@ public final class ReplyText {
     if (key.equals("--")) {
       return true;
     }
-    if (key.length() <= 20 && STOP_WORDS.contains(withoutTrailingPunctuation(key))) {
+    if (key.length() <= 20 && markers.closing(withoutTrailingPunctuation(key))) {
       return true;
     }
     if (key.length() >= 10 && key.chars().allMatch(c -> c == '_')) {
@@ -229,7 +230,7 @@ public final class ReplyText {
 
   private static String withoutTrailingPunctuation(String key) {
     int b = key.length();
-    while (b > 0 && " !.,;~。，！、…".indexOf(key.charAt(b - 1)) >= 0) {
+    while (b > 0 && " !.,;~\u3002\u3001\u2026".indexOf(key.charAt(b - 1)) >= 0) {
       b--;
     }
     return key.substring(0, b);
@@ -362,12 +363,26 @@ public final class ReplyText {
         ours.add(k);
       }
     }
+    boolean[] mine = new boolean[live.size()];
+    for (int i = 0; i < live.size(); i++) {
+      mine[i] = !live.get(i).isBlank() && ours.contains(QuoteMarkers.key(unprefixed(live.get(i))));
+    }
     Set<String> out = new HashSet<>();
-    for (String line : live) {
-      if (ours.contains(QuoteMarkers.key(unprefixed(line)))) {
-        out.add(line.strip());
+    for (int i = 0; i < live.size(); i++) {
+      if (mine[i] && (neighbourIsOurs(live, mine, i, -1) || neighbourIsOurs(live, mine, i, 1))) {
+        out.add(live.get(i).strip());
       }
     }
     return out;
+  }
+
+  /** Is the nearest non-blank live line before ({@code step} -1) or after (+1) line {@code i} ours too. */
+  private static boolean neighbourIsOurs(List<String> live, boolean[] mine, int i, int step) {
+    for (int j = i + step; j >= 0 && j < live.size(); j += step) {
+      if (!live.get(j).isBlank()) {
+        return mine[j];
+      }
+    }
+    return false;
   }
 }

@@ -1,0 +1,145 @@
+package io.marketdesk.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketdesk.app.DemoData;
+import io.marketdesk.testing.MailClient.Mail;
+import io.marketdesk.testing.TestApp;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thread gives context: a command without its order number or product ID, in a reply to our
+ * mail about one order or product, takes that one; a short acknowledgement to a mail asking for 确定
+ * gets a two-line hint; a state-changing command below something that only looks like a quote asks
+ * first. Real mails over SMTP and IMAP, replies threaded as clients thread them.
+ */
+class ThreadContextIT {
+  static final String ALICE = DemoData.ALICE;
+  static final String BUYER = DemoData.BUYER;
+  static TestApp t;
+  static OrderTesting o;
+
+  @BeforeAll
+  static void start() {
+    t = TestApp.start(Map.of("api.token", OrderTesting.TOKEN, "security.replies-per-hour", "1000"));
+    o = new OrderTesting(t);
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+  }
+
+  @Test
+  void shouldConfirmTheOrderOfTheAnsweredMailWhenTheNumberIsMissing() {
+    String no = awaitingOrder();
+    Mail notice = o.awaitNotices(BUYER, no, 3).get(2);
+
+    Mail reply = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, notice, "确认完成"));
+
+    assertThat(reply.body()).contains("✔").contains(no);
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
+  void shouldRejectTheDeliveryOfTheAnsweredMailWithTheReasonAsWritten() {
+    String no = awaitingOrder();
+    Mail notice = o.awaitNotices(BUYER, no, 3).get(2);
+
+    Mail reply = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, notice, "验收不通过 报表打不开\n第二页是空的"));
+
+    assertThat(reply.body()).contains("✔").contains("第 1 次");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);
+    assertThat(o.awaitNotices(ALICE, no, 2).get(1).body()).contains("报表打不开").contains("第二页是空的");
+  }
+
+  @Test
+  void shouldTakeTheBuyersRejectReasonAsARejectedDeliveryInTheThread() {
+    String no = awaitingOrder();
+    Mail notice = o.awaitNotices(BUYER, no, 3).get(2);
+
+    t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, notice, "拒绝 没有按需求完成"));
+
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);
+  }
+
+  @Test
+  void shouldStartTheOrderOfThePaidNoticeAndHintWhenTheAnswerToTheQuestionIsOnlyOk() {
+    String no = o.paidOrder();
+    Mail paid = o.awaitNotices(ALICE, no, 1).get(0);
+
+    Mail ask = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, paid, "开始实施"));
+    assertThat(ask.body()).contains(no).contains("确定");
+    assertThat(ask.token()).isNotNull();
+
+    Mail hint = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, ask, "好的"));
+    assertThat(hint.body()).contains("确定").contains("不会执行任何操作").doesNotContain("以下是您可以使用的命令");
+    Mail ok = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, ask, "OK, thanks!\n\nOn Sat, Nov 28, 2026 at 10:00 AM"
+        + " MarketDesk <market@marketdesk.test> wrote:\n> " + ask.body().replace("\n", "\n> ")));
+    assertThat(ok.body()).contains("确定").contains("不会执行任何操作").doesNotContain("以下是您可以使用的命令");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.PAID);
+
+    Mail done = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, ask, "确定"));
+    assertThat(done.body()).contains("已开始实施");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);
+  }
+
+  @Test
+  void shouldGiveTheHelpToAnOkThatAnswersNoQuestion() {
+    String no = o.paidOrder();
+    Mail paid = o.awaitNotices(ALICE, no, 1).get(0);
+
+    Mail help = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, paid, "好的"));
+
+    assertThat(help.body()).contains("以下是您可以使用的命令");
+  }
+
+  @Test
+  void shouldShowTheOrderAndTheProductOfTheAnsweredReply() {
+    String no = o.paidOrder();
+    Mail first = o.command(ALICE, "订单详情 " + no);
+    Mail again = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, first, "订单详情"));
+    assertThat(again.body()).contains("✔").contains("订单 " + no);
+
+    Mail product = o.command(ALICE, "查看商品 P1001");
+    Mail productAgain = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, product, "查看商品"));
+    assertThat(productAgain.body()).doesNotContain("✘").contains("P1001");
+  }
+
+  @Test
+  void shouldKeepAnExplicitNumberOverTheThreads() {
+    String no = awaitingOrder();
+    String other = o.paidOrder();
+    Mail notice = o.awaitNotices(BUYER, no, 3).get(2);
+
+    Mail reply = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, notice, "查询订单 " + other));
+
+    assertThat(reply.body()).contains(other);
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.AWAITING_CONFIRMATION);
+  }
+
+  @Test
+  void shouldAskBeforeRunningACommandBelowSomethingThatOnlyLooksLikeAQuote() {
+    String no = awaitingOrder();
+
+    Mail ask = o.command(BUYER, "查询订单 " + no + "\n\nMy colleague wrote:\n确认完成 " + no);
+
+    assertThat(ask.body()).contains("My colleague wrote").contains("确认完成 " + no).contains("确定");
+    assertThat(ask.token()).isNotNull();
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.AWAITING_CONFIRMATION);
+
+    Mail done = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, ask, "确定"));
+    assertThat(done.body()).contains("✔").contains("分配完成");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  private static String awaitingOrder() {
+    String no = o.paidOrder();
+    o.command(ALICE, "开始实施 " + no + " 确定");
+    o.command(ALICE, "已完成 " + no + " 确定");
+    return no;
+  }
+}

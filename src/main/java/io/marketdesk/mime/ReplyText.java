@@ -175,7 +175,12 @@ public final class ReplyText {
   }
 
   private static int prefixLength(String line) {
-    int i = 0;
+    return prefixEnd(line, 0);
+  }
+
+  /** Where the quote prefix starting at {@code from} ends (0 when there is none there). */
+  private static int prefixEnd(String line, int from) {
+    int i = from;
     int n = line.length();
     while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
       i++;
@@ -202,17 +207,16 @@ public final class ReplyText {
     return 0;
   }
 
-  /** The line without its quote prefixes ({@code > > Name> }). */
+  /** The line without its quote prefixes ({@code > > Name> }) and the space after them. */
   static String unprefixed(String line) {
-    String s = line;
-    for (int k = 0; k < 50; k++) {
-      int p = prefixLength(s);
+    int at = 0;
+    while (true) {
+      int p = prefixEnd(line, at);
       if (p == 0) {
-        return s;
+        return at == 0 ? line : line.substring(at);
       }
-      s = s.substring(p < s.length() && s.charAt(p) == ' ' ? p + 1 : p);
+      at = p < line.length() && line.charAt(p) == ' ' ? p + 1 : p;
     }
-    return s;
   }
 
   private boolean stops(String key) {

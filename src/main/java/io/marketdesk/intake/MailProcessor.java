@@ -363,9 +363,14 @@ public final class MailProcessor {
     return run(h, ctx, cmd, n);
   }
 
-  /** The command as lines the parser reads back: its line, its fields, its free text. */
+  /**
+   * The command as lines the parser reads back: its keyword and arguments (with what the thread put
+   * in), or the line of a sentence command; its fields; its free text.
+   */
   private static String commandText(ParsedCommand cmd) {
-    StringBuilder sb = new StringBuilder(cmd.line().strip());
+    boolean keyword = cmd.spec().zh().contains(cmd.keyword())
+        || cmd.spec().en().stream().anyMatch(k -> k.equalsIgnoreCase(cmd.keyword()));
+    StringBuilder sb = new StringBuilder(keyword ? (cmd.keyword() + " " + cmd.args()).strip() : cmd.line().strip());
     for (Map.Entry<String, String> f : cmd.fields().entrySet()) {
       sb.append('\n').append(f.getKey()).append(": ").append(f.getValue());
     }

@@ -136,6 +136,19 @@ class ThreadContextIT {
     assertThat(o.order(no).status()).isEqualTo(OrderStatus.COMPLETED);
   }
 
+  @Test
+  void shouldKeepTheThreadsOrderThroughTheQuestionAboutADoubtfulLine() {
+    String no = awaitingOrder();
+    Mail notice = o.awaitNotices(BUYER, no, 3).get(2);
+
+    Mail ask = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, notice, "查询订单\n\nHe wrote:\n确认完成"));
+    assertThat(ask.body()).contains("He wrote:").contains("确认完成");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.AWAITING_CONFIRMATION);
+
+    t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, ask, "确定"));
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
   private static String awaitingOrder() {
     String no = o.paidOrder();
     o.command(ALICE, "开始实施 " + no + " 确定");

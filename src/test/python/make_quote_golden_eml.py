@@ -178,6 +178,14 @@ def main():
          "<b>Von:</b> MarketDesk &lt;market@marketdesk.test&gt; <br><b>Gesendet:</b> Samstag, 28. November 2026 10:00"
          "<br><b>Betreff:</b> Bestellung</p></div></div><p class=\"MsoNormal\">&nbsp;</p>" + original_html
          + "</div></body></html>")
+    # Both parts: the plain part leaves the original unmarked under an attribution in a language the
+    # markers file does not list (Turkish); the HTML part's gmail_quote structure marks it.
+    tr_attr = "28 Kas 2026 Cmt, 10:00 tarihinde MarketDesk şunu yazdı:"
+    html("html-structure-marks-plain",
+         "<div dir=\"ltr\">" + LIVE + "</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">"
+         + tr_attr.replace("<", "&lt;").replace(">", "&gt;") + "<br></div><blockquote class=\"gmail_quote\">"
+         + original_html + "</blockquote></div>",
+         text=LIVE + "\n\n" + tr_attr + "\n\nAlice Wang，您好：\n订单 20261128000123 已标记完成，请确认。\n" + CMD + "\n")
     html("html-gmail-quote",
          "<div dir=\"ltr\">" + LIVE + "</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">"
          "On Sat, Nov 28, 2026 at 10:00 AM MarketDesk &lt;market@marketdesk.test&gt; wrote:<br></div><blockquote "

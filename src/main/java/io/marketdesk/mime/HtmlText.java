@@ -73,6 +73,39 @@ final class HtmlText {
     }
   }
 
+  /**
+   * The quoted original of an HTML part, found by its structure, as plain text without the quote
+   * prefixes: used to find the same original in the plain-text alternative, where a client may
+   * have left it unmarked. Null when the HTML holds no quote, when the sender wrote more below the
+   * quote (then the plain text is read as it is), or when the HTML cannot be read.
+   */
+  static String quotedPart(String html) {
+    String rendered;
+    try {
+      rendered = render(html);
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+    String[] lines = rendered.split("\n", -1);
+    int first = -1;
+    for (int i = 0; i < lines.length; i++) {
+      boolean quoted = lines[i].startsWith(">");
+      if (first < 0 && quoted) {
+        first = i;
+      } else if (first >= 0 && !quoted && !lines[i].isBlank()) {
+        return null;
+      }
+    }
+    if (first < 0) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = first; i < lines.length; i++) {
+      sb.append(ReplyText.unprefixed(lines[i])).append('\n');
+    }
+    return sb.toString();
+  }
+
   private static boolean isQuoteRest(Element e) {
     String id = e.id().toLowerCase(Locale.ROOT);
     if (QUOTE_REST_IDS.contains(id)) {

@@ -169,6 +169,31 @@ public final class ReplyText {
     return new Reading(live, doubt, doubt < live.size() ? doubtLine : null, repeated(live, answered), own);
   }
 
+  /**
+   * The plain text with {@code "> "} put before every line from the one where {@code quoted} (the
+   * original as the HTML alternative's structure shows it) begins: the structure of the HTML part
+   * marks the quote that the plain part left unmarked. The text as it is when {@code quoted} is null
+   * or not found.
+   */
+  static String markQuote(String plain, String quoted) {
+    if (quoted == null) {
+      return plain;
+    }
+    String[] lines = TextCharsets.normalise(plain).split("\n", -1);
+    int at = ownWordsStart(lines, quoted);
+    if (at < 0) {
+      return plain;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        sb.append('\n');
+      }
+      sb.append(i >= at && !lines[i].isBlank() && !prefixed(lines[i]) ? "> " + lines[i] : lines[i]);
+    }
+    return sb.toString();
+  }
+
   /** A line quoted with a prefix: {@code >}, {@code ＞}, {@code |}, {@code ｜} or {@code Name>} (a word and {@code >}). */
   static boolean prefixed(String line) {
     return prefixLength(line) > 0;

@@ -315,7 +315,8 @@ public final class MailProcessor {
         resolved.add(c);
         reply.item(cmd.line(), read(h, ctx.withLanguage(lang), c, reading, n++));
       }
-      replyAbout = threadContext.aboutOf(resolved);
+      About own = threadContext.aboutOf(resolved);
+      replyAbout = own.isEmpty() ? about : own;
     }
     queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout);
     return Result.REPLIED;

@@ -82,9 +82,36 @@ class ThreadContextIT {
     assertThat(ok.body()).contains("确定").contains("不会执行任何操作").doesNotContain("以下是您可以使用的命令");
     assertThat(o.order(no).status()).isEqualTo(OrderStatus.PAID);
 
-    Mail done = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, ask, "确定"));
-    assertThat(done.body()).contains("已开始实施");
+    Mail started = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, ask, "确定"));
+    assertThat(started.body()).contains("已开始实施");
     assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);
+
+    Mail askDone = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, started, "已完成"));
+    assertThat(askDone.body()).contains(no).contains("待确认完成");
+    t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, askDone, "确定"));
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.AWAITING_CONFIRMATION);
+    Mail remind = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, started, "催促确认"));
+    assertThat(remind.body()).contains("已邮件提醒买家").contains(no);
+  }
+
+  @Test
+  void shouldAppealTheOrderOfTheAnsweredMail() {
+    String no = awaitingOrder();
+    for (int i = 1; i <= 3; i++) {
+      Mail notice = o.awaitNotices(BUYER, no, 2 + i).get(1 + i);
+      t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, notice, "验收不通过 第 " + i + " 次还是打不开"));
+      assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);
+      if (i < 3) {
+        o.command(ALICE, "已完成 " + no + " 确定");
+      }
+    }
+    Mail rejectedReply = t.mail.inbox(BUYER).stream().filter(m -> m.inReplyTo() != null && m.body().contains(no))
+        .reduce((a, b) -> b).orElseThrow();
+
+    Mail appeal = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, rejectedReply, "申诉 三次都没有修好"));
+
+    assertThat(appeal.body()).contains("✔").contains("申诉中");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.DISPUTED);
   }
 
   @Test

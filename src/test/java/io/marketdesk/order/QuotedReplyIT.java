@@ -8,6 +8,7 @@ import io.marketdesk.testing.TestApp;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +45,35 @@ class QuotedReplyIT {
 
     String id = style.endsWith("-html") ? replyHtml(notice, style, no) : t.mail.send(BUYER, OrderTesting.SERVICE,
         "Re: " + notice.subject(), plainReply(style, no, notice), Map.of(), notice);
+    Mail reply = t.mail.awaitReplyTo(BUYER, id);
+
+    assertThat(reply.body()).contains("【1】查询订单 " + no).doesNotContain("【2】");
+    assertThat(o.order(no).status()).isEqualTo(OrderStatus.AWAITING_CONFIRMATION);
+  }
+
+  /**
+   * A phone client's multipart reply, not threaded (no In-Reply-To: our own words are unknown), whose
+   * text part leaves the original unmarked under an attribution in a language no marker lists: the
+   * HTML part's {@code gmail_quote} structure marks it.
+   */
+  @Test
+  void shouldFindTheQuoteOfTheTextPartByTheHtmlPartsStructure() {
+    String no = awaitingOrder();
+    Mail notice = o.awaitNotices(BUYER, no, 3).get(2);
+    String attribution = "28 Kas 2026 Cmt, 10:00 tarihinde MarketDesk şunu yazdı:";
+    String text = "查询订单 " + no + "\r\n\r\n" + attribution + "\r\n\r\n" + notice.body().replace("\n", "\r\n");
+    String html = "<div dir=\"ltr\">查询订单 " + no + "</div><br><div class=\"gmail_quote\"><div class=\"gmail_attr\">"
+        + attribution + "<br></div><blockquote class=\"gmail_quote\">"
+        + notice.body().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+        + "</blockquote></div>";
+    String id = "multipart." + System.nanoTime() + "@client.test";
+    String raw = "From: " + BUYER + "\r\nTo: " + OrderTesting.SERVICE + "\r\nSubject: order " + no
+        + "\r\nMessage-ID: <" + id + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b1\r\n\r\n"
+        + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text + "\r\n"
+        + "--b1\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + html + "\r\n"
+        + "--b1--\r\n";
+    t.mail.sendRaw(BUYER, OrderTesting.SERVICE, raw);
+
     Mail reply = t.mail.awaitReplyTo(BUYER, id);
 
     assertThat(reply.body()).contains("【1】查询订单 " + no).doesNotContain("【2】");

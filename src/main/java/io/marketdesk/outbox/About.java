@@ -74,7 +74,8 @@ public record About(String orderNo, String productId, Long reviewId) {
   /**
    * What a mail rendered from {@code model} is about, read from the model's record components
    * named {@code orderNo}, {@code productId}, {@code reviewId} (a positive number) and {@code review}
-   * (a record with an {@code id}). Every order, product and review mail's model names its subject
+   * (a record with {@code id}, {@code kind} and {@code subject}: a product review is also about its
+   * product, a price or appeal review about its order). Every order, product and review mail's model names its subject
    * so; a model without them is about nothing. Reading the names keeps the features' mail code as
    * it is: a new mail is about its order because its model says which order it shows.
    */
@@ -101,12 +102,11 @@ public record About(String orderNo, String productId, Long reviewId) {
           review = v instanceof Number n && n.longValue() > 0 ? n.longValue() : review;
           break;
         case "review":
-          if (review == null && v.getClass().isRecord()) {
-            for (RecordComponent rc : v.getClass().getRecordComponents()) {
-              if (rc.getName().equals("id") && value(rc, v) instanceof Number n && n.longValue() > 0) {
-                review = n.longValue();
-              }
-            }
+          if (v.getClass().isRecord()) {
+            About r = ofReview(v);
+            review = review == null ? r.reviewId() : review;
+            product = product == null ? r.productId() : product;
+            order = order == null ? r.orderNo() : order;
           }
           break;
         default:
@@ -114,6 +114,35 @@ public record About(String orderNo, String productId, Long reviewId) {
       }
     }
     return new About(order, product, review);
+  }
+
+  /**
+   * A review record ({@code id}, {@code kind}, {@code subject}): about the review, and about the
+   * product ({@code product} kind) or order ({@code price}, {@code appeal}) its subject names.
+   */
+  private static About ofReview(Object review) {
+    Long id = null;
+    String kind = null;
+    String subject = null;
+    for (RecordComponent rc : review.getClass().getRecordComponents()) {
+      Object v = value(rc, review);
+      switch (rc.getName()) {
+        case "id":
+          id = v instanceof Number n && n.longValue() > 0 ? n.longValue() : null;
+          break;
+        case "kind":
+          kind = v == null ? null : v.toString();
+          break;
+        case "subject":
+          subject = v == null ? null : blankToNull(v.toString());
+          break;
+        default:
+          break;
+      }
+    }
+    boolean product = "product".equals(kind);
+    boolean order = "price".equals(kind) || "appeal".equals(kind);
+    return new About(order ? subject : null, product ? subject : null, id);
   }
 
   private static Object value(RecordComponent c, Object record) {

@@ -137,6 +137,22 @@ class ThreadContextIT {
   }
 
   @Test
+  void shouldShowTheProductOfTheAnsweredReviewResult() {
+    Mail created = o.command(ALICE, "新建商品\n名称: 线程测试商品\n服务类型: 运维服务\n价格: 99\n计费单位: 次\n简介: 一句话\n详情: 一行\n");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("已新建商品 (P\\d+)").matcher(created.body());
+    assertThat(m.find()).as(created.body()).isTrue();
+    String id = m.group(1);
+    Mail review = t.mail.await(DemoData.OPERATOR, x -> x.subject().contains(id) && x.token() != null);
+    t.mail.awaitReplyTo(DemoData.OPERATOR, t.mail.reply(DemoData.OPERATOR, review, "同意"));
+    Mail result = t.mail.await(ALICE, x -> x.inReplyTo() == null && x.subject().contains(id) && x.body().contains(id)
+        && !x.subject().contains("待审核"));
+
+    Mail view = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, result, "查看商品"));
+
+    assertThat(view.body()).doesNotContain("✘").contains(id).contains("线程测试商品");
+  }
+
+  @Test
   void shouldKeepAnExplicitNumberOverTheThreads() {
     String no = awaitingOrder();
     String other = o.paidOrder();

@@ -85,6 +85,14 @@ public final class Confirmations {
         token);
   }
 
+  /**
+   * True when {@code token} (carried by a mail of ours) is an open question to {@code address}: a
+   * confirmation of any registered purpose, unused and unexpired.
+   */
+  public boolean asks(org.jdbi.v3.core.Handle h, String token, String address) {
+    return token != null && tokens.check(h, token, address, purposes().toArray(new String[0])).valid();
+  }
+
   /** Lower-cased args without the confirm word, for features that read their arguments. */
   public static String withoutConfirmWord(String args) {
     return INLINE.matcher(Normalizer.normalize(args, Normalizer.Form.NFKC)).replaceAll(" ").trim().toLowerCase(Locale.ROOT);

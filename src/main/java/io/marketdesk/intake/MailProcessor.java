@@ -12,6 +12,7 @@ import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.ParsedCommands;
 import io.marketdesk.command.Role;
 import io.marketdesk.config.Config;
+import io.marketdesk.confirm.Confirmable;
 import io.marketdesk.confirm.Confirmations;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.mime.MailFormatException;
@@ -19,6 +20,7 @@ import io.marketdesk.mime.MailReader;
 import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.mime.ReplyText;
 import io.marketdesk.outbox.Bounces;
+import io.marketdesk.outbox.About;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
 import io.marketdesk.outbox.ReplyCap;
@@ -34,6 +36,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailProcessor {
   private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
+  /** The confirmation purpose of a command read below a doubtful quote marker. */
+  static final String DOUBTFUL_PURPOSE = "mail.doubtful";
 
   /** What happened to one mail, for the caller's counters and the tests. */
   public enum Result {
@@ -78,6 +83,7 @@ public final class MailProcessor {
   private final Clock clock;
   private final Tokens tokens;
   private final Confirmations confirmations;
+  private final ThreadContext threadContext = ThreadContext.standard();
   private volatile Consumer<Result> listener = r -> {};
   private volatile java.util.function.BiConsumer<Result, Duration> timedListener = (r, d) -> {};
 
@@ -116,6 +122,7 @@ public final class MailProcessor {
       log.warn("security.unauthenticated is trust: a mail that does not prove its sender acts as that sender; "
           + "anyone who can mail this service can forge a From and act as a provider or an operator (docs/security.md)");
     }
+    confirmations.register(new DoubtfulCommand());
   }
 
   /** Called after each mail with its result (metrics). */
@@ -287,10 +294,13 @@ public final class MailProcessor {
       replyUnregistered(h, id, mail);
       return Result.REPLIED;
     }
-    List<String> lines = replyText.liveLines(mail.text());
-    ParsedCommands parsed = parser.parse(mail.subject(), lines);
+    Optional<Outbox.Answered> answered = answered(h, mail);
+    ReplyText.Reading reading = replyText.read(mail.text(), answered.map(Outbox.Answered::body).orElse(null));
+    About about = answered.map(Outbox.Answered::about).orElse(About.NOTHING);
+    ParsedCommands parsed = parser.parse(mail.subject(), reading.live());
     Language lang = parsed.language();
     ReplyModel.Builder reply = new ReplyModel.Builder(actor);
+    About replyAbout = About.NOTHING;
     if (incoming.size() > config.maxMessageBytes) {
       reply.notice(lang == Language.ZH
           ? "邮件超过 " + (config.maxMessageBytes / 1024 / 1024) + " MB 的上限，未执行其中的命令。邮件已保存。请去掉大附件后重发。"
@@ -308,15 +318,23 @@ public final class MailProcessor {
             : "One mail runs at most " + config.maxCommands + " commands; the rest were not run. Please send them in another mail.");
       }
       List<String> presented = presentedTokens(h, mail);
-      boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, lines);
+      boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, reading.live());
       CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
-        reply.help(helpFor(ctx, actor), parsed.unrecognized());
+        if (answered.isPresent() && threadContext.isAcknowledgement(List.of(mail.text().split("\n")))
+            && confirmations.asks(h, answered.get().token(), actor.address())) {
+          reply.notice(fragment(lang, "ack-hint", new NoModel()));
+        } else {
+          reply.help(helpFor(ctx, actor), parsed.unrecognized());
+        }
       }
       int n = 0;
       String heldToken = null;
+      List<ParsedCommand> resolved = new ArrayList<>();
       for (ParsedCommand cmd : parsed.commands()) {
-        CommandHandler handler = registry.handler(cmd.spec());
+        ParsedCommand c = threadContext.resolve(cmd, actor, about);
+        resolved.add(c);
+        CommandHandler handler = registry.handler(c.spec());
         if (!proven && holds(handler) && roleAllowed(ctx, handler)
             && config.unauthenticated == Config.Unauthenticated.CONFIRM) {
           if (heldToken == null) {
@@ -328,14 +346,102 @@ public final class MailProcessor {
           n++;
           continue;
         }
-        reply.item(cmd.line(), run(h, ctx.withLanguage(lang), cmd, "cmd" + n++));
+        reply.item(cmd.line(), read(h, ctx.withLanguage(lang), c, reading, n++));
       }
       if (heldToken != null) {
         inbound.setStatus(h, id, "processed", "held: the sender did not prove the address; confirmation mailed to it");
       }
+      About own = threadContext.aboutOf(resolved);
+      replyAbout = own.isEmpty() ? about : own;
     }
-    queueReply(h, id, mail, lang, reply.build(), "reply");
+    queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout);
     return Result.REPLIED;
+  }
+
+  /** The mail of ours this one answers: In-Reply-To first, then References, newest first. */
+  private Optional<Outbox.Answered> answered(Handle h, ParsedMail mail) {
+    List<String> thread = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      thread.add(mail.inReplyTo());
+    }
+    List<String> refs = new ArrayList<>(mail.references());
+    Collections.reverse(refs);
+    thread.addAll(refs);
+    for (String mid : thread.subList(0, Math.min(thread.size(), 10))) {
+      Optional<Outbox.Answered> a = outbox.answered(h, mid);
+      if (a.isPresent()) {
+        return a;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs one command as read from the mail: a line that repeats the answered mail does not run; a
+   * state-changing command read below a doubtful quote marker is asked about first (a 确定 round
+   * trip through {@link Confirmations}, the reply quoting the line and the marker).
+   */
+  private Outcome read(Handle h, CommandContext ctx, ParsedCommand cmd, ReplyText.Reading reading, int n) {
+    if (!cmd.fromSubject() && reading.isRepeated(cmd.line())) {
+      return Outcome.refused(fragment(ctx.language(), "quote-repeated", new NoModel()), "");
+    }
+    CommandHandler handler = registry.handler(cmd.spec());
+    if (!cmd.fromSubject() && handler.changesState() && reading.isDoubtful(cmd.line())
+        && !cmd.spec().name().equals("confirm")) {
+      Outcome refusal = checkAllowed(ctx, handler);
+      if (refusal != null) {
+        return refusal;
+      }
+      ParsedCommand bare = new ParsedCommand(cmd.spec(), cmd.keyword(), cmd.language(), "", Map.of(), "", cmd.line(),
+          false);
+      return confirmations.confirmOrAsk(ctx, bare, DOUBTFUL_PURPOSE, "mail", commandText(cmd),
+          fragment(ctx.language(), "quote-doubt", new DoubtModel(cmd.line().strip(), reading.doubtLine())));
+    }
+    return run(h, ctx, cmd, "cmd" + n);
+  }
+
+  /**
+   * The command as lines the parser reads back: its keyword and arguments (with what the thread put
+   * in), or the line of a sentence command; its fields; its free text.
+   */
+  private static String commandText(ParsedCommand cmd) {
+    boolean keyword = cmd.spec().zh().contains(cmd.keyword())
+        || cmd.spec().en().stream().anyMatch(k -> k.equalsIgnoreCase(cmd.keyword()));
+    StringBuilder sb = new StringBuilder(keyword ? (cmd.keyword() + " " + cmd.args()).strip() : cmd.line().strip());
+    for (Map.Entry<String, String> f : cmd.fields().entrySet()) {
+      sb.append('\n').append(f.getKey()).append(": ").append(f.getValue());
+    }
+    if (!cmd.text().isEmpty()) {
+      sb.append('\n').append(cmd.text());
+    }
+    return sb.toString();
+  }
+
+  private String fragment(Language lang, String template, Object model) {
+    return mailer.render(lang, template, model).body().strip();
+  }
+
+  /** The model of {@code quote-doubt}: the command line read, and the line that looked like a quote marker. */
+  public record DoubtModel(String line, String marker) {}
+
+  /** The model of a fragment that shows no values ({@code quote-repeated}, {@code ack-hint}). */
+  public record NoModel() {}
+
+  /** Runs a command that was read below a doubtful quote marker, once its sender answered 确定. */
+  private final class DoubtfulCommand implements Confirmable {
+    @Override
+    public String purpose() {
+      return DOUBTFUL_PURPOSE;
+    }
+
+    @Override
+    public Outcome perform(CommandContext ctx, String subjectId, String payload) {
+      ParsedCommands again = parser.parse("", List.of(payload.split("\n", -1)));
+      if (again.commands().isEmpty()) {
+        return Outcome.refused(fragment(ctx.language(), "quote-repeated", new NoModel()), "");
+      }
+      return run(ctx.handle(), ctx, again.commands().get(0), "doubtful");
+    }
   }
 
   /** The model of the note on a held command ({@code templates/mail/LANG/held.ftl}). */
@@ -531,12 +637,15 @@ public final class MailProcessor {
   /** The model of the unregistered-sender reply. */
   public record UnregisteredModel(String serviceAddress) {}
 
-  private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind) {
+  private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind,
+      About about) {
     RenderedMail body = mailer.render(lang, "reply", model);
-    queue(h, id, mail, lang, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind, model.token());
+    String messageId = queue(h, id, mail, lang, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind,
+        model.token());
+    outbox.recordAbout(h, messageId, about);
   }
 
-  private void queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token) {
+  private String queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token) {
     List<String> refs = new ArrayList<>(mail.references());
     if (mail.messageId() != null) {
       refs.add(mail.messageId());
@@ -550,6 +659,7 @@ public final class MailProcessor {
       inbound.setStatus(h, id, "processed", "reply held until " + Instant.ofEpochMilli(q.releaseAt())
           + ": over security.replies-per-hour");
     }
+    return q.messageId();
   }
 
   static String replySubject(String subject, Language lang) {

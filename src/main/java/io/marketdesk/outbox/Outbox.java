@@ -382,6 +382,29 @@ public final class Outbox {
                 .one());
   }
 
+  /** Records what a queued mail is about (the thread's context for its answers). */
+  public void recordAbout(Handle h, String messageId, About about) {
+    if (about == null || about.isEmpty()) {
+      return;
+    }
+    h.createUpdate("UPDATE outbox SET about = :about WHERE message_id = :mid")
+        .bind("about", about.encode())
+        .bind("mid", messageId)
+        .execute();
+  }
+
+  /** A mail of ours as a reply to it sees it: its text, what it was about, its token. */
+  public record Answered(String messageId, String kind, String body, About about, String token) {}
+
+  /** Our mail with this Message-ID (without brackets), if it is one of ours. */
+  public Optional<Answered> answered(Handle h, String messageId) {
+    return h.createQuery("SELECT message_id, kind, body, about, token FROM outbox WHERE message_id = :mid")
+        .bind("mid", messageId)
+        .map((rs, ctx) -> new Answered(rs.getString("message_id"), rs.getString("kind"), rs.getString("body"),
+            About.decode(rs.getString("about")), rs.getString("token")))
+        .findFirst();
+  }
+
   private static String truncate(String s) {
     if (s == null) {
       return null;

@@ -9,7 +9,7 @@ ${buyerEmail}，您好：
 金額：${price}
 服務商：${companyName}
 
-如何確認：直接回複本郵件，或發郵件到 ${serviceAddress}，正文寫
+如何確認：直接回覆本郵件，或發郵件到 ${serviceAddress}，正文寫
     確認完成 ${orderNo}
 如不滿意，正文寫
     驗收不通過 ${orderNo} 理由

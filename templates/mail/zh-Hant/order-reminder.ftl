@@ -10,7 +10,7 @@ ${buyerEmail}，您好：
 金額：${price}
 服務商：${companyName}
 
-請回複本郵件，正文寫
+請回覆本郵件，正文寫
     確認完成 ${orderNo}
 如不滿意，寫“驗收不通過 ${orderNo} 理由”。
 <#if autoConfirmAfter gt 0>如一直未確認，訂單將於 ${deadline} 自動確認完成（完成後 ${autoConfirmAfter} 天）。

@@ -87,6 +87,16 @@ class GoldenMailsTest {
         "", "ops@marketdesk.test", false, 0, SERVICE, "", "http://localhost:7070"));
     m.put("review-digest", new ReviewDigest.Model("2026-12-01", List.of(new ReviewDigest.Item(13, "price", "订单改价",
         "20261128000123", request.titleZh(), request.titleEn(), "alice@provider-a.test", "2026-12-04", false)), 1, 0, SERVICE));
+    m.put("held", new MailProcessor.HeldModel("alice@provider-a.test", "k3j9", 7, true));
+    // the shape of intake's HeldCommands.DoneModel (package-private)
+    m.put("held-done", Map.of("items", List.of(
+        Map.of("line", "下架商品 P1001", "done", true, "message", "商品 P1001 已下架。", "example", ""),
+        Map.of("line", "开始实施 20261128000999", "done", false, "message", "没有订单 20261128000999。",
+            "example", "开始实施 20261128000999"))));
+    m.put("reply-held", new io.marketdesk.outbox.ReplyCap.HeldModel(200, "2026-12-01 10:00", "Asia/Shanghai", SERVICE));
+    m.put("ack-hint", new MailProcessor.NoModel());
+    m.put("quote-repeated", new MailProcessor.NoModel());
+    m.put("quote-doubt", new MailProcessor.DoubtModel("确认完成 20261128000123", "-----Original Message-----"));
     return m;
   }
 

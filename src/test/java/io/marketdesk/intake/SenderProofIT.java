@@ -117,7 +117,7 @@ class SenderProofIT {
   void shouldTakeAReplyToAReviewMailAsProofEnough() {
     String submit = t.mail.send(DemoData.BOB, SERVICE, "x", "修改账户信息\n客服电话: 400-222-3333\n",
         Map.of("Authentication-Results", MX + "; spf=pass smtp.mailfrom=bob@provider-b.test"), null);
-    assertThat(t.mail.awaitReplyTo(DemoData.BOB, submit).body()).contains("✔ 完成");
+    assertThat(t.mail.awaitReplyTo(DemoData.BOB, submit).body()).contains("⧗ 已提交审核");
     long review = count("SELECT MAX(id) FROM review WHERE kind = 'account'");
     Mail reviewMail = t.mail.await(DemoData.OPERATOR, m -> m.subject().contains("#" + review + "】"));
     String answer = t.mail.reply(DemoData.OPERATOR, reviewMail, "同意");
@@ -132,7 +132,7 @@ class SenderProofIT {
     long before = count("SELECT COUNT(*) FROM review WHERE kind = 'account'");
     String update = t.mail.send(DemoData.ALICE, list.from(), "Re: " + list.subject(), "修改账户信息\n客服电话: 400-555-6666\n",
         Map.of(), list);
-    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, update).body()).contains("✔ 完成").doesNotContain("待确认");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, update).body()).contains("⧗ 已提交审核").doesNotContain("待确认");
     assertThat(count("SELECT COUNT(*) FROM review WHERE kind = 'account'")).isEqualTo(before + 1);
     // the same words, threaded to a mail of ours that went to someone else, prove nothing
     String forged = forge(DemoData.ALICE, "thread-forged@evil.test", "修改账户信息\n客服电话: 400-777-8888",

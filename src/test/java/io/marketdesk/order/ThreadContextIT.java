@@ -110,7 +110,7 @@ class ThreadContextIT {
 
     Mail appeal = t.mail.awaitReplyTo(BUYER, t.mail.reply(BUYER, rejectedReply, "申诉 三次都没有修好"));
 
-    assertThat(appeal.body()).contains("✔").contains("申诉中");
+    assertThat(appeal.body()).contains("⧗ 已提交审核").contains("申诉中");
     assertThat(o.order(no).status()).isEqualTo(OrderStatus.DISPUTED);
   }
 

@@ -43,17 +43,32 @@ public final class DemoData {
         new EmbeddedMailServer.User(BUYER, App.DEMO_PASSWORD));
   }
 
+  /** The demo's names and texts ({@code config/demo.properties}, bundled). */
+  public static java.util.Properties text() {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.InputStream in = DemoData.class.getClassLoader().getResourceAsStream("config/demo.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("config/demo.properties is missing");
+      }
+      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return p;
+  }
+
   /** The people: one operator, two providers. */
   static Loader people(Config config) {
     return h -> {
+      java.util.Properties t = text();
       Directory d = new Directory(Clock.systemUTC());
-      d.createOperator(h, "运营小王 Wang (demo)", List.of(OPERATOR));
-      d.createProvider(h, new Provider(0, ALICE_ACCOUNT, "云帆科技有限公司", "上海市浦东新区张江路 88 号",
-          "91310115MA1K4XXX1A", "400-800-1234", "service@provider-a.test", "工作日 9:00-18:00", "Alice 李",
-          "13800138000", ALICE, List.of(ALICE)));
-      d.createProvider(h, new Provider(0, BOB_ACCOUNT, "北辰数据服务有限公司", "北京市海淀区中关村大街 1 号",
-          "91110108MA0B5XXX2B", "400-900-5678", "support@provider-b.test", "7x24", "Bob 王",
-          "13900139000", BOB, List.of(BOB)));
+      d.createOperator(h, t.getProperty("people.operator"), List.of(OPERATOR));
+      d.createProvider(h, new Provider(0, ALICE_ACCOUNT, t.getProperty("people.alice.company"),
+          t.getProperty("people.alice.address"), "91310115MA1K4XXX1A", "400-800-1234", "service@provider-a.test",
+          t.getProperty("people.alice.hours"), t.getProperty("people.alice.contact"), "13800138000", ALICE, List.of(ALICE)));
+      d.createProvider(h, new Provider(0, BOB_ACCOUNT, t.getProperty("people.bob.company"),
+          t.getProperty("people.bob.address"), "91110108MA0B5XXX2B", "400-900-5678", "support@provider-b.test", "7x24",
+          t.getProperty("people.bob.contact"), "13900139000", BOB, List.of(BOB)));
     };
   }
 

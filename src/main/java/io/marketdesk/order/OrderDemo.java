@@ -14,9 +14,25 @@ import org.jdbi.v3.core.Handle;
 final class OrderDemo implements DemoData.Loader {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private final Clock clock;
+  private final io.marketdesk.template.Catalog words;
 
-  OrderDemo(Clock clock) {
+  OrderDemo(Clock clock, io.marketdesk.template.Catalog words) {
     this.clock = clock;
+    this.words = words;
+  }
+
+  /** The open appeal's review lines: its state change and the buyer's reason, labels from the catalog. */
+  private String changes(java.util.Properties t) {
+    java.util.List<Object> list = java.util.List.of(
+        java.util.Map.of("field", "status", "labelZh", words.text("zh", "change.status"), "labelEn", words.text("en", "change.status"),
+            "before", words.text("zh", OrderStatus.IMPLEMENTING.labelKey()), "after", words.text("zh", OrderStatus.DISPUTED.labelKey())),
+        new java.util.HashMap<>(java.util.Map.of("field", "appeal.reason", "labelZh", words.text("zh", "change.appeal.reason"),
+            "labelEn", words.text("en", "change.appeal.reason"), "after", t.getProperty("order.appeal.reason"))));
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(list);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -24,9 +40,10 @@ final class OrderDemo implements DemoData.Loader {
     long now = clock.millis();
     long alice = providerId(h, DemoData.ALICE_ACCOUNT);
     long bob = providerId(h, DemoData.BOB_ACCOUNT);
-    product(h, "P1001", alice, "ops", "云服务器运维托管（月）", 100000, "月", now);
-    product(h, "P1002", bob, "ops", "数据库迁移服务", 200000, "次", now);
-    product(h, "P1003", alice, "software", "云帆备份软件", 50000, "套", now);
+    java.util.Properties t = DemoData.text();
+    product(h, "P1001", alice, "ops", t, 100000, now);
+    product(h, "P1002", bob, "ops", t, 200000, now);
+    product(h, "P1003", alice, "software", t, 50000, now);
     String b = DemoData.BUYER;
     order(h, "20261128000123", "P1001", alice, b, 100000, "unpaid", now - DAY, null, null, null, null, null, 0, null);
     order(h, "20261128000102", "P1001", alice, b, 100000, "paid", now - 3 * DAY, now - 2 * DAY, null, null, null, null, 0, null);
@@ -52,7 +69,7 @@ final class OrderDemo implements DemoData.Loader {
         null);
     long form = h.createUpdate("INSERT INTO order_requirement (order_no, submitted_by, text, created_at)"
             + " VALUES ('20261128000103', :b, :t, :at)")
-        .bind("b", b).bind("t", "请在周末完成 3 台服务器的系统巡检和安全加固，联系电话 138-0000-0000。").bind("at", now - 4 * DAY - 3_600_000)
+        .bind("b", b).bind("t", t.getProperty("order.requirement")).bind("at", now - 4 * DAY - 3_600_000)
         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     h.createUpdate("INSERT INTO order_attachment (requirement_id, filename, content_type, size, data)"
             + " VALUES (:id, 'servers.txt', 'text/plain', :size, :data)")
@@ -62,12 +79,10 @@ final class OrderDemo implements DemoData.Loader {
             + " changes, status, submitted_at, due_at) VALUES ('appeal', '20261128000107', :pid, :b, 'zh', :tz, :te, :payload,"
             + " :changes, 'open', :at, :due)")
         .bind("pid", alice).bind("b", b)
-        .bind("tz", "订单 20261128000107 买家申诉（同意 = 取消订单并退款给买家；拒绝 = 恢复到“实施中”继续）")
-        .bind("te", "Buyer's appeal on order 20261128000107 (approve = cancel the order with a refund to the buyer; reject = resume as"
-            + " implementing)")
+        .bind("tz", words.text("zh", "appeal.review.title", "orderNo", "20261128000107"))
+        .bind("te", words.text("en", "appeal.review.title", "orderNo", "20261128000107"))
         .bind("payload", "{\"orderNo\":\"20261128000107\",\"resume\":\"implementing\"}")
-        .bind("changes", "[{\"field\":\"status\",\"labelZh\":\"订单状态\",\"labelEn\":\"Order status\",\"before\":\"实施中\",\"after\":\"申诉中\"},"
-            + "{\"field\":\"reason\",\"labelZh\":\"申诉理由\",\"labelEn\":\"Reason\",\"before\":\"\",\"after\":\"三次验收都没有解决问题\"}]")
+        .bind("changes", changes(t))
         .bind("at", now - DAY).bind("due", now + 2 * DAY)
         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     h.createUpdate("UPDATE orders SET dispute_review_id = :r WHERE order_no = '20261128000107'").bind("r", review).execute();
@@ -77,7 +92,10 @@ final class OrderDemo implements DemoData.Loader {
     return h.createQuery("SELECT id FROM provider WHERE account_id = :a").bind("a", accountId).mapTo(Long.class).one();
   }
 
-  private static void product(Handle h, String id, long providerId, String type, String name, long price, String unit, long now) {
+  private static void product(Handle h, String id, long providerId, String type, java.util.Properties t, long price, long now) {
+    String[] v = t.getProperty("order-product." + id).split("\\s*\\|\\s*", 2);
+    String name = v[0];
+    String unit = v[1];
     h.createUpdate("INSERT INTO product (id, provider_id, type, status, live_version, name, price, unit, summary, description,"
             + " created_at, updated_at) VALUES (:id, :pid, :type, 'listed', 1, :name, :price, :unit, :name, :name, :now, :now)"
             + " ON CONFLICT (id) DO NOTHING")

@@ -31,6 +31,6 @@ public final class OrderFeature implements Feature {
     w.web.add(new OrderApi(w.db.jdbi(), workflow, w.mailer.outbox()));
     w.status.add(new OrderStatusSection(w.db.jdbi(), store));
     w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));
-    w.demo.add(new OrderDemo(w.clock));
+    w.demo.add(new OrderDemo(w.clock, w.templates.catalog()));
   }
 }

@@ -56,24 +56,20 @@ final class ProductDemo implements DemoData.Loader {
     CommandContext alice = ctx(h, DemoData.ALICE, Language.ZH);
     CommandContext bob = ctx(h, DemoData.BOB, Language.EN);
     CommandContext ops = ctx(h, DemoData.OPERATOR, Language.ZH);
-    String p1 = listed(alice, ops, "服务器运维托管", "运维服务", "880", "次", "7x24 小时 Linux/Windows 服务器运维",
-        "包括系统巡检、故障处理、性能调优和安全加固。\n每次服务含一份运维报告。");
-    String p2 = listed(bob, ops, "数据迁移服务", "ops", "1,500", "次", "数据库与文件从自建机房迁移上云",
-        "MySQL、PostgreSQL、对象存储迁移，含迁移方案与回滚预案。");
-    String p3 = listed(alice, ops, "云帆 CRM 客户管理系统", "软件服务", "2,980", "年", "面向中小企业的客户管理软件",
-        "客户、商机、合同与回款管理，支持移动端。");
-    listed(bob, ops, "北辰日志分析平台", "software", "1,200", "套", "私有部署的日志检索与告警",
-        "支持 10 亿条/天的日志检索，告警推送到邮件和企业微信。");
-    submit(alice, "云帆 LAMP 一键部署镜像", "镜像服务", "99", "月", "Linux + Apache + MySQL + PHP 一键部署",
-        "基于 CentOS Stream 9，预装常用 PHP 扩展。");
-    listed(bob, ops, "北辰 Docker CE 镜像", "image", "49", "月", "预装 Docker CE 的 Ubuntu 镜像", "Ubuntu 22.04 + Docker CE 最新稳定版。");
-    String p7 = listed(alice, ops, "云帆在线表单", "SaaS", "199", "月", "在线表单与问卷收集", "拖拽式表单设计，数据导出 Excel。");
-    listed(bob, ops, "北辰网站监控", "saas", "39", "月", "网站可用性与性能监控", "全国 30 个监测点，1 分钟频率。");
-    String p9 = submit(bob, "应急响应服务", "ops", "3,000", "次", "安全事件应急响应", "入侵排查、日志分析与加固建议。");
-    decide(ops, p9, false, "请补充服务范围与响应时限说明。");
+    java.util.Properties t = DemoData.text();
+    String p1 = listed(alice, ops, t, 1);
+    String p2 = listed(bob, ops, t, 2);
+    String p3 = listed(alice, ops, t, 3);
+    listed(bob, ops, t, 4);
+    submit(alice, t, 5);
+    listed(bob, ops, t, 6);
+    String p7 = listed(alice, ops, t, 7);
+    listed(bob, ops, t, 8);
+    String p9 = submit(bob, t, 9);
+    decide(ops, p9, false, t.getProperty("product.9.rejected"));
     Map<String, String> revision = new LinkedHashMap<>();
-    revision.put("价格", "2,680");
-    revision.put("简介", "面向中小企业的客户管理软件（年付优惠）");
+    revision.put("price", "2,680");
+    revision.put("summary", t.getProperty("product.3.revision.summary"));
     expectDone(products.update(alice, p3, revision), p3);
     expectDone(products.delist(alice, p7), p7);
     if (!p1.equals("P1001") || !p2.equals("P1002")) {
@@ -86,22 +82,23 @@ final class ProductDemo implements DemoData.Loader {
     return new CommandContext(h, actor, null, null, lang, List.of(), true, clock, mailer, audit);
   }
 
-  private String listed(CommandContext who, CommandContext ops, String name, String type, String price, String unit,
-      String summary, String description) {
-    String id = submit(who, name, type, price, unit, summary, description);
+  private String listed(CommandContext who, CommandContext ops, java.util.Properties t, int n) {
+    String id = submit(who, t, n);
     decide(ops, id, true, "");
     return id;
   }
 
-  private String submit(CommandContext who, String name, String type, String price, String unit, String summary,
-      String description) {
+  /** Submits demo product {@code n} of {@code config/demo.properties}: name | type | price | unit | summary | description. */
+  private String submit(CommandContext who, java.util.Properties t, int n) {
+    String[] v = t.getProperty("product." + n).split("\\s*\\|\\s*", 6);
+    String name = v[0];
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("名称", name);
-    f.put("服务类型", type);
-    f.put("价格", price);
-    f.put("计费单位", unit);
-    f.put("简介", summary);
-    f.put("详情", description);
+    f.put("name", name);
+    f.put("type", v[1]);
+    f.put("price", v[2]);
+    f.put("unit", v[3]);
+    f.put("summary", v[4]);
+    f.put("description", v[5]);
     Products.Created c = products.create(who, f);
     expectDone(c.outcome(), name);
     return c.id();

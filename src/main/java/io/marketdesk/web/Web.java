@@ -27,10 +27,13 @@ public final class Web {
     }
   }
 
-  /** "zh" when the browser prefers Chinese (Accept-Language, or ?lang=zh|en), else "en". */
+  /**
+   * The page language: {@code ?lang=zh|zh-Hant|en}, else the browser's first Accept-Language
+   * (zh-TW, zh-HK, zh-MO and zh-Hant read as zh-Hant, other Chinese as zh), else zh.
+   */
   public static String lang(Context ctx) {
     String q = ctx.queryParam("lang");
-    if ("zh".equals(q) || "en".equals(q)) {
+    if ("zh".equals(q) || "en".equals(q) || "zh-Hant".equals(q)) {
       return q;
     }
     String al = ctx.header("Accept-Language");
@@ -38,6 +41,9 @@ public final class Web {
       return "zh";
     }
     String first = al.split(",")[0].trim().toLowerCase(Locale.ROOT);
+    if (first.startsWith("zh-tw") || first.startsWith("zh-hk") || first.startsWith("zh-mo") || first.startsWith("zh-hant")) {
+      return "zh-Hant";
+    }
     return first.startsWith("zh") ? "zh" : "en";
   }
 

@@ -62,6 +62,20 @@ class ReaderMailsIT {
   }
 
   @Test
+  void shouldShowTheStatusPageInOneLanguageWithOneLabelPerState() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String zh = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.baseUrl() + "/?lang=zh")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(zh).contains("运行状态").contains("<dt>待支付</dt>").doesNotContain("待支付 unpaid").doesNotContain("Intake");
+    String hant = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.baseUrl() + "/?lang=zh-Hant")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(hant).contains("lang=\"zh-Hant\"").contains("執行狀態").contains("<dt>待支付</dt>").doesNotContain("运行状态");
+    String en = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.baseUrl() + "/?lang=en")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(en).contains("<dt>unpaid</dt>").doesNotContain("待支付");
+  }
+
+  @Test
   void shouldAnswerABig5MailInTraditionalChinese() {
     String id = "big5." + System.nanoTime() + "@client.test";
     String raw = "From: " + ALICE + "\r\nTo: " + OrderTesting.SERVICE + "\r\nSubject: list\r\nMessage-ID: <" + id + ">\r\n"

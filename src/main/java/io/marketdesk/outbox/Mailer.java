@@ -38,6 +38,19 @@ public final class Mailer {
     return send(h, lang, to, template, model, token, inboundId, List.of());
   }
 
+  /**
+   * Sends a notice that answers an earlier mail (In-Reply-To and References name it), such as a
+   * review result answering the request; an unthreaded notice when {@code inReplyTo} is null.
+   */
+  public String sendInThread(Handle h, Language lang, String to, String template, Object model, String inReplyTo,
+      Long inboundId) {
+    List<String> refs = inReplyTo == null ? List.of() : List.of(inReplyTo);
+    String messageId = outbox.enqueue(h, mail("notice", to, render(lang, template, model), null, inReplyTo, refs, List.of()),
+        inboundId);
+    outbox.recordAbout(h, messageId, About.ofModel(model));
+    return messageId;
+  }
+
   /** Sends a notice that carries files (a requirement form's attachments, forwarded). */
   public String send(Handle h, Language lang, String to, String template, Object model, String token, Long inboundId,
       List<OutgoingMail.FileAttachment> files) {

@@ -149,6 +149,7 @@ class ReaderMailsIT {
     assertThat(id.find()).isTrue();
     o.command(OPERATOR, "审核 " + id.group(1) + " 同意");
     Mail result = t.mail.await(ALICE, m -> m.subject().contains("审核结果") && m.subject().contains("#" + id.group(1)));
+    assertThat(result.inReplyTo()).as("threaded to the request").isEqualTo(asked.inReplyTo());
     assertThat(result.body()).startsWith("云帆科技有限公司，您好：").contains("已上架").contains("/products/P")
         .doesNotContain("您可以修改后重新提交");
   }

@@ -144,8 +144,8 @@ class ThreadContextIT {
     String id = m.group(1);
     Mail review = t.mail.await(DemoData.OPERATOR, x -> x.subject().contains(id) && x.token() != null);
     t.mail.awaitReplyTo(DemoData.OPERATOR, t.mail.reply(DemoData.OPERATOR, review, "同意"));
-    Mail result = t.mail.await(ALICE, x -> x.inReplyTo() == null && x.subject().contains(id) && x.body().contains(id)
-        && !x.subject().contains("待审核"));
+    Mail result = t.mail.await(ALICE, x -> x.subject().contains("审核结果") && x.subject().contains(id));
+    assertThat(result.inReplyTo()).as("the result answers the request").isEqualTo(created.inReplyTo());
 
     Mail view = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, result, "查看商品"));
 

@@ -11,13 +11,13 @@ This request replaces the earlier open review #${replacedId} of the same thing; 
 
 What changes (old -> new):
 <#list review.changes()?filter(c -> !c.context()) as c>
-- ${c.labelEn()}: ${c.before()?has_content?then(c.before(), "(empty)")} -> ${c.after()?has_content?then(c.after(), "(empty)")}
+- ${c.labelEn()}: ${c.beforeInEnglish()?has_content?then(c.beforeInEnglish(), "(empty)")} -> ${c.afterInEnglish()?has_content?then(c.afterInEnglish(), "(empty)")}
 </#list>
 <#if review.changes()?filter(c -> c.context())?has_content>
 
 What it is about:
 <#list review.changes()?filter(c -> c.context()) as c>
-- ${c.labelEn()}: ${c.after()?has_content?then(c.after(), "(none given)")}
+- ${c.labelEn()}: ${c.afterInEnglish()?has_content?then(c.afterInEnglish(), "(none given)")}
 </#list>
 </#if>
 

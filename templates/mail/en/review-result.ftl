@@ -13,7 +13,7 @@ ${webBaseUrl}/products/${review.subject()}
 <#elseif review.kind() == "account">
 Your account now reads:
 <#list review.changes() as c>
-- ${c.labelEn()}: ${c.after()}
+- ${c.labelEn()}: ${c.afterInEnglish()}
 </#list>
 </#if>
 <#if review.decisionNote()?has_content>

@@ -152,14 +152,16 @@ final class PriceChangeHandler implements CommandHandler {
     List<Change> changes = new ArrayList<>();
     changes.add(Change.of(ctx, "price", Money.formatYuan(oldPrice), Money.formatYuan(newPrice)));
     changes.add(Change.of(ctx, "discount", "100%", percent + "% (-" + off + "%)"));
-    changes.add(Change.of(ctx, "order", null, order.orderNo() + " · " + product + " · " + ctx.in(Language.ZH, "state.order." + order.status())));
+    changes.add(Change.of(ctx, "order", null, order.orderNo() + " · " + product));
     if (order.originalPrice() != oldPrice) {
       changes.add(Change.of(ctx, "original", null, Money.formatYuan(order.originalPrice())));
     }
     changes.add(Change.of(ctx, "reason", null, reason));
     if (nameDiffers) {
       changes.add(new Change("warning", ctx.in(Language.ZH, "change.warning"), ctx.in(Language.EN, "change.warning"), null,
-          ctx.in(Language.ZH, "price-change.name-differs", "given", req.providerName(), "registered", provider.companyName())));
+          ctx.in(Language.ZH, "price-change.name-differs", "given", req.providerName(), "registered", provider.companyName()),
+          null, ctx.in(Language.EN, "price-change.name-differs", "given", req.providerName(), "registered",
+              provider.companyName())));
     }
     Object[] title = {"orderNo", order.orderNo(), "was", Money.formatYuan(oldPrice), "now", Money.formatYuan(newPrice),
         "percent", percent, "off", off};

@@ -8,8 +8,26 @@ package io.marketdesk.review;
  * @param labelEn the English field label
  * @param before the live value ("" when new)
  * @param after the proposed value
+ * @param beforeEn the old value as English readers read it when it is a word (a state label), else null
+ * @param afterEn the new value as English readers read it when it is a word, else null
  */
-public record Change(String field, String labelZh, String labelEn, String before, String after) {
+public record Change(String field, String labelZh, String labelEn, String before, String after, String beforeEn,
+    String afterEn) {
+
+  /** A change whose values read the same in every language. */
+  public Change(String field, String labelZh, String labelEn, String before, String after) {
+    this(field, labelZh, labelEn, before, after, null, null);
+  }
+
+  /** The old value for English readers. */
+  public String beforeInEnglish() {
+    return beforeEn != null ? beforeEn : before;
+  }
+
+  /** The new value for English readers. */
+  public String afterInEnglish() {
+    return afterEn != null ? afterEn : after;
+  }
 
   /**
    * A change whose labels are the catalog's {@code change.FIELD} in Chinese and English. A null

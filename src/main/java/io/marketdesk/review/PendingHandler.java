@@ -59,7 +59,8 @@ final class PendingHandler implements CommandHandler {
     if (full) {
       for (Change c : r.changes()) {
         sb.append('\n').append(ctx.m("pending-handler.describe.4", "label", ctx.zh() ? c.labelZh() : c.labelEn(),
-            "context", c.context(), "before", c.before(), "after", c.after()));
+            "context", c.context(), "before", ctx.zh() ? c.before() : c.beforeInEnglish(),
+            "after", ctx.zh() ? c.after() : c.afterInEnglish()));
       }
     }
     return sb.toString();

@@ -63,7 +63,7 @@ class GoldenMailsTest {
         "alice@provider-a.test", "100012345678"));
     m.put("unregistered", new MailProcessor.UnregisteredModel(SERVICE));
     List<Change> price = List.of(new Change("price", "订单价格", "Order price", "¥1,000.00", "¥880.00"),
-        new Change("order", "订单", "Order", null, "20261128000123 · P1001 云服务器运维托管（月） · 待支付"),
+        new Change("order", "订单", "Order", null, "20261128000123 · P1001 云服务器运维托管（月）"),
         new Change("reason", "理由", "Reason", null, "老客户续约，按合同价结算。"));
     Review request = new Review(13, "price", "20261128000123", 1L, "alice@provider-a.test",
         "订单 20261128000123 改价 ¥1,000.00 → ¥880.00（88%，降 12%）",

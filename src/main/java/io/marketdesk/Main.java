@@ -148,15 +148,11 @@ public final class Main implements Callable<Integer> {
       out.println("created " + describe(c.person()));
     } else if (r instanceof Onboarding.Unchanged u) {
       out.println("already registered, unchanged: " + describe(u.person()));
-    } else if (r instanceof Onboarding.Invalid i) {
-      i.problems().forEach(p -> err.println("invalid: " + p));
-      code = 2;
-    } else if (r instanceof Onboarding.Conflict c) {
-      err.println("conflict: " + c.message());
-      code = 1;
-    } else if (r instanceof Onboarding.Refused f) {
-      err.println("refused: " + f.message());
-      code = 1;
+    } else if (r instanceof Onboarding.Rejected j) {
+      String kind = j.refusal() instanceof io.marketdesk.text.Refusal.BadInput ? "invalid"
+          : j.refusal() instanceof io.marketdesk.text.Refusal.Conflict ? "conflict" : "refused";
+      j.problems().forEach(p -> err.println(kind + ": " + p));
+      code = kind.equals("invalid") ? 2 : 1;
     }
     out.flush();
     err.flush();

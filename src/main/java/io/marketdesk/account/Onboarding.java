@@ -1,5 +1,6 @@
 package io.marketdesk.account;
 
+import io.marketdesk.text.Refusal;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.account.AccountFields.Field;
 import io.marketdesk.account.AccountFields.Problem;
@@ -30,7 +31,7 @@ public final class Onboarding {
       + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)+$");
 
   /** What an onboarding request came to. */
-  public sealed interface Result permits Created, Unchanged, Invalid, Conflict, Refused {}
+  public sealed interface Result permits Created, Unchanged, Rejected {}
 
   /** Created now. */
   public record Created(Object person) implements Result {}
@@ -38,18 +39,19 @@ public final class Onboarding {
   /** The very same person exists already; nothing changed. */
   public record Unchanged(Object person) implements Result {}
 
-  /** Bad input: each problem (HTTP 400). */
-  public record Invalid(List<String> problems) implements Result {
-    public Invalid {
+  /**
+   * Not done: the one refusal type ({@link Refusal}: bad input 400, someone else's account ID or
+   * address 409, against a rule 422) and each problem worded in English for the CLI and the API.
+   */
+  public record Rejected(Refusal refusal, List<String> problems) implements Result {
+    public Rejected {
       problems = List.copyOf(problems);
     }
   }
 
-  /** The account ID or an address belongs to someone else (HTTP 409). */
-  public record Conflict(String message) implements Result {}
-
-  /** Well-formed, but against a rule (HTTP 422). */
-  public record Refused(String message) implements Result {}
+  private Rejected rejected(Refusal refusal) {
+    return new Rejected(refusal, List.of(words.text("en", refusal.reason())));
+  }
 
   /** A provider to create: account ID, field values (missing ones empty) and sender addresses. */
   public record ProviderRequest(String accountId, Map<Field, String> values, List<String> addresses) {}
@@ -113,7 +115,7 @@ public final class Onboarding {
     }
     List<String> addresses = new ArrayList<>(new LinkedHashSet<>(cleanAddresses(req.addresses(), problems)));
     if (!problems.isEmpty()) {
-      return new Invalid(problems);
+      return new Rejected(Refusal.badInput("onboarding.invalid"), problems);
     }
     Optional<Result> rule = addressRule(addresses);
     if (rule.isPresent()) {
@@ -127,11 +129,11 @@ public final class Onboarding {
       if (same(existing.get(), wanted)) {
         return new Unchanged(existing.get());
       }
-      return new Conflict("account ID " + accountId + " is already registered to another provider record");
+      return rejected(Refusal.conflict("onboarding.account-taken", "accountId", accountId));
     }
     for (String a : addresses) {
       if (directory.providerByAddress(h, a).isPresent() || directory.operatorByAddress(h, a).isPresent()) {
-        return new Conflict("address " + a + " is already registered");
+        return rejected(Refusal.conflict("onboarding.address-taken", "address", a));
       }
     }
     Provider p = directory.createProvider(h, wanted);
@@ -151,7 +153,7 @@ public final class Onboarding {
     }
     List<String> addresses = new ArrayList<>(new LinkedHashSet<>(cleanAddresses(rawAddresses, problems)));
     if (!problems.isEmpty()) {
-      return new Invalid(problems);
+      return new Rejected(Refusal.badInput("onboarding.invalid"), problems);
     }
     Optional<Result> rule = addressRule(addresses);
     if (rule.isPresent()) {
@@ -164,7 +166,7 @@ public final class Onboarding {
     }
     for (String a : addresses) {
       if (directory.providerByAddress(h, a).isPresent() || directory.operatorByAddress(h, a).isPresent()) {
-        return new Conflict("address " + a + " is already registered");
+        return rejected(Refusal.conflict("onboarding.address-taken", "address", a));
       }
     }
     Operator o = directory.createOperator(h, n, addresses);
@@ -195,7 +197,7 @@ public final class Onboarding {
       String local = a.substring(0, a.indexOf('@'));
       String plain = (local.contains("+") ? local.substring(0, local.indexOf('+')) : local) + a.substring(a.indexOf('@'));
       if (plain.equals(serviceAddress)) {
-        return Optional.of(new Refused("address " + a + " is the service's own address; it cannot be a sender"));
+        return Optional.of(rejected(Refusal.rule("onboarding.service-address", "address", a)));
       }
     }
     return Optional.empty();

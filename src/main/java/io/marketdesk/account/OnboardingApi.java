@@ -160,12 +160,8 @@ final class OnboardingApi implements WebModule {
       ctx.status(201).json(json(c.person()));
     } else if (r instanceof Onboarding.Unchanged u) {
       ctx.status(200).json(json(u.person()));
-    } else if (r instanceof Onboarding.Invalid i) {
-      throw new ApiException(400, String.join("; ", i.problems()));
-    } else if (r instanceof Onboarding.Conflict c) {
-      throw ApiException.conflict(c.message());
-    } else if (r instanceof Onboarding.Refused f) {
-      throw ApiException.refused(f.message());
+    } else if (r instanceof Onboarding.Rejected j) {
+      throw new ApiException(j.refusal().httpStatus(), String.join("; ", j.problems()));
     }
   }
 

@@ -35,13 +35,35 @@ public final class Money {
   /** The largest number of integer digits accepted: 10^15 yuan is far beyond any order. */
   private static final int MAX_INTEGER_DIGITS = 15;
 
+  /** The words after the digits that mean yuan ({@code grammar/money.properties}). */
+  private static final java.util.Set<String> YUAN = yuanWords();
+
   private static final Pattern AMOUNT =
       Pattern.compile(
           "(?:(?<pre>¥|rmb|cny)\\s*)?"
               + "(?<int>\\d{1,3}(?:,\\d{3})+|\\d+)"
               + "(?:\\.(?<dec>\\d{1,2}))?"
-              + "(?:\\s*(?<post>元|rmb|cny))?",
+              + "(?:\\s*(?<post>" + String.join("|", YUAN.stream().map(Pattern::quote).toList()) + "|rmb|cny))?",
           Pattern.CASE_INSENSITIVE);
+
+  private static java.util.Set<String> yuanWords() {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.InputStream in = Money.class.getClassLoader().getResourceAsStream("grammar/money.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("grammar/money.properties is missing");
+      }
+      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String w : p.getProperty("yuan-after", "").split("\\|")) {
+      if (!w.isBlank()) {
+        out.add(w.strip());
+      }
+    }
+    return java.util.Set.copyOf(out);
+  }
 
   private Money() {}
 
@@ -64,7 +86,7 @@ public final class Money {
     }
     if (m.group("pre") != null
         && m.group("post") != null
-        && !m.group("post").equals("元")) {
+        && !YUAN.contains(m.group("post"))) {
       return Optional.empty();
     }
     String digits = m.group("int").replace(",", "");

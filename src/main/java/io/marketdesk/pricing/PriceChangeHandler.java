@@ -49,15 +49,25 @@ final class PriceChangeHandler implements CommandHandler {
    * The seed's sentence written about a product ({@code 商品P1001} instead of {@code 订单NO}); read
    * only so that the reply can send the provider to {@code 修改商品}. Args: {@code product=ID AMOUNT}.
    */
-  private static final Pattern PRODUCT_SENTENCE = Pattern.compile(
-      "(?:账号|账户|帐号|帐户)\\s*id\\s*:?\\s*\\d{5,20}.{0,40}?商品\\s*(?:id|编号|号)?\\s*:?\\s*"
-          + "(?<product>[a-z0-9][a-z0-9-]{0,19})(?![a-z0-9]).{0,40}?(?:修改|改|调整|变更)为\\s*(?:折扣价|价格|优惠价)?"
-          + "\\s*:?\\s*(?<amount>[^\\s,;。]*)",
+  private static final java.util.Properties GRAMMAR = grammar();
+  private static final Pattern PRODUCT_SENTENCE = Pattern.compile(GRAMMAR.getProperty("product-sentence"),
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern PRODUCT_ARGS = Pattern.compile(
-      "\\s*(?:product=|商品\\s*)?(?<product>(?=[a-z0-9-]{0,19}\\d)[a-z][a-z0-9-]{0,19}|(?<=product=)[a-z0-9-]{1,20})"
-          + "(?![a-z0-9-])(?:\\s+(?<amount>\\S*))?.*",
+  private static final Pattern PRODUCT_ARGS = Pattern.compile(GRAMMAR.getProperty("product-args"),
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /** The product price sentence's patterns ({@code grammar/price.properties}). */
+  private static java.util.Properties grammar() {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.InputStream in = PriceChangeHandler.class.getClassLoader().getResourceAsStream("grammar/price.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("grammar/price.properties is missing");
+      }
+      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return p;
+  }
 
   /**
    * The recogniser of {@code order.price}: {@link PriceChangeSentence#RECOGNIZER}, then the same

@@ -16,5 +16,5 @@ ${reason}
 
 如需說明情況，請回覆本郵件或聯絡運營人員。
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
 本郵件由系統自動傳送。

@@ -17,5 +17,5 @@ ${companyName}，您好：
 （系統會請您確認）。請在支付後 ${startWithin} 天內（${deadline} 前）開始實施，逾期訂單將自動取消並退款給買家，之前會提醒您。
 檢視訂單和需求單：訂單詳情 ${orderNo}
 </#if>--
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
 本郵件由系統自動傳送。

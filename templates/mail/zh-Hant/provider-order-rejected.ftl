@@ -15,5 +15,5 @@ ${reason}
 
 處理好後請再次傳送“已完成 ${orderNo}”。<#if rejections gte 3>驗收不通過已滿 3 次，買家可以申訴，由運營人員裁決。</#if>
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
 本郵件由系統自動傳送。

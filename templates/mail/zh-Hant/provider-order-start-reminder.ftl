@@ -15,5 +15,5 @@ ${companyName}，您好：
 開始實施：發郵件到 ${serviceAddress}，正文寫
     開始實施 ${orderNo} 確定
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
 本郵件由系統自動傳送。

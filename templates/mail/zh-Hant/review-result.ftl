@@ -33,4 +33,4 @@ ${webBaseUrl}/products/${review.subject()}
 ${note}
 </#if>
 --
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
+marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}

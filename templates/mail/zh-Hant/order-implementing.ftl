@@ -9,7 +9,7 @@ ${buyerEmail}，您好：
 金額：${price}
 服務商：${companyName}
 
-實施期間仍可補充需求：發郵件到 ${serviceAddress}，正文寫“提交需求單 ${orderNo}”，下面寫需求並附上檔案。
+實施期間仍可補充需求：發郵件到 ${serviceAddress}，正文寫「提交需求單 ${orderNo}」，下面寫需求並附上檔案。
 --
 marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

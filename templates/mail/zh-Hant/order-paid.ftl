@@ -14,7 +14,7 @@ ${buyerEmail}，您好：
     （在這一行下面寫您的需求，並附上相關檔案）
 
 服務商應在支付後 ${startWithin} 天內（${deadline} 前）開始實施；逾期未開始，訂單將自動取消並退款。
-隨時可以傳送“查詢訂單 ${orderNo}”檢視訂單狀態。
+隨時可以傳送「查詢訂單 ${orderNo}」檢視訂單狀態。
 --
 marketdesk 雲市場（郵件服務）· ${serviceAddress}
 本郵件由系統自動傳送。

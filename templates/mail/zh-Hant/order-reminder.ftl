@@ -12,7 +12,7 @@ ${buyerEmail}，您好：
 
 請回覆本郵件，正文寫
     確認完成 ${orderNo}
-如不滿意，寫“驗收不通過 ${orderNo} 理由”。
+如不滿意，寫「驗收不通過 ${orderNo} 理由」。
 <#if autoConfirmAfter gt 0>如一直未確認，訂單將於 ${deadline} 自動確認完成（完成後 ${autoConfirmAfter} 天）。
 </#if>--
 marketdesk 雲市場（郵件服務）· ${serviceAddress}

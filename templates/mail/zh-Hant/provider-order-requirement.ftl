@@ -7,7 +7,7 @@ ${companyName}，您好：
 
 <#if text?has_content>${text}<#else>（沒有文字，只有附件）</#if>
 
-<#if attachments?has_content>附件（${attachments?size} 個，隨本郵件附上，也儲存在訂單中，傳送“訂單詳情 ${orderNo}”可檢視列表）：
+<#if attachments?has_content>附件（${attachments?size} 個，隨本郵件附上，也儲存在訂單中，傳送「訂單詳情 ${orderNo}」可檢視列表）：
 <#list attachments as a>· ${a.filename}（${a.size}<#if !a.stored>，超過大小上限，未儲存</#if>）
 </#list><#else>沒有附件。
 </#if>

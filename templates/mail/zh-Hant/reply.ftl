@@ -25,7 +25,7 @@ ${i.example}
 </#if>
 <#if help?has_content>
 <#if unrecognized?has_content>
-沒有讀懂這封郵件中的命令：“${unrecognized}”。以下是您可以使用的命令。
+沒有讀懂這封郵件中的命令：「${unrecognized}」。以下是您可以使用的命令。
 
 <#else>
 這封郵件中沒有命令。以下是您可以使用的命令。
@@ -36,4 +36,4 @@ ${help}
 </#if>
 --
 <#if role == "buyer">marketdesk 雲市場（郵件服務）<#else>marketdesk 雲市場服務商後台（郵件版）</#if>
-本郵件由系統自動回覆。傳送“幫助”可檢視全部命令。
+本郵件由系統自動回覆。傳送「幫助」可檢視全部命令。

@@ -11,8 +11,8 @@ Subject: 【待審核彙總】${date}：${open} 項待審核，${overdue} 項逾
     (${i.titleEn()}; due ${i.due()})
 
 </#list>
-如何答覆：回覆對應的審核郵件寫“同意”或“拒絕 理由”；或另發郵件寫“審核 編號 同意”“審核 編號 拒絕 理由”；
-傳送“待審核”可隨時檢視最新列表。
+如何答覆：回覆對應的審核郵件寫「同意」或「拒絕 理由」；或另發郵件寫「審核 編號 同意」「審核 編號 拒絕 理由」；
+傳送「待審核」可隨時檢視最新列表。
 (Answer: reply to the review mail with approve / reject REASON, or send "review ID approve". Send "pending" for the list.)
 --
 marketdesk · ${serviceAddress}

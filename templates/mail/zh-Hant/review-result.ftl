@@ -5,7 +5,7 @@ ${requesterName}，您好：
 （服務商帳號 ID：${accountId}）
 </#if>
 
-您提交的申請“${review.titleZh()}”（審核 #${review.id()}）${approved?then("已通過", "已駁回")}。
+您提交的申請「${review.titleZh()}」（審核 #${review.id()}）${approved?then("已通過", "已駁回")}。
 <#if approved>
 <#if review.kind() == "product">
 商品 ${review.subject()} 已上架，買家現在看到的是這個版本：
@@ -22,9 +22,9 @@ ${webBaseUrl}/products/${review.subject()}
 <#else>
 駁回理由：${review.decisionNote()}
 <#if review.kind() == "product">
-下一步：按理由修改後傳送“修改商品 ${review.subject()}”，在下面寫要改的欄位，重新提交審核。
+下一步：按理由修改後傳送「修改商品 ${review.subject()}」，在下面寫要改的欄位，重新提交審核。
 <#elseif review.kind() == "account">
-下一步：按理由修改後傳送“修改帳戶資訊”，在下面寫要改的欄位，重新提交審核。
+下一步：按理由修改後傳送「修改帳戶資訊」，在下面寫要改的欄位，重新提交審核。
 <#elseif review.kind() == "price">
 下一步：訂單價格沒有改變；如仍需改價，請按理由重新發送改價申請。
 </#if>

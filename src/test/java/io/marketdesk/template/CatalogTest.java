@@ -110,7 +110,7 @@ class CatalogTest {
   @Test
   void shouldRenderArgumentsByName() {
     assertThat(catalog.text("zh", "order-commands.lookup.malformed", "no", "X1")).isEqualTo("“X1”不是订单号。");
-    assertThat(catalog.text("zh-Hant", "order-commands.lookup.malformed", "no", "X1")).isEqualTo("“X1”不是訂單號。");
+    assertThat(catalog.text("zh-Hant", "order-commands.lookup.malformed", "no", "X1")).isEqualTo("「X1」不是訂單號。");
     assertThat(catalog.text("en", "order-commands.lookup.malformed", "no", "X1")).isEqualTo("\"X1\" is not an order number.");
   }
 

@@ -28,9 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogTest {
   private static final Path TEMPLATES = Path.of("templates");
-  /** A key named in Java: ctx.m("key" / .text(code, "key" / words.text(lang, "key". */
-  private static final Pattern KEY_IN_JAVA =
-      Pattern.compile("(?:\\bm|\\.text)\\(\\s*(?:[A-Za-z_.()]+,\\s*)?\"([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)+)\"");
+  /**
+   * A key named in Java: ctx.m("key", ctx.in(Language.ZH, "key", words.text(lang, "key",
+   * Message.of("key", Refusal.conflict("key".
+   */
+  private static final Pattern KEY_IN_JAVA = Pattern.compile(
+      "(?:\\bm|\\.text|\\.in|Message\\.of|Refusal\\.(?:badInput|notFound|conflict|rule))\\(\\s*(?:[A-Za-z_.()]+,\\s*)?"
+          + "\"([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)+)\"");
 
   private final Templates templates = new Templates(null);
   private final Catalog catalog = templates.catalog();

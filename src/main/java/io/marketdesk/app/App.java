@@ -113,10 +113,10 @@ public final class App implements AutoCloseable {
       DemoData.loadOnce(db.jdbi(), wiring.demo, clock);
     }
     sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
-        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections);
+        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.mailTls);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
-        config.reconnectMax, config.batchSize, config.maxMessageBytes, clock);
+        config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
     metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     intake.start();

@@ -1,6 +1,7 @@
 package io.marketdesk.intake;
 
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailTls;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessageRemovedException;
@@ -83,7 +84,8 @@ public final class ImapIntake {
   private ScheduledExecutorService watchdog;
 
   public ImapIntake(MailUrl url, MailProcessor processor, InboundStore inbound, String processedFolder,
-      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, long maxMessageBytes, Clock clock) {
+      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, long maxMessageBytes, Clock clock,
+      MailTls tls) {
     this.url = url;
     this.processor = processor;
     this.inbound = inbound;
@@ -94,12 +96,13 @@ public final class ImapIntake {
     this.batchSize = batchSize;
     this.maxMessageBytes = maxMessageBytes;
     this.clock = clock;
-    this.session = Session.getInstance(properties());
+    this.session = Session.getInstance(properties(tls));
   }
 
-  private Properties properties() {
+  private Properties properties(MailTls tls) {
     Properties p = new Properties();
     String proto = url.ssl() ? "imaps" : "imap";
+    tls.apply(p, proto);
     p.put("mail.store.protocol", proto);
     p.put("mail." + proto + ".host", url.host());
     p.put("mail." + proto + ".port", String.valueOf(url.port()));
@@ -150,8 +153,13 @@ public final class ImapIntake {
         }
         connected = false;
         mode = "reconnecting";
-        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-        log.warn("mailbox connection lost ({}); reconnecting in {} ms", lastError, backoff);
+        java.util.Optional<String> refused = MailTls.refusal(e, url.host() + ":" + url.port());
+        lastError = refused.orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (refused.isPresent()) {
+          log.error("{}; trying again in {} ms", lastError, backoff);
+        } else {
+          log.warn("mailbox connection lost ({}); reconnecting in {} ms", lastError, backoff);
+        }
         closeQuietly();
         sleep(backoff);
         backoff = Math.min(backoff * 2, reconnectMax.toMillis());

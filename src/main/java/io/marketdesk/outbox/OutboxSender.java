@@ -64,6 +64,22 @@ public final class OutboxSender implements AutoCloseable {
       int maxAttempts,
       Duration claimLease,
       int connections) {
+    this(outbox, smtp, fromAddress, fromName, retryInitial, retryMax, maxAttempts, claimLease, connections,
+        io.marketdesk.config.MailTls.jdkDefault());
+  }
+
+  /** As above, with the trust anchors of the SMTP server's TLS certificate ({@code mail.trust-store}). */
+  public OutboxSender(
+      Outbox outbox,
+      MailUrl smtp,
+      String fromAddress,
+      String fromName,
+      Duration retryInitial,
+      Duration retryMax,
+      int maxAttempts,
+      Duration claimLease,
+      int connections,
+      io.marketdesk.config.MailTls tls) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.fromAddress = fromAddress;
@@ -73,13 +89,14 @@ public final class OutboxSender implements AutoCloseable {
     this.maxAttempts = maxAttempts;
     this.claimLease = claimLease;
     this.connections = connections;
-    this.session = Session.getInstance(properties(smtp));
+    this.session = Session.getInstance(properties(smtp, tls));
     outbox.onEnqueue(wake::release);
   }
 
-  private static Properties properties(MailUrl u) {
+  private static Properties properties(MailUrl u, io.marketdesk.config.MailTls tls) {
     Properties p = new Properties();
     String proto = u.ssl() ? "smtps" : "smtp";
+    tls.apply(p, proto);
     p.put("mail.transport.protocol", proto);
     p.put("mail." + proto + ".host", u.host());
     p.put("mail." + proto + ".port", String.valueOf(u.port()));
@@ -234,6 +251,10 @@ public final class OutboxSender implements AutoCloseable {
         fail(row, code, e);
       } catch (MessagingException | IllegalStateException e) {
         closeTransport();
+        io.marketdesk.config.MailTls.refusal(e, smtp.host() + ":" + smtp.port()).ifPresent(line -> {
+          connected = false;
+          log.error(line);
+        });
         retry(row, e);
       }
       return false;

@@ -104,6 +104,8 @@ public final class MailTls {
   public void apply(Properties p, String protocol) {
     p.put("mail." + protocol + ".ssl.socketFactory", factory);
     p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+    // no second try with the JDK's own factory when this one refuses the server (Jakarta Mail's default)
+    p.put("mail." + protocol + ".socketFactory.fallback", "false");
   }
 
   /**

@@ -30,7 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +81,10 @@ public final class ImapIntake {
   private volatile long lastCheck;
   private volatile String lastError = "";
   private volatile Store store;
+  /** The server's capabilities, read once a session. */
+  private volatile boolean canMove;
+  private volatile boolean canUidplus;
+  private volatile long reopened;
   private volatile IMAPFolder inbox;
   private Thread thread;
   private ScheduledExecutorService watchdog;
@@ -196,17 +202,37 @@ public final class ImapIntake {
     store = s;
     IMAPFolder f = (IMAPFolder) s.getFolder(folderName());
     f.open(Folder.READ_WRITE);
-    Folder done = s.getFolder(processedFolder);
-    if (!done.exists()) {
-      done.create(Folder.HOLDS_MESSAGES);
-    }
+    // everything below goes over the inbox's own connection: the store's methods (exists, create,
+    // hasCapability) would take a second connection, a second login, and Jakarta Mail logs it out
+    // and in again whenever the inbox is closed and opened
+    boolean[] caps = (boolean[]) f.doCommand(p -> {
+      ensureFolder(p, processedFolder);
+      return new boolean[] {p.hasCapability("IDLE"), p.hasCapability("MOVE"), p.hasCapability("UIDPLUS")};
+    });
+    canMove = caps[1];
+    canUidplus = caps[2];
     inbox = f;
     alreadyDoneSince.clear();
     connected = true;
     lastError = "";
-    boolean idleCapable = ((IMAPStore) s).hasCapability("IDLE");
-    mode = useIdle && idleCapable ? "IDLE" : "polling";
+    mode = useIdle && caps[0] ? "IDLE" : "polling";
     log.info("mailbox {} connected ({}), uidvalidity {}", url, mode, f.getUIDValidity());
+  }
+
+  /** Creates a folder unless it exists (another instance may create it at the same moment). */
+  private static void ensureFolder(IMAPProtocol p, String name) throws ProtocolException {
+    ListInfo[] found = p.list("", name);
+    if (found != null && found.length > 0) {
+      return;
+    }
+    try {
+      p.create(name);
+    } catch (ProtocolException e) {
+      ListInfo[] again = p.list("", name);
+      if (again == null || again.length == 0) {
+        throw e;
+      }
+    }
   }
 
   private String folderName() {
@@ -412,8 +438,11 @@ public final class ImapIntake {
   /**
    * Moves processed mails out of the inbox by UID (UID MOVE, or UID COPY + \\Deleted + UID EXPUNGE),
    * never by sequence number: a server that announces expunges late (or not at all, as GreenMail
-   * after MOVE) would otherwise make a later move hit a mail that was never processed. The folder
-   * is then opened afresh, so the next batch sees the server's numbering. False when nothing could
+   * after MOVE) would otherwise make a later move hit a mail that was never processed. The session
+   * stays open when the server has announced the expunges (MOVE's untagged EXPUNGE, RFC 6851, or the
+   * answer to a NOOP): closing and reopening the inbox costs a logout and a login in Jakarta Mail, and
+   * hosted mailboxes throttle logins. Only otherwise is the folder opened afresh, so that the next
+   * batch sees the server's numbering. False when nothing could
    * be moved now (another instance moved them, or the server refused): the caller waits for more.
    */
   private boolean moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
@@ -429,9 +458,8 @@ public final class ImapIntake {
     }
     String set = uidSet(uids);
     String dest = "\"" + processedFolder.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    IMAPStore s = (IMAPStore) f.getStore();
-    boolean move = s.hasCapability("MOVE");
-    boolean uidplus = s.hasCapability("UIDPLUS");
+    boolean move = canMove;
+    boolean uidplus = canUidplus;
     boolean moved;
     try {
       f.doCommand(p -> {
@@ -452,9 +480,35 @@ public final class ImapIntake {
           e.toString());
       moved = false;
     }
-    f.close(false);
-    f.open(Folder.READ_WRITE);
+    if (moved && !allExpunged(msgs)) {
+      // the server may tell of the expunges only with its next answer
+      f.doCommand(p -> {
+        p.noop();
+        return null;
+      });
+    }
+    if (!moved || !allExpunged(msgs)) {
+      // the server did not tell (GreenMail after MOVE), or the move failed: only a fresh SELECT shows
+      // its numbering now. Dovecot tells, so the session stays as it is: one login for the intake's life
+      reopened++;
+      f.close(false);
+      f.open(Folder.READ_WRITE);
+    }
     return moved;
+  }
+
+  private static boolean allExpunged(Message[] msgs) {
+    for (Message m : msgs) {
+      if (!m.isExpunged()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How often the inbox was closed and opened again after a move (tests; 0 on Dovecot). */
+  public long reopened() {
+    return reopened;
   }
 
   private static void uidCommand(org.eclipse.angus.mail.imap.protocol.IMAPProtocol p, String command)

@@ -101,6 +101,7 @@ class RealMailStackIT {
 
   @Test
   void shouldAnswerEveryFlowThroughPostfixAndDovecotAndLoseNothingAcrossRestarts() {
+    long logins = dovecot.clientLogins(SERVICE);
     try (TestApp t = TestApp.start(keys("done-stack"), clock)) {
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> t.app.intake().status().mode().equals("IDLE"));
 
@@ -126,6 +127,9 @@ class RealMailStackIT {
       String duringDovecot = "during-dovecot." + System.nanoTime() + "@client.test";
       people.sendRaw(DemoData.BOB, SERVICE, raw(duringDovecot, DemoData.BOB, "帮助 while Dovecot restarts", "帮助"));
       dovecot.start();
+      // (Postfix tries deferred mail again by itself after its backoff; seen once here: a mail deferred
+      // while Dovecot was down was "skipped, still being delivered" and not tried again within 40 s)
+      postfix.flush();
       awaitReplyTo(DemoData.BOB, duringDovecot);
 
       // Postfix stops: the reply waits in the outbox and goes out once it is back
@@ -162,7 +166,10 @@ class RealMailStackIT {
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dovecot.count(SERVICE, "INBOX") == 0);
       assertThat(count(t, "SELECT COUNT(*) FROM inbound_mail WHERE status NOT IN ('processed', 'ignored')")).isZero();
       assertThat(count(t, "SELECT COUNT(*) FROM outbox WHERE status NOT IN ('sent', 'failed', 'suppressed')")).isZero();
+      assertThat(t.app.intake().reopened()).isZero();
     }
+    // one IMAP session for the intake's life, and one more after Dovecot's restart cut it
+    assertThat(dovecot.clientLogins(SERVICE) - logins).isEqualTo(2);
   }
 
   @Test
@@ -210,7 +217,8 @@ class RealMailStackIT {
       try (TestApp t = TestApp.start(keys)) {
         Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> t.app.intake().status().lastError().contains("TLS certificate"));
-        assertThat(t.app.intake().status().lastError()).contains("127.0.0.1");
+        // the CA is trusted: what is refused is the name (no SAN for 127.0.0.1)
+        assertThat(t.app.intake().status().lastError()).contains("127.0.0.1").contains("subject alternative names");
         assertThat(t.app.intake().status().connected()).isFalse();
       }
       assertThat(elsewhere.logins(SERVICE)).isZero();

@@ -23,6 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,7 @@ public final class Dovecot implements AutoCloseable {
   private Path certFile;
   private Path keyFile;
   private Process process;
+  private final Map<String, AtomicLong> ownLogins = new ConcurrentHashMap<>();
 
   private Dovecot(Path dir, List<String> users, TestCertificates certs) throws IOException {
     this.dir = dir;
@@ -312,6 +316,14 @@ public final class Dovecot implements AutoCloseable {
     return log().lines().filter(l -> l.contains("imap-login") && l.contains(mark)).count();
   }
 
+  /**
+   * The IMAP logins of a user by others than this fixture ({@link #append}, {@link #count}, {@link
+   * #messageIds} log in too): the logins of the app under test.
+   */
+  public long clientLogins(String user) {
+    return logins(user) - ownLogins.getOrDefault(user, new AtomicLong()).get();
+  }
+
   /** Dovecot's log (logins, and per session how many mails were flagged deleted, expunged...). */
   public String log() {
     try {
@@ -409,6 +421,7 @@ public final class Dovecot implements AutoCloseable {
     }
     try {
       Store s = Session.getInstance(p).getStore(proto);
+      ownLogins.computeIfAbsent(user, u -> new AtomicLong()).incrementAndGet();
       s.connect("127.0.0.1", certs == null ? port : imapsPort, user, PASSWORD);
       try {
         Folder f = s.getFolder(folder);

@@ -231,6 +231,14 @@ public final class Postfix implements AutoCloseable {
     process = null;
   }
 
+  /**
+   * Delivers the deferred mail now ({@code postfix flush}, as an operator would after the mail
+   * server behind came back), instead of after the queue manager's backoff.
+   */
+  public void flush() {
+    run(BINARY.toString(), "-c", conf.toString(), "flush");
+  }
+
   /** The MX port: mail for the domains, from anyone, no login. */
   public int smtpPort() {
     return smtpPort;

@@ -250,6 +250,9 @@ public final class ImapIntake {
     IMAPFolder f = inbox;
     while (running) {
       lastCheck = clock.millis();
+      // the session stays open across batches: a NOOP hears of what other sessions (instances) moved
+      // meanwhile, as a fresh SELECT would; Dovecot tells of expunges only in answer to a command
+      noop(f);
       forgetExpunged(f);
       int count = f.getMessageCount();
       if (count == 0) {
@@ -446,15 +449,23 @@ public final class ImapIntake {
    * be moved now (another instance moved them, or the server refused): the caller waits for more.
    */
   private boolean moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
+    // what another instance moved since the batch was read is left alone: two sessions moving one mail
+    // put it into the processed folder twice
+    noop(f);
     List<Long> uids = new ArrayList<>();
+    boolean goneMeanwhile = false;
     for (Message m : msgs) {
+      if (m.isExpunged()) {
+        goneMeanwhile = true;
+        continue;
+      }
       long uid = f.getUID(m);
       if (uid > 0) {
         uids.add(uid);
       }
     }
     if (uids.isEmpty()) {
-      return false;
+      return goneMeanwhile;
     }
     String set = uidSet(uids);
     String dest = "\"" + processedFolder.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -482,10 +493,7 @@ public final class ImapIntake {
     }
     if (moved && !allExpunged(msgs)) {
       // the server may tell of the expunges only with its next answer
-      f.doCommand(p -> {
-        p.noop();
-        return null;
-      });
+      noop(f);
     }
     if (!moved || !allExpunged(msgs)) {
       // the server did not tell (GreenMail after MOVE), or the move failed: only a fresh SELECT shows
@@ -495,6 +503,14 @@ public final class ImapIntake {
       f.open(Folder.READ_WRITE);
     }
     return moved;
+  }
+
+  /** A NOOP on the folder's session: the server's answer brings its news (EXISTS, EXPUNGE). */
+  private static void noop(IMAPFolder f) throws MessagingException {
+    f.doCommand(p -> {
+      p.noop();
+      return null;
+    });
   }
 
   private static boolean allExpunged(Message[] msgs) {

@@ -56,6 +56,8 @@ public final class ImapIntake {
   private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
   /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
   private static final int GROUP_MAILS = 20;
+  /** How long {@link #stop()} lets the round in hand finish before it cuts the connection. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(6);
   private static final long GROUP_BYTES = 4L * 1024 * 1024;
 
   /** What the status page shows of the intake. */
@@ -625,29 +627,38 @@ public final class ImapIntake {
     }
   }
 
+  /**
+   * Stops gracefully (SIGTERM, docs/DEPLOY.md): no new batch is read, the group in hand is stored,
+   * processed and moved, then the session logs out. An IDLE is ended with a NOOP; only a round that
+   * is not done within {@link #STOP_GRACE} has its connection cut (what it had committed is found
+   * processed at the next start and only moved).
+   */
   public void stop() {
     running = false;
     if (watchdog != null) {
       watchdog.shutdownNow();
     }
-    synchronized (pollLock) {
-      pollLock.notifyAll();
+    poke();
+    Thread t = thread;
+    if (t != null) {
+      join(t, STOP_GRACE.toMillis());
     }
     Store s = store;
-    if (s != null) {
+    if (t != null && t.isAlive() && s != null) {
       try {
         s.close();
       } catch (MessagingException | RuntimeException e) {
         log.debug("stop: {}", e.toString());
       }
+      join(t, 2000);
     }
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  }
+
+  private static void join(Thread t, long millis) {
+    try {
+      t.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

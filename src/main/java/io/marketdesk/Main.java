@@ -32,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
     description = "An email-driven back office for a cloud marketplace.",
     subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.Backup.class})
 public final class Main implements Callable<Integer> {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
   @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
   Path configFile;
 
@@ -79,8 +80,11 @@ public final class Main implements Callable<Integer> {
         return 1;
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        System.out.println("\nmarketdesk: stopping...");
+        // SIGTERM or Ctrl-C: the intake finishes its group, each sender its mail in flight (docs/DEPLOY.md)
+        long t0 = System.nanoTime();
+        log.info("marketdesk stopping");
         app.close();
+        log.info("marketdesk stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
         stopped.countDown();
       }, "shutdown"));
       System.out.println(Banner.text(config, app));

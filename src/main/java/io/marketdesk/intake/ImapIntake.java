@@ -24,6 +24,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,9 +57,9 @@ public final class ImapIntake {
   private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
   /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
   private static final int GROUP_MAILS = 20;
+  private static final long GROUP_BYTES = 4L * 1024 * 1024;
   /** How long {@link #stop()} lets the round in hand finish before it cuts the connection. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(6);
-  private static final long GROUP_BYTES = 4L * 1024 * 1024;
 
   /** What the status page shows of the intake. */
   public record Status(boolean connected, String mode, long lastCheck, String lastError) {}
@@ -161,7 +162,7 @@ public final class ImapIntake {
         }
         connected = false;
         mode = "reconnecting";
-        java.util.Optional<String> refused = MailTls.refusal(e, url.host() + ":" + url.port());
+        Optional<String> refused = MailTls.refusal(e, url.host() + ":" + url.port());
         lastError = refused.orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
         if (refused.isPresent()) {
           log.error("{}; trying again in {} ms", lastError, backoff);

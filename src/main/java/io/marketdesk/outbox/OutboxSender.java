@@ -1,6 +1,7 @@
 package io.marketdesk.outbox;
 
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailTls;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -65,7 +66,7 @@ public final class OutboxSender implements AutoCloseable {
       Duration claimLease,
       int connections) {
     this(outbox, smtp, fromAddress, fromName, retryInitial, retryMax, maxAttempts, claimLease, connections,
-        io.marketdesk.config.MailTls.jdkDefault());
+        MailTls.jdkDefault());
   }
 
   /** As above, with the trust anchors of the SMTP server's TLS certificate ({@code mail.trust-store}). */
@@ -79,7 +80,7 @@ public final class OutboxSender implements AutoCloseable {
       int maxAttempts,
       Duration claimLease,
       int connections,
-      io.marketdesk.config.MailTls tls) {
+      MailTls tls) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.fromAddress = fromAddress;
@@ -93,7 +94,7 @@ public final class OutboxSender implements AutoCloseable {
     outbox.onEnqueue(wake::release);
   }
 
-  private static Properties properties(MailUrl u, io.marketdesk.config.MailTls tls) {
+  private static Properties properties(MailUrl u, MailTls tls) {
     Properties p = new Properties();
     String proto = u.ssl() ? "smtps" : "smtp";
     tls.apply(p, proto);
@@ -251,7 +252,7 @@ public final class OutboxSender implements AutoCloseable {
         fail(row, code, e);
       } catch (MessagingException | IllegalStateException e) {
         closeTransport();
-        io.marketdesk.config.MailTls.refusal(e, smtp.host() + ":" + smtp.port()).ifPresent(line -> {
+        MailTls.refusal(e, smtp.host() + ":" + smtp.port()).ifPresent(line -> {
           connected = false;
           log.error(line);
         });

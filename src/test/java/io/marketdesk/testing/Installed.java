@@ -15,10 +15,19 @@ public final class Installed {
 
   /** Skips (or, in CI, fails) the calling test when {@code binary} is not an executable file. */
   public static void require(Path binary, String debianPackage) {
-    if (Files.isExecutable(binary)) {
-      return;
+    if (!Files.isExecutable(binary)) {
+      missing(binary + " is missing: install Debian's " + debianPackage + " (.ci/run does) to run the tests against it");
     }
-    String why = binary + " is missing: install Debian's " + debianPackage + " (.ci/run does) to run the tests against it";
+  }
+
+  /** Skips (or, in CI, fails) the calling test unless it runs as root. */
+  public static void requireRoot(String why) {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      missing("root is needed: " + why);
+    }
+  }
+
+  private static void missing(String why) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException(why + " (CI=true: a missing server fails the test)");
     }

@@ -143,11 +143,11 @@ class DistributionIT {
         second.waitFor(20, TimeUnit.SECONDS);
       }
       assertThat(answeredBeforeRestart).as("the stop came while mails were waiting").isLessThan(ids.size());
-      // none is missing, each was queued once; delivery is at least once (docs/architecture.md): seen
-      // once in four runs, one reply delivered twice with its one Message-ID, the row sent once (cause
-      // not found yet), so the bound is the sender's connections, as for a kill
-      assertThat(replies(smtp, ids)).as("replies; twice: %s", twice(smtp)).isBetween(ids.size(), ids.size() + 2);
-      assertThat(twice(smtp).values()).allSatisfy(l -> assertThat(l).as("resent with its Message-ID").containsOnly(l.get(0)));
+      // a graceful stop sends nothing twice: no reply went out twice, none is missing. (The stop often
+      // comes while the app is still starting: the shutdown hook is registered before the start and
+      // waits for it; registered after, such a SIGTERM ended the JVM at once, and a mail sent but not
+      // yet marked sent went out again after its lease.)
+      assertThat(replies(smtp, ids)).as("replies; twice: %s", twice(smtp)).isEqualTo(ids.size());
       assertThat(dovecot.messageIds(SERVICE, "marketdesk-processed")).hasSize(ids.size());
     } finally {
       smtp.stop();

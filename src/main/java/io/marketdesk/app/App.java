@@ -79,6 +79,7 @@ public final class App implements AutoCloseable {
 
   /** Builds and starts everything. */
   public App start() {
+    config.warnings.forEach(log::warn);
     if (config.embeddedMail) {
       embedded = new EmbeddedMailServer(config.embeddedSmtpPort, config.embeddedImapPort, config.mailAddress,
           DEMO_PASSWORD, DemoData.mailboxes(config));
@@ -108,12 +109,14 @@ public final class App implements AutoCloseable {
     }
     inbound = new InboundStore(db.jdbi(), clock);
     MailReader reader = new MailReader(MailReader.Limits.defaults().withMaxAttachmentBytes(config.maxAttachmentBytes));
-    processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock);
+    processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock, tokens,
+        confirmations);
     if (config.demoData) {
       DemoData.loadOnce(db.jdbi(), wiring.demo, clock);
     }
     sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
-        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.mailTls);
+        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.smtpEhloName,
+        embedded != null, config.mailTls);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);

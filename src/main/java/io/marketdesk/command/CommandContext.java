@@ -92,7 +92,10 @@ public final class CommandContext {
     return presentedTokens;
   }
 
-  /** False when {@code security.authserv-id} is set and the mail failed the check. */
+  /**
+   * True when the mail proves its sender (our server's aligned DKIM/SPF pass, or a token mailed to
+   * that address) or {@code security.unauthenticated} is trust (docs/security.md).
+   */
   public boolean authenticated() {
     return authenticated;
   }

@@ -14,7 +14,7 @@ public interface CommandHandler {
 
   /**
    * False for commands that only read (help, lists, views); true for the ones that change state and
-   * so need an authenticated sender when {@code security.authserv-id} is set.
+   * so need a mail that proves its sender (else they are held or refused: docs/security.md).
    */
   default boolean changesState() {
     return true;

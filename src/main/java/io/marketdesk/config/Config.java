@@ -27,6 +27,8 @@ public final class Config {
   public static final String DEFAULTS_RESOURCE = "config/marketdesk.properties";
 
   private final Map<String, String> values;
+  /** Problems worth a warning at start that do not stop it (a misspelt MARKETDESK_* variable). */
+  public final List<String> warnings;
 
   // typed values, checked in the constructor
   public final String mailAddress;
@@ -36,6 +38,7 @@ public final class Config {
   public final int embeddedImapPort;
   public final MailUrl imapUrl;
   public final MailUrl smtpUrl;
+  public final String smtpEhloName;
   public final String processedFolder;
   public final boolean idle;
   public final Duration pollInterval;
@@ -53,6 +56,8 @@ public final class Config {
   public final String apiToken;
   public final boolean demoData;
   public final String authservId;
+  public final Unauthenticated unauthenticated;
+  public final boolean unregisteredReplyNever;
   public final int repliesPerHour;
   public final Duration tokenTtl;
   public final Duration loginTtl;
@@ -73,8 +78,9 @@ public final class Config {
   public final int autoConfirmAfterDays;
   public final int startWithinDays;
 
-  private Config(Map<String, String> values) {
+  private Config(Map<String, String> values, List<String> warnings) {
     this.values = Map.copyOf(values);
+    this.warnings = List.copyOf(warnings);
     Checker r = new Checker();
     mailAddress = r.email("mail.address");
     mailFromName = r.string("mail.from-name");
@@ -83,6 +89,11 @@ public final class Config {
     embeddedImapPort = r.integer("embedded.imap-port", 0, 65535);
     imapUrl = r.mailUrl("imap.url", List.of("imap", "imaps"), !embeddedMail);
     smtpUrl = r.mailUrl("smtp.url", List.of("smtp", "smtps"), !embeddedMail);
+    String ehlo = r.string("smtp.ehlo-name");
+    smtpEhloName = ehlo.isEmpty() ? mailAddress.substring(mailAddress.indexOf('@') + 1) : ehlo;
+    if (!smtpEhloName.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+      r.error("smtp.ehlo-name", "'" + smtpEhloName + "' is not a host name or an address literal such as [192.0.2.1]");
+    }
     processedFolder = r.nonEmpty("mail.processed-folder");
     idle = r.bool("mail.idle");
     pollInterval = r.duration("mail.poll-interval");
@@ -104,7 +115,15 @@ public final class Config {
     String token = r.string("api.token");
     apiToken = token.isBlank() && demoData ? "demo-token" : token;
     authservId = r.string("security.authserv-id");
-    repliesPerHour = r.integer("security.replies-per-hour", 1, 100_000);
+    unauthenticated = unauthenticated(r.string("security.unauthenticated"), embeddedMail && authservId.isBlank(), r);
+    String unregistered = r.string("security.unregistered-reply");
+    if (!unregistered.equals("authenticated") && !unregistered.equals("never")) {
+      r.error("security.unregistered-reply", "must be authenticated or never");
+    }
+    unregisteredReplyNever = unregistered.equals("never");
+    repliesPerHour = r.string("security.replies-per-hour").isEmpty()
+        ? (embeddedMail ? 200 : 20)
+        : r.integer("security.replies-per-hour", 1, 100_000);
     tokenTtl = r.duration("security.token-ttl");
     loginTtl = r.duration("security.login-ttl");
     maxMessageBytes = r.integer("limits.message-bytes", 1024, Integer.MAX_VALUE);
@@ -128,6 +147,33 @@ public final class Config {
     }
   }
 
+  /** What a state-changing command does when its mail does not prove its sender (docs/security.md). */
+  public enum Unauthenticated {
+    /** Held; a confirmation with a token goes to the From address. */
+    CONFIRM,
+    /** Refused. */
+    REFUSE,
+    /** Run as if proven: the embedded demo on its own loopback server. */
+    TRUST
+  }
+
+  /** True when this configuration is the embedded demo: its own loopback mail server, no authserv-id. */
+  public boolean embeddedDemo() {
+    return embeddedMail && authservId.isBlank();
+  }
+
+  private static Unauthenticated unauthenticated(String value, boolean embeddedDemo, Checker r) {
+    if (value.isBlank()) {
+      return embeddedDemo ? Unauthenticated.TRUST : Unauthenticated.CONFIRM;
+    }
+    try {
+      return Unauthenticated.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      r.error("security.unauthenticated", "must be confirm, refuse or trust");
+      return Unauthenticated.CONFIRM;
+    }
+  }
+
   /**
    * Loads the configuration.
    *
@@ -138,6 +184,7 @@ public final class Config {
   public static Config load(Path file, Map<String, String> env, Map<String, String> overrides) {
     Map<String, String> values = new TreeMap<>(readDefaults());
     List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     if (file != null) {
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         values.putAll(toMap(in));
@@ -152,8 +199,11 @@ public final class Config {
       String key = keyForEnv(values, e.getKey());
       if (key != null) {
         values.put(key, e.getValue());
+      } else if (!NOT_KEYS.contains(e.getKey()) && !e.getKey().startsWith("MARKETDESK_TEST_")) {
+        String near = nearestKey(readDefaults().keySet(), e.getKey());
+        warnings.add(e.getKey() + " is set but names no configuration key, so it is ignored; did you mean "
+            + envName(near) + " (" + near + ")?");
       }
-      // other MARKETDESK_* variables (MARKETDESK_LOG_LEVEL, the tests' MARKETDESK_TEST_*) are not keys
     }
     values.putAll(overrides);
     for (String k : overrides.keySet()) {
@@ -162,7 +212,7 @@ public final class Config {
       }
     }
     try {
-      Config c = new Config(values);
+      Config c = new Config(values, warnings);
       if (!errors.isEmpty()) {
         throw new ConfigException(errors);
       }
@@ -171,6 +221,43 @@ public final class Config {
       errors.addAll(e.problems());
       throw new ConfigException(errors);
     }
+  }
+
+  /** MARKETDESK_* variables that are read, but not as keys: the log level (logback.xml). */
+  private static final List<String> NOT_KEYS = List.of("MARKETDESK_LOG_LEVEL", "MARKETDESK_LOG_FORMAT");
+
+  /** The key whose environment variable is nearest to {@code env} (fewest edits). */
+  static String nearestKey(java.util.Collection<String> keys, String env) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : keys) {
+      int d = editDistance(envName(k), env);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** A configuration from the defaults and the given keys only (tests). */

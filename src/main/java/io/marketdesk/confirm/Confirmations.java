@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one confirmation mechanism: a command that needs confirming either says {@code 确定}/{@code
- * confirm} on its own line and runs at once, or gets a reply that explains what would happen and
+ * confirm} on its own line and runs at once (when its mail proves its sender), or gets a reply that explains what would happen and
  * carries a single-use token bound to the sender; answering that reply with {@code 确定} runs it.
  * Built once at start-up, then read-only; thread-safe.
  */
@@ -71,7 +71,9 @@ public final class Confirmations {
     if (c == null) {
       throw new IllegalStateException("no confirmable for " + purpose);
     }
-    if (confirmedInline(cmd)) {
+    if (confirmedInline(cmd) && ctx.authenticated()) {
+      // only a mail that proves its sender confirms itself; otherwise the question mailed to the
+      // From address is the proof (docs/security.md)
       return c.perform(ctx, subjectId, payload);
     }
     String token = tokens.issue(ctx.handle(), purpose, subjectId, ctx.actor().address(), payload, ttl);
@@ -81,6 +83,14 @@ public final class Confirmations {
             "To go ahead, reply to this mail with \"confirm\" in the body; without a reply nothing happens. Confirmation code "
                 + token + " (valid " + ttl.toDays() + " days, single use)."),
         token);
+  }
+
+  /**
+   * True when {@code token} (carried by a mail of ours) is an open question to {@code address}: a
+   * confirmation of any registered purpose, unused and unexpired.
+   */
+  public boolean asks(org.jdbi.v3.core.Handle h, String token, String address) {
+    return token != null && tokens.check(h, token, address, purposes().toArray(new String[0])).valid();
   }
 
   /** Lower-cased args without the confirm word, for features that read their arguments. */

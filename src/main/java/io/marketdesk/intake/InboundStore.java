@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Inbound mails as received: the raw bytes are stored before anything acts on them, under a dedupe
- * key (the Message-ID, else the SHA-256 of the raw bytes), so a mail fetched twice is stored once.
+ * key (the Message-ID with the mail's content, else the SHA-256 of the raw bytes: {@link
+ * #dedupeKey}), so a mail fetched twice is stored once and a different mail is never taken for it.
  * Thread-safe.
  */
 public final class InboundStore {
@@ -55,21 +57,97 @@ public final class InboundStore {
     this.clock = clock;
   }
 
-  /** The dedupe key of a raw mail. */
+  /**
+   * The dedupe key of a raw mail: the same mail gets the same key, a different mail another one. A
+   * mail with a Message-ID is keyed by that id together with its content (the body and the header
+   * fields the sender wrote: From, To, Cc, Subject, Date, In-Reply-To, References, Content-Type), so
+   * a mail fetched twice, or delivered twice with other trace fields ({@code Received},
+   * {@code Authentication-Results}...), is stored once, while another mail that reuses the
+   * Message-ID (a careless client, or someone who wants a mail dropped) is a new mail. Without a
+   * Message-ID, the SHA-256 of the raw bytes.
+   */
   public static String dedupeKey(byte[] raw) {
-    String head = headerBlock(raw);
+    return dedupeKey(raw, headerBlock(raw));
+  }
+
+  private static String dedupeKey(byte[] raw, String head) {
+    String id = messageId(head);
+    if (id == null) {
+      return "sha256:" + HexFormat.of().formatHex(sha256().digest(raw));
+    }
+    MessageDigest d = sha256();
+    d.update(id.getBytes(StandardCharsets.ISO_8859_1));
+    for (Pattern p : CONTENT_FIELDS) {
+      String v = headerValue(head, p, Integer.MAX_VALUE);
+      d.update((byte) 0);
+      if (v != null) {
+        d.update(v.replaceAll("\\s+", " ").getBytes(StandardCharsets.ISO_8859_1));
+      }
+    }
+    d.update((byte) 0);
+    updateCanonicalBody(d, raw, bodyStart(raw));
+    return "mid:" + HexFormat.of().formatHex(d.digest());
+  }
+
+  /**
+   * The body as servers may pass it on: line ends as LF, trailing blank lines and white space gone
+   * (a server that stores the mail may drop the last CRLF or convert line ends).
+   */
+  private static void updateCanonicalBody(MessageDigest d, byte[] raw, int from) {
+    int end = raw.length;
+    while (end > from && (raw[end - 1] == '\n' || raw[end - 1] == '\r' || raw[end - 1] == ' ' || raw[end - 1] == '\t')) {
+      end--;
+    }
+    byte[] buf = new byte[8192];
+    int n = 0;
+    for (int i = from; i < end; i++) {
+      if (raw[i] == '\r' && i + 1 < end && raw[i + 1] == '\n') {
+        continue;
+      }
+      buf[n++] = raw[i];
+      if (n == buf.length) {
+        d.update(buf, 0, n);
+        n = 0;
+      }
+    }
+    d.update(buf, 0, n);
+  }
+
+  private static final List<Pattern> CONTENT_FIELDS = List.of(header("from"), header("to"), header("cc"),
+      header("subject"), header("date"), header("in-reply-to"), header("references"), header("content-type"));
+
+  private static String messageId(String head) {
     Matcher m = MESSAGE_ID.matcher(head);
     if (m.find()) {
       String id = m.group(1).trim();
       if (!id.isEmpty() && id.length() < 280) {
-        return "mid:" + id;
+        return id;
       }
     }
+    return null;
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Where the body starts: after the first empty line, or the end when there is none. */
+  private static int bodyStart(byte[] raw) {
+    for (int i = 0; i + 1 < raw.length; i++) {
+      if (raw[i] == '\n') {
+        if (raw[i + 1] == '\n') {
+          return i + 2;
+        }
+        if (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n') {
+          return i + 3;
+        }
+      }
+    }
+    return raw.length;
   }
 
   private static String headerBlock(byte[] raw) {
@@ -103,15 +181,19 @@ public final class InboundStore {
   }
 
   private Stored store(Handle h, byte[] raw, long size) {
-    String key = dedupeKey(raw);
     String head = headerBlock(raw);
+    String key = dedupeKey(raw, head);
+    Optional<Stored> legacy = legacy(h, messageId(head), key);
+    if (legacy.isPresent()) {
+      return legacy.get();
+    }
     int n =
         h.createUpdate(
                 "INSERT INTO inbound_mail (dedupe_key, message_id, from_addr, subject, raw, size,"
                     + " received_at, status) VALUES (:key, :mid, :from, :subject, :raw, :size, :now, 'received')"
                     + " ON CONFLICT (dedupe_key) DO NOTHING")
             .bind("key", key)
-            .bind("mid", key.startsWith("mid:") ? key.substring(4) : null)
+            .bind("mid", messageId(head))
             .bind("from", headerValue(head, FROM, 320))
             .bind("subject", headerValue(head, SUBJECT, 1000))
             .bind("raw", raw)
@@ -136,6 +218,23 @@ public final class InboundStore {
     }
     String v = m.group(1).replaceAll("\\r?\\n[ \\t]+", " ").trim();
     return v.length() > max ? v.substring(0, max) : v;
+  }
+
+  /**
+   * The same mail stored by a version that keyed mails by their Message-ID alone ({@code mid:ID}),
+   * should it come again (a crash before the mailbox move, then an upgrade): found by that key and
+   * taken only when its content gives the same key as this one.
+   */
+  private static Optional<Stored> legacy(Handle h, String messageId, String key) {
+    if (messageId == null) {
+      return Optional.empty();
+    }
+    return h.createQuery("SELECT id, status, raw FROM inbound_mail WHERE dedupe_key = :key")
+        .bind("key", "mid:" + messageId)
+        .map((rs, ctx) -> Map.entry(new Stored(rs.getLong("id"), rs.getString("status"), false), rs.getBytes("raw")))
+        .findFirst()
+        .filter(e -> dedupeKey(e.getValue()).equals(key))
+        .map(Map.Entry::getKey);
   }
 
   private static Optional<Stored> find(Handle h, String key) {

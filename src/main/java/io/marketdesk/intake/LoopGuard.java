@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Decides which mails get no reply at all (SPEC §7), so that marketdesk never talks to another robot
- * in a loop: auto-submitted mail, bulk and list mail, bounces, mail from the service itself.
+ * in a loop: auto-submitted mail, bulk, list and auto-reply mail ({@code Precedence}), bounces, mail
+ * from the service itself. (Unregistered senders are the pipeline's business: docs/security.md.)
  * Stateless and thread-safe.
  */
 public final class LoopGuard {
@@ -25,7 +26,9 @@ public final class LoopGuard {
       return Optional.of("Auto-Submitted: " + autoSubmitted);
     }
     String precedence = h.lower("Precedence");
-    if (precedence.equals("bulk") || precedence.equals("junk") || precedence.equals("list")) {
+    // auto_reply is what vacation responders (Exchange, QQ Mail...) write besides or instead of Auto-Submitted
+    if (precedence.equals("bulk") || precedence.equals("junk") || precedence.equals("list")
+        || precedence.equals("auto_reply")) {
       return Optional.of("Precedence: " + precedence);
     }
     if (h.has("List-Id")) {

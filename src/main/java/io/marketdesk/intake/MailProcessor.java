@@ -12,24 +12,31 @@ import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.ParsedCommands;
 import io.marketdesk.command.Role;
 import io.marketdesk.config.Config;
+import io.marketdesk.confirm.Confirmable;
+import io.marketdesk.confirm.Confirmations;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.mime.MailFormatException;
 import io.marketdesk.mime.MailReader;
 import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.mime.ReplyText;
+import io.marketdesk.outbox.Bounces;
+import io.marketdesk.outbox.About;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
+import io.marketdesk.outbox.ReplyCap;
 import io.marketdesk.store.TransientFaults;
 import io.marketdesk.template.Templates.RenderedMail;
 import io.marketdesk.token.Tokens;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -47,7 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailProcessor {
   private static final Logger log = LoggerFactory.getLogger(MailProcessor.class);
-  private static final List<String> REPLY_KINDS = List.of("reply", "unregistered");
+  /** The confirmation purpose of a command read below a doubtful quote marker. */
+  static final String DOUBTFUL_PURPOSE = "mail.doubtful";
 
   /** What happened to one mail, for the caller's counters and the tests. */
   public enum Result {
@@ -69,8 +77,13 @@ public final class MailProcessor {
   private final AuditLog audit;
   private final LoopGuard loopGuard;
   private final SenderAuthentication senderAuth;
+  private final Bounces bounces;
+  private final ReplyCap replyCap;
   private final Config config;
   private final Clock clock;
+  private final Tokens tokens;
+  private final Confirmations confirmations;
+  private final ThreadContext threadContext = ThreadContext.standard();
   private volatile Consumer<Result> listener = r -> {};
   private volatile java.util.function.BiConsumer<Result, Duration> timedListener = (r, d) -> {};
 
@@ -83,7 +96,9 @@ public final class MailProcessor {
       Mailer mailer,
       AuditLog audit,
       Config config,
-      Clock clock) {
+      Clock clock,
+      Tokens tokens,
+      Confirmations confirmations) {
     this.jdbi = jdbi;
     this.inbound = inbound;
     this.reader = reader;
@@ -96,8 +111,18 @@ public final class MailProcessor {
     this.audit = audit;
     this.loopGuard = new LoopGuard(config.mailAddress);
     this.senderAuth = new SenderAuthentication(config.authservId);
+    this.bounces = new Bounces(outbox, config.mailAddress);
+    this.replyCap = new ReplyCap(mailer, config.repliesPerHour, clock, config.zone);
     this.config = config;
     this.clock = clock;
+    this.tokens = tokens;
+    this.confirmations = confirmations;
+    confirmations.register(new HeldCommands(this));
+    if (config.unauthenticated == Config.Unauthenticated.TRUST && !config.embeddedDemo()) {
+      log.warn("security.unauthenticated is trust: a mail that does not prove its sender acts as that sender; "
+          + "anyone who can mail this service can forge a From and act as a provider or an operator (docs/security.md)");
+    }
+    confirmations.register(new DoubtfulCommand());
   }
 
   /** Called after each mail with its result (metrics). */
@@ -248,10 +273,7 @@ public final class MailProcessor {
       return Result.FAILED;
     }
     if (mail.report() != null) {
-      String original = mail.report().originalMessageId();
-      boolean ours = original != null && outbox.markBounced(h, original,
-          mail.report().status() + " " + mail.report().diagnostic());
-      inbound.setStatus(h, id, "ignored", ours ? "bounce of " + original : "bounce");
+      inbound.setStatus(h, id, "ignored", bounces.settle(h, mail).note());
       return Result.IGNORED;
     }
     Optional<String> noReply = loopGuard.noReplyReason(mail);
@@ -260,14 +282,25 @@ public final class MailProcessor {
       return Result.IGNORED;
     }
     Actor actor = directory.actor(h, mail.fromAddress());
+    boolean authenticated = senderAuth.authenticated(mail);
+    boolean trusted = config.unauthenticated == Config.Unauthenticated.TRUST;
     if (!actor.registered()) {
+      if (config.unregisteredReplyNever || !(authenticated || trusted)) {
+        // a forged From would turn the reply into backscatter to a stranger (docs/security.md)
+        inbound.setStatus(h, id, "ignored", "unregistered sender, " + (config.unregisteredReplyNever
+            ? "security.unregistered-reply is never" : "not authenticated"));
+        return Result.IGNORED;
+      }
       replyUnregistered(h, id, mail);
       return Result.REPLIED;
     }
-    List<String> lines = replyText.liveLines(mail.text());
-    ParsedCommands parsed = parser.parse(mail.subject(), lines);
+    Optional<Outbox.Answered> answered = answered(h, mail);
+    ReplyText.Reading reading = replyText.read(mail.text(), answered.map(Outbox.Answered::body).orElse(null));
+    About about = answered.map(Outbox.Answered::about).orElse(About.NOTHING);
+    ParsedCommands parsed = parser.parse(mail.subject(), reading.live());
     Language lang = parsed.language();
     ReplyModel.Builder reply = new ReplyModel.Builder(actor);
+    About replyAbout = About.NOTHING;
     if (incoming.size() > config.maxMessageBytes) {
       reply.notice(lang == Language.ZH
           ? "邮件超过 " + (config.maxMessageBytes / 1024 / 1024) + " MB 的上限，未执行其中的命令。邮件已保存。请去掉大附件后重发。"
@@ -284,27 +317,215 @@ public final class MailProcessor {
             ? "一封邮件最多执行 " + config.maxCommands + " 条命令，其余的没有执行，请另发邮件。"
             : "One mail runs at most " + config.maxCommands + " commands; the rest were not run. Please send them in another mail.");
       }
-      CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presentedTokens(h, mail),
-          senderAuth.authenticated(mail), clock, mailer, audit);
+      List<String> presented = presentedTokens(h, mail);
+      boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, reading.live());
+      CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
-        reply.help(helpFor(ctx, actor), parsed.unrecognized());
+        if (answered.isPresent() && threadContext.isAcknowledgement(List.of(mail.text().split("\n")))
+            && confirmations.asks(h, answered.get().token(), actor.address())) {
+          reply.notice(fragment(lang, "ack-hint", new NoModel()));
+        } else {
+          reply.help(helpFor(ctx, actor), parsed.unrecognized());
+        }
       }
       int n = 0;
+      String heldToken = null;
+      List<ParsedCommand> resolved = new ArrayList<>();
       for (ParsedCommand cmd : parsed.commands()) {
-        reply.item(cmd.line(), run(h, ctx.withLanguage(lang), cmd, n++));
+        ParsedCommand c = threadContext.resolve(cmd, actor, about);
+        resolved.add(c);
+        CommandHandler handler = registry.handler(c.spec());
+        if (!proven && holds(handler) && roleAllowed(ctx, handler)
+            && config.unauthenticated == Config.Unauthenticated.CONFIRM) {
+          if (heldToken == null) {
+            heldToken = tokens.issue(h, HeldCommands.PURPOSE, Long.toString(id), actor.address(), null, config.tokenTtl);
+          }
+          reply.item(cmd.line(), Outcome.awaiting(mailer.render(lang, "held",
+              new HeldModel(actor.address(), heldToken, config.tokenTtl.toDays(), senderAuth.enabled())).body().strip(),
+              heldToken));
+          n++;
+          continue;
+        }
+        reply.item(cmd.line(), read(h, ctx.withLanguage(lang), c, reading, n++));
       }
+      if (heldToken != null) {
+        inbound.setStatus(h, id, "processed", "held: the sender did not prove the address; confirmation mailed to it");
+      }
+      About own = threadContext.aboutOf(resolved);
+      replyAbout = own.isEmpty() ? about : own;
     }
-    queueReply(h, id, mail, lang, reply.build(), "reply");
+    queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout);
     return Result.REPLIED;
   }
 
-  private Outcome run(Handle h, CommandContext ctx, ParsedCommand cmd, int n) {
+  /** The mail of ours this one answers: In-Reply-To first, then References, newest first. */
+  private Optional<Outbox.Answered> answered(Handle h, ParsedMail mail) {
+    List<String> thread = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      thread.add(mail.inReplyTo());
+    }
+    List<String> refs = new ArrayList<>(mail.references());
+    Collections.reverse(refs);
+    thread.addAll(refs);
+    for (String mid : thread.subList(0, Math.min(thread.size(), 10))) {
+      Optional<Outbox.Answered> a = outbox.answered(h, mid);
+      if (a.isPresent()) {
+        return a;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs one command as read from the mail: a line that repeats the answered mail does not run; a
+   * state-changing command read below a doubtful quote marker is asked about first (a 确定 round
+   * trip through {@link Confirmations}, the reply quoting the line and the marker).
+   */
+  private Outcome read(Handle h, CommandContext ctx, ParsedCommand cmd, ReplyText.Reading reading, int n) {
+    if (!cmd.fromSubject() && reading.isRepeated(cmd.line())) {
+      return Outcome.refused(fragment(ctx.language(), "quote-repeated", new NoModel()), "");
+    }
+    CommandHandler handler = registry.handler(cmd.spec());
+    if (!cmd.fromSubject() && handler.changesState() && reading.isDoubtful(cmd.line())
+        && !cmd.spec().name().equals("confirm")) {
+      Outcome refusal = checkAllowed(ctx, handler);
+      if (refusal != null) {
+        return refusal;
+      }
+      ParsedCommand bare = new ParsedCommand(cmd.spec(), cmd.keyword(), cmd.language(), "", Map.of(), "", cmd.line(),
+          false);
+      return confirmations.confirmOrAsk(ctx, bare, DOUBTFUL_PURPOSE, "mail", commandText(cmd),
+          fragment(ctx.language(), "quote-doubt", new DoubtModel(cmd.line().strip(), reading.doubtLine())));
+    }
+    return run(h, ctx, cmd, "cmd" + n);
+  }
+
+  /**
+   * The command as lines the parser reads back: its keyword and arguments (with what the thread put
+   * in), or the line of a sentence command; its fields; its free text.
+   */
+  private static String commandText(ParsedCommand cmd) {
+    boolean keyword = cmd.spec().zh().contains(cmd.keyword())
+        || cmd.spec().en().stream().anyMatch(k -> k.equalsIgnoreCase(cmd.keyword()));
+    StringBuilder sb = new StringBuilder(keyword ? (cmd.keyword() + " " + cmd.args()).strip() : cmd.line().strip());
+    for (Map.Entry<String, String> f : cmd.fields().entrySet()) {
+      sb.append('\n').append(f.getKey()).append(": ").append(f.getValue());
+    }
+    if (!cmd.text().isEmpty()) {
+      sb.append('\n').append(cmd.text());
+    }
+    return sb.toString();
+  }
+
+  private String fragment(Language lang, String template, Object model) {
+    return mailer.render(lang, template, model).body().strip();
+  }
+
+  /** The model of {@code quote-doubt}: the command line read, and the line that looked like a quote marker. */
+  public record DoubtModel(String line, String marker) {}
+
+  /** The model of a fragment that shows no values ({@code quote-repeated}, {@code ack-hint}). */
+  public record NoModel() {}
+
+  /** Runs a command that was read below a doubtful quote marker, once its sender answered 确定. */
+  private final class DoubtfulCommand implements Confirmable {
+    @Override
+    public String purpose() {
+      return DOUBTFUL_PURPOSE;
+    }
+
+    @Override
+    public Outcome perform(CommandContext ctx, String subjectId, String payload) {
+      ParsedCommands again = parser.parse("", List.of(payload.split("\n", -1)));
+      if (again.commands().isEmpty()) {
+        return Outcome.refused(fragment(ctx.language(), "quote-repeated", new NoModel()), "");
+      }
+      return run(ctx.handle(), ctx, again.commands().get(0), "doubtful");
+    }
+  }
+
+  /** The model of the note on a held command ({@code templates/mail/LANG/held.ftl}). */
+  public record HeldModel(String address, String token, long days, boolean authservIdSet) {}
+
+  /**
+   * True for a command held when its mail does not prove its sender: one that changes state and does
+   * not ask for its own confirmation (下架商品, 开始实施, 已完成 ask by mail anyway: that mail to the
+   * From address is the proof, so holding them would cost a second round trip).
+   */
+  boolean holds(CommandHandler handler) {
+    return handler.changesState() && !confirmations.purposes().contains(handler.spec().name());
+  }
+
+  /**
+   * True when the mail answers a mail we sent to this address (its In-Reply-To or References name
+   * one, within the token lifetime: our Message-IDs are random), or presents a token of a mail we
+   * sent to this address (in its To address, subject tag or thread, or written in its text), not
+   * expired: only the owner of the address can know either. Used or not does not matter here;
+   * single use is each token's own business.
+   */
+  private boolean provenByToken(Handle h, ParsedMail mail, String address, List<String> presented, List<String> lines) {
+    long since = clock.millis() - config.tokenTtl.toMillis();
+    List<String> thread = new ArrayList<>();
+    if (mail.inReplyTo() != null) {
+      thread.add(mail.inReplyTo());
+    }
+    List<String> refs = new ArrayList<>(mail.references());
+    Collections.reverse(refs);
+    thread.addAll(refs);
+    for (int i = 0; i < thread.size() && i < 20; i++) {
+      if (outbox.sentTo(h, thread.get(i), address, since)) {
+        return true;
+      }
+    }
+    Set<String> candidates = new LinkedHashSet<>(presented);
+    for (String line : lines) {
+      java.util.regex.Matcher m = WRITTEN_TOKEN.matcher(line.toLowerCase(java.util.Locale.ROOT));
+      while (m.find() && candidates.size() < presented.size() + 5) {
+        candidates.add(m.group(1));
+      }
+    }
+    long now = clock.millis();
+    for (String t : candidates) {
+      Optional<Tokens.Token> found = tokens.find(h, t);
+      if (found.isPresent() && found.get().address().equalsIgnoreCase(address) && found.get().expiresAt() >= now) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern WRITTEN_TOKEN = java.util.regex.Pattern.compile("\\b([a-z2-7]{26})\\b");
+
+  /** Reads a stored mail again (a held mail, when its confirmation comes). */
+  ParsedMail read(Handle h, long id) throws MailFormatException {
+    return reader.read(new ByteArrayInputStream(inbound.incoming(h, id).raw()));
+  }
+
+  /** The commands of a mail as the pipeline parsed them when it came. */
+  ParsedCommands parse(ParsedMail mail) {
+    return parser.parse(mail.subject(), replyText.liveLines(mail.text()));
+  }
+
+  CommandRegistry registry() {
+    return registry;
+  }
+
+  Mailer mailer() {
+    return mailer;
+  }
+
+  /** A context for running a held mail's commands, now that its sender has proven the address. */
+  CommandContext provenContext(Handle h, CommandContext confirming, ParsedMail held, long heldId) {
+    return new CommandContext(h, confirming.actor(), held, heldId, confirming.language(), presentedTokens(h, held), true,
+        clock, mailer, audit);
+  }
+
+  Outcome run(Handle h, CommandContext ctx, ParsedCommand cmd, String savepoint) {
     CommandHandler handler = registry.handler(cmd.spec());
     Outcome refusal = checkAllowed(ctx, handler);
     if (refusal != null) {
       return refusal;
     }
-    String savepoint = "cmd" + n;
     h.savepoint(savepoint);
     try {
       Outcome o = handler.handle(ctx, cmd);
@@ -325,20 +546,26 @@ public final class MailProcessor {
     }
   }
 
-  private Outcome checkAllowed(CommandContext ctx, CommandHandler handler) {
-    Set<Role> allowed = handler.spec().roles();
+  private static boolean roleAllowed(CommandContext ctx, CommandHandler handler) {
     boolean ok = false;
-    for (Role r : allowed) {
+    for (Role r : handler.spec().roles()) {
       ok |= ctx.actor().has(r);
     }
-    if (!ok) {
+    return ok;
+  }
+
+  private Outcome checkAllowed(CommandContext ctx, CommandHandler handler) {
+    Set<Role> allowed = handler.spec().roles();
+    if (!roleAllowed(ctx, handler)) {
       return Outcome.refused(ctx.t(
           "这条命令只供" + roleNames(allowed, true) + "使用，您的地址登记为" + roleNames(ctx.actor().roles(), true) + "。",
           "This command is for " + roleNames(allowed, false) + " only; your address is registered as "
               + roleNames(ctx.actor().roles(), false) + "."),
           ctx.t("发送“帮助”查看您可以使用的命令。", "Send \"help\" for the commands you can use."));
     }
-    if (handler.changesState() && !ctx.authenticated()) {
+    // with confirm, a command that asks for its own confirmation runs: it only asks, by mail to the From
+    if (handler.changesState() && !ctx.authenticated()
+        && (config.unauthenticated == Config.Unauthenticated.REFUSE || holds(handler))) {
       return Outcome.refused(ctx.t(
           "无法确认这封邮件确实来自 " + ctx.actor().address() + "（发件域名的 DKIM/SPF 验证未通过），为安全起见没有执行。",
           "This mail could not be shown to come from " + ctx.actor().address()
@@ -403,23 +630,22 @@ public final class MailProcessor {
     }
     Language lang = containsCjk(mail.subject() + mail.text()) ? Language.ZH : Language.EN;
     RenderedMail m = mailer.render(lang, "unregistered", new UnregisteredModel(config.mailAddress));
-    queue(h, id, mail, m, "unregistered");
+    queue(h, id, mail, lang, m, "unregistered", null);
     inbound.setStatus(h, id, "processed", "unregistered sender");
   }
 
   /** The model of the unregistered-sender reply. */
   public record UnregisteredModel(String serviceAddress) {}
 
-  private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind) {
+  private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind,
+      About about) {
     RenderedMail body = mailer.render(lang, "reply", model);
-    queue(h, id, mail, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind, model.token());
+    String messageId = queue(h, id, mail, lang, new RenderedMail(replySubject(mail.subject(), lang), body.body()), kind,
+        model.token());
+    outbox.recordAbout(h, messageId, about);
   }
 
-  private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind) {
-    queue(h, id, mail, m, kind, null);
-  }
-
-  private void queue(Handle h, long id, ParsedMail mail, RenderedMail m, String kind, String token) {
+  private String queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token) {
     List<String> refs = new ArrayList<>(mail.references());
     if (mail.messageId() != null) {
       refs.add(mail.messageId());
@@ -427,13 +653,13 @@ public final class MailProcessor {
     while (refs.size() > 20) {
       refs.remove(1);
     }
-    long since = clock.millis() - Duration.ofHours(1).toMillis();
-    boolean overCap = outbox.countTo(h, mail.fromAddress(), REPLY_KINDS, since, config.repliesPerHour) >= config.repliesPerHour;
-    outbox.enqueue(h, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs, List.of()), id,
-        overCap ? "suppressed" : "waiting");
-    if (overCap) {
-      inbound.setStatus(h, id, "processed", "reply suppressed: over security.replies-per-hour");
+    ReplyCap.Queued q = replyCap.queue(h, lang, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs,
+        List.of()), id);
+    if (q.held()) {
+      inbound.setStatus(h, id, "processed", "reply held until " + Instant.ofEpochMilli(q.releaseAt())
+          + ": over security.replies-per-hour");
     }
+    return q.messageId();
   }
 
   static String replySubject(String subject, Language lang) {

@@ -1,65 +1,68 @@
 package io.marketdesk.intake;
 
+import com.google.common.net.InternetDomainName;
 import io.marketdesk.mime.ParsedMail;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The sender-authentication policy (SPEC §7): when {@code security.authserv-id} is set, a mail counts
- * as authenticated only with an {@code Authentication-Results} header (RFC 8601) from that server
- * that has {@code dkim=pass} for a domain aligned with the From domain, or {@code spf=pass} (for the
- * From domain when the header names the envelope domain). Headers from any other server are ignored:
- * anyone can write one. Stateless and thread-safe.
+ * Whether our own mail server vouches for a mail's From (docs/security.md). With {@code
+ * security.authserv-id} set, a mail is authenticated when the topmost {@code Authentication-Results}
+ * header(s) (RFC 8601) carry that id and report either {@code dkim=pass} with a signing domain
+ * ({@code header.d}, else the domain of {@code header.i}) in the From's organizational domain, or
+ * {@code spf=pass} for an envelope sender ({@code smtp.mailfrom}) in that organizational domain. The
+ * organizational domain is the registrable domain by the Public Suffix List (docs/adr/0009), so
+ * {@code mail.provider-a.test} aligns with {@code provider-a.test} but {@code test} aligns with
+ * nothing. {@code smtp.helo} proves nothing: it names the sending host, not the sender.
+ *
+ * <p>Only the headers our server added count: a receiving server puts its header on top, so the run
+ * of {@code Authentication-Results} headers with our id at the top of the list is ours; a header with
+ * our id below one with another id (or none) was written by someone upstream, that is by anyone.
+ * Stateless and thread-safe.
  */
 public final class SenderAuthentication {
-  private static final Pattern DKIM = Pattern.compile("\\bdkim\\s*=\\s*(\\w+)([^;]*)");
-  private static final Pattern SPF = Pattern.compile("\\bspf\\s*=\\s*(\\w+)([^;]*)");
-  private static final Pattern HEADER_D = Pattern.compile("header\\.(?:d|i)\\s*=\\s*@?([\\w.-]+)");
-  private static final Pattern MAILFROM = Pattern.compile("smtp\\.mailfrom\\s*=\\s*(?:[^@\\s;]*@)?([\\w.-]+)");
-
   private final String authservId;
 
   public SenderAuthentication(String authservId) {
     this.authservId = authservId == null ? "" : authservId.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** True when {@code security.authserv-id} is set. */
   public boolean enabled() {
     return !authservId.isEmpty();
   }
 
-  /** True when the policy is off, or the mail passes it. */
+  /** True when the policy is on and our server vouches for the mail's From. */
   public boolean authenticated(ParsedMail mail) {
-    if (!enabled()) {
-      return true;
-    }
-    String from = mail.fromAddress();
-    if (from == null || from.indexOf('@') < 0) {
+    return enabled() && authenticated(mail.fromAddress(), mail.headers().all("Authentication-Results"));
+  }
+
+  /** The check on a From address and the header values in mail order (top first). */
+  boolean authenticated(String from, List<String> headers) {
+    if (!enabled() || from == null || from.indexOf('@') < 0) {
       return false;
     }
-    String fromDomain = from.substring(from.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-    for (String header : mail.headers().all("Authentication-Results")) {
-      String v = header.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
-      int semi = v.indexOf(';');
-      String id = (semi < 0 ? v : v.substring(0, semi)).trim().split(" ")[0];
-      if (!id.equals(authservId) || semi < 0) {
-        continue;
+    String fromOrg = organizational(from.substring(from.lastIndexOf('@') + 1));
+    if (fromOrg.isEmpty()) {
+      return false;
+    }
+    for (String header : headers) {
+      AuthenticationResults ar = AuthenticationResults.parse(header);
+      if (!ar.authservId().equals(authservId)) {
+        return false;
       }
-      String results = v.substring(semi + 1);
-      Matcher d = DKIM.matcher(results);
-      while (d.find()) {
-        if (d.group(1).equals("pass")) {
-          Matcher dom = HEADER_D.matcher(d.group(2));
-          if (!dom.find() || aligned(dom.group(1), fromDomain)) {
+      for (AuthenticationResults.Result r : ar.results()) {
+        if (!r.result().equals("pass")) {
+          continue;
+        }
+        if (r.method().equals("dkim")) {
+          String d = r.property("header.d").orElseGet(() -> domainOf(r.property("header.i").orElse("")));
+          if (fromOrg.equals(organizational(d))) {
             return true;
           }
-        }
-      }
-      Matcher s = SPF.matcher(results);
-      while (s.find()) {
-        if (s.group(1).equals("pass")) {
-          Matcher dom = MAILFROM.matcher(s.group(2));
-          if (!dom.find() || aligned(dom.group(1), fromDomain)) {
+        } else if (r.method().equals("spf")) {
+          String mailFrom = domainOf(r.property("smtp.mailfrom").orElse(""));
+          if (fromOrg.equals(organizational(mailFrom))) {
             return true;
           }
         }
@@ -68,8 +71,32 @@ public final class SenderAuthentication {
     return false;
   }
 
-  /** Relaxed alignment: the same domain, or one a subdomain of the other. */
-  static boolean aligned(String a, String b) {
-    return a.equals(b) || a.endsWith("." + b) || b.endsWith("." + a);
+  private static String domainOf(String addressOrDomain) {
+    int at = addressOrDomain.lastIndexOf('@');
+    return at < 0 ? addressOrDomain : addressOrDomain.substring(at + 1);
+  }
+
+  /**
+   * The organizational domain: the registrable domain by the Public Suffix List; for a name under no
+   * listed suffix (such as {@code .test}), its last two labels, as DMARC does; "" for a bare suffix,
+   * a single label, or no valid domain name.
+   */
+  static String organizational(String domain) {
+    String d = domain.trim().toLowerCase(Locale.ROOT);
+    while (d.endsWith(".")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    if (d.isEmpty() || !InternetDomainName.isValid(d)) {
+      return "";
+    }
+    InternetDomainName name = InternetDomainName.from(d);
+    if (name.isUnderPublicSuffix()) {
+      return name.topPrivateDomain().toString();
+    }
+    if (name.isPublicSuffix() || name.parts().size() < 2) {
+      return "";
+    }
+    List<String> parts = name.parts();
+    return parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1);
   }
 }

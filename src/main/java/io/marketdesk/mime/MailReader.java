@@ -41,7 +41,9 @@ import org.apache.james.mime4j.stream.RecursionMode;
  *
  * <p>Text: the first text/plain part that is not an attachment; when there is none (or it is
  * blank), the first HTML part rendered as text, with quoted containers prefixed by {@code "> "}.
- * Line ends become {@code \n}, a leading BOM is dropped and NBSP becomes a space.
+ * When both exist, the HTML part's structure marks the quote in the plain text: from the line where
+ * the original the HTML quotes begins, the plain lines get {@code "> "} too (a client may leave them
+ * unmarked). Line ends become {@code \n}, a leading BOM is dropped and NBSP becomes a space.
  *
  * <p>Immutable and thread-safe: one instance can serve every intake thread.
  */
@@ -300,7 +302,7 @@ public final class MailReader {
       String text;
       boolean htmlOnly = false;
       if (plain != null && (!plain.isBlank() || html == null)) {
-        text = plain;
+        text = html == null ? plain : ReplyText.markQuote(plain, HtmlText.quotedPart(html));
       } else if (html != null) {
         text = HtmlText.render(html);
         htmlOnly = true;

@@ -40,7 +40,10 @@ public final class Mailer {
   /** Sends a notice that carries files (a requirement form's attachments, forwarded). */
   public String send(Handle h, Language lang, String to, String template, Object model, String token, Long inboundId,
       List<OutgoingMail.FileAttachment> files) {
-    return outbox.enqueue(h, mail("notice", to, render(lang, template, model), token, null, List.of(), files), inboundId);
+    String messageId = outbox.enqueue(h, mail("notice", to, render(lang, template, model), token, null, List.of(), files),
+        inboundId);
+    outbox.recordAbout(h, messageId, About.ofModel(model));
+    return messageId;
   }
 
   /** Queues an already rendered mail. */

@@ -1,5 +1,6 @@
 package io.marketdesk.outbox;
 
+import io.marketdesk.token.Tokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +33,17 @@ public final class Outbox {
       String status,
       int attempts,
       Long inboundId,
-      boolean hasAttachments) {}
+      boolean hasAttachments,
+      String bounceToken) {}
 
-  /** Counts by state, for the status page and the metrics. */
+  /**
+   * Counts by state, for the status page and the metrics; {@code suppressed} counts the replies the
+   * hourly cap holds back (they go out when the hour allows) and the ones older versions dropped.
+   */
   public record Counts(long waiting, long retrying, long sent, long failed, long suppressed) {}
+
+  /** The outgoing mail a bounce address names, as a bounce is checked against it. */
+  public record Sent(long id, String messageId, String toAddr, String status) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -67,19 +75,38 @@ public final class Outbox {
   }
 
   /**
-   * Adds a mail in the caller's transaction.
+   * The envelope sender (SMTP {@code MAIL FROM}) of one outgoing mail: the service address with
+   * {@code +b-TOKEN} (VERP), so that a bounce names the mail it is about by the address it comes
+   * back to, which only the mail's own path has seen.
+   */
+  public static String bounceAddress(String serviceAddress, String bounceToken) {
+    int at = serviceAddress.indexOf('@');
+    return serviceAddress.substring(0, at) + "+b-" + bounceToken + serviceAddress.substring(at);
+  }
+
+  /**
+   * Adds a mail in the caller's transaction, to go at once.
    *
-   * @param status {@code waiting}, or {@code suppressed} for a mail kept but not sent (rate limit)
    * @return the new mail's Message-ID
    */
-  public String enqueue(Handle h, OutgoingMail m, Long inboundId, String status) {
+  public String enqueue(Handle h, OutgoingMail m, Long inboundId) {
+    return enqueue(h, m, inboundId, clock.millis());
+  }
+
+  /**
+   * Adds a mail in the caller's transaction that goes no earlier than {@code releaseAt} (a reply the
+   * hourly cap holds back).
+   *
+   * @return the new mail's Message-ID
+   */
+  public String enqueue(Handle h, OutgoingMail m, Long inboundId, long releaseAt) {
     String messageId = newMessageId();
     long now = clock.millis();
     h.createUpdate(
             "INSERT INTO outbox (message_id, inbound_id, kind, to_addr, reply_to, subject, body,"
-                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at)"
+                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at, bounce_token, release_at)"
                 + " VALUES (:mid, :inbound, :kind, :to, :replyTo, :subject, :body, :inReplyTo, :refs,"
-                + " :token, :status, 0, :now, :now)")
+                + " :token, 'waiting', 0, :release, :now, :bounce, :release)")
         .bind("mid", messageId)
         .bind("inbound", inboundId)
         .bind("kind", m.kind())
@@ -90,8 +117,9 @@ public final class Outbox {
         .bind("inReplyTo", m.inReplyTo())
         .bind("refs", String.join(" ", m.references()))
         .bind("token", m.token())
-        .bind("status", status)
         .bind("now", now)
+        .bind("release", Math.max(now, releaseAt))
+        .bind("bounce", Tokens.random())
         .execute();
     if (!m.attachments().isEmpty()) {
       long id = h.createQuery("SELECT id FROM outbox WHERE message_id = :mid").bind("mid", messageId).mapTo(Long.class).one();
@@ -112,8 +140,27 @@ public final class Outbox {
         .list());
   }
 
-  public String enqueue(Handle h, OutgoingMail m, Long inboundId) {
-    return enqueue(h, m, inboundId, "waiting");
+  /**
+   * When the next mail of these kinds to an address may go so that at most {@code perWindow} of them
+   * go in any {@code window} (a sliding window over the times they were let go): now, or the moment
+   * the oldest of the last {@code perWindow} leaves the window ({@code now} is the caller's, so that it
+   * can tell "now" from "later" by the same instant). Mails queued one after the other get
+   * times that never decrease, so held mails go in the order they were queued.
+   */
+  public long nextRelease(Handle h, String to, List<String> kinds, int perWindow, Duration window, long now) {
+    List<Long> recent = h.createQuery(
+            "SELECT release_at FROM outbox WHERE to_addr = :to AND kind IN (<kinds>) AND status <> 'suppressed'"
+                + " AND release_at > :since ORDER BY release_at DESC LIMIT :cap")
+        .bind("to", to)
+        .bindList("kinds", kinds)
+        .bind("since", now - window.toMillis())
+        .bind("cap", perWindow)
+        .mapTo(Long.class)
+        .list();
+    if (recent.size() < perWindow) {
+      return now;
+    }
+    return Math.max(now, recent.get(perWindow - 1) + window.toMillis());
   }
 
   /**
@@ -166,7 +213,7 @@ public final class Outbox {
           return h.createQuery(
                   "SELECT id, message_id, kind, to_addr, reply_to, subject, body, in_reply_to, refs,"
                       + " token, status, attempts, inbound_id,"
-                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id) FROM outbox"
+                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id), bounce_token FROM outbox"
                       + " WHERE id IN (<ids>) AND claimed_by = :me AND claimed_until = :until AND status = 'sending'"
                       + " ORDER BY id")
               .bindList("ids", ids)
@@ -188,7 +235,8 @@ public final class Outbox {
                           rs.getString(11),
                           rs.getInt(12),
                           rs.getObject(13) == null ? null : rs.getLong(13),
-                          rs.getBoolean(14)))
+                          rs.getBoolean(14),
+                          rs.getString(15)))
               .list();
         });
   }
@@ -267,14 +315,30 @@ public final class Outbox {
         .execute();
   }
 
-  /** A bounce came back for a mail we sent: mark it failed. True when the mail was ours. */
-  public boolean markBounced(Handle h, String messageId, String reason) {
-    return h.createUpdate(
-                "UPDATE outbox SET status = 'failed', last_error = :err WHERE message_id = :mid")
-            .bind("err", truncate("bounced: " + reason))
-            .bind("mid", messageId)
-            .execute()
-        > 0;
+  /** The mail a bounce token was sent with, if any. */
+  public Optional<Sent> byBounceToken(Handle h, String bounceToken) {
+    return h.createQuery("SELECT id, message_id, to_addr, status FROM outbox WHERE bounce_token = :t")
+        .bind("t", bounceToken)
+        .map((rs, ctx) -> new Sent(rs.getLong("id"), rs.getString("message_id"), rs.getString("to_addr"),
+            rs.getString("status")))
+        .findFirst();
+  }
+
+  /** A trusted bounce came back for a mail we sent: it failed. */
+  public void markBounced(Handle h, long id, String reason) {
+    h.createUpdate(
+            "UPDATE outbox SET status = 'failed', last_error = :err, claimed_by = NULL, claimed_until = NULL WHERE id = :id")
+        .bind("err", truncate("bounced: " + reason))
+        .bind("id", id)
+        .execute();
+  }
+
+  /** The error of the mail that failed last, as the server answered it, or empty. */
+  public Optional<String> lastFailure() {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT last_error FROM outbox WHERE status = 'failed' AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1")
+        .mapTo(String.class)
+        .findFirst());
   }
 
   /** The token an earlier mail of ours carried, found by its Message-ID (replies thread to it). */
@@ -285,20 +349,60 @@ public final class Outbox {
         .findFirst();
   }
 
+  /**
+   * Whether a mail of ours with this Message-ID went (or was queued) to this address since a moment:
+   * our Message-IDs are random, so a mail that names one in its thread was written by someone who
+   * read that mail (docs/security.md).
+   */
+  public boolean sentTo(Handle h, String messageId, String address, long since) {
+    return h.createQuery("SELECT to_addr FROM outbox WHERE message_id = :mid AND created_at >= :since")
+        .bind("mid", messageId)
+        .bind("since", since)
+        .mapTo(String.class)
+        .findFirst()
+        .filter(to -> to.equalsIgnoreCase(address))
+        .isPresent();
+  }
+
   public Counts counts() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "SELECT"
-                        + " SUM(CASE WHEN status IN ('waiting','sending') AND attempts = 0 THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status IN ('waiting','sending') AND attempts = 0 AND release_at <= :now THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN status IN ('waiting','sending') AND attempts > 0 THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN status = 'suppressed' THEN 1 ELSE 0 END) FROM outbox")
+                        + " SUM(CASE WHEN status = 'suppressed'"
+                        + " OR (status = 'waiting' AND attempts = 0 AND release_at > :now) THEN 1 ELSE 0 END) FROM outbox")
+                .bind("now", clock.millis())
                 .map(
                     (rs, ctx) ->
                         new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .one());
+  }
+
+  /** Records what a queued mail is about (the thread's context for its answers). */
+  public void recordAbout(Handle h, String messageId, About about) {
+    if (about == null || about.isEmpty()) {
+      return;
+    }
+    h.createUpdate("UPDATE outbox SET about = :about WHERE message_id = :mid")
+        .bind("about", about.encode())
+        .bind("mid", messageId)
+        .execute();
+  }
+
+  /** A mail of ours as a reply to it sees it: its text, what it was about, its token. */
+  public record Answered(String messageId, String kind, String body, About about, String token) {}
+
+  /** Our mail with this Message-ID (without brackets), if it is one of ours. */
+  public Optional<Answered> answered(Handle h, String messageId) {
+    return h.createQuery("SELECT message_id, kind, body, about, token FROM outbox WHERE message_id = :mid")
+        .bind("mid", messageId)
+        .map((rs, ctx) -> new Answered(rs.getString("message_id"), rs.getString("kind"), rs.getString("body"),
+            About.decode(rs.getString("about")), rs.getString("token")))
+        .findFirst();
   }
 
   private static String truncate(String s) {

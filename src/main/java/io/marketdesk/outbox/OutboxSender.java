@@ -10,15 +10,18 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public final class OutboxSender implements AutoCloseable {
   private final MailUrl smtp;
   private final String fromAddress;
   private final String fromName;
+  private final boolean eightBit;
   private final Duration retryInitial;
   private final Duration retryMax;
   private final int maxAttempts;
@@ -64,9 +68,11 @@ public final class OutboxSender implements AutoCloseable {
       Duration retryMax,
       int maxAttempts,
       Duration claimLease,
-      int connections) {
-    this(outbox, smtp, fromAddress, fromName, retryInitial, retryMax, maxAttempts, claimLease, connections,
-        MailTls.jdkDefault());
+      int connections,
+      String ehloName,
+      boolean eightBit) {
+    this(outbox, smtp, fromAddress, fromName, retryInitial, retryMax, maxAttempts, claimLease, connections, ehloName,
+        eightBit, MailTls.jdkDefault());
   }
 
   /** As above, with the trust anchors of the SMTP server's TLS certificate ({@code mail.trust-store}). */
@@ -80,6 +86,8 @@ public final class OutboxSender implements AutoCloseable {
       int maxAttempts,
       Duration claimLease,
       int connections,
+      String ehloName,
+      boolean eightBit,
       MailTls tls) {
     this.outbox = outbox;
     this.smtp = smtp;
@@ -90,11 +98,12 @@ public final class OutboxSender implements AutoCloseable {
     this.maxAttempts = maxAttempts;
     this.claimLease = claimLease;
     this.connections = connections;
-    this.session = Session.getInstance(properties(smtp, tls));
+    this.eightBit = eightBit;
+    this.session = Session.getInstance(properties(smtp, ehloName, tls));
     outbox.onEnqueue(wake::release);
   }
 
-  private static Properties properties(MailUrl u, MailTls tls) {
+  private static Properties properties(MailUrl u, String ehloName, MailTls tls) {
     Properties p = new Properties();
     String proto = u.ssl() ? "smtps" : "smtp";
     tls.apply(p, proto);
@@ -109,6 +118,9 @@ public final class OutboxSender implements AutoCloseable {
       p.put("mail.smtp.starttls.enable", "true");
       p.put("mail.smtp.starttls.required", "true");
     }
+    p.put("mail." + proto + ".localhost", ehloName);
+    // a quoted-printable text part goes as 8bit where the server offers 8BITMIME (readable as it is)
+    p.put("mail." + proto + ".allow8bitmime", "true");
     p.put("mail.mime.charset", "UTF-8");
     return p;
   }
@@ -157,12 +169,34 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private void fail(Outbox.Row row, int code, Exception e) {
+    String answer = serverAnswer(e);
     if (code >= 500) {
-      log.warn("outbox mail {} to {} failed for good: {}", row.id(), row.toAddr(), e.getMessage());
-      outbox.markFailed(row.id(), code + " " + e.getMessage());
+      log.warn("outbox mail {} to {} failed for good: {}", row.id(), row.toAddr(), answer);
+      outbox.markFailed(row.id(), answer.startsWith(String.valueOf(code)) ? answer : code + " " + answer);
     } else {
       retry(row, e);
     }
+  }
+
+  /**
+   * What the SMTP server answered, whole: Jakarta Mail's {@link SendFailedException} says only
+   * "Invalid Addresses", and the server's own words ({@code 550 5.1.1 <x@y>: Recipient address
+   * rejected: User unknown in virtual mailbox table}) sit in the exceptions chained to it.
+   */
+  static String serverAnswer(Exception e) {
+    LinkedHashSet<String> parts = new LinkedHashSet<>();
+    Exception cur = e;
+    for (int depth = 0; cur != null && depth < 10; depth++) {
+      String m = cur.getMessage();
+      if (m != null && !m.isBlank()) {
+        parts.add(m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim());
+      }
+      cur = cur instanceof MessagingException ? ((MessagingException) cur).getNextException() : null;
+    }
+    if (parts.size() > 1) {
+      parts.remove("Invalid Addresses");
+    }
+    return String.join("; ", parts);
   }
 
   private void retry(Outbox.Row row, Exception e) {
@@ -171,8 +205,9 @@ public final class OutboxSender implements AutoCloseable {
     if (wait.compareTo(retryMax) > 0) {
       wait = retryMax;
     }
-    log.info("outbox mail {} will be retried in {}: {}", row.id(), wait, e.getMessage());
-    outbox.markRetry(row.id(), row.attempts(), e.getMessage(), wait, maxAttempts);
+    String answer = serverAnswer(e);
+    log.info("outbox mail {} will be retried in {}: {}", row.id(), wait, answer);
+    outbox.markRetry(row.id(), row.attempts(), answer, wait, maxAttempts);
   }
 
   /**
@@ -306,8 +341,11 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   MimeMessage toMime(Outbox.Row row) throws MessagingException, UnsupportedEncodingException {
-    MimeMessage msg = new FixedIdMessage(session, "<" + row.messageId() + ">");
-    msg.setFrom(new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name()));
+    FixedIdMessage msg = new FixedIdMessage(session, "<" + row.messageId() + ">");
+    if (row.bounceToken() != null) {
+      msg.setEnvelopeFrom(Outbox.bounceAddress(fromAddress, row.bounceToken()));
+    }
+    msg.setHeader("From", MimeUtility.fold(6, FromHeader.value(fromName, fromAddress)));
     msg.setRecipients(Message.RecipientType.TO, new Address[] {new InternetAddress(row.toAddr())});
     if (row.replyTo() != null) {
       msg.setReplyTo(new Address[] {new InternetAddress(row.replyTo())});
@@ -317,10 +355,12 @@ public final class OutboxSender implements AutoCloseable {
     List<OutgoingMail.FileAttachment> files = row.hasAttachments() ? outbox.attachments(row.id()) : List.of();
     if (files.isEmpty()) {
       msg.setText(row.body(), "UTF-8");
+      msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
     } else {
       jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
       jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
       text.setText(row.body(), "UTF-8");
+      text.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
       mixed.addBodyPart(text);
       for (OutgoingMail.FileAttachment f : files) {
         jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
@@ -346,7 +386,29 @@ public final class OutboxSender implements AutoCloseable {
     msg.setHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
     msg.setHeader("X-Auto-Response-Suppress", "All");
     msg.setHeader("X-Marketdesk-Kind", row.kind());
+    // the headers now, not at writeTo: the 8BITMIME conversion on the way reads the part's Content-Type
+    // (its charset) before the message is written, and without it would write the text as US-ASCII
+    msg.saveChanges();
     return msg;
+  }
+
+  /**
+   * The transfer encoding of a text part: never base64, which curl and raw views show as noise.
+   * 8bit when this server is known to keep 8-bit bytes (the embedded one) and every line fits SMTP's
+   * 998 octets; otherwise quoted-printable, which Jakarta Mail turns into 8bit on the way when the
+   * server announces 8BITMIME ({@code allow8bitmime}).
+   */
+  String textEncoding(String body) {
+    if (eightBit) {
+      boolean fits = true;
+      for (String line : body.split("\n", -1)) {
+        fits &= line.getBytes(StandardCharsets.UTF_8).length <= 998;
+      }
+      if (fits) {
+        return "8bit";
+      }
+    }
+    return "quoted-printable";
   }
 
   private static void sleepQuietly(long ms) {
@@ -373,8 +435,8 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  /** A MimeMessage that keeps the Message-ID the outbox chose. */
-  private static final class FixedIdMessage extends MimeMessage {
+  /** A MimeMessage that keeps the Message-ID the outbox chose, with an envelope sender of its own. */
+  private static final class FixedIdMessage extends SMTPMessage {
     private final String id;
 
     FixedIdMessage(Session s, String id) {

@@ -46,7 +46,7 @@ public final class StatusPage implements WebModule {
 
   /** The page model. */
   public record Model(String lang, String now, Intake intake, Outbox.Counts outbox, List<StatusContributor.Section> sections,
-      Chart chart, DueChart dueChart, List<FailureView> failures) {}
+      Chart chart, DueChart dueChart, List<FailureView> failures, String outboxError) {}
 
   /** Open reviews by due date: an overdue bar, one bar per day for the next days, and a later bar. */
   public record DueChart(int width, int height, long max, long total, List<DueBar> bars) {}
@@ -102,7 +102,7 @@ public final class StatusPage implements WebModule {
       failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())), withoutAddresses(f.error())));
     }
     return new Model(lang, fmt.format(Instant.ofEpochMilli(now)), in, outbox.counts(), sections, chart(now),
-        dueChart(now, lang), failures);
+        dueChart(now, lang), failures, withoutAddresses(outbox.lastFailure().orElse("")));
   }
 
   private static final int DUE_DAYS = 10;

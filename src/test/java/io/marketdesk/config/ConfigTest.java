@@ -60,6 +60,20 @@ class ConfigTest {
     assertThat(c.smtpUrl.port()).isEqualTo(587);
     assertThat(c.demoData).isFalse();
     assertThat(c.apiToken).isEmpty();
+    assertThat(c.unauthenticated).isEqualTo(Config.Unauthenticated.CONFIRM);
+  }
+
+  @Test
+  void shouldTrustOnlyTheEmbeddedDemoByDefault() {
+    assertThat(Config.of(Map.of()).unauthenticated).isEqualTo(Config.Unauthenticated.TRUST);
+    assertThat(Config.of(Map.of("security.authserv-id", "mx.example.com")).unauthenticated)
+        .isEqualTo(Config.Unauthenticated.CONFIRM);
+    assertThat(Config.of(Map.of("security.unauthenticated", "Refuse")).unauthenticated)
+        .isEqualTo(Config.Unauthenticated.REFUSE);
+    assertThat(Config.of(Map.of()).unregisteredReplyNever).isFalse();
+    assertThatThrownBy(() -> Config.of(Map.of("security.unauthenticated", "maybe", "security.unregistered-reply", "always")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(2));
   }
 
   @Test
@@ -82,5 +96,36 @@ class ConfigTest {
             .anyMatch(p -> p.startsWith("mail.poll-interval"))
             .anyMatch(p -> p.startsWith("imap.url"))
             .anyMatch(p -> p.startsWith("smtp.url")));
+  }
+
+  @Test
+  void shouldAllowTheEmbeddedDemoTwoHundredRepliesAnHourAndOthersTwentyUnlessSet() {
+    assertThat(Config.of(Map.of()).repliesPerHour).isEqualTo(200);
+    Map<String, String> real = Map.of("embedded.mail", "false", "imap.url", "imaps://u:p@imap.example.com/INBOX",
+        "smtp.url", "smtps://u:p@smtp.example.com");
+    assertThat(Config.of(real).repliesPerHour).isEqualTo(20);
+    assertThat(Config.of(Map.of("security.replies-per-hour", "7")).repliesPerHour).isEqualTo(7);
+  }
+
+  @Test
+  void shouldSayHelloWithTheServiceDomainUnlessTheEhloNameIsSet() {
+    assertThat(Config.of(Map.of()).smtpEhloName).isEqualTo("marketdesk.test");
+    assertThat(Config.of(Map.of("mail.address", "desk@shop.example.com")).smtpEhloName).isEqualTo("shop.example.com");
+    assertThat(Config.of(Map.of("smtp.ehlo-name", "mx1.example.com")).smtpEhloName).isEqualTo("mx1.example.com");
+    assertThatThrownBy(() -> Config.of(Map.of("smtp.ehlo-name", "not a host")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("smtp.ehlo-name");
+  }
+
+  @Test
+  void shouldWarnOfAMisspeltVariableNamingTheNearestKey() {
+    Config c = Config.load(null, Map.of("MARKETDESK_SMTP_UR", "smtp://x", "MARKETDESK_SECURITY_REPLIES_PER_HOURS", "5",
+        "MARKETDESK_LOG_LEVEL", "DEBUG", "MARKETDESK_TEST_PG_URL", "jdbc:postgresql://x", "PATH", "/bin"), Map.of());
+    assertThat(c.warnings).hasSize(2);
+    assertThat(c.warnings).anySatisfy(w -> assertThat(w).startsWith("MARKETDESK_SMTP_UR ")
+        .contains("MARKETDESK_SMTP_URL (smtp.url)"));
+    assertThat(c.warnings).anySatisfy(w -> assertThat(w).startsWith("MARKETDESK_SECURITY_REPLIES_PER_HOURS ")
+        .contains("MARKETDESK_SECURITY_REPLIES_PER_HOUR (security.replies-per-hour)"));
+    assertThat(c.repliesPerHour).isEqualTo(200);
+    assertThat(Config.load(null, Map.of("MARKETDESK_WEB_PORT", "8081"), Map.of()).warnings).isEmpty();
   }
 }

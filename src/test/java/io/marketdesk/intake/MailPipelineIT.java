@@ -157,10 +157,12 @@ class MailPipelineIT {
   }
 
   @Test
-  void shouldMarkTheOutgoingMailFailedWhenItBounces() {
+  void shouldMarkTheOutgoingMailFailedWhenItBounces() throws Exception {
     String id = t.mail.send(DemoData.BOB, SERVICE, "bounce me", "help");
     Mail reply = t.mail.awaitReplyTo(DemoData.BOB, id);
-    String dsn = "From: MAILER-DAEMON@provider-b.test\r\nTo: " + SERVICE + "\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+    // a bounce goes to the mail's own envelope sender (its Return-Path); BounceIT has the forged ones
+    String bounceAddress = reply.raw().getHeader("Return-Path", null).replaceAll("[<>\\s]", "");
+    String dsn = "From: MAILER-DAEMON@provider-b.test\r\nTo: " + bounceAddress + "\r\nSubject: Undelivered Mail Returned to Sender\r\n"
         + "Message-ID: <dsn-1@provider-b.test>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
         + "Content-Type: multipart/report; report-type=delivery-status; boundary=B\r\n\r\n"
         + "--B\r\nContent-Type: text/plain\r\n\r\nYour mail could not be delivered.\r\n"
@@ -168,7 +170,7 @@ class MailPipelineIT {
         + "Final-Recipient: rfc822; " + DemoData.BOB + "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 no such user\r\n"
         + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + reply.messageId() + ">\r\nSubject: " + "x" + "\r\n"
         + "--B--\r\n";
-    t.mail.sendRaw("mailer-daemon@provider-b.test", SERVICE, dsn.getBytes(StandardCharsets.UTF_8));
+    t.mail.sendRaw("mailer-daemon@provider-b.test", bounceAddress, dsn.getBytes(StandardCharsets.UTF_8));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
         .until(() -> count("SELECT COUNT(*) FROM outbox WHERE message_id = ? AND status = 'failed'", reply.messageId()) == 1);
   }

@@ -150,9 +150,13 @@ class RealMailStackIT {
       awaitReplyTo(DemoData.ALICE, yes);
       assertThat(status(t, "P1001")).isEqualTo("delisted");
 
-      // a bounce: the answer to a sender without a mailbox is refused by LMTP after Postfix took it, so
-      // Postfix sends a null-sender DSN to the envelope sender, which is the service mailbox (as
-      // market@ or a market+…@ sub-address); it marks the answer failed and is itself not answered
+      // a bounce: the answer to a registered address that has no mailbox (a member of alice's provider)
+      // is refused by LMTP after Postfix took it, so Postfix sends a null-sender DSN to the envelope
+      // sender, which is the service mailbox (as market@ or a market+…@ sub-address); it marks the
+      // answer failed and is itself not answered
+      t.app.db().jdbi().useHandle(h -> h.execute(
+          "INSERT INTO provider_address (address, provider_id) SELECT ?, provider_id FROM provider_address WHERE address = ?",
+          GHOST, DemoData.ALICE));
       String ghost = "ghost." + System.nanoTime() + "@client.test";
       people.sendRaw(GHOST, SERVICE, raw(ghost, GHOST, "帮助", "帮助"));
       Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> count(t,

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Reads every {@code NAME.eml} under {@code mail/golden} and compares the subject, sender,
  * attachments, report and live lines with {@code NAME.expected.txt} (format in the folder's README).
+ * A sample with {@code NAME.answered.txt} is read as a reply to that mail of ours.
  * Run with {@code -Dgolden.update=true} to rewrite the expected files from the current output;
  * review the diff before committing it.
  */
@@ -46,7 +47,13 @@ class GoldenMailTest {
     try (InputStream in = GoldenMailTest.class.getResourceAsStream("/mail/golden/" + name + ".eml")) {
       mail = reader.read(in);
     }
-    String actual = render(mail, replyText.liveLines(mail.text()));
+    String answered = null;
+    try (InputStream in = GoldenMailTest.class.getResourceAsStream("/mail/golden/" + name + ".answered.txt")) {
+      if (in != null) {
+        answered = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    String actual = render(mail, replyText.read(mail.text(), answered).live());
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(SOURCE_DIR.resolve(name + ".expected.txt"), actual, StandardCharsets.UTF_8);
     }

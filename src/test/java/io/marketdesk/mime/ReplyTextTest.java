@@ -2,6 +2,9 @@ package io.marketdesk.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,5 +112,80 @@ class ReplyTextTest {
     assertThat(live(null)).isEmpty();
     assertThat(live("")).isEmpty();
     assertThat(live("\n\n> only a quote\n")).isEmpty();
+  }
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Von: MarketDesk\nGesendet: Samstag\nAn: bob\nBetreff: x",
+      "Date: Sat, 28 Nov 2026\nSubject: x\nFrom: market@marketdesk.test\nTo: bob",
+      "От: MarketDesk\nОтправлено: 28 ноября\nКому: bob",
+      "    From: MarketDesk\n    Sent: Saturday",
+      "=====\nMessage du : 28/11/2026\nDe : MarketDesk\nSujet : x",
+      "On Mon, Feb 1, 2016 at 4:58 AM -0800, \"Some One\" <foo@bar.com> wrote:",
+      "Am 13.12.2017 21:11 schrieb MarketDesk <market@marketdesk.test>:",
+      "2017-11-24 16:32 GMT+01:00 MarketDesk <market@marketdesk.test>:",
+      "-----Ursprüngliche Nachricht-----",
+      "*-------- Original Message --------*"})
+  void shouldTakeEverythingBelowAnUnmarkedMarkerAsTheQuote(String marker) {
+    assertThat(live("订单列表\n\n" + marker + "\n\n确认完成 20261128000123\n")).containsExactly("订单列表");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Richard> 确认完成 1", "| 确认完成 1", "C> 确认完成 1", "＞ 确认完成 1"})
+  void shouldSkipOtherQuotePrefixes(String quoted) {
+    assertThat(live("订单列表\n" + quoted + "\n")).containsExactly("订单列表");
+  }
+
+  @Test
+  void shouldMarkLinesBelowAMarkerThatIsNotProvenAsDoubtful() {
+    ReplyText.Reading r = replyText.read("查询订单 1\n\nMy colleague wrote:\n确认完成 1\n", null);
+
+    assertThat(r.live()).containsExactly("查询订单 1", "", "My colleague wrote:", "确认完成 1");
+    assertThat(r.isDoubtful("确认完成 1")).isTrue();
+    assertThat(r.isDoubtful("查询订单 1")).isFalse();
+    assertThat(r.doubtLine()).isEqualTo("My colleague wrote:");
+  }
+
+  @Test
+  void shouldFindOurOwnWordsUnmarkedRewrappedAndInFullWidth() {
+    String ours = "云帆科技，您好：\n订单 20261128000123 已标记完成，请您确认。\n    确认完成 20261128000123\n";
+    String reply = "同意\n\n云帆科技，您好：\n订单 ２０２６１１２８０００１２３\n已标记完成，\n请您确认。\n确认完成 20261128000123\n";
+
+    ReplyText.Reading r = replyText.read(reply, ours);
+
+    assertThat(r.live()).containsExactly("同意");
+    assertThat(r.ownWords()).isTrue();
+  }
+
+  @Test
+  void shouldDropTheAttributionAboveOurOwnWords() {
+    String ours = "云帆科技，您好：\n订单 20261128000123 已标记完成，请您确认。\n";
+    ReplyText.Reading r = replyText.read("订单列表\n\nMarketDesk 于 2026 年 11 月 28 日:\n云帆科技，您好：\n订单 20261128000123 已标记完成，请您确认。", ours);
+
+    assertThat(r.live()).containsExactly("订单列表");
+  }
+
+  @Test
+  void shouldReportALineRepeatingTheAnsweredMailNextToAnotherOfItsLines() {
+    String ours = "请确认：\n    确认完成 20261128000123\n如不满意：\n    验收不通过 20261128000123 理由\n";
+
+    ReplyText.Reading lone = replyText.read("确认完成 20261128000123\n", ours);
+    ReplyText.Reading piece = replyText.read("好\n如不满意：\n验收不通过 20261128000123 理由\n", ours);
+
+    assertThat(lone.isRepeated("确认完成 20261128000123")).isFalse();
+    assertThat(piece.isRepeated("验收不通过 20261128000123 理由")).isTrue();
+  }
+
+  @Test
+  void shouldReadHostileBodiesInLinearTime() {
+    String quotes = "Richard> > > x\n".repeat(200_000);
+    String longLine = "On ".repeat(400_000) + "wrote:";
+    String labels = "From: a\n".repeat(100_000);
+    String ours = "云帆科技，您好：订单 20261128000123 已标记完成，请您确认。";
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      assertThat(replyText.read("help\n" + quotes, ours).live()).containsExactly("help");
+      assertThat(replyText.read(longLine + "\nhelp", ours).live()).hasSize(2);
+      assertThat(replyText.read("help\n" + labels, ours).live()).hasSize(100_001);
+      assertThat(replyText.read("云帆\n".repeat(100_000), ours).live()).hasSize(100_000);
+    });
   }
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code security.authserv-id} set, account changes and review answers need that server's
- * Authentication-Results with an aligned dkim=pass or spf=pass; a header from any other server counts
- * for nothing, and read-only commands still work.
+ * With {@code security.authserv-id} set and {@code security.unauthenticated=refuse}, account changes
+ * and review answers need that server's Authentication-Results with an aligned dkim=pass or spf=pass
+ * (or a reply carrying a token mailed to the sender); a header from any other server counts for
+ * nothing, and read-only commands still work. (The default, confirm, is SenderProofIT's.)
  */
 class ReviewSenderAuthIT {
   static final String SERVICE = "market@marketdesk.test";
@@ -23,7 +24,7 @@ class ReviewSenderAuthIT {
 
   @BeforeAll
   static void start() {
-    t = TestApp.start(Map.of("security.authserv-id", "mx.marketdesk.test"));
+    t = TestApp.start(Map.of("security.authserv-id", "mx.marketdesk.test", "security.unauthenticated", "refuse"));
   }
 
   @AfterAll
@@ -76,17 +77,18 @@ class ReviewSenderAuthIT {
     long rid = lastReviewId();
     Mail reviewMail = t.mail.await(DemoData.OPERATOR, m -> m.subject().contains("#" + rid + "】"));
 
-    // A forged From: the operator's address and token, but no pass from our server.
-    Mail forged = send(DemoData.OPERATOR, reviewMail.replyTo(), "Re: " + reviewMail.subject(), "同意\n", null, reviewMail);
+    // A forged From: the operator's address, but neither a pass from our server nor the review mail's token.
+    Mail forged = send(DemoData.OPERATOR, SERVICE, "x", "审核 " + rid + " 同意\n", null, null);
     assertThat(forged.body()).contains("✘ 未执行").contains("DKIM/SPF");
-    Mail foreignPass = send(DemoData.OPERATOR, reviewMail.replyTo(), "Re: " + reviewMail.subject(), "同意\n",
-        "mx.attacker.example; dkim=pass header.d=marketdesk.test", reviewMail);
+    Mail foreignPass = send(DemoData.OPERATOR, SERVICE, "x", "审核 " + rid + " 同意\n",
+        "mx.attacker.example; dkim=pass header.d=marketdesk.test", null);
     assertThat(foreignPass.body()).contains("✘ 未执行");
     assertThat(status(rid)).isEqualTo("open");
     assertThat(csPhone()).isEqualTo("400-800-1234");
 
-    Mail spfPass = send(DemoData.OPERATOR, reviewMail.replyTo(), "Re: " + reviewMail.subject(), "同意\n",
-        "mx.marketdesk.test (mail from check); spf=pass smtp.mailfrom=ops@marketdesk.test", reviewMail);
+    assertThat(reviewMail.token()).isNotNull();
+    Mail spfPass = send(DemoData.OPERATOR, SERVICE, "x", "审核 " + rid + " 同意\n",
+        "mx.marketdesk.test (mail from check); spf=pass smtp.mailfrom=ops@marketdesk.test", null);
     assertThat(spfPass.body()).contains("✔ 已完成");
     assertThat(status(rid)).isEqualTo("approved");
     assertThat(csPhone()).isEqualTo("400-111-2222");

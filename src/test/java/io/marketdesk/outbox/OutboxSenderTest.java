@@ -1,0 +1,69 @@
+package io.marketdesk.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.testing.FakeClock;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.junit.jupiter.api.Test;
+
+/** How the sender builds a mail and reads a server's refusal; sending itself is in the ITs. */
+class OutboxSenderTest {
+  private static final String SERVICE = "market@marketdesk.test";
+
+  private static OutboxSender sender(boolean eightBit) {
+    Outbox outbox = new Outbox(null, FakeClock.now(), "marketdesk.test", "test");
+    return new OutboxSender(outbox, new MailUrl("smtp", "", "", "127.0.0.1", 25, "", false), SERVICE,
+        "marketdesk 云市场", Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofMinutes(1), 1, "marketdesk.test",
+        eightBit);
+  }
+
+  private static Outbox.Row row(String body) {
+    return new Outbox.Row(1, "md.1@marketdesk.test", "reply", "bob@provider-b.test", SERVICE, "Re: 帮助", body, null,
+        null, null, "sending", 0, null, false, "abcdefghijklmnopqrstuvwxyz");
+  }
+
+  private static MimeMessage roundTrip(MimeMessage m) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    m.writeTo(out);
+    return new MimeMessage(null, new ByteArrayInputStream(out.toByteArray()));
+  }
+
+  @Test
+  void shouldSendTheTextQuotedPrintableInUtf8WhenTheServerIsNotKnownToKeepEightBits() throws Exception {
+    String body = "您好：\n\n【1】帮助\n✔ 已完成\n";
+    MimeMessage m = sender(false).toMime(row(body));
+    assertThat(((SMTPMessage) m).getEnvelopeFrom()).isEqualTo("market+b-abcdefghijklmnopqrstuvwxyz@marketdesk.test");
+    MimeMessage read = roundTrip(m);
+    assertThat(read.getEncoding()).isEqualTo("quoted-printable");
+    assertThat(new ContentType(read.getContentType()).getParameter("charset")).isEqualToIgnoringCase("UTF-8");
+    assertThat(((String) read.getContent()).replace("\r\n", "\n")).isEqualTo(body);
+    assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("marketdesk 云市场");
+  }
+
+  @Test
+  void shouldSendEightBitOnlyWhenEveryLineFitsSmtp() throws Exception {
+    assertThat(roundTrip(sender(true).toMime(row("短行\n"))).getEncoding()).isEqualTo("8bit");
+    String longLine = "长".repeat(400) + "\n";
+    MimeMessage read = roundTrip(sender(true).toMime(row(longLine)));
+    assertThat(read.getEncoding()).isEqualTo("quoted-printable");
+    assertThat(((String) read.getContent()).replace("\r\n", "\n")).isEqualTo(longLine);
+  }
+
+  @Test
+  void shouldKeepTheServersWholeAnswerWhenItRefusesARecipient() throws Exception {
+    String answer = "550 5.1.1 <nobody@provider-b.test>: Recipient address rejected: User unknown in virtual mailbox table";
+    SendFailedException e = new SendFailedException("Invalid Addresses",
+        new SMTPAddressFailedException(new InternetAddress("nobody@provider-b.test"), "RCPT TO:<nobody@provider-b.test>",
+            550, answer + "\n"));
+    assertThat(OutboxSender.serverAnswer(e)).isEqualTo(answer);
+  }
+}

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,7 @@ import picocli.CommandLine.ParentCommand;
     description = "An email-driven back office for a cloud marketplace.",
     subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.Backup.class})
 public final class Main implements Callable<Integer> {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
   @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
   Path configFile;
 
@@ -70,19 +73,36 @@ public final class Main implements Callable<Integer> {
         return 2;
       }
       App app = new App(config, Clock.systemUTC(), Features.all());
+      CountDownLatch started = new CountDownLatch(1);
       CountDownLatch stopped = new CountDownLatch(1);
+      AtomicBoolean closed = new AtomicBoolean();
+      // registered before the start: a SIGTERM while it starts (the intake and the senders already at
+      // work) waits for the start to end and then stops gracefully too, instead of ending the JVM at once
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM or Ctrl-C: the intake finishes its group, each sender its mail in flight (docs/DEPLOY.md)
+        try {
+          started.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (closed.compareAndSet(false, true)) {
+          long t0 = System.nanoTime();
+          log.info("marketdesk stopping");
+          app.close();
+          log.info("marketdesk stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }
+        stopped.countDown();
+      }, "shutdown"));
       try {
         app.start();
       } catch (RuntimeException e) {
         System.err.println("marketdesk could not start: " + e.getMessage());
+        closed.set(true);
         app.close();
         return 1;
+      } finally {
+        started.countDown();
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        System.out.println("\nmarketdesk: stopping...");
-        app.close();
-        stopped.countDown();
-      }, "shutdown"));
       System.out.println(Banner.text(config, app));
       try {
         stopped.await();

@@ -117,10 +117,10 @@ public final class App implements AutoCloseable {
     }
     sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
         config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.smtpEhloName,
-        embedded != null);
+        embedded != null, config.mailTls);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
-        config.reconnectMax, config.batchSize, config.maxMessageBytes, clock);
+        config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
     metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     intake.start();

@@ -44,6 +44,8 @@ public final class Config {
   public final Duration pollInterval;
   public final Duration reconnectMax;
   public final int batchSize;
+  /** The trust anchors of the mail connections (mail.trust-store, else the JDK's). */
+  public final MailTls mailTls;
   public final String dbUrl;
   public final String dbUser;
   public final String dbPassword;
@@ -97,6 +99,7 @@ public final class Config {
     pollInterval = r.duration("mail.poll-interval");
     reconnectMax = r.duration("mail.reconnect-max");
     batchSize = r.integer("mail.batch-size", 1, 10_000);
+    mailTls = r.mailTls("mail.trust-store", "mail.trust-store-password");
     dbUrl = r.nonEmpty("db.url");
     if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
       r.error("db.url", "must be a jdbc:sqlite: or jdbc:postgresql: URL");
@@ -221,7 +224,7 @@ public final class Config {
   }
 
   /** MARKETDESK_* variables that are read, but not as keys: the log level (logback.xml). */
-  private static final List<String> NOT_KEYS = List.of("MARKETDESK_LOG_LEVEL");
+  private static final List<String> NOT_KEYS = List.of("MARKETDESK_LOG_LEVEL", "MARKETDESK_LOG_FORMAT");
 
   /** The key whose environment variable is nearest to {@code env} (fewest edits). */
   static String nearestKey(java.util.Collection<String> keys, String env) {
@@ -404,6 +407,15 @@ public final class Config {
       } catch (RuntimeException e) {
         error(key, "'" + v + "' is not a time zone such as Asia/Shanghai");
         return ZoneId.of("UTC");
+      }
+    }
+
+    MailTls mailTls(String key, String passwordKey) {
+      try {
+        return MailTls.of(string(key), string(passwordKey));
+      } catch (IllegalArgumentException e) {
+        error(key, e.getMessage());
+        return MailTls.jdkDefault();
       }
     }
 

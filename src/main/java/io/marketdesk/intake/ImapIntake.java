@@ -1,6 +1,7 @@
 package io.marketdesk.intake;
 
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailTls;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessageRemovedException;
@@ -23,13 +24,16 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,8 @@ public final class ImapIntake {
   /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
   private static final int GROUP_MAILS = 20;
   private static final long GROUP_BYTES = 4L * 1024 * 1024;
+  /** How long {@link #stop()} lets the round in hand finish before it cuts the connection. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(6);
 
   /** What the status page shows of the intake. */
   public record Status(boolean connected, String mode, long lastCheck, String lastError) {}
@@ -78,12 +84,17 @@ public final class ImapIntake {
   private volatile long lastCheck;
   private volatile String lastError = "";
   private volatile Store store;
+  /** The server's capabilities, read once a session. */
+  private volatile boolean canMove;
+  private volatile boolean canUidplus;
+  private volatile long reopened;
   private volatile IMAPFolder inbox;
   private Thread thread;
   private ScheduledExecutorService watchdog;
 
   public ImapIntake(MailUrl url, MailProcessor processor, InboundStore inbound, String processedFolder,
-      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, long maxMessageBytes, Clock clock) {
+      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, long maxMessageBytes, Clock clock,
+      MailTls tls) {
     this.url = url;
     this.processor = processor;
     this.inbound = inbound;
@@ -94,12 +105,13 @@ public final class ImapIntake {
     this.batchSize = batchSize;
     this.maxMessageBytes = maxMessageBytes;
     this.clock = clock;
-    this.session = Session.getInstance(properties());
+    this.session = Session.getInstance(properties(tls));
   }
 
-  private Properties properties() {
+  private Properties properties(MailTls tls) {
     Properties p = new Properties();
     String proto = url.ssl() ? "imaps" : "imap";
+    tls.apply(p, proto);
     p.put("mail.store.protocol", proto);
     p.put("mail." + proto + ".host", url.host());
     p.put("mail." + proto + ".port", String.valueOf(url.port()));
@@ -150,8 +162,13 @@ public final class ImapIntake {
         }
         connected = false;
         mode = "reconnecting";
-        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-        log.warn("mailbox connection lost ({}); reconnecting in {} ms", lastError, backoff);
+        Optional<String> refused = MailTls.refusal(e, url.host() + ":" + url.port());
+        lastError = refused.orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (refused.isPresent()) {
+          log.error("{}; trying again in {} ms", lastError, backoff);
+        } else {
+          log.warn("mailbox connection lost ({}); reconnecting in {} ms", lastError, backoff);
+        }
         closeQuietly();
         sleep(backoff);
         backoff = Math.min(backoff * 2, reconnectMax.toMillis());
@@ -188,17 +205,37 @@ public final class ImapIntake {
     store = s;
     IMAPFolder f = (IMAPFolder) s.getFolder(folderName());
     f.open(Folder.READ_WRITE);
-    Folder done = s.getFolder(processedFolder);
-    if (!done.exists()) {
-      done.create(Folder.HOLDS_MESSAGES);
-    }
+    // everything below goes over the inbox's own connection: the store's methods (exists, create,
+    // hasCapability) would take a second connection, a second login, and Jakarta Mail logs it out
+    // and in again whenever the inbox is closed and opened
+    boolean[] caps = (boolean[]) f.doCommand(p -> {
+      ensureFolder(p, processedFolder);
+      return new boolean[] {p.hasCapability("IDLE"), p.hasCapability("MOVE"), p.hasCapability("UIDPLUS")};
+    });
+    canMove = caps[1];
+    canUidplus = caps[2];
     inbox = f;
     alreadyDoneSince.clear();
     connected = true;
     lastError = "";
-    boolean idleCapable = ((IMAPStore) s).hasCapability("IDLE");
-    mode = useIdle && idleCapable ? "IDLE" : "polling";
+    mode = useIdle && caps[0] ? "IDLE" : "polling";
     log.info("mailbox {} connected ({}), uidvalidity {}", url, mode, f.getUIDValidity());
+  }
+
+  /** Creates a folder unless it exists (another instance may create it at the same moment). */
+  private static void ensureFolder(IMAPProtocol p, String name) throws ProtocolException {
+    ListInfo[] found = p.list("", name);
+    if (found != null && found.length > 0) {
+      return;
+    }
+    try {
+      p.create(name);
+    } catch (ProtocolException e) {
+      ListInfo[] again = p.list("", name);
+      if (again == null || again.length == 0) {
+        throw e;
+      }
+    }
   }
 
   private String folderName() {
@@ -216,6 +253,9 @@ public final class ImapIntake {
     IMAPFolder f = inbox;
     while (running) {
       lastCheck = clock.millis();
+      // the session stays open across batches: a NOOP hears of what other sessions (instances) moved
+      // meanwhile, as a fresh SELECT would; Dovecot tells of expunges only in answer to a command
+      noop(f);
       forgetExpunged(f);
       int count = f.getMessageCount();
       if (count == 0) {
@@ -404,26 +444,36 @@ public final class ImapIntake {
   /**
    * Moves processed mails out of the inbox by UID (UID MOVE, or UID COPY + \\Deleted + UID EXPUNGE),
    * never by sequence number: a server that announces expunges late (or not at all, as GreenMail
-   * after MOVE) would otherwise make a later move hit a mail that was never processed. The folder
-   * is then opened afresh, so the next batch sees the server's numbering. False when nothing could
+   * after MOVE) would otherwise make a later move hit a mail that was never processed. The session
+   * stays open when the server has announced the expunges (MOVE's untagged EXPUNGE, RFC 6851, or the
+   * answer to a NOOP): closing and reopening the inbox costs a logout and a login in Jakarta Mail, and
+   * hosted mailboxes throttle logins. Only otherwise is the folder opened afresh, so that the next
+   * batch sees the server's numbering. False when nothing could
    * be moved now (another instance moved them, or the server refused): the caller waits for more.
    */
   private boolean moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
+    // what another instance moved since the batch was read is left alone: two sessions moving one mail
+    // put it into the processed folder twice
+    noop(f);
     List<Long> uids = new ArrayList<>();
+    boolean goneMeanwhile = false;
     for (Message m : msgs) {
+      if (m.isExpunged()) {
+        goneMeanwhile = true;
+        continue;
+      }
       long uid = f.getUID(m);
       if (uid > 0) {
         uids.add(uid);
       }
     }
     if (uids.isEmpty()) {
-      return false;
+      return goneMeanwhile;
     }
     String set = uidSet(uids);
     String dest = "\"" + processedFolder.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    IMAPStore s = (IMAPStore) f.getStore();
-    boolean move = s.hasCapability("MOVE");
-    boolean uidplus = s.hasCapability("UIDPLUS");
+    boolean move = canMove;
+    boolean uidplus = canUidplus;
     boolean moved;
     try {
       f.doCommand(p -> {
@@ -444,9 +494,40 @@ public final class ImapIntake {
           e.toString());
       moved = false;
     }
-    f.close(false);
-    f.open(Folder.READ_WRITE);
+    if (moved && !allExpunged(msgs)) {
+      // the server may tell of the expunges only with its next answer
+      noop(f);
+    }
+    if (!moved || !allExpunged(msgs)) {
+      // the server did not tell (GreenMail after MOVE), or the move failed: only a fresh SELECT shows
+      // its numbering now. Dovecot tells, so the session stays as it is: one login for the intake's life
+      reopened++;
+      f.close(false);
+      f.open(Folder.READ_WRITE);
+    }
     return moved;
+  }
+
+  /** A NOOP on the folder's session: the server's answer brings its news (EXISTS, EXPUNGE). */
+  private static void noop(IMAPFolder f) throws MessagingException {
+    f.doCommand(p -> {
+      p.noop();
+      return null;
+    });
+  }
+
+  private static boolean allExpunged(Message[] msgs) {
+    for (Message m : msgs) {
+      if (!m.isExpunged()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How often the inbox was closed and opened again after a move (tests; 0 on Dovecot). */
+  public long reopened() {
+    return reopened;
   }
 
   private static void uidCommand(org.eclipse.angus.mail.imap.protocol.IMAPProtocol p, String command)
@@ -547,29 +628,38 @@ public final class ImapIntake {
     }
   }
 
+  /**
+   * Stops gracefully (SIGTERM, docs/DEPLOY.md): no new batch is read, the group in hand is stored,
+   * processed and moved, then the session logs out. An IDLE is ended with a NOOP; only a round that
+   * is not done within {@link #STOP_GRACE} has its connection cut (what it had committed is found
+   * processed at the next start and only moved).
+   */
   public void stop() {
     running = false;
     if (watchdog != null) {
       watchdog.shutdownNow();
     }
-    synchronized (pollLock) {
-      pollLock.notifyAll();
+    poke();
+    Thread t = thread;
+    if (t != null) {
+      join(t, STOP_GRACE.toMillis());
     }
     Store s = store;
-    if (s != null) {
+    if (t != null && t.isAlive() && s != null) {
       try {
         s.close();
       } catch (MessagingException | RuntimeException e) {
         log.debug("stop: {}", e.toString());
       }
+      join(t, 2000);
     }
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  }
+
+  private static void join(Thread t, long millis) {
+    try {
+      t.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

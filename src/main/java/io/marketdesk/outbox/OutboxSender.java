@@ -1,6 +1,7 @@
 package io.marketdesk.outbox;
 
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailTls;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -70,6 +71,24 @@ public final class OutboxSender implements AutoCloseable {
       int connections,
       String ehloName,
       boolean eightBit) {
+    this(outbox, smtp, fromAddress, fromName, retryInitial, retryMax, maxAttempts, claimLease, connections, ehloName,
+        eightBit, MailTls.jdkDefault());
+  }
+
+  /** As above, with the trust anchors of the SMTP server's TLS certificate ({@code mail.trust-store}). */
+  public OutboxSender(
+      Outbox outbox,
+      MailUrl smtp,
+      String fromAddress,
+      String fromName,
+      Duration retryInitial,
+      Duration retryMax,
+      int maxAttempts,
+      Duration claimLease,
+      int connections,
+      String ehloName,
+      boolean eightBit,
+      MailTls tls) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.fromAddress = fromAddress;
@@ -80,13 +99,14 @@ public final class OutboxSender implements AutoCloseable {
     this.claimLease = claimLease;
     this.connections = connections;
     this.eightBit = eightBit;
-    this.session = Session.getInstance(properties(smtp, ehloName));
+    this.session = Session.getInstance(properties(smtp, ehloName, tls));
     outbox.onEnqueue(wake::release);
   }
 
-  private static Properties properties(MailUrl u, String ehloName) {
+  private static Properties properties(MailUrl u, String ehloName, MailTls tls) {
     Properties p = new Properties();
     String proto = u.ssl() ? "smtps" : "smtp";
+    tls.apply(p, proto);
     p.put("mail.transport.protocol", proto);
     p.put("mail." + proto + ".host", u.host());
     p.put("mail." + proto + ".port", String.valueOf(u.port()));
@@ -267,6 +287,10 @@ public final class OutboxSender implements AutoCloseable {
         fail(row, code, e);
       } catch (MessagingException | IllegalStateException e) {
         closeTransport();
+        MailTls.refusal(e, smtp.host() + ":" + smtp.port()).ifPresent(line -> {
+          connected = false;
+          log.error(line);
+        });
         retry(row, e);
       }
       return false;

@@ -73,6 +73,7 @@ class DovecotIntakeIT {
       mails.add(Dovecot.mail(id, i % 2 == 0 ? DemoData.ALICE : DemoData.BOB, SERVICE, "积压 " + i, "帮助\n"));
     }
     dovecot.append(SERVICE, mails);
+    long logins = dovecot.clientLogins(SERVICE);
     try (TestApp t = TestApp.onMailbox(dovecot.imapUrl(SERVICE), keys, FakeClock.now())) {
       Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> dovecot.count(SERVICE, "INBOX") == 0);
       long demoMails = t.app.db().jdbi().withHandle(h -> h.createQuery(
@@ -90,6 +91,11 @@ class DovecotIntakeIT {
       List<String> stored = t.app.db().jdbi().withHandle(h -> h.createQuery(
           "SELECT message_id FROM inbound_mail ORDER BY id").mapTo(String.class).list());
       assertThat(stored).containsExactlyElementsOf(ids);
+      // five batches moved on one session: Dovecot announces MOVE's expunges, nothing is reopened
+      assertThat(t.app.intake().reopened()).isZero();
     }
+    // one login for the intake's life (it was one per batch: closing and reopening INBOX after a move
+    // made Jakarta Mail log out and in)
+    assertThat(dovecot.clientLogins(SERVICE) - logins).isEqualTo(1);
   }
 }

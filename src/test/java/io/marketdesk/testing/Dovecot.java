@@ -1,5 +1,6 @@
 package io.marketdesk.testing;
 
+import io.marketdesk.config.MailTls;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,12 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real IMAP server for tests: Debian's Dovecot ({@code dovecot-imapd}) started from its binary with
@@ -38,6 +41,12 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Run as root, Dovecot's own users run its processes ({@code dovecot}, {@code dovenull}) and the
  * mailboxes belong to {@code nobody}; run as another user, everything runs as that user.
+ *
+ * <p>{@link #startSecure} starts it as a real deployment has it, the half of the mail stack that
+ * {@link Postfix} does not do: {@code ssl = required} on a certificate of {@link TestCertificates}
+ * (IMAP with STARTTLS, and IMAPS), LMTP for Postfix's deliveries with sub-addressing
+ * ({@code recipient_delimiter = +}: {@code market+TOKEN@} lands in {@code market}'s INBOX), and its
+ * auth service on a loopback port for Postfix's SASL login. docs/DEPLOY.md quotes this configuration.
  */
 public final class Dovecot implements AutoCloseable {
   /** Where Debian installs the server. */
@@ -48,22 +57,55 @@ public final class Dovecot implements AutoCloseable {
   private final Path dir;
   private final Path conf;
   private final int port;
+  private final List<String> users;
+  /** The TLS set-up of {@link #startSecure}, or null (plain IMAP only). */
+  private final TestCertificates certs;
+  private final int imapsPort;
+  private final int lmtpPort;
+  private final int authPort;
+  private Path certFile;
+  private Path keyFile;
   private Process process;
+  private final Map<String, AtomicLong> ownLogins = new ConcurrentHashMap<>();
 
-  private Dovecot(Path dir, int port) {
+  private Dovecot(Path dir, List<String> users, TestCertificates certs) throws IOException {
     this.dir = dir;
     this.conf = dir.resolve("dovecot.conf");
-    this.port = port;
+    this.users = List.copyOf(users);
+    this.port = freePort();
+    this.certs = certs;
+    this.imapsPort = certs == null ? 0 : freePort();
+    this.lmtpPort = certs == null ? 0 : freePort();
+    this.authPort = certs == null ? 0 : freePort();
+    this.certFile = certs == null ? null : certs.serverCert();
+    this.keyFile = certs == null ? null : certs.serverKey();
   }
 
-  /** Skips the calling test, with the reason, when Dovecot is not installed. */
+  /**
+   * Skips the calling test, with the reason, when Dovecot is not installed (fails it in CI, see
+   * {@link Installed}).
+   */
   public static void assumeInstalled() {
-    Assumptions.assumeTrue(Files.isExecutable(BINARY),
-        BINARY + " is missing: install Debian's dovecot-imapd (.ci/run does) to run the tests against a real IMAP server");
+    Installed.require(BINARY, "dovecot-imapd");
   }
 
   /** Writes the configuration for these mailboxes and starts the server. */
   public static Dovecot start(List<String> users) {
+    return start(users, null);
+  }
+
+  /**
+   * Starts the server as a deployment has it: {@code ssl = required} on the certificate of {@code
+   * certs} for 127.0.0.1 (IMAP with STARTTLS on {@link #port()}, IMAPS on {@link #imapsPort()}), LMTP
+   * on {@link #lmtpPort()} with {@code recipient_delimiter = +}, and the auth service for Postfix's
+   * SASL on {@link #authPort()}.
+   */
+  public static Dovecot startSecure(List<String> users, TestCertificates certs) {
+    Installed.require(Path.of("/usr/lib/dovecot/lmtp"), "dovecot-lmtpd");
+    return start(users, certs);
+  }
+
+  private static Dovecot start(List<String> users, TestCertificates certs) {
     assumeInstalled();
     try {
       Path dir = Files.createTempDirectory("marketdesk-dovecot");
@@ -72,8 +114,8 @@ public final class Dovecot implements AutoCloseable {
       Files.setPosixFilePermissions(mail, PosixFilePermissions.fromString("rwxrwxrwx"));
       Files.createDirectories(dir.resolve("run"));
       Files.createDirectories(dir.resolve("state"));
-      Dovecot d = new Dovecot(dir, freePort());
-      d.writeConfig(users);
+      Dovecot d = new Dovecot(dir, users, certs);
+      d.writeConfig();
       d.start();
       return d;
     } catch (IOException e) {
@@ -81,7 +123,21 @@ public final class Dovecot implements AutoCloseable {
     }
   }
 
-  private void writeConfig(List<String> users) throws IOException {
+  /**
+   * Serves another certificate from the next start on ({@link #stop()} and {@link #start()}): a
+   * client that checks host names must refuse {@link TestCertificates#elsewhereCert()}.
+   */
+  public void serveCertificate(Path cert, Path key) {
+    certFile = cert;
+    keyFile = key;
+    try {
+      writeConfig();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeConfig() throws IOException {
     boolean root = "root".equals(System.getProperty("user.name"));
     String me = System.getProperty("user.name");
     StringBuilder passwd = new StringBuilder();
@@ -102,15 +158,46 @@ public final class Dovecot implements AutoCloseable {
           default_login_user = %1$s
           mail_uid = %1$s
           """.formatted(me);
+    String tls = certs == null
+        ? """
+          protocols = imap
+          ssl = no
+          disable_plaintext_auth = no
+          """
+        : """
+          protocols = imap lmtp
+          ssl = required
+          ssl_cert = <%1$s
+          ssl_key = <%2$s
+          disable_plaintext_auth = yes
+          # market+TOKEN@domain is market@domain's, delivered to its INBOX (not a folder named TOKEN)
+          recipient_delimiter = +
+          lmtp_save_to_detail_mailbox = no
+          service lmtp {
+            inet_listener lmtp {
+              port = %3$d
+            }
+          }
+          # Postfix's SASL login (smtpd_sasl_type = dovecot) asks this listener
+          service auth {
+            inet_listener auth-postfix {
+              port = %4$d
+            }
+          }
+          """.formatted(certFile, keyFile, lmtpPort, authPort);
+    String imaps = certs == null ? "" : """
+          inet_listener imaps {
+            port = %d
+            ssl = yes
+          }
+        """.formatted(imapsPort);
     String config = """
         # written by the marketdesk tests; no system configuration is read
         base_dir = %1$s/run
         state_dir = %1$s/state
         log_path = %1$s/dovecot.log
-        protocols = imap
         listen = 127.0.0.1
-        ssl = no
-        disable_plaintext_auth = no
+        %4$s
         auth_mechanisms = plain login
         first_valid_uid = 1
         first_valid_gid = 1
@@ -135,8 +222,8 @@ public final class Dovecot implements AutoCloseable {
           inet_listener imap {
             port = %2$d
           }
-        }
-        """.formatted(dir, port, accounts);
+        %5$s}
+        """.formatted(dir, port, accounts, tls, imaps);
     Files.writeString(conf, config);
   }
 
@@ -201,9 +288,40 @@ public final class Dovecot implements AutoCloseable {
     return port;
   }
 
-  /** The {@code imap.url} of a mailbox. */
+  /** IMAPS ({@link #startSecure} only). */
+  public int imapsPort() {
+    return imapsPort;
+  }
+
+  /** LMTP, where Postfix delivers ({@link #startSecure} only). */
+  public int lmtpPort() {
+    return lmtpPort;
+  }
+
+  /** The auth service for Postfix's SASL ({@link #startSecure} only). */
+  public int authPort() {
+    return authPort;
+  }
+
+  /** The {@code imap.url} of a mailbox: {@code imaps://} when started secure. */
   public String imapUrl(String user) {
-    return "imap://" + user.replace("@", "%40") + ":" + PASSWORD + "@127.0.0.1:" + port + "/INBOX";
+    return certs == null
+        ? "imap://" + user.replace("@", "%40") + ":" + PASSWORD + "@127.0.0.1:" + port + "/INBOX"
+        : "imaps://" + user.replace("@", "%40") + ":" + PASSWORD + "@127.0.0.1:" + imapsPort + "/INBOX";
+  }
+
+  /** How many IMAP logins of a user Dovecot has logged so far. */
+  public long logins(String user) {
+    String mark = "Login: user=<" + user + ">";
+    return log().lines().filter(l -> l.contains("imap-login") && l.contains(mark)).count();
+  }
+
+  /**
+   * The IMAP logins of a user by others than this fixture ({@link #append}, {@link #count}, {@link
+   * #messageIds} log in too): the logins of the app under test.
+   */
+  public long clientLogins(String user) {
+    return logins(user) - ownLogins.getOrDefault(user, new AtomicLong()).get();
   }
 
   /** Dovecot's log (logins, and per session how many mails were flagged deleted, expunged...). */
@@ -295,11 +413,16 @@ public final class Dovecot implements AutoCloseable {
   /** Opens a user's folder (read-write, INBOX; others read-only), runs the action, logs out. */
   public <T> T withFolder(String user, String folder, FolderAction<T> action) {
     Properties p = new Properties();
-    p.put("mail.imap.connectiontimeout", "10000");
-    p.put("mail.imap.timeout", "60000");
+    String proto = certs == null ? "imap" : "imaps";
+    p.put("mail." + proto + ".connectiontimeout", "10000");
+    p.put("mail." + proto + ".timeout", "60000");
+    if (certs != null) {
+      MailTls.of(certs.ca().toString(), "").apply(p, proto);
+    }
     try {
-      Store s = Session.getInstance(p).getStore("imap");
-      s.connect("127.0.0.1", port, user, PASSWORD);
+      Store s = Session.getInstance(p).getStore(proto);
+      ownLogins.computeIfAbsent(user, u -> new AtomicLong()).incrementAndGet();
+      s.connect("127.0.0.1", certs == null ? port : imapsPort, user, PASSWORD);
       try {
         Folder f = s.getFolder(folder);
         if (!f.exists()) {

@@ -42,16 +42,49 @@ public final class MailClient {
   private final int smtpPort;
   private final int imapPort;
   private final Session session;
+  /** Secure (a real mail stack): the MX port {@link #sendRaw} uses; 0 otherwise. */
+  private final int mxPort;
+  private final boolean secure;
 
   public MailClient(int smtpPort, int imapPort) {
     this.smtpPort = smtpPort;
     this.imapPort = imapPort;
+    this.mxPort = 0;
+    this.secure = false;
     Properties p = new Properties();
     p.put("mail.smtp.host", "127.0.0.1");
     p.put("mail.smtp.port", String.valueOf(smtpPort));
     p.put("mail.imap.host", "127.0.0.1");
     p.put("mail.imap.port", String.valueOf(imapPort));
     this.session = Session.getInstance(p);
+  }
+
+  private MailClient(int submissionPort, int imapsPort, int mxPort, io.marketdesk.config.MailTls tls) {
+    this.smtpPort = submissionPort;
+    this.imapPort = imapsPort;
+    this.mxPort = mxPort;
+    this.secure = true;
+    Properties p = new Properties();
+    p.put("mail.smtp.host", "127.0.0.1");
+    p.put("mail.smtp.port", String.valueOf(submissionPort));
+    p.put("mail.smtp.auth", "true");
+    p.put("mail.smtp.starttls.enable", "true");
+    p.put("mail.smtp.starttls.required", "true");
+    tls.apply(p, "smtp");
+    p.put("mail.imaps.host", "127.0.0.1");
+    p.put("mail.imaps.port", String.valueOf(imapsPort));
+    tls.apply(p, "imaps");
+    this.session = Session.getInstance(p);
+  }
+
+  /**
+   * A person's client on a real mail stack ({@link Postfix} and {@link Dovecot#startSecure}): sends
+   * through submission (STARTTLS, logged in as the sender, password {@code demo}), reads over IMAPS,
+   * both checking the server's certificate against {@code tls}; {@link #sendRaw} hands raw mail to the
+   * MX port as another mail server would.
+   */
+  public static MailClient secure(int submissionPort, int imapsPort, int mxPort, io.marketdesk.config.MailTls tls) {
+    return new MailClient(submissionPort, imapsPort, mxPort, tls);
   }
 
   public int smtpPort() {
@@ -85,7 +118,11 @@ public final class MailClient {
         m.setHeader("In-Reply-To", "<" + inReplyTo.messageId() + ">");
         m.setHeader("References", "<" + inReplyTo.messageId() + ">");
       }
-      Transport.send(m);
+      if (secure) {
+        Transport.send(m, from, "demo");
+      } else {
+        Transport.send(m);
+      }
       return id;
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
@@ -105,7 +142,12 @@ public final class MailClient {
   public void sendRaw(String envelopeFrom, String to, byte[] raw) {
     try {
       Properties p = new Properties();
-      p.putAll(session.getProperties());
+      if (secure) {
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(mxPort));
+      } else {
+        p.putAll(session.getProperties());
+      }
       Session s = Session.getInstance(p);
       org.eclipse.angus.mail.smtp.SMTPMessage m = new org.eclipse.angus.mail.smtp.SMTPMessage(s, new ByteArrayInputStream(raw)) {
         @Override
@@ -156,7 +198,7 @@ public final class MailClient {
   /** A function of each mail in a folder of a mailbox, oldest first (empty when there is no such folder). */
   private <T> List<T> eachMail(String address, String folder, MailFunction<T> fn) {
     try {
-      Store store = session.getStore("imap");
+      Store store = session.getStore(secure ? "imaps" : "imap");
       store.connect("127.0.0.1", imapPort, address, "demo");
       try {
         Folder f = store.getFolder(folder);

@@ -75,6 +75,7 @@ public final class MailProcessor {
   private final Config config;
   private final Clock clock;
   private volatile Consumer<Result> listener = r -> {};
+  private volatile OutOfOfficeListener outOfOffice = (h, from, tokens) -> {};
   private volatile java.util.function.BiConsumer<Result, Duration> timedListener = (r, d) -> {};
 
   public MailProcessor(
@@ -101,6 +102,11 @@ public final class MailProcessor {
     this.senderAuth = new SenderAuthentication(config.authservId);
     this.config = config;
     this.clock = clock;
+  }
+
+  /** Told of each out-of-office auto-reply (it gets no reply either way). */
+  public void onOutOfOffice(OutOfOfficeListener listener) {
+    this.outOfOffice = listener;
   }
 
   /** Called after each mail with its result (metrics). */
@@ -259,6 +265,9 @@ public final class MailProcessor {
     }
     Optional<String> noReply = loopGuard.noReplyReason(mail);
     if (noReply.isPresent()) {
+      if (loopGuard.outOfOffice(mail) && mail.fromAddress() != null) {
+        outOfOffice.outOfOffice(h, mail.fromAddress(), presentedTokens(h, mail));
+      }
       inbound.setStatus(h, id, "ignored", noReply.get());
       return Result.IGNORED;
     }

@@ -98,6 +98,7 @@ final class ReviewApi implements WebModule {
     m.put("submittedAt", Instant.ofEpochMilli(r.submittedAt()).toString());
     m.put("decidedAt", r.decidedAt() == null ? null : Instant.ofEpochMilli(r.decidedAt()).toString());
     m.put("decidedBy", r.decidedBy());
+    m.put("escalated", reviews.escalated(h, r.id()));
     m.put("decisionNote", r.decisionNote());
     List<Map<String, String>> changes = new ArrayList<>();
     for (Change c : r.changes()) {

@@ -206,6 +206,16 @@ public final class Reviews {
     return Outcome.done(done);
   }
 
+  /**
+   * Withdraws an open review for its asker (a delisted product's revision...): it is no longer
+   * decided by anyone, and a numbered list shows it as withdrawn. False when it was not open.
+   */
+  public boolean withdraw(Handle h, long reviewId, String by) {
+    return h.createUpdate("UPDATE review SET status = 'withdrawn', decided_at = :now, decided_by = :by"
+            + " WHERE id = :id AND status = 'open'")
+        .bind("now", clock.millis()).bind("by", by).bind("id", reviewId).execute() == 1;
+  }
+
   Outcome alreadyDecided(CommandContext ctx, Review r) {
     String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
     if (r.status().equals("superseded")) {

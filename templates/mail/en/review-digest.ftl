@@ -5,11 +5,15 @@ Hello,
 On ${date}, ${open} review<#if open != 1>s are<#else> is</#if> waiting, ${overdue} of them overdue (overdue first).
 
 <#list items as i>
-#${i.id()}<#if i.overdue()> [OVERDUE]</#if> ${i.titleEn()}
+${i.number()}. #${i.id()}<#if i.overdue()> [OVERDUE]</#if> ${i.titleEn()}
     kind ${i.kind()}, subject ${i.subject()}, asked by ${i.requester()}, due ${i.due()}
+    <#if i.changes()?has_content>changes: ${i.changes()}; </#if>waiting ${i.waited()}
 
 </#list>
-To answer: reply to the review mail with "approve" or "reject REASON", or send "review ID approve" /
+To decide by number, reply to this mail, one line each (numbers as in this list; several lines allowed):
+    approve 1-6,9
+    reject 7 REASON
+Or: reply to the review mail with "approve" or "reject REASON", or send "review ID approve" /
 "review ID reject REASON". Send "pending" for the current list.
 --
 marketdesk · ${serviceAddress}

@@ -123,6 +123,7 @@ public final class App implements AutoCloseable {
         config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
     metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
+    java.util.Optional.ofNullable(wiring.find(io.marketdesk.intake.OutOfOfficeListener.class)).ifPresent(processor::onOutOfOffice);
     intake.start();
     List<WebModule> modules = new ArrayList<>();
     modules.add(new StatusPage(inbound, outbox, intake::status, sender::connected, db, wiring.status, clock, config.zone));

@@ -74,6 +74,8 @@ public final class Config {
   public final String calendarDir;
   public final String templatesDir;
   public final int digestHour;
+  /** The operator address overdue reviews escalate to; empty: every operator (docs/reviews.md). */
+  public final String reviewsLead;
   public final int remindAfterWorkingDays;
   public final int autoConfirmAfterDays;
   public final int startWithinDays;
@@ -139,6 +141,7 @@ public final class Config {
     calendarDir = r.string("calendar.dir");
     templatesDir = r.string("templates.dir");
     digestHour = r.integer("reviews.digest-hour", 0, 23);
+    reviewsLead = r.string("reviews.lead").isEmpty() ? "" : r.email("reviews.lead");
     remindAfterWorkingDays = r.integer("orders.remind-after", 1, 365);
     autoConfirmAfterDays = r.integer("orders.auto-confirm-after", 0, 365);
     startWithinDays = r.integer("orders.start-within", 1, 365);

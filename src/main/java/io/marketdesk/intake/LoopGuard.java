@@ -58,6 +58,16 @@ public final class LoopGuard {
     return Optional.empty();
   }
 
+  /**
+   * True for a person's out-of-office auto-reply (Exchange and Gmail vacation send {@code
+   * Auto-Submitted: auto-replied}; older tools {@code X-Autoreply}/{@code X-Autorespond}), as
+   * opposed to robots' mail in general (docs/reviews.md: it sets the operator away).
+   */
+  public boolean outOfOffice(ParsedMail mail) {
+    MailHeaders h = mail.headers();
+    return h.lower("Auto-Submitted").startsWith("auto-replied") || h.has("X-Autoreply") || h.has("X-Autorespond");
+  }
+
   /** True for the service address and its token forms ({@code market+TOKEN@domain}). */
   public boolean isServiceAddress(String address) {
     String a = address.toLowerCase(Locale.ROOT);

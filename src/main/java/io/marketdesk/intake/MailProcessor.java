@@ -88,6 +88,7 @@ public final class MailProcessor {
   private final Confirmations confirmations;
   private final ThreadContext threadContext = ThreadContext.standard();
   private volatile Consumer<Result> listener = r -> {};
+  private volatile OutOfOfficeListener outOfOffice = (h, from, tokens) -> {};
   private volatile java.util.function.BiConsumer<Result, Duration> timedListener = (r, d) -> {};
 
   public MailProcessor(
@@ -126,6 +127,11 @@ public final class MailProcessor {
           + "anyone who can mail this service can forge a From and act as a provider or an operator (docs/security.md)");
     }
     confirmations.register(new DoubtfulCommand());
+  }
+
+  /** Told of each out-of-office auto-reply (it gets no reply either way). */
+  public void onOutOfOffice(OutOfOfficeListener listener) {
+    this.outOfOffice = listener;
   }
 
   /** Called after each mail with its result (metrics). */
@@ -281,6 +287,9 @@ public final class MailProcessor {
     }
     Optional<String> noReply = loopGuard.noReplyReason(mail);
     if (noReply.isPresent()) {
+      if (loopGuard.outOfOffice(mail) && mail.fromAddress() != null) {
+        outOfOffice.outOfOffice(h, mail.fromAddress(), presentedTokens(h, mail));
+      }
       inbound.setStatus(h, id, "ignored", noReply.get());
       return Result.IGNORED;
     }

@@ -45,7 +45,7 @@ public record ReplyModel(
     }
 
     Builder item(String line, Outcome o) {
-      items.add(new Item(items.size() + 1, line, o.done(), o.message(), o.example(), o.token() != null,
+      items.add(new Item(items.size() + 1, line, o.done(), o.message(), o.example(), o.kind() == Outcome.Kind.AWAITING,
           o.kind() == Outcome.Kind.SENT_FOR_REVIEW));
       if (token == null && o.token() != null) {
         token = o.token();

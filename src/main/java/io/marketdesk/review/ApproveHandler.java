@@ -11,16 +11,19 @@ import java.util.Set;
 
 /**
  * {@code 同意 / 通过 / approve [comment]} in a reply to a review mail: approves the review that mail
- * is about (its token decides which). Stateless.
+ * is about (its token decides which). {@code 通过 1-6,9} in a reply to a numbered list approves those
+ * items ({@link BatchDecisions}). Stateless.
  */
 final class ApproveHandler implements CommandHandler {
   static final CommandSpec SPEC = new CommandSpec("review.approve",
       Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
 
   private final ReviewAnswers answers;
+  private final BatchDecisions batch;
 
-  ApproveHandler(ReviewAnswers answers) {
+  ApproveHandler(ReviewAnswers answers, BatchDecisions batch) {
     this.answers = answers;
+    this.batch = batch;
   }
 
   @Override
@@ -30,6 +33,6 @@ final class ApproveHandler implements CommandHandler {
 
   @Override
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-    return answers.answer(ctx, true, cmd.args());
+    return batch.tryDecide(ctx, true, cmd).orElseGet(() -> answers.answer(ctx, true, cmd.args()));
   }
 }

@@ -9,15 +9,21 @@ import io.marketdesk.command.Role;
 import java.util.List;
 import java.util.Set;
 
-/** {@code 待审核 / pending}: the open reviews, overdue first, with due dates. Read-only; stateless. */
+/**
+ * {@code 待审核 / pending}: the open reviews, overdue first, numbered, each with what changes, who
+ * asked, how long it has waited and its due date. The reply carries the list's token, so that
+ * answering it with {@code 通过 1-3} decides by number (docs/reviews.md). Stateless.
+ */
 final class PendingHandler implements CommandHandler {
   static final CommandSpec SPEC = new CommandSpec("review.pending",
       Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
 
   private final Reviews reviews;
+  private final ReviewLists lists;
 
-  PendingHandler(Reviews reviews) {
+  PendingHandler(Reviews reviews, ReviewLists lists) {
     this.reviews = reviews;
+    this.lists = lists;
   }
 
   @Override
@@ -39,11 +45,19 @@ final class PendingHandler implements CommandHandler {
     long now = ctx.now().toEpochMilli();
     long overdue = open.stream().filter(r -> r.overdue(now)).count();
     StringBuilder sb = new StringBuilder(ctx.m("pending-handler.handle.2", "open", open.size(), "overdue", overdue, "open2", (open.size() == 1 ? "" : "s")));
+    String lang = ctx.language().code();
+    int n = 0;
     for (Review r : open) {
-      sb.append("\n\n").append(describe(ctx, reviews, r, false));
+      sb.append("\n\n").append(++n).append(". ").append(describe(ctx, reviews, r, false));
+      String changes = ListWords.changes(ctx.mailer().catalog(), lang, r);
+      sb.append('\n').append(ctx.m("list.item-detail", "changes", changes, "waited",
+          ListWords.waited(ctx.mailer().catalog(), lang, r, now)));
     }
     sb.append("\n\n").append(ctx.m("pending-handler.handle.3"));
-    return Outcome.done(sb.toString());
+    sb.append('\n').append(ctx.m("list.how-to-decide"));
+    // The list is numbered for this operator: a reply deciding by number means these items as shown.
+    ReviewLists.Made list = lists.create(ctx.handle(), ctx.actor().address(), "pending", open, now);
+    return new Outcome(Outcome.Kind.DONE, sb.toString(), "", list.token());
   }
 
   /** One review as a few lines of text (with its changes when {@code full}). */

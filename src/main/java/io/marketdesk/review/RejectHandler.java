@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code 拒绝 / 驳回 / reject REASON} in a reply to a review mail: rejects the review that mail is
  * about; the reason (required) is the rest of the line and every line below it, and the asker is
  * told it. {@code reject NO REASON} with an order number is the buyer's rejection of a delivery and
- * goes to the command registered as {@code order.reject} (the English keyword is shared).
+ * goes to the command registered as {@code order.reject} (the English keyword is shared). {@code 驳回
+ * 7 理由} in a reply to a numbered list rejects those items ({@link BatchDecisions}).
  */
 final class RejectHandler implements CommandHandler {
   static final CommandSpec SPEC = new CommandSpec("review.reject",
@@ -24,10 +25,12 @@ final class RejectHandler implements CommandHandler {
   private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");
 
   private final ReviewAnswers answers;
+  private final BatchDecisions batch;
   private final CommandRegistry registry;
 
-  RejectHandler(ReviewAnswers answers, CommandRegistry registry) {
+  RejectHandler(ReviewAnswers answers, BatchDecisions batch, CommandRegistry registry) {
     this.answers = answers;
+    this.batch = batch;
     this.registry = registry;
   }
 
@@ -45,6 +48,10 @@ final class RejectHandler implements CommandHandler {
     if (!ctx.actor().has(Role.OPERATOR)) {
       return Outcome.refused(ctx.m("reject-handler.handle.1"),
           ctx.m("reject-handler.handle.2"));
+    }
+    var byNumber = batch.tryDecide(ctx, false, cmd);
+    if (byNumber.isPresent()) {
+      return byNumber.get();
     }
     String args = AsWritten.tail(cmd.line(), cmd.args());
     String reason = (args.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? args : args + "\n" + cmd.text()).strip();

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
  * due first); the others newest first.
  */
 final class ReviewApi implements WebModule {
-  private static final Set<String> STATUSES = Set.of("open", "approved", "rejected", "superseded", "all");
+  private static final Set<String> STATUSES = Set.of("open", "approved", "rejected", "superseded", "withdrawn", "all");
   private static final Set<String> KINDS = Set.of("account", "product", "price", "appeal");
 
   private final Jdbi jdbi;
@@ -62,7 +62,7 @@ final class ReviewApi implements WebModule {
   private void list(Context ctx) {
     String status = ctx.queryParam("status") == null ? "all" : ctx.queryParam("status");
     if (!STATUSES.contains(status)) {
-      throw ApiException.badRequest("status must be one of open, approved, rejected, superseded, all");
+      throw ApiException.badRequest("status must be one of open, approved, rejected, superseded, withdrawn, all");
     }
     String kind = ctx.queryParam("kind");
     if (kind != null && !KINDS.contains(kind)) {
@@ -98,6 +98,7 @@ final class ReviewApi implements WebModule {
     m.put("submittedAt", Instant.ofEpochMilli(r.submittedAt()).toString());
     m.put("decidedAt", r.decidedAt() == null ? null : Instant.ofEpochMilli(r.decidedAt()).toString());
     m.put("decidedBy", r.decidedBy());
+    m.put("escalated", reviews.escalated(h, r.id()));
     m.put("decisionNote", r.decisionNote());
     List<Map<String, String>> changes = new ArrayList<>();
     for (Change c : r.changes()) {

@@ -3,7 +3,6 @@ package io.marketdesk.review;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.Language;
 import io.marketdesk.identity.Directory;
-import io.marketdesk.identity.Operator;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.schedule.Scheduler;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The daily digest of open reviews to every operator (SPEC §5), overdue first, sent once per working
+ * The daily digest of open reviews to every operator not away (docs/reviews.md), overdue first and
+ * numbered, with a token per address so that a reply can decide items by number, sent once per working
  * day at {@code reviews.digest-hour} ({@code time.zone}) or at the first tick after it. {@link
  * Scheduler#once} makes it go once per day across restarts and instances; a day with no open review
  * sends nothing. Thread-safe.
@@ -24,9 +24,12 @@ public final class ReviewDigest implements Scheduler.Job {
   /** The job name, also its {@code job_run} key. */
   public static final String JOB = "review-digest";
 
-  /** One review in the digest. */
-  public record Item(long id, String kind, String kindZh, String subject, String titleZh, String titleEn, String requester,
-      String due, boolean overdue) {}
+  /**
+   * One review in the digest: its number in the list, what changes (old → new, short), who asked and
+   * how long it has waited, so that it can be decided from the digest alone.
+   */
+  public record Item(int number, long id, String kind, String kindZh, String subject, String titleZh, String titleEn,
+      String requester, String due, boolean overdue, String changes, String waited) {}
 
   /** The digest mail's model. */
   public record Model(String date, List<Item> items, int open, int overdue, String serviceAddress) {
@@ -42,6 +45,7 @@ public final class ReviewDigest implements Scheduler.Job {
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
   private final int hour;
+  private final ReviewLists lists;
 
   public ReviewDigest(Jdbi jdbi, Reviews reviews, Directory directory, Mailer mailer, WorkingDayCalendar calendar, ZoneId zone,
       int hour) {
@@ -52,6 +56,7 @@ public final class ReviewDigest implements Scheduler.Job {
     this.calendar = calendar;
     this.zone = zone;
     this.hour = hour;
+    this.lists = new ReviewLists(reviews.tokens(), reviews.tokenTtl());
   }
 
   @Override
@@ -76,17 +81,19 @@ public final class ReviewDigest implements Scheduler.Job {
       }
       List<Item> items = new ArrayList<>();
       int overdue = 0;
+      String zh = Language.ZH.code();
       for (Review r : open) {
         boolean late = r.overdue(now.toEpochMilli());
         overdue += late ? 1 : 0;
-        items.add(new Item(r.id(), r.kind(), mailer.catalog().text(Language.ZH.code(), "review-kind." + r.kind()), r.subject(), r.titleZh(), r.titleEn(),
-            r.requestedBy(), reviews.dueText(r.dueAt()), late));
+        items.add(new Item(items.size() + 1, r.id(), r.kind(), mailer.catalog().text(zh, "review-kind." + r.kind()),
+            r.subject(), r.titleZh(), r.titleEn(), r.requestedBy(), reviews.dueText(r.dueAt()), late,
+            ListWords.changes(mailer.catalog(), zh, r), ListWords.waited(mailer.catalog(), zh, r, now.toEpochMilli())));
       }
       Model model = new Model(day.toString(), items, open.size(), overdue, mailer.config().mailAddress);
-      for (Operator op : directory.operators(h)) {
-        for (String address : op.addresses()) {
-          mailer.send(h, Language.ZH, address, "review-digest", model, null, null);
-        }
+      for (String address : reviews.reviewers().addresses(h, now.toEpochMilli())) {
+        // Each address gets its own numbered list and token: a decision by number is that operator's.
+        ReviewLists.Made list = lists.create(h, address, "digest", open, now.toEpochMilli());
+        mailer.send(h, Language.ZH, address, "review-digest", model, list.token(), null);
       }
     });
     mailer.outbox().wake();

@@ -56,9 +56,16 @@ public final class Reviews {
   private final Directory directory;
   private final Duration tokenTtl;
   private final Map<String, ReviewKind> kinds = new LinkedHashMap<>();
+  private final Reviewers reviewers;
 
   public Reviews(Clock clock, WorkingDayCalendar calendar, ZoneId zone, Tokens tokens, Mailer mailer, Directory directory,
       Duration tokenTtl) {
+    this(clock, calendar, zone, tokens, mailer, directory, tokenTtl, Reviewers.everyone(directory));
+  }
+
+  Reviews(Clock clock, WorkingDayCalendar calendar, ZoneId zone, Tokens tokens, Mailer mailer, Directory directory,
+      Duration tokenTtl, Reviewers reviewers) {
+    this.reviewers = reviewers;
     this.clock = clock;
     this.calendar = calendar;
     this.zone = zone;
@@ -125,12 +132,10 @@ public final class Reviews {
       ctx.audit("review", String.valueOf(old.id()), "superseded", "open", "superseded by " + id);
     }
     ctx.audit("review", String.valueOf(id), "submitted", null, s.kind() + " " + s.subject());
-    for (Operator op : directory.operators(h)) {
-      for (String address : op.addresses()) {
-        String token = tokens.issue(h, TOKEN_PURPOSE, String.valueOf(id), address, null, tokenTtl);
-        long replacedId = replaced.isEmpty() ? 0 : replaced.get(replaced.size() - 1).id();
-        ctx.send(address, "review-request", model(h, review, ctx.actor().address(), ctx.actor().name(), null, replacedId), token);
-      }
+    for (String address : reviewers.addresses(h, now.toEpochMilli())) {
+      String token = tokens.issue(h, TOKEN_PURPOSE, String.valueOf(id), address, null, tokenTtl);
+      long replacedId = replaced.isEmpty() ? 0 : replaced.get(replaced.size() - 1).id();
+      ctx.send(address, "review-request", model(h, review, ctx.actor().address(), ctx.actor().name(), null, replacedId), token);
     }
     return review;
   }
@@ -202,6 +207,16 @@ public final class Reviews {
     }
     done += "\n" + ctx.m("reviews.decide.6", "requestedBy", r.requestedBy());
     return Outcome.done(done);
+  }
+
+  /**
+   * Withdraws an open review for its asker (a delisted product's revision...): it is no longer
+   * decided by anyone, and a numbered list shows it as withdrawn. False when it was not open.
+   */
+  public boolean withdraw(Handle h, long reviewId, String by) {
+    return h.createUpdate("UPDATE review SET status = 'withdrawn', decided_at = :now, decided_by = :by"
+            + " WHERE id = :id AND status = 'open'")
+        .bind("now", clock.millis()).bind("by", by).bind("id", reviewId).execute() == 1;
   }
 
   Outcome alreadyDecided(CommandContext ctx, Review r) {
@@ -277,6 +292,35 @@ public final class Reviews {
 
   /** Open and overdue review counts (no personal data: the status page shows them). */
   public record Counts(long open, long overdue) {}
+
+  /** How many open reviews were escalated to the lead as overdue. */
+  public long escalatedCount(Handle h) {
+    return h.createQuery("SELECT COUNT(*) FROM review WHERE status = 'open' AND escalated_at IS NOT NULL")
+        .mapTo(Long.class).one();
+  }
+
+  /** True when the review was ever escalated as overdue. */
+  public boolean escalated(Handle h, long id) {
+    return h.createQuery("SELECT escalated_at FROM review WHERE id = :id").bind("id", id)
+        .mapTo(Long.class).findOne().isPresent();
+  }
+
+  Tokens tokens() {
+    return tokens;
+  }
+
+  Duration tokenTtl() {
+    return tokenTtl;
+  }
+
+  Reviewers reviewers() {
+    return reviewers;
+  }
+
+  /** A mail model for another mail about a review (reminders, escalations). */
+  MailModel mailModel(Handle h, Review r) {
+    return model(h, r, r.requestedBy(), r.requestedBy(), null, 0);
+  }
 
   public Clock clock() {
     return clock;

@@ -1,0 +1,12 @@
+Subject: [Review overdue #${review.review().id()}] ${review.review().titleEn()}, was due ${review.due()}
+
+Hello,
+
+Review #${review.review().id()} (${review.review().titleEn()}) is overdue: it was due ${review.due()} and nobody has decided it.
+Asked by ${review.requester()}, waiting ${waited}
+<#if changes?has_content>Changes: ${changes}
+</#if>
+
+This mail comes every day until it is decided. Reply to this mail with "approve" or "reject REASON" to decide it.
+--
+marketdesk · ${review.serviceAddress()}

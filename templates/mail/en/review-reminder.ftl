@@ -1,0 +1,12 @@
+Subject: [Review reminder #${review.review().id()}] ${review.review().titleEn()}, due ${review.due()}
+
+Hello,
+
+80 % of the time for review #${review.review().id()} (${review.review().titleEn()}) has passed; it is due ${review.due()}.
+Asked by ${review.requester()}, waiting ${waited}
+<#if changes?has_content>Changes: ${changes}
+</#if>
+
+Reply to this mail with "approve" or "reject REASON" to decide it.
+--
+marketdesk · ${review.serviceAddress()}

@@ -1,0 +1,12 @@
+Subject: 【审核提醒 #${review.review().id()}】${review.review().titleZh()}，期限 ${review.due()}
+
+您好：
+
+审核 #${review.review().id()}（${review.review().titleZh()}）的审核时间已过 80%，期限是 ${review.due()}。
+申请人：${review.requester()}，已等 ${waited}
+<#if changes?has_content>改动：${changes}
+</#if>
+
+直接回复本邮件写“同意”或“拒绝 理由”即可处理。
+--
+marketdesk · ${review.serviceAddress()}

@@ -34,11 +34,11 @@ final class OrderApi implements WebModule {
   /** An order as the API shows it. */
   record OrderJson(String orderNo, String productId, String productName, String productType, String providerAccountId,
       String buyerEmail, String price, String originalPrice, String status, String buyerStatus, String buyerStatusEn,
-      boolean refund, int rejections, long createdAt) {
+      boolean refund, int rejections, long createdAt, String refundedAmount) {
     static OrderJson of(Order o) {
       return new OrderJson(o.orderNo(), o.productId(), o.productName(), o.productType(), o.accountId(), o.buyerEmail(),
           Money.format(o.price()), Money.format(o.originalPrice()), o.status().code(), o.status().buyerZh(), o.status().buyerEn(),
-          o.refundFlag(), o.rejections(), o.createdAt());
+          o.refundFlag(), o.rejections(), o.createdAt(), Money.format(o.refundedAmount()));
     }
   }
 

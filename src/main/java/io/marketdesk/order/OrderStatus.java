@@ -16,7 +16,10 @@ public enum OrderStatus {
   AWAITING_CONFIRMATION("awaiting_confirmation", "待确认完成", "处理中", "in progress"),
   COMPLETED("completed", "已完成", "分配完成", "completed"),
   CANCELLED("cancelled", "已取消", "已取消", "cancelled"),
-  DISPUTED("disputed", "申诉中", "申诉中", "under appeal");
+  DISPUTED("disputed", "申诉中", "申诉中", "under appeal"),
+  // refunds (docs/after-the-sale.md): labels only in the message catalog (state.order.refunding...)
+  REFUNDING("refunding", null, null, "refund requested"),
+  REFUNDED("refunded", null, null, "refunded");
 
   private final String code;
   private final String zh;
@@ -37,7 +40,7 @@ public enum OrderStatus {
 
   /** The provider-side Chinese name (已支付, 实施中...). */
   public String zh() {
-    return zh;
+    return zh == null ? en() : zh;
   }
 
   /** The English name as people read it ("awaiting confirmation"). */
@@ -47,7 +50,7 @@ public enum OrderStatus {
 
   /** The buyer-side label in Chinese (待支付 / 处理中 / 分配完成 / 已取消 / 申诉中). */
   public String buyerZh() {
-    return buyerZh;
+    return buyerZh == null ? buyerEn : buyerZh;
   }
 
   public String buyerEn() {
@@ -86,7 +89,7 @@ public enum OrderStatus {
     String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT)
         .replace(' ', '_');
     for (OrderStatus s : values()) {
-      if (s.code.equals(t) || s.zh.equals(t)) {
+      if (s.code.equals(t) || t.equals(s.zh)) {
         return Optional.of(s);
       }
     }

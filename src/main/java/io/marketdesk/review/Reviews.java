@@ -188,9 +188,11 @@ public final class Reviews {
     String greeting = r.providerId() == null ? r.requestedBy()
         : directory.provider(h, r.providerId()).map(p -> p.companyName()).orElse(r.requestedBy());
     String result = "appeal".equals(r.kind()) ? "appeal-result" : "review-result";
-    mailer.send(h, askerLang, r.requestedBy(), result, model(h, decided, r.requestedBy(), greeting,
-            effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0),
-        null, ctx.inboundId());
+    if (!kind.mailsItsOwnResult()) {
+      mailer.send(h, askerLang, r.requestedBy(), result, model(h, decided, r.requestedBy(), greeting,
+              effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0),
+          null, ctx.inboundId());
+    }
     String done = approve
         ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn())
         : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn());

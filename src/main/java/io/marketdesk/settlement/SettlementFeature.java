@@ -43,6 +43,10 @@ public final class SettlementFeature implements Feature {
     Settlements s = new Settlements(w.db.jdbi(), w.directory, w.mailer, w.audit, w.clock, w.config);
     w.provide(Settlements.class, s);
     w.commands.register(confirmHandler(s));
+    io.marketdesk.review.Reviews reviews = w.get(io.marketdesk.review.Reviews.class);
+    Disputes disputes = new Disputes(s, reviews, w.directory);
+    reviews.register(disputes.kind());
+    w.commands.register(disputes.handler());
     w.web.add(new Api(s));
     w.scheduler.add(new Scheduler.Job() {
       @Override

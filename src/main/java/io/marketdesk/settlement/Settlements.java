@@ -188,7 +188,7 @@ public final class Settlements {
 
   /** Confirms a sent statement; true when this call did it. */
   public boolean confirm(Handle h, String id, String by, Long inboundId) {
-    int n = h.createUpdate("UPDATE settlement SET status = 'confirmed', confirmed_at = :now WHERE id = :id AND status = 'sent'")
+    int n = h.createUpdate("UPDATE settlement SET status = 'confirmed', confirmed_at = :now WHERE id = :id AND status IN ('sent', 'resolved')")
         .bind("now", clock.millis()).bind("id", id).execute();
     if (n == 1) {
       audit.record(h, by, inboundId, "settlement", id, "confirmed", "sent", "confirmed");

@@ -63,6 +63,11 @@ class SettlementIT {
         .mapTo(String.class).one());
   }
 
+  static long reviewOf(TestApp t, String subject) {
+    return t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT id FROM review WHERE kind = 'settlement' AND subject = :s")
+        .bind("s", subject).mapTo(Long.class).one());
+  }
+
   Mail command(TestApp t, String from, String body) {
     return t.mail.awaitReplyTo(from, t.mail.send(from, SERVICE, "x", body));
   }
@@ -171,9 +176,33 @@ class SettlementIT {
       assertThat(one.get("lines").get(1).get("orderNo").asText()).isEqualTo(b);
       assertThat(one.get("lines").get(1).get("commission").asText()).isEqualTo("26.67");
 
+      // two lines disputed in one reply: line 2 approved (revised statement), line 3 rejected (stands)
+      String disputes = t.mail.reply(ALICE, mail, "异议 2 20.00 约定佣金比例为 6%\n异议 3 4.00 软件佣金 4%\n异议 9 1.00 没有这一行");
+      String answer = t.mail.awaitReplyTo(ALICE, disputes).body();
+      assertThat(answer).contains("第 2 行的异议已提交").contains("第 3 行的异议已提交").contains("没有第 9 行");
+      assertThat(JSON.readTree(api(t, "GET", "/api/settlements/" + ID, null)).get("status").asText()).isEqualTo("disputed");
+      long line2 = reviewOf(t, ID + "#2");
+      long line3 = reviewOf(t, ID + "#3");
+      String ok = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "审核 " + line2 + " 同意 已核对合同\n");
+      assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, ok).body()).contains("修订后的结算单已发出").contains("¥1,052.32");
+      Mail revised = t.mail.await(ALICE, m -> m.subject().contains("修订后的结算单 " + ID));
+      assertThat(revised.subject()).contains("¥1052.32");
+      List<CSVRecord> rev = CSVFormat.DEFAULT.parse(new java.io.StringReader(new String(MailClient.attachments(revised)
+          .get(ID + ".csv"), StandardCharsets.UTF_8).substring(1))).getRecords();
+      assertThat(rev.get(2).toList()).containsExactly("2", b, opsName, "2026-11-02", "333.33", "0.00", "8", "20.00", "313.33");
+      assertThat(rev.get(4).toList()).containsExactly("", "合计", "", "", "1433.32", "300.00", "", "81.00", "1052.32");
+      String no = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "审核 " + line3 + " 拒绝 软件类佣金为 5%\n");
+      assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, no).body()).contains("已驳回");
+      assertThat(t.mail.await(ALICE, m -> m.body().contains("软件类佣金为 5%")).body()).contains("软件类佣金为 5%");
+      JsonNode resolved = JSON.readTree(api(t, "GET", "/api/settlements/" + ID, null));
+      assertThat(resolved.get("status").asText()).isEqualTo("resolved");
+      assertThat(resolved.get("revision").asInt()).isEqualTo(2);
+      assertThat(resolved.get("commission").asText()).isEqualTo("81.00");
+      assertThat(resolved.get("lines").get(2).get("commission").asText()).isEqualTo("5.00");
+
       // confirmed in a reply that names no statement
       String reply = t.mail.reply(ALICE, mail, "确认");
-      assertThat(t.mail.awaitReplyTo(ALICE, reply).body()).contains("已确认结算单 " + ID).contains("¥1,045.65");
+      assertThat(t.mail.awaitReplyTo(ALICE, reply).body()).contains("已确认结算单 " + ID).contains("¥1,052.32");
       assertThat(JSON.readTree(api(t, "GET", "/api/settlements/" + ID, null)).get("status").asText()).isEqualTo("confirmed");
       assertThat(command(t, ALICE, "确认 " + ID).body()).contains("✘").contains("已确认");
     }

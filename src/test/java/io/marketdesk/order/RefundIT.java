@@ -99,6 +99,7 @@ class RefundIT {
     assertThat(o.api("GET", "/api/orders/" + no, null).body()).contains("\"status\":\"implementing\"")
         .contains("\"refundedAmount\":\"300.00\"");
 
+    assertThat(o.command(BUYER, "status " + no).body()).contains("Refunded: ¥300.00");
     // at most what was paid and not yet refunded
     assertThat(o.command(BUYER, "refund " + no + " 800 more").body()).contains("X refused").contains("¥700.00");
     assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);

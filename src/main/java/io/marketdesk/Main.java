@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "marketdesk", mixinStandardHelpOptions = true, version = "marketdesk 0.1",
     description = "An email-driven back office for a cloud marketplace.",
-    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.Backup.class})
+    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.SettlementCmd.class, Main.Backup.class})
 public final class Main implements Callable<Integer> {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
   @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
@@ -284,6 +284,30 @@ public final class Main implements Callable<Integer> {
       try (Database db = open(main)) {
         PrintWriter out = spec.commandLine().getOut();
         return io.marketdesk.order.OrderImport.open(main.config(), db, Clock.systemUTC()).run(file, out) == 0 ? 0 : 1;
+      }
+    }
+  }
+
+  /** Settlement statements (docs/after-the-sale.md). */
+  @Command(name = "settlement", description = "settlement statements", subcommands = {SettlementRun.class})
+  static final class SettlementCmd {}
+
+  @Command(name = "run", description = "make and mail a month's statements now (never twice for one provider and month)")
+  static final class SettlementRun implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--month", required = true, description = "the month, e.g. 2026-11") java.time.YearMonth month;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      try (Database db = open(main)) {
+        io.marketdesk.settlement.Settlements.RunResult r =
+            io.marketdesk.settlement.Settlements.open(main.config(), db, Clock.systemUTC()).run(month);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("settlement " + month + ": " + r.made().size() + " made " + r.made() + ", " + r.existing().size()
+            + " already made " + r.existing());
+        out.flush();
+        return 0;
       }
     }
   }

@@ -12,6 +12,8 @@ public final class Features {
         new io.marketdesk.account.AccountFeature(),
         new io.marketdesk.product.ProductFeature(),
         new io.marketdesk.order.OrderFeature(),
+        new io.marketdesk.settlement.SettlementFeature(),
+        new io.marketdesk.export.ExportFeature(),
         new io.marketdesk.pricing.PricingFeature(),
         new io.marketdesk.login.LoginFeature(),
         new io.marketdesk.web.WebFeature());

@@ -79,6 +79,8 @@ public final class Config {
   public final int remindAfterWorkingDays;
   public final int autoConfirmAfterDays;
   public final int startWithinDays;
+  /** refunds.answer-within: working days the provider has to answer a refund request. */
+  public final int refundAnswerWithinWorkingDays;
 
   private Config(Map<String, String> values, List<String> warnings) {
     this.values = Map.copyOf(values);
@@ -145,6 +147,7 @@ public final class Config {
     remindAfterWorkingDays = r.integer("orders.remind-after", 1, 365);
     autoConfirmAfterDays = r.integer("orders.auto-confirm-after", 0, 365);
     startWithinDays = r.integer("orders.start-within", 1, 365);
+    refundAnswerWithinWorkingDays = r.integer("refunds.answer-within", 1, 365);
     if (!r.errors.isEmpty()) {
       throw new ConfigException(r.errors);
     }

@@ -6,6 +6,7 @@ import io.marketdesk.money.Money;
  * An order as stored, with its product's name and type and its provider's account ID. Immutable.
  *
  * @param price the current price in minor units (fen)
+ * @param refundedAmount what has been refunded to the buyer, minor units (0 when nothing)
  * @param waitingSince when the provider last became due to act (paid, started, delivery rejected)
  */
 public record Order(
@@ -33,7 +34,8 @@ public record Order(
     String buyerLang,
     String providerLang,
     Long waitingSince,
-    Long disputeReviewId) {
+    Long disputeReviewId,
+    long refundedAmount) {
 
   public boolean ops() {
     return "ops".equals(productType);

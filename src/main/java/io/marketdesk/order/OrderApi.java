@@ -34,12 +34,12 @@ final class OrderApi implements WebModule {
   /** An order as the API shows it. */
   record OrderJson(String orderNo, String productId, String productName, String productType, String providerAccountId,
       String buyerEmail, String price, String originalPrice, String status, String buyerStatus, String buyerStatusEn,
-      boolean refund, int rejections, long createdAt) {
+      boolean refund, int rejections, long createdAt, String refundedAmount) {
     static OrderJson of(Order o, io.marketdesk.template.Catalog words) {
       return new OrderJson(o.orderNo(), o.productId(), o.productName(), o.productType(), o.accountId(), o.buyerEmail(),
           Money.format(o.price()), Money.format(o.originalPrice()), o.status().code(),
           words.text("zh", o.status().buyerLabelKey()), words.text("en", o.status().buyerLabelKey()),
-          o.refundFlag(), o.rejections(), o.createdAt());
+          o.refundFlag(), o.rejections(), o.createdAt(), Money.format(o.refundedAmount()));
     }
   }
 

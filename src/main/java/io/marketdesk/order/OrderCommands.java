@@ -175,6 +175,9 @@ public final class OrderCommands {
     if (o.cancelledAt() != null) {
       line(ctx, sb, ctx.m("order-commands.view.16"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.m("order-commands.view.17") : ""));
     }
+    if (o.refundedAmount() > 0 || o.status() == OrderStatus.REFUNDING) {
+      line(ctx, sb, ctx.m("refund.label.refunded"), Money.formatYuan(o.refundedAmount()));
+    }
     if (o.rejections() > 0) {
       line(ctx, sb, ctx.m("order-commands.view.18"), String.valueOf(o.rejections()));
       for (OrderWorkflow.Rejection r : workflow.rejections(ctx.handle(), o.orderNo())) {
@@ -305,6 +308,9 @@ public final class OrderCommands {
     line(ctx, sb, ctx.m("order-commands.status.4"), ctx.m(o.status().buyerLabelKey()));
     line(ctx, sb, ctx.m("order-commands.status.5"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.m("order-commands.status.6") + p.csPhone())
         + (p.csEmail().isEmpty() ? "" : ctx.m("order-commands.status.7") + p.csEmail()));
+    if (o.refundedAmount() > 0 || o.status() == OrderStatus.REFUNDING) {
+      line(ctx, sb, ctx.m("refund.label.refunded"), Money.formatYuan(o.refundedAmount()));
+    }
     int forms = workflow.store().requirements(ctx.handle(), o.orderNo()).size();
     line(ctx, sb, ctx.m("order-commands.status.8"), String.valueOf(forms));
     if (o.refundFlag()) {

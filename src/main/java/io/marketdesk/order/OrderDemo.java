@@ -56,6 +56,16 @@ final class OrderDemo implements DemoData.Loader {
     order(h, "20261128000106", "P1001", alice, b, 100000, "cancelled", now - 10 * DAY, null, null, null, null, now - 9 * DAY, 0, null);
     order(h, "20261128000107", "P1001", alice, b, 100000, "disputed", now - 30 * DAY, now - 30 * DAY, now - 29 * DAY, null, null,
         null, 3, "implementing");
+    // refunds (docs/after-the-sale.md): one waiting for alice's answer (a deadline a year away, so
+    // that it waits for someone trying the demo rather than going to operators), one refunded in full
+    order(h, "20261128000108", "P1001", alice, b, 100000, "refunding", now - 6 * DAY, now - 6 * DAY, null, null, null, null, 0, null);
+    h.createUpdate("INSERT INTO order_refund (order_no, amount, reason, requested_by, status_before, status, requested_at,"
+            + " answer_due) SELECT '20261128000108', 100000, 'Demo: the service was not started', :b, 'paid', 'asked', :at, :due"
+            + " WHERE NOT EXISTS (SELECT 1 FROM order_refund WHERE order_no = '20261128000108')")
+        .bind("b", b).bind("at", now - DAY).bind("due", now + 365 * DAY).execute();
+    order(h, "20261128000109", "P1001", alice, b, 100000, "refunded", now - 25 * DAY, now - 25 * DAY, now - 24 * DAY, null, null,
+        null, 0, null);
+    h.createUpdate("UPDATE orders SET refunded_amount = price WHERE order_no = '20261128000109'").execute();
     order(h, "20261128000201", "P1002", bob, b, 200000, "unpaid", now - DAY, null, null, null, null, null, 0, null);
     order(h, "20261128000202", "P1002", bob, b, 200000, "paid", now - 2 * DAY, now - DAY, null, null, null, null, 0, null);
     order(h, "20261128000203", "P1002", bob, b, 200000, "implementing", now - 6 * DAY, now - 6 * DAY, now - 5 * DAY, null, null,

@@ -28,6 +28,12 @@ public final class OrderFeature implements Feature {
     for (Confirmable c : commands.confirmables()) {
       w.confirmations.register(c);
     }
+    Refunds refunds = new Refunds(workflow, reviews, w.mailer, w.audit, w.clock);
+    reviews.register(refunds.reviewKind());
+    for (CommandHandler h : refunds.handlers()) {
+      w.commands.register(h);
+    }
+    w.scheduler.add(refunds.timer(w.db.jdbi(), w.mailer.outbox()::wake));
     w.web.add(new OrderApi(w.db.jdbi(), workflow, w.mailer.outbox()));
     w.status.add(new OrderStatusSection(w.db.jdbi(), store));
     w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));

@@ -19,6 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.util.Locale;
 
 /**
@@ -111,62 +115,41 @@ public final class OrderImport {
     return v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
   }
 
-  /** CSV with a header line naming the columns; fields may be double-quoted ("" inside for a quote). */
-  static List<Event> csv(String text) {
-    List<String> lines = List.of(text.replace("\r\n", "\n").split("\n"));
+  /**
+   * CSV with a header line naming the columns (any order, any case), read with Commons CSV: fields
+   * may be double-quoted with commas, line breaks and "" inside. A record's line is the line it
+   * starts on.
+   */
+  static List<Event> csv(String text) throws IOException {
     List<Event> out = new ArrayList<>();
-    if (lines.isEmpty()) {
-      return out;
-    }
-    List<String> header = new ArrayList<>();
-    for (String hname : fields(lines.get(0))) {
-      header.add(hname.trim());
-    }
-    for (int i = 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
+        .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+    try (CSVParser p = CSVParser.parse(text, format)) {
+      Map<String, Integer> header = p.getHeaderMap();
+      for (CSVRecord r : p) {
+        out.add(new Event((int) r.getParser().getCurrentLineNumber() - lineSpan(r) + 1, col(header, r, "event"),
+            col(header, r, "orderNo"), col(header, r, "productId"), col(header, r, "buyerEmail"), col(header, r, "price"),
+            col(header, r, "language")));
       }
-      List<String> f = fields(lines.get(i));
-      out.add(new Event(i + 1, col(header, f, "event"), col(header, f, "orderNo"), col(header, f, "productId"),
-          col(header, f, "buyerEmail"), col(header, f, "price"), col(header, f, "language")));
     }
     return out;
   }
 
-  private static String col(List<String> header, List<String> fields, String name) {
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i).equalsIgnoreCase(name)) {
-        return i < fields.size() ? fields.get(i).trim() : null;
+  /** How many line breaks the record's quoted fields hold (to name the line it starts on). */
+  private static int lineSpan(CSVRecord r) {
+    int n = 1;
+    for (String v : r) {
+      n += (int) v.chars().filter(c -> c == '\n').count();
+    }
+    return n;
+  }
+
+  private static String col(Map<String, Integer> header, CSVRecord r, String name) {
+    for (Map.Entry<String, Integer> e : header.entrySet()) {
+      if (e.getKey().trim().equalsIgnoreCase(name)) {
+        return e.getValue() < r.size() ? r.get(e.getValue()) : null;
       }
     }
     return null;
-  }
-
-  static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 }

@@ -18,7 +18,10 @@ public enum OrderStatus {
   AWAITING_CONFIRMATION("awaiting_confirmation"),
   COMPLETED("completed"),
   CANCELLED("cancelled"),
-  DISPUTED("disputed");
+  DISPUTED("disputed"),
+  // refunds (docs/after-the-sale.md)
+  REFUNDING("refunding"),
+  REFUNDED("refunded");
 
   private final String code;
 

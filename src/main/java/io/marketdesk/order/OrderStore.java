@@ -16,7 +16,7 @@ public final class OrderStore {
   private static final String SELECT = "SELECT o.order_no, o.product_id, p.name, p.type, o.provider_id, v.account_id,"
       + " o.buyer_email, o.price, o.original_price, o.status, o.status_before_dispute, o.created_at, o.paid_at,"
       + " o.started_at, o.done_at, o.completed_at, o.cancelled_at, o.refund_flag, o.rejections, o.last_reminder_at,"
-      + " o.updated_at, o.buyer_lang, o.provider_lang, o.waiting_since, o.dispute_review_id"
+      + " o.updated_at, o.buyer_lang, o.provider_lang, o.waiting_since, o.dispute_review_id, o.refunded_amount"
       + " FROM orders o JOIN product p ON p.id = o.product_id JOIN provider v ON v.id = o.provider_id";
 
   /** A requirement form with its attachments. */
@@ -138,7 +138,7 @@ public final class OrderStore {
         rs.getString(7), rs.getLong(8), rs.getLong(9), OrderStatus.of(rs.getString(10)), rs.getString(11), rs.getLong(12),
         nullableLong(rs, 13), nullableLong(rs, 14), nullableLong(rs, 15), nullableLong(rs, 16), nullableLong(rs, 17),
         rs.getInt(18) == 1, rs.getInt(19), nullableLong(rs, 20), rs.getLong(21), rs.getString(22), rs.getString(23),
-        nullableLong(rs, 24), nullableLong(rs, 25));
+        nullableLong(rs, 24), nullableLong(rs, 25), rs.getLong(26));
   }
 
   private static Long nullableLong(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

@@ -409,6 +409,204 @@ public final class OrderWorkflow {
     return Message.of("order.appeal.dismissed", "orderNo", o.orderNo(), "state", Message.of(resume.labelKey()));
   }
 
+  // ---------------------------------------------------------------- refunds (docs/after-the-sale.md)
+
+  /** The states a buyer may ask for a refund in. */
+  public static final java.util.Set<OrderStatus> REFUNDABLE =
+      java.util.EnumSet.of(OrderStatus.PAID, OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION);
+
+  private final RefundStore refunds = new RefundStore();
+
+  public RefundStore refunds() {
+    return refunds;
+  }
+
+  /**
+   * 申请退款: freezes a paid, implementing or awaiting-confirmation order as refunding and mails the
+   * provider, who answers within refunds.answer-within working days.
+   *
+   * @param amount minor units, or null for all that is not yet refunded
+   */
+  public OrderResult requestRefund(Handle h, By by, Order o, Long amount, String reason) {
+    if (!REFUNDABLE.contains(o.status())) {
+      return OrderResult.refused(Refusal.conflict("refund.refusal.state", "orderNo", o.orderNo(),
+          "buyerStatus", Message.of(o.status().buyerLabelKey())));
+    }
+    if (reason == null || reason.isBlank()) {
+      return OrderResult.refused(Refusal.badInput("refund.refusal.reason"));
+    }
+    long remaining = o.price() - o.refundedAmount();
+    long asked = amount == null ? remaining : amount;
+    if (remaining <= 0 || asked <= 0 || asked > remaining) {
+      return OrderResult.refused(Refusal.rule("refund.refusal.amount", "orderNo", o.orderNo(),
+          "asked", io.marketdesk.money.Money.formatYuan(asked), "price", io.marketdesk.money.Money.formatYuan(o.price()),
+          "refunded", io.marketdesk.money.Money.formatYuan(o.refundedAmount()),
+          "remaining", io.marketdesk.money.Money.formatYuan(Math.max(0, remaining))));
+    }
+    long now = clock.millis();
+    long due = calendar.due(Instant.ofEpochMilli(now), config.refundAnswerWithinWorkingDays, config.zone).toEpochMilli();
+    if (!store.transition(h, o.orderNo(), o.status(), OrderStatus.REFUNDING, now, Map.of())) {
+      return stale(h, o);
+    }
+    long id = refunds.insert(h, o.orderNo(), asked, reason.strip(), by.who(), o.status(), now, due);
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, "refund requested", o.status().code(), "refunding " + io.marketdesk.money.Money.format(asked));
+    Refund r = refunds.open(h, o.orderNo()).filter(x -> x.id() == id).orElseThrow();
+    mailProviderModel(h, by, after, "provider-refund-requested", refundMail(h, after, r, "requested", ""));
+    return OrderResult.changed(after);
+  }
+
+  /** The open refund request of a refunding order, or the refusal. */
+  public Object openRefund(Handle h, Order o) {
+    Optional<Refund> r = refunds.open(h, o.orderNo());
+    if (o.status() != OrderStatus.REFUNDING || r.isEmpty()) {
+      return OrderResult.refused(Refusal.conflict("refund.refusal.not-refunding", "orderNo", o.orderNo(),
+          "status", Message.of(o.status().labelKey())));
+    }
+    if (!r.get().status().equals("asked")) {
+      return OrderResult.refused(Refusal.conflict("refund.refusal.with-operators", "orderNo", o.orderNo(),
+          "reviewId", r.get().reviewId() == null ? 0 : r.get().reviewId()));
+    }
+    return r.get();
+  }
+
+  /** 同意退款: the provider accepts; the buyer is told. */
+  public OrderResult acceptRefund(Handle h, By by, Order o) {
+    Object found = openRefund(h, o);
+    if (found instanceof OrderResult refusal) {
+      return refusal;
+    }
+    Refund r = (Refund) found;
+    if (!refunds.move(h, r.id(), "asked", "accepted", clock.millis(), null)) {
+      return stale(h, o);
+    }
+    Order after = settleRefund(h, by, o, r, true, "refund accepted");
+    mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, "accepted", ""));
+    return OrderResult.changed(after);
+  }
+
+  /**
+   * 拒绝退款: the provider declines with a reason; the caller opens the operators' review and calls
+   * {@link #refundReviewOpened}.
+   */
+  public OrderResult declineRefund(Handle h, By by, Order o, String reason) {
+    Object found = openRefund(h, o);
+    if (found instanceof OrderResult refusal) {
+      return refusal;
+    }
+    if (reason == null || reason.isBlank()) {
+      return OrderResult.refused(Refusal.badInput("refund.refusal.decline-reason"));
+    }
+    Refund r = (Refund) found;
+    if (!refunds.move(h, r.id(), "asked", "review", clock.millis(), reason.strip())) {
+      return stale(h, o);
+    }
+    record(h, by, o, "refund declined", "refunding", "refunding, to operators: " + reason.strip());
+    return OrderResult.changed(o);
+  }
+
+  /**
+   * A request the provider left unanswered past its deadline goes to operators: true when this call
+   * claimed it (the caller then opens the review), false when it was answered or claimed already.
+   */
+  public boolean refundOverdue(Handle h, Refund r, long now) {
+    if (now < r.answerDue() || !refunds.move(h, r.id(), "asked", "review", now, null)) {
+      return false;
+    }
+    Order o = store.find(h, r.orderNo()).orElseThrow();
+    record(h, By.system("timer"), o, "refund unanswered", "refunding", "refunding, to operators after "
+        + config.refundAnswerWithinWorkingDays + " working days");
+    return true;
+  }
+
+  /** Records the operators' review on the request and tells the buyer (and the provider when silent). */
+  public void refundReviewOpened(Handle h, By by, String orderNo, long reviewId) {
+    Order o = store.find(h, orderNo).orElseThrow();
+    Refund r = refunds.open(h, orderNo).orElseThrow();
+    refunds.setReview(h, r.id(), reviewId);
+    Refund fresh = refunds.open(h, orderNo).orElseThrow();
+    String outcome = fresh.declineReason() == null ? "silent" : "declined";
+    mailBuyerModel(h, by, o, "refund-review", refundMail(h, o, fresh, outcome, ""));
+    if (outcome.equals("silent")) {
+      mailProviderModel(h, by, o, "provider-refund-review", refundMail(h, o, fresh, outcome, ""));
+    }
+  }
+
+  /**
+   * The operators' decision on a refund review: approved refunds the amount asked, rejected refunds
+   * nothing; either way both sides are mailed.
+   *
+   * @return a note for the operator's reply
+   */
+  public Message decideRefund(Handle h, By by, String orderNo, boolean approve, String note) {
+    Optional<Order> found = find(h, orderNo);
+    Optional<Refund> open = found.isEmpty() ? Optional.empty() : refunds.open(h, orderNo);
+    if (found.isEmpty() || found.get().status() != OrderStatus.REFUNDING || open.isEmpty()
+        || !open.get().status().equals("review")) {
+      return Message.of("refund.decided.not-refunding", "orderNo", orderNo);
+    }
+    Order o = found.get();
+    Refund r = open.get();
+    if (!refunds.move(h, r.id(), "review", approve ? "approved" : "rejected", clock.millis(), null)) {
+      return Message.of("refund.decided.not-refunding", "orderNo", orderNo);
+    }
+    Order after = settleRefund(h, by, o, r, approve, approve ? "refund approved" : "refund rejected");
+    String outcome = approve ? "approved" : "rejected";
+    String text = note == null ? "" : note.strip();
+    mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, outcome, text));
+    mailProviderModel(h, by, after, "provider-refund-result", refundMail(h, after, r, outcome, text));
+    return Message.of("refund.decided." + outcome, "orderNo", orderNo, "amount",
+        io.marketdesk.money.Money.formatYuan(r.amount()), "state", Message.of(after.status().labelKey()));
+  }
+
+  /** Pays (or not) the request and moves the order out of refunding: refunded when all is paid back. */
+  private Order settleRefund(Handle h, By by, Order o, Refund r, boolean pay, String action) {
+    long now = clock.millis();
+    long refunded = o.refundedAmount() + (pay ? r.amount() : 0);
+    OrderStatus to = refunded >= o.price() ? OrderStatus.REFUNDED : r.before();
+    Map<String, Object> sets = new LinkedHashMap<>();
+    sets.put("refunded_amount", refunded);
+    if (to != OrderStatus.REFUNDED) {
+      // the frozen days do not count against anyone: the provider's idle time and auto-confirm restart
+      sets.put("waiting_since", now);
+      if (to == OrderStatus.AWAITING_CONFIRMATION) {
+        sets.put("done_at", now);
+      }
+    }
+    store.transition(h, o.orderNo(), OrderStatus.REFUNDING, to, now, sets);
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, action, "refunding", to.code() + ", refunded " + io.marketdesk.money.Money.format(refunded));
+    return after;
+  }
+
+  private RefundMail refundMail(Handle h, Order o, Refund r, String outcome, String note) {
+    Provider p = directory.provider(h, o.providerId()).orElseThrow();
+    return new RefundMail(o.orderNo(), o.productId(), o.productName() == null ? o.productId() : o.productName(),
+        io.marketdesk.money.Money.format(o.price()), io.marketdesk.money.Money.format(r.amount()),
+        io.marketdesk.money.Money.format(o.refundedAmount()), o.refundedAmount() >= o.price(), r.reason(),
+        r.declineReason() == null ? "" : r.declineReason(), note, outcome, r.before().code(), o.status().code(),
+        o.buyerEmail(), p.companyName(), o.accountId(), config.mailAddress,
+        dateText(r.answerDue() - 1), config.refundAnswerWithinWorkingDays, r.reviewId() == null ? 0 : r.reviewId());
+  }
+
+  private void mailBuyerModel(Handle h, By by, Order o, String template, Object model) {
+    if (by.who().equalsIgnoreCase(o.buyerEmail())) {
+      return;
+    }
+    Order fresh = store.find(h, o.orderNo()).orElse(o);
+    mailer.send(h, lang(fresh.buyerLang()), fresh.buyerEmail(), template, model, null, by.inboundId());
+  }
+
+  private void mailProviderModel(Handle h, By by, Order o, String template, Object model) {
+    Provider p = directory.provider(h, o.providerId()).orElseThrow();
+    Order fresh = store.find(h, o.orderNo()).orElse(o);
+    for (String address : p.addresses()) {
+      if (!address.equalsIgnoreCase(by.who())) {
+        mailer.send(h, lang(fresh.providerLang()), address, template, model, null, by.inboundId());
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- timers
 
   /** The automatic reminder after orders.remind-after working days; once per delivery. */

@@ -22,4 +22,12 @@ public interface ReviewKind {
 
   /** Called on rejection; the live data stays as it is. Default: nothing more to do. */
   default void reject(CommandContext ctx, Review review) {}
+
+  /**
+   * True when the kind mails the outcome to the people concerned itself (refunds: buyer and
+   * provider), so the asker gets no separate review-result mail.
+   */
+  default boolean mailsItsOwnResult() {
+    return false;
+  }
 }

@@ -193,12 +193,14 @@ public final class Reviews {
     String greeting = r.providerId() == null ? r.requestedBy()
         : directory.provider(h, r.providerId()).map(p -> p.companyName()).orElse(r.requestedBy());
     String result = "appeal".equals(r.kind()) ? "appeal-result" : "review-result";
+    if (!kind.mailsItsOwnResult()) {
     // the result answers the mail that asked, so that it shows in that thread
     String request = h.createQuery("SELECT i.message_id FROM review r JOIN inbound_mail i ON i.id = r.inbound_id"
             + " WHERE r.id = :id").bind("id", reviewId).mapTo(String.class).findFirst().orElse(null);
     mailer.sendInThread(h, askerLang, r.requestedBy(), result, model(h, decided, r.requestedBy(), greeting,
             effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0),
         request, ctx.inboundId());
+    }
     String done = approve
         ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn())
         : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn());

@@ -85,8 +85,9 @@ class GoldenMailsTest {
         "服务商已在处理，请再给一周时间。");
     m.put("appeal-result", new Reviews.MailModel(appeal, "2026-12-04", "buyer@customer.test", "buyer@customer.test", false,
         "", "ops@marketdesk.test", false, 0, SERVICE, "", "http://localhost:7070"));
-    m.put("review-digest", new ReviewDigest.Model("2026-12-01", List.of(new ReviewDigest.Item(13, "price", "订单改价",
-        "20261128000123", request.titleZh(), request.titleEn(), "alice@provider-a.test", "2026-12-04", false)), 1, 0, SERVICE));
+    m.put("review-digest", new ReviewDigest.Model("2026-12-01", List.of(new ReviewDigest.Item(1, 13, "price", "订单改价",
+        "20261128000123", request.titleZh(), request.titleEn(), "alice@provider-a.test", "2026-12-04", false,
+        "¥1,000.00 → ¥880.00", "2")), 1, 0, SERVICE));
     m.put("held", new MailProcessor.HeldModel("alice@provider-a.test", "k3j9", 7, true));
     // the shape of intake's HeldCommands.DoneModel (package-private)
     m.put("held-done", Map.of("items", List.of(

@@ -1,0 +1,324 @@
+package io.marketdesk.export;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.CommandSpec.Body;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.Role;
+import io.marketdesk.config.Config;
+import io.marketdesk.order.OrderStatus;
+import io.marketdesk.outbox.OutgoingMail.FileAttachment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Exports by mail (docs/after-the-sale.md): {@code 导出 订单 [2026-11 | 2026-10-01..2026-11-30]
+ * [csv|xlsx]} and {@code 导出 商品}: the sender's own orders or products (a provider's, a buyer's
+ * orders; operators everything) as XLSX (default) or CSV with a BOM, mailed back as a file. Rows are
+ * streamed from the database into the file, which is written into a buffer capped at
+ * limits.attachment-bytes: a bigger export stops at the cap and is answered with a clear refusal.
+ * Thread-safe.
+ */
+public final class Exports {
+  private static final Pattern MONTH = Pattern.compile("(\\d{4}-\\d{2})");
+  private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2}-\\d{2})");
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final int FLUSH_EVERY = 500;
+  private final Config config;
+
+  public Exports(Config config) {
+    this.config = config;
+  }
+
+  public List<CommandHandler> handlers() {
+    return List.of(handler("export.orders", Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), true),
+        handler("export.products", Set.of(Role.PROVIDER, Role.OPERATOR), false));
+  }
+
+  private CommandHandler handler(String name, Set<Role> roles, boolean orders) {
+    CommandSpec spec = new CommandSpec(name, roles, Body.NONE);
+    return new CommandHandler() {
+      @Override
+      public CommandSpec spec() {
+        return spec;
+      }
+
+      @Override
+      public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+        return export(ctx, cmd, orders);
+      }
+
+      @Override
+      public boolean changesState() {
+        return false;
+      }
+    };
+  }
+
+  /** The period asked: [from, to) in epoch millis, or null for everything. */
+  record Period(long from, long to, String label) {}
+
+  /** One exported row's cells: text, a number (BigDecimal) or a date (LocalDate). */
+  private interface Rows {
+    List<String> headings();
+
+    Stream<List<Object>> rows(Handle h);
+  }
+
+  Outcome export(CommandContext ctx, ParsedCommand cmd, boolean orders) {
+    String args = cmd.args().trim().toLowerCase(Locale.ROOT);
+    boolean csv = args.matches(".*\\bcsv\\b.*");
+    String example = ctx.m(orders ? "export.example.orders" : "export.example.products");
+    Period period = null;
+    try {
+      Matcher r = RANGE.matcher(args);
+      Matcher m = MONTH.matcher(args);
+      if (r.find()) {
+        LocalDate from = LocalDate.parse(r.group(1));
+        LocalDate to = LocalDate.parse(r.group(2));
+        if (to.isBefore(from)) {
+          return Outcome.refused(ctx.m("export.refusal.period", "period", r.group()), example);
+        }
+        period = new Period(millis(from), millis(to.plusDays(1)), from + ".." + to);
+      } else if (m.find()) {
+        YearMonth ym = YearMonth.parse(m.group(1));
+        period = new Period(millis(ym.atDay(1)), millis(ym.plusMonths(1).atDay(1)), ym.toString());
+      }
+    } catch (DateTimeParseException e) {
+      return Outcome.refused(ctx.m("export.refusal.period", "period", cmd.args().trim()), example);
+    }
+    Rows rows = orders ? orderRows(ctx, period) : productRows(ctx);
+    String name = (orders ? "orders" : "products") + (period == null ? "" : "-" + period.label()) + (csv ? ".csv" : ".xlsx");
+    Capped out = new Capped(config.maxAttachmentBytes);
+    int[] count = new int[1];
+    try {
+      count[0] = csv ? writeCsv(ctx, rows, out) : writeXlsx(ctx, rows, out);
+    } catch (TooBig e) {
+      return Outcome.refused(ctx.m("export.refusal.too-big", "megabytes", String.format(Locale.ROOT, "%.1f",
+          config.maxAttachmentBytes / 1024.0 / 1024.0)), ctx.m("export.example.smaller"));
+    }
+    List<FileAttachment> files = List.of(new FileAttachment(name, csv ? "text/csv; charset=UTF-8" : XLSX, out.toByteArray()));
+    ctx.mailer().send(ctx.handle(), ctx.language(), ctx.actor().address(), "export-file",
+        new FileMail(name, count[0], config.mailAddress), null, ctx.inboundId(), files);
+    return Outcome.done(ctx.m("export.sent", "file", name, "rows", count[0]));
+  }
+
+  /** The model of the mail that carries the file. */
+  public record FileMail(String file, int rows, String serviceAddress) {}
+
+  private long millis(LocalDate d) {
+    return d.atStartOfDay(config.zone).toInstant().toEpochMilli();
+  }
+
+  private LocalDate day(Object millis) {
+    return millis == null ? null : LocalDate.ofInstant(Instant.ofEpochMilli(((Number) millis).longValue()), config.zone);
+  }
+
+  private Rows orderRows(CommandContext ctx, Period period) {
+    boolean buyerOnly = !ctx.actor().has(Role.OPERATOR) && !ctx.actor().has(Role.PROVIDER);
+    boolean provider = !ctx.actor().has(Role.OPERATOR) && ctx.actor().has(Role.PROVIDER);
+    List<String> headings = new ArrayList<>();
+    for (String c : List.of("order", "product-id", "product", "provider", "buyer", "price", "refunded", "status", "created",
+        "paid", "completed")) {
+      headings.add(ctx.m("export.col." + c));
+    }
+    return new Rows() {
+      @Override
+      public List<String> headings() {
+        return headings;
+      }
+
+      @Override
+      public Stream<List<Object>> rows(Handle h) {
+        StringBuilder sql = new StringBuilder("SELECT o.order_no, o.product_id, p.name, v.account_id, o.buyer_email, o.price,"
+            + " o.refunded_amount, o.status, o.created_at, o.paid_at, o.completed_at FROM orders o"
+            + " JOIN product p ON p.id = o.product_id JOIN provider v ON v.id = o.provider_id WHERE 1 = 1");
+        if (provider) {
+          sql.append(" AND o.provider_id = :pid");
+        } else if (buyerOnly) {
+          sql.append(" AND o.buyer_email = :buyer");
+        }
+        if (period != null) {
+          sql.append(" AND o.created_at >= :from AND o.created_at < :to");
+        }
+        sql.append(" ORDER BY o.created_at, o.order_no");
+        var q = h.createQuery(sql.toString()).setFetchSize(FLUSH_EVERY);
+        if (provider) {
+          q.bind("pid", ctx.actor().providerId());
+        } else if (buyerOnly) {
+          q.bind("buyer", ctx.actor().address());
+        }
+        if (period != null) {
+          q.bind("from", period.from()).bind("to", period.to());
+        }
+        return q.map((rs, c) -> {
+          List<Object> row = new ArrayList<>();
+          row.add(rs.getString(1));
+          row.add(rs.getString(2));
+          row.add(rs.getString(3));
+          row.add(rs.getString(4));
+          row.add(rs.getString(5));
+          row.add(BigDecimal.valueOf(rs.getLong(6), 2));
+          row.add(BigDecimal.valueOf(rs.getLong(7), 2));
+          OrderStatus s = OrderStatus.of(rs.getString(8));
+          row.add(ctx.m(buyerOnly ? s.buyerLabelKey() : s.labelKey()));
+          row.add(day(rs.getObject(9)));
+          row.add(day(rs.getObject(10)));
+          row.add(day(rs.getObject(11)));
+          return row;
+        }).stream();
+      }
+    };
+  }
+
+  private Rows productRows(CommandContext ctx) {
+    boolean all = ctx.actor().has(Role.OPERATOR);
+    List<String> headings = new ArrayList<>();
+    for (String c : List.of("product-id", "product", "provider", "type", "price", "unit", "product-status", "created")) {
+      headings.add(ctx.m("export.col." + c));
+    }
+    return new Rows() {
+      @Override
+      public List<String> headings() {
+        return headings;
+      }
+
+      @Override
+      public Stream<List<Object>> rows(Handle h) {
+        var q = h.createQuery("SELECT p.id, p.name, v.account_id, p.type, p.price, p.unit, p.status, p.created_at FROM product p"
+            + " JOIN provider v ON v.id = p.provider_id" + (all ? "" : " WHERE p.provider_id = :pid") + " ORDER BY p.id");
+        if (!all) {
+          q.bind("pid", ctx.actor().providerId());
+        }
+        return q.map((rs, c) -> {
+          List<Object> row = new ArrayList<>();
+          row.add(rs.getString(1));
+          row.add(rs.getString(2));
+          row.add(rs.getString(3));
+          row.add(rs.getString(4));
+          row.add(BigDecimal.valueOf(rs.getLong(5), 2));
+          row.add(rs.getString(6));
+          row.add(ctx.m("state.product." + rs.getString(7)));
+          row.add(day(rs.getObject(8)));
+          return row;
+        }).stream();
+      }
+    };
+  }
+
+  private static int writeCsv(CommandContext ctx, Rows rows, OutputStream out) {
+    int n = 0;
+    try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+        Stream<List<Object>> s = rows.rows(ctx.handle())) {
+      w.write('\uFEFF');
+      p.printRecord(rows.headings());
+      for (List<Object> row : (Iterable<List<Object>>) s::iterator) {
+        List<Object> cells = new ArrayList<>();
+        for (Object v : row) {
+          cells.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
+        }
+        p.printRecord(cells);
+        n++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  private static int writeXlsx(CommandContext ctx, Rows rows, OutputStream out) {
+    int n = 0;
+    try (Stream<List<Object>> s = rows.rows(ctx.handle())) {
+      Workbook wb = new Workbook(out, "marketdesk", "1.0");
+      Worksheet ws = wb.newWorksheet("export");
+      List<String> h = rows.headings();
+      for (int c = 0; c < h.size(); c++) {
+        ws.value(0, c, h.get(c));
+        ws.style(0, c).bold().set();
+      }
+      int r = 1;
+      for (List<Object> row : (Iterable<List<Object>>) s::iterator) {
+        for (int c = 0; c < row.size(); c++) {
+          Object v = row.get(c);
+          if (v instanceof BigDecimal b) {
+            ws.value(r, c, b);
+            ws.style(r, c).format("0.00").set();
+          } else if (v instanceof LocalDate d) {
+            ws.value(r, c, d);
+            ws.style(r, c).format("yyyy-mm-dd").set();
+          } else if (v != null) {
+            ws.value(r, c, v.toString());
+          }
+        }
+        r++;
+        n++;
+        if (n % FLUSH_EVERY == 0) {
+          ws.flush();
+        }
+      }
+      wb.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  /** Thrown when the file would be over limits.attachment-bytes. */
+  static final class TooBig extends RuntimeException {
+    TooBig() {
+      super("export over the attachment limit", null, false, false);
+    }
+  }
+
+  /** A byte buffer that refuses to grow past a cap. */
+  static final class Capped extends ByteArrayOutputStream {
+    private final long cap;
+
+    Capped(long cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      check(1);
+      super.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      check(len);
+      super.write(b, off, len);
+    }
+
+    private void check(int more) {
+      if (count + (long) more > cap) {
+        throw new TooBig();
+      }
+    }
+  }
+}

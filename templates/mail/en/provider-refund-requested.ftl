@@ -1,8 +1,8 @@
-Subject: Order ${orderNo}: the buyer asks for a refund of ¥${amount}; please answer by ${due}
+Subject: Order ${orderNo}: the buyer asks for a refund of ${amount}; please answer by ${due}
 
 Hello (account ID ${accountId}),
 
-The buyer ${buyerEmail} asks for a refund of ¥${amount} on order ${orderNo} (price ¥${price}, refunded before ¥${refunded}). The order is on hold as ${msg("en", "state.order.refunding")}. The buyer's reason:
+The buyer ${buyerEmail} asks for a refund of ${amount} on order ${orderNo} (price ${price}, refunded before ${refunded}). The order is on hold as ${msg("en", "state.order.refunding")}. The buyer's reason:
 
 ${reason}
 

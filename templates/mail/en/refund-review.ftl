@@ -2,7 +2,7 @@ Subject: Your refund request on order ${orderNo} goes to the operators
 
 Hello,
 
-<#if outcome == "silent">The provider did not answer your refund request of ¥${amount} on order ${orderNo} within ${answerWithin} working days<#else>The provider declined your refund request of ¥${amount} on order ${orderNo}. Their reason:
+<#if outcome == "silent">The provider did not answer your refund request of ${amount} on order ${orderNo} within ${answerWithin} working days<#else>The provider declined your refund request of ${amount} on order ${orderNo}. Their reason:
 
 ${declineReason}
 

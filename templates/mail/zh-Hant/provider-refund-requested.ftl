@@ -1,8 +1,8 @@
-Subject: 訂單 ${orderNo} 買家申請退款 ¥${amount}，請在 ${due} 前答覆
+Subject: 訂單 ${orderNo} 買家申請退款 ${amount}，請在 ${due} 前答覆
 
 您好（帳號 ID：${accountId}）：
 
-買家 ${buyerEmail} 申請訂單 ${orderNo} 退款 ¥${amount}（訂單金額 ¥${price}，先前已退 ¥${refunded}）。訂單已凍結為「${msg("zh-Hant", "state.order.refunding")}」。買家的理由：
+買家 ${buyerEmail} 申請訂單 ${orderNo} 退款 ${amount}（訂單金額 ${price}，先前已退 ${refunded}）。訂單已凍結為「${msg("zh-Hant", "state.order.refunding")}」。買家的理由：
 
 ${reason}
 

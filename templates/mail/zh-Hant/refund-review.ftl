@@ -2,7 +2,7 @@ Subject: 您對訂單 ${orderNo} 的退款申請已交營運人員裁決
 
 您好：
 
-<#if outcome == "silent">服務商未在 ${answerWithin} 個工作天內答覆您對訂單 ${orderNo} 的退款申請（¥${amount}）<#else>服務商拒絕了您對訂單 ${orderNo} 的退款申請（¥${amount}）。服務商的理由：
+<#if outcome == "silent">服務商未在 ${answerWithin} 個工作天內答覆您對訂單 ${orderNo} 的退款申請（${amount}）<#else>服務商拒絕了您對訂單 ${orderNo} 的退款申請（${amount}）。服務商的理由：
 
 ${declineReason}
 

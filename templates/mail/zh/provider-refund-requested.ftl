@@ -1,8 +1,8 @@
-Subject: 订单 ${orderNo} 买家申请退款 ¥${amount}，请在 ${due} 前答复
+Subject: 订单 ${orderNo} 买家申请退款 ${amount}，请在 ${due} 前答复
 
 您好（账号 ID：${accountId}）：
 
-买家 ${buyerEmail} 申请订单 ${orderNo} 退款 ¥${amount}（订单金额 ¥${price}，此前已退 ¥${refunded}）。订单已冻结为“${msg("zh", "state.order.refunding")}”。买家的理由：
+买家 ${buyerEmail} 申请订单 ${orderNo} 退款 ${amount}（订单金额 ${price}，此前已退 ${refunded}）。订单已冻结为“${msg("zh", "state.order.refunding")}”。买家的理由：
 
 ${reason}
 

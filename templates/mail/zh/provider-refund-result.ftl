@@ -1,11 +1,11 @@
-Subject: 订单 ${orderNo} 的退款已裁决：<#if outcome == "rejected">不退款<#else>退款 ¥${amount}</#if>
+Subject: 订单 ${orderNo} 的退款已裁决：<#if outcome == "rejected">不退款<#else>退款 ${amount}</#if>
 
 您好（账号 ID：${accountId}）：
 
-运营人员对买家 ${buyerEmail} 在订单 ${orderNo} 的退款申请（¥${amount}）作出裁决：<#if outcome == "rejected">不退款。<#else>退款给买家。</#if>
+运营人员对买家 ${buyerEmail} 在订单 ${orderNo} 的退款申请（${amount}）作出裁决：<#if outcome == "rejected">不退款。<#else>退款给买家。</#if>
 <#if note?has_content>运营人员说明：${note}
 </#if>
-订单现在是“${msg("zh", "state.order." + after)}”；累计已退 ¥${refunded}（订单金额 ¥${price}）。<#if !full>请继续处理订单。</#if>
+订单现在是“${msg("zh", "state.order." + after)}”；累计已退 ${refunded}（订单金额 ${price}）。<#if !full>请继续处理订单。</#if>
 --
 marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
 本邮件由系统自动发送。

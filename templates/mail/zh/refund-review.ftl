@@ -2,7 +2,7 @@ Subject: 您对订单 ${orderNo} 的退款申请已交运营人员裁决
 
 您好：
 
-<#if outcome == "silent">服务商未在 ${answerWithin} 个工作日内答复您对订单 ${orderNo} 的退款申请（¥${amount}）<#else>服务商拒绝了您对订单 ${orderNo} 的退款申请（¥${amount}）。服务商的理由：
+<#if outcome == "silent">服务商未在 ${answerWithin} 个工作日内答复您对订单 ${orderNo} 的退款申请（${amount}）<#else>服务商拒绝了您对订单 ${orderNo} 的退款申请（${amount}）。服务商的理由：
 
 ${declineReason}
 

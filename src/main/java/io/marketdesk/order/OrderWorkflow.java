@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.money.Money;
 import io.marketdesk.text.Message;
 import io.marketdesk.text.Refusal;
 import io.marketdesk.audit.AuditLog;
@@ -582,8 +583,7 @@ public final class OrderWorkflow {
   private RefundMail refundMail(Handle h, Order o, Refund r, String outcome, String note) {
     Provider p = directory.provider(h, o.providerId()).orElseThrow();
     return new RefundMail(o.orderNo(), o.productId(), o.productName() == null ? o.productId() : o.productName(),
-        io.marketdesk.money.Money.format(o.price()), io.marketdesk.money.Money.format(r.amount()),
-        io.marketdesk.money.Money.format(o.refundedAmount()), o.refundedAmount() >= o.price(), r.reason(),
+        Money.formatYuan(o.price()), Money.formatYuan(r.amount()), Money.formatYuan(o.refundedAmount()), o.refundedAmount() >= o.price(), r.reason(),
         r.declineReason() == null ? "" : r.declineReason(), note, outcome, r.before().code(), o.status().code(),
         o.buyerEmail(), p.companyName(), o.accountId(), config.mailAddress,
         dateText(r.answerDue() - 1), config.refundAnswerWithinWorkingDays, r.reviewId() == null ? 0 : r.reviewId());

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * Scheduler#once} keys (the review; the review and the day) make each mail go once across restarts
  * and instances. Thread-safe.
  */
-final class ReviewEscalation implements Scheduler.Job {
+public final class ReviewEscalation implements Scheduler.Job {
   static final String REMIND = "review-remind";
   static final String OVERDUE = "review-overdue";
 

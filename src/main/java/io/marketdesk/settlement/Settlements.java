@@ -134,7 +134,8 @@ public final class Settlements {
         new FileAttachment(s.id() + ".csv", "text/csv; charset=UTF-8", files.csv(s, lang)),
         new FileAttachment(s.id() + ".xlsx", XLSX, files.xlsx(s, lang)));
     StatementMail model = new StatementMail(s.id(), s.month(), p.companyName(), p.accountId(), s.lines().size(),
-        Money.format(s.gross()), Money.format(s.refunded()), Money.format(s.commission()), Money.format(s.net()),
+        Money.formatYuan(s.gross()), Money.formatYuan(s.refunded()), Money.formatYuan(s.commission()),
+        Money.formatYuan(s.net()),
         rates(s), revised, config.mailAddress);
     for (String address : p.addresses()) {
       mailer.send(h, Language.of(lang), address, "provider-settlement", model, null, null, attachments);

@@ -73,7 +73,7 @@ class RefundIT {
     assertThat(o.order(no).refundedAmount()).isEqualTo(100000);
 
     Mail toBuyer = notice(BUYER, no, "已退款");
-    assertThat(toBuyer.body()).contains("服务商同意").contains("¥1000.00").contains("已退款").doesNotContain("已支付");
+    assertThat(toBuyer.body()).contains("服务商同意").contains("¥1,000.00").contains("已退款").doesNotContain("已支付");
     assertThat(o.api("GET", "/api/orders/" + no, null).body()).contains("\"status\":\"refunded\"")
         .contains("\"refundedAmount\":\"1000.00\"");
     // nothing left to refund
@@ -94,7 +94,7 @@ class RefundIT {
     assertThat(o.order(no).status()).isEqualTo(OrderStatus.IMPLEMENTING);
     assertThat(o.order(no).refundedAmount()).isEqualTo(30000);
     Mail toBuyer = notice(BUYER, no, "¥300.00 refunded");
-    assertThat(toBuyer.body()).contains("The provider accepted").contains("¥300.00 of ¥1000.00").contains("in progress")
+    assertThat(toBuyer.body()).contains("The provider accepted").contains("¥300.00 of ¥1,000.00").contains("in progress")
         .contains("The order goes on").doesNotContain("implementing");
     assertThat(o.api("GET", "/api/orders/" + no, null).body()).contains("\"status\":\"implementing\"")
         .contains("\"refundedAmount\":\"300.00\"");

@@ -113,8 +113,8 @@ class SettlementIT {
       assertThat(again.existing()).contains(ID);
 
       Mail mail = t.mail.await(ALICE, m -> m.subject().contains(ID));
-      assertThat(mail.subject()).contains("结算单").contains("¥1045.65");
-      assertThat(mail.body()).contains("订单数：3").contains("¥1433.32").contains("¥300.00").contains("¥87.67")
+      assertThat(mail.subject()).contains("结算单").contains("¥1,045.65");
+      assertThat(mail.body()).contains("订单数：3").contains("¥1,433.32").contains("¥300.00").contains("¥87.67")
           .contains("ops 8%").contains("software 5%").contains("四舍五入到分");
       Map<String, byte[]> files = MailClient.attachments(mail);
       assertThat(files).containsOnlyKeys(ID + ".csv", ID + ".xlsx");
@@ -186,7 +186,7 @@ class SettlementIT {
       String ok = t.mail.send(DemoData.OPERATOR, SERVICE, "x", "审核 " + line2 + " 同意 已核对合同\n");
       assertThat(t.mail.awaitReplyTo(DemoData.OPERATOR, ok).body()).contains("修订后的结算单已发出").contains("¥1,052.32");
       Mail revised = t.mail.await(ALICE, m -> m.subject().contains("修订后的结算单 " + ID));
-      assertThat(revised.subject()).contains("¥1052.32");
+      assertThat(revised.subject()).contains("¥1,052.32");
       List<CSVRecord> rev = CSVFormat.DEFAULT.parse(new java.io.StringReader(new String(MailClient.attachments(revised)
           .get(ID + ".csv"), StandardCharsets.UTF_8).substring(1))).getRecords();
       assertThat(rev.get(2).toList()).containsExactly("2", b, opsName, "2026-11-02", "333.33", "0.00", "8", "20.00", "313.33");

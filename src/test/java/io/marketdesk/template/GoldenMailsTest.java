@@ -98,6 +98,21 @@ class GoldenMailsTest {
     m.put("ack-hint", new MailProcessor.NoModel());
     m.put("quote-repeated", new MailProcessor.NoModel());
     m.put("quote-doubt", new MailProcessor.DoubtModel("确认完成 20261128000123", "-----Original Message-----"));
+    Reviews.MailModel open = new Reviews.MailModel(request, "2026-12-04", "alice@provider-a.test", "云帆科技有限公司", false,
+        "", "", false, 0, SERVICE, "100012345678", "http://localhost:7070");
+    m.put("review-reminder", new io.marketdesk.review.ReviewEscalation.Model(open, "订单价格 ¥1,000.00 → ¥880.00", "2 天", false));
+    m.put("review-overdue", new io.marketdesk.review.ReviewEscalation.Model(open, "订单价格 ¥1,000.00 → ¥880.00", "4 天", true));
+    io.marketdesk.order.RefundMail refund = new io.marketdesk.order.RefundMail("20261128000123", "P1001",
+        "云服务器运维托管（月）", "¥1,000.00", "¥300.00", "¥300.00", false, "只用了一半的服务，申请部分退款。", "", "", "accepted",
+        "implementing", "implementing", "buyer@customer.test", "云帆科技有限公司", "100012345678", SERVICE, "2026-12-03", 3, 0);
+    m.put("refund-result", refund);
+    m.put("refund-review", refund);
+    m.put("provider-refund-requested", refund);
+    m.put("provider-refund-result", refund);
+    m.put("provider-refund-review", refund);
+    m.put("provider-settlement", new io.marketdesk.settlement.Settlements.StatementMail("S202611-100012345678", "2026-11",
+        "云帆科技有限公司", "100012345678", 2, "¥1,880.00", "¥300.00", "¥79.00", "¥1,501.00", "ops 5%", false, SERVICE));
+    m.put("export-file", new io.marketdesk.export.Exports.FileMail("orders-2026-11.xlsx", 12, SERVICE));
     return m;
   }
 

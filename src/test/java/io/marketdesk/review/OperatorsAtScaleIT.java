@@ -125,7 +125,7 @@ class OperatorsAtScaleIT {
     }
     assertThat(numbers).hasSize(30);
     // Decidable from the list alone: what changes, who asked, how long it waited.
-    assertThat(digest.body()).contains("改动：价格 100.00 → 90.00").contains("申请人 " + DemoData.ALICE).contains("已等 1 小时");
+    assertThat(digest.body()).contains("改动：价格 ¥100.00 → ¥90.00").contains("申请人 " + DemoData.ALICE).contains("已等 1 小时");
 
     // After the digest: item 1's revision is changed (resubmitted), item 2's is withdrawn (delisted).
     command(DemoData.ALICE, "修改商品 " + changedProduct + "\n价格: 80\n");

@@ -79,6 +79,11 @@ public final class Catalog {
     return render(lang, message.key(), message.args());
   }
 
+  /** The source text of {@code key} in language {@code lang}, or null. */
+  public String source(String lang, String key) {
+    return file(lang).get(key);
+  }
+
   /** True when the language's file has the key. */
   public boolean has(String lang, String key) {
     return file(lang).containsKey(key);
@@ -92,7 +97,7 @@ public final class Catalog {
   private Template compile(String lang, String key) {
     String source = file(lang).get(key);
     if (source == null) {
-      throw new IllegalStateException("message " + key + " is missing in messages/" + lang + ".properties");
+      throw new IllegalStateException("message " + key + " is missing in the messages of " + lang);
     }
     try {
       return new Template(lang + "/" + key, new StringReader(source), cfg);
@@ -105,25 +110,70 @@ public final class Catalog {
     return files.computeIfAbsent(lang, this::load);
   }
 
+  /**
+   * One language's words: {@code messages/LANG.properties}, then {@code messages/PART.LANG.properties}
+   * for each part named in {@code messages/parts.txt} (a feature keeps its words in its own part, so
+   * that features do not edit one file). A key in two files is a bug and throws.
+   */
   private Map<String, String> load(String lang) {
-    String name = "messages/" + lang + ".properties";
+    Map<String, String> m = new LinkedHashMap<>();
+    loadInto(m, "messages/" + lang + ".properties", true);
+    for (String part : parts()) {
+      loadInto(m, "messages/" + part + "." + lang + ".properties", true);
+    }
+    return Map.copyOf(m);
+  }
+
+  /** The parts named in {@code messages/parts.txt}, one per line ({@code #} starts a comment). */
+  public java.util.List<String> parts() {
+    String text = read("messages/parts.txt");
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (text != null) {
+      for (String line : text.split("\\R")) {
+        String part = line.replaceFirst("#.*", "").strip();
+        if (!part.isEmpty()) {
+          out.add(part);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void loadInto(Map<String, String> m, String name, boolean required) {
+    String text = read(name);
+    if (text == null) {
+      if (required) {
+        throw new IllegalStateException("no message file " + name);
+      }
+      return;
+    }
+    Properties p = new Properties();
+    try {
+      p.load(new StringReader(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(name, e);
+    }
+    for (String k : p.stringPropertyNames()) {
+      if (m.putIfAbsent(k, p.getProperty(k)) != null) {
+        throw new IllegalStateException("message " + k + " is in two files; the second is " + name);
+      }
+    }
+  }
+
+  private String read(String name) {
     TemplateLoader loader = cfg.getTemplateLoader();
     try {
       Object source = loader.findTemplateSource(name);
       if (source == null) {
-        throw new IllegalStateException("no message file " + name);
+        return null;
       }
-      Properties p = new Properties();
       try (Reader r = loader.getReader(source, "UTF-8")) {
-        p.load(r);
+        StringWriter out = new StringWriter();
+        r.transferTo(out);
+        return out.toString();
       } finally {
         loader.closeTemplateSource(source);
       }
-      Map<String, String> m = new LinkedHashMap<>();
-      for (String k : p.stringPropertyNames()) {
-        m.put(k, p.getProperty(k));
-      }
-      return Map.copyOf(m);
     } catch (IOException e) {
       throw new UncheckedIOException(name, e);
     }

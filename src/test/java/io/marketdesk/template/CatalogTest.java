@@ -57,13 +57,8 @@ class CatalogTest {
     List<String> broken = new ArrayList<>();
     for (Language l : Language.values()) {
       for (String key : catalog.keys(l.code())) {
-        Path file = TEMPLATES.resolve("messages/" + l.code() + ".properties");
-        java.util.Properties p = new java.util.Properties();
-        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          p.load(r);
-        }
         try {
-          new Template(key, new StringReader(p.getProperty(key)), templates.configuration());
+          new Template(key, new StringReader(catalog.source(l.code(), key)), templates.configuration());
         } catch (IOException e) {
           broken.add(l.code() + "/" + key + ": " + e.getMessage());
         }

@@ -645,7 +645,7 @@ public final class MailProcessor {
       About about) {
     RenderedMail body = mailer.render(lang, "reply", model);
     String messageId = queue(h, id, mail, lang,
-        new RenderedMail(replySubject(mail.subject(), mailer.catalog().text(lang.code(), "reply.subject")), body.body()),
+        body.withSubject(replySubject(mail.subject(), mailer.catalog().text(lang.code(), "reply.subject"))),
         kind, model.token());
     outbox.recordAbout(h, messageId, about);
   }

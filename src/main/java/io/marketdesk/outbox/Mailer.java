@@ -17,15 +17,18 @@ public final class Mailer {
   private final Templates templates;
   private final Outbox outbox;
   private final Config config;
+  private final HtmlPart html;
 
   public Mailer(Templates templates, Outbox outbox, Config config) {
     this.templates = templates;
     this.outbox = outbox;
     this.config = config;
+    this.html = new HtmlPart(templates);
   }
 
   public RenderedMail render(Language lang, String template, Object model) {
-    return templates.renderMail("mail/" + lang.code() + "/" + template + ".ftl", model);
+    RenderedMail text = templates.renderMail("mail/" + lang.code() + "/" + template + ".ftl", model);
+    return new RenderedMail(text.subject(), text.body(), lang.code(), template, model);
   }
 
   /**
@@ -67,14 +70,23 @@ public final class Mailer {
   }
 
   /**
-   * An outgoing mail from a rendered one; with a token, the subject gets the tag {@code [MD#TOKEN]}
-   * and the Reply-To the token address, so that an answer finds its way back.
+   * An outgoing mail from a rendered one, with its HTML part (docs/mail-design.md); with a token, the
+   * subject gets the tag {@code [MD#TOKEN]} and the Reply-To the token address, so that an answer
+   * (and each of the HTML part's buttons) finds its way back.
    */
   public OutgoingMail mail(String kind, String to, RenderedMail m, String token, String inReplyTo,
       List<String> references, List<OutgoingMail.FileAttachment> files) {
     String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
     String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
-    return new OutgoingMail(kind, to, replyTo, subject, m.body(), inReplyTo, references, token, files);
+    Language lang = m.lang() != null ? Language.of(m.lang()) : guessLanguage(m.subject() + m.body());
+    String htmlPart = html.render(lang, m.template(), m.model(), subject, m.body(), replyTo);
+    return new OutgoingMail(kind, to, replyTo, subject, m.body(), inReplyTo, references, token, files, htmlPart);
+  }
+
+  /** For a mail rendered without a language: Chinese when it has Chinese characters, else English. */
+  private static Language guessLanguage(String text) {
+    boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    return han ? Language.ZH : Language.EN;
   }
 
   /** The message catalog of the templates. */

@@ -34,7 +34,8 @@ public final class Outbox {
       int attempts,
       Long inboundId,
       boolean hasAttachments,
-      String bounceToken) {}
+      String bounceToken,
+      String html) {}
 
   /**
    * Counts by state, for the status page and the metrics; {@code suppressed} counts the replies the
@@ -104,9 +105,9 @@ public final class Outbox {
     long now = clock.millis();
     h.createUpdate(
             "INSERT INTO outbox (message_id, inbound_id, kind, to_addr, reply_to, subject, body,"
-                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at, bounce_token, release_at)"
+                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at, bounce_token, release_at, html)"
                 + " VALUES (:mid, :inbound, :kind, :to, :replyTo, :subject, :body, :inReplyTo, :refs,"
-                + " :token, 'waiting', 0, :release, :now, :bounce, :release)")
+                + " :token, 'waiting', 0, :release, :now, :bounce, :release, :html)")
         .bind("mid", messageId)
         .bind("inbound", inboundId)
         .bind("kind", m.kind())
@@ -114,6 +115,7 @@ public final class Outbox {
         .bind("replyTo", m.replyTo())
         .bind("subject", m.subject())
         .bind("body", m.body())
+        .bind("html", m.html())
         .bind("inReplyTo", m.inReplyTo())
         .bind("refs", String.join(" ", m.references()))
         .bind("token", m.token())
@@ -213,7 +215,7 @@ public final class Outbox {
           return h.createQuery(
                   "SELECT id, message_id, kind, to_addr, reply_to, subject, body, in_reply_to, refs,"
                       + " token, status, attempts, inbound_id,"
-                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id), bounce_token FROM outbox"
+                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id), bounce_token, html FROM outbox"
                       + " WHERE id IN (<ids>) AND claimed_by = :me AND claimed_until = :until AND status = 'sending'"
                       + " ORDER BY id")
               .bindList("ids", ids)
@@ -236,7 +238,8 @@ public final class Outbox {
                           rs.getInt(12),
                           rs.getObject(13) == null ? null : rs.getLong(13),
                           rs.getBoolean(14),
-                          rs.getString(15)))
+                          rs.getString(15),
+                          rs.getString(16)))
               .list();
         });
   }

@@ -9,7 +9,9 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -353,20 +355,26 @@ public final class OutboxSender implements AutoCloseable {
     msg.setSubject(row.subject(), "UTF-8");
     msg.setSentDate(new Date());
     List<OutgoingMail.FileAttachment> files = row.hasAttachments() ? outbox.attachments(row.id()) : List.of();
-    if (files.isEmpty()) {
+    if (files.isEmpty() && row.html() == null) {
       msg.setText(row.body(), "UTF-8");
       msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+    } else if (files.isEmpty()) {
+      msg.setContent(alternative(row));
     } else {
-      jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
-      jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
-      text.setText(row.body(), "UTF-8");
-      text.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
-      mixed.addBodyPart(text);
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart first = new MimeBodyPart();
+      if (row.html() == null) {
+        first.setText(row.body(), "UTF-8");
+        first.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+      } else {
+        first.setContent(alternative(row));
+      }
+      mixed.addBodyPart(first);
       for (OutgoingMail.FileAttachment f : files) {
-        jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+        MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new jakarta.activation.DataHandler(
             new jakarta.mail.util.ByteArrayDataSource(f.data(), f.contentType())));
-        part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(f.filename(), "UTF-8", null));
+        part.setFileName(MimeUtility.encodeText(f.filename(), "UTF-8", null));
         part.setDisposition(jakarta.mail.Part.ATTACHMENT);
         mixed.addBodyPart(part);
       }
@@ -390,6 +398,24 @@ public final class OutboxSender implements AutoCloseable {
     // (its charset) before the message is written, and without it would write the text as US-ASCII
     msg.saveChanges();
     return msg;
+  }
+
+  /**
+   * The text and its HTML as {@code multipart/alternative}: the text first (clients show the last
+   * part they can, and commands are read from the text), both UTF-8 and never base64
+   * (docs/mail-design.md).
+   */
+  private MimeMultipart alternative(Outbox.Row row) throws MessagingException {
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(row.body(), "UTF-8");
+    text.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+    alternative.addBodyPart(text);
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(row.html(), "UTF-8", "html");
+    html.setHeader("Content-Transfer-Encoding", textEncoding(row.html()));
+    alternative.addBodyPart(html);
+    return alternative;
   }
 
   /**

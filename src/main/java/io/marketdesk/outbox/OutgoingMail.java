@@ -14,6 +14,7 @@ import java.util.List;
  * @param references the thread's Message-IDs, without brackets
  * @param token the token this mail carries, or null
  * @param attachments files the mail carries
+ * @param html the HTML part (docs/mail-design.md), or null for a text-only mail
  */
 public record OutgoingMail(
     String kind,
@@ -24,7 +25,8 @@ public record OutgoingMail(
     String inReplyTo,
     List<String> references,
     String token,
-    List<FileAttachment> attachments) {
+    List<FileAttachment> attachments,
+    String html) {
   public OutgoingMail {
     references = List.copyOf(references);
     attachments = List.copyOf(attachments);
@@ -32,7 +34,17 @@ public record OutgoingMail(
 
   public OutgoingMail(String kind, String to, String replyTo, String subject, String body, String inReplyTo,
       List<String> references, String token) {
-    this(kind, to, replyTo, subject, body, inReplyTo, references, token, List.of());
+    this(kind, to, replyTo, subject, body, inReplyTo, references, token, List.of(), null);
+  }
+
+  public OutgoingMail(String kind, String to, String replyTo, String subject, String body, String inReplyTo,
+      List<String> references, String token, List<FileAttachment> attachments) {
+    this(kind, to, replyTo, subject, body, inReplyTo, references, token, attachments, null);
+  }
+
+  /** The same mail with an HTML part. */
+  public OutgoingMail withHtml(String htmlPart) {
+    return new OutgoingMail(kind, to, replyTo, subject, body, inReplyTo, references, token, attachments, htmlPart);
   }
 
   /** A file an outgoing mail carries. */

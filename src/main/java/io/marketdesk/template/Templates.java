@@ -121,6 +121,22 @@ public final class Templates {
     return cfg;
   }
 
-  /** A rendered mail: one subject line and a plain-text body. */
-  public record RenderedMail(String subject, String body) {}
+  /**
+   * A rendered mail: one subject line and a plain-text body, with what it was rendered from so that
+   * its HTML part can be made from the same (docs/mail-design.md).
+   *
+   * @param lang the language code, or null when not known
+   * @param template the template's name ({@code order-paid}), or null
+   * @param model the template's model, or null
+   */
+  public record RenderedMail(String subject, String body, String lang, String template, Object model) {
+    public RenderedMail(String subject, String body) {
+      this(subject, body, null, null, null);
+    }
+
+    /** The same mail under another subject. */
+    public RenderedMail withSubject(String newSubject) {
+      return new RenderedMail(newSubject, body, lang, template, model);
+    }
+  }
 }

@@ -27,8 +27,32 @@ class OutboxSenderTest {
   }
 
   private static Outbox.Row row(String body) {
+    return row(body, null);
+  }
+
+  private static Outbox.Row row(String body, String html) {
     return new Outbox.Row(1, "md.1@marketdesk.test", "reply", "bob@provider-b.test", SERVICE, "Re: 帮助", body, null,
-        null, null, "sending", 0, null, false, "abcdefghijklmnopqrstuvwxyz");
+        null, null, "sending", 0, null, false, "abcdefghijklmnopqrstuvwxyz", html);
+  }
+
+  @Test
+  void shouldSendTheTextFirstAndTheHtmlSecondAsAlternativesWhenAMailHasHtml() throws Exception {
+    String body = "订单 20261128000123 已完成。\n    确认完成 20261128000123\n";
+    String html = "<!DOCTYPE html><html><body><p>订单 20261128000123 已完成。</p></body></html>\n";
+    MimeMessage read = roundTrip(sender(false).toMime(row(body, html)));
+    assertThat(read.isMimeType("multipart/alternative")).isTrue();
+    jakarta.mail.Multipart mp = (jakarta.mail.Multipart) read.getContent();
+    assertThat(mp.getCount()).isEqualTo(2);
+    jakarta.mail.BodyPart text = mp.getBodyPart(0);
+    jakarta.mail.BodyPart htmlPart = mp.getBodyPart(1);
+    assertThat(text.isMimeType("text/plain")).isTrue();
+    assertThat(((jakarta.mail.internet.MimeBodyPart) text).getEncoding()).isEqualTo("quoted-printable");
+    assertThat(new ContentType(text.getContentType()).getParameter("charset")).isEqualToIgnoringCase("UTF-8");
+    assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(body);
+    assertThat(htmlPart.isMimeType("text/html")).isTrue();
+    assertThat(((jakarta.mail.internet.MimeBodyPart) htmlPart).getEncoding()).isNotEqualTo("base64");
+    assertThat(new ContentType(htmlPart.getContentType()).getParameter("charset")).isEqualToIgnoringCase("UTF-8");
+    assertThat(((String) htmlPart.getContent()).replace("\r\n", "\n")).isEqualTo(html);
   }
 
   private static MimeMessage roundTrip(MimeMessage m) throws Exception {

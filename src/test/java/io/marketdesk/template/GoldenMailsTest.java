@@ -35,7 +35,7 @@ class GoldenMailsTest {
   private final Templates templates = new Templates(null);
 
   /** The models, by mail name (a name may be a variant: {@code review-result.rejected}). */
-  private static Map<String, Object> models() {
+  static Map<String, Object> models() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("reply", new ReplyModel("云帆科技有限公司", "100012345678", List.of(
         new ReplyModel.Item(1, "订单详情 20261128000123", true, "订单 20261128000123\n状态：实施中", "", false, false),

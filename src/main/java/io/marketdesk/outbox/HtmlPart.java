@@ -1,0 +1,293 @@
+package io.marketdesk.outbox;
+
+import io.marketdesk.command.Language;
+import io.marketdesk.template.Templates;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTML part of a mail, made from the same rendering as its text part (docs/mail-design.md). The
+ * text is read into blocks — paragraphs, {@code label：value} facts, {@code · label：old → new}
+ * changes, list rows with cells two spaces apart, and the indented command lines a person is told to
+ * write — and the footer below {@code --}. A mail kind with a template of its own
+ * ({@code mail-html/NAME.ftlh}, or the one of its family: {@code provider-order-paid} finds
+ * {@code provider-order.ftlh}) adds what only its model knows (an order's step bar, a review's
+ * buttons); every other kind gets {@code mail-html/_auto.ftlh}, the layout around the blocks. Every
+ * value is escaped by Freemarker's HTML output format. Thread-safe.
+ */
+public final class HtmlPart {
+  private static final Pattern FACT = Pattern.compile("^(?:· )?([^：:，。,.()（）\\s\\d][^：:，。,.]{0,17}?)\\s*[：:]\\s*(\\S.*)$");
+  private static final Pattern CHANGE = Pattern.compile("^· ([^：:]{1,30})[：:]\\s*(.*?) → (.*)$");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'（）()，。]+");
+  private static final String FOLDER = "mail-html/";
+
+  private final Templates templates;
+
+  public HtmlPart(Templates templates) {
+    this.templates = templates;
+  }
+
+  /**
+   * The HTML part of a mail.
+   *
+   * @param lang the mail's language
+   * @param template the text template's name ({@code order-paid}), or null for a mail made otherwise
+   * @param model the model the text was rendered from, or null
+   * @param subject the mail's subject as sent (with its token tag)
+   * @param body the text part
+   * @param replyTo where a reply goes: the buttons' address
+   */
+  public String render(Language lang, String template, Object model, String subject, String body, String replyTo) {
+    Text text = read(body);
+    String reSubject = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
+    HtmlMail mail = new HtmlMail(lang.code(), subject, text.blocks(), text.footer(), replyTo, reSubject, model,
+        template == null ? "" : template);
+    return templates.render(templateFor(template), new Page(mail));
+  }
+
+  private String templateFor(String template) {
+    if (template != null) {
+      String name = template;
+      while (true) {
+        if (templates.exists(FOLDER + name + ".ftlh")) {
+          return FOLDER + name + ".ftlh";
+        }
+        int dash = name.lastIndexOf('-');
+        if (dash < 0) {
+          break;
+        }
+        name = name.substring(0, dash);
+      }
+    }
+    return FOLDER + "_auto.ftlh";
+  }
+
+  /** The data model of an HTML template: {@code mail}. */
+  public record Page(HtmlMail mail) {}
+
+  /**
+   * What an HTML template is given as {@code mail}. Immutable.
+   *
+   * @param lang the language code ({@code zh}, {@code zh-Hant}, {@code en})
+   * @param subject the subject as sent
+   * @param blocks the text part, read into blocks
+   * @param footer the lines below the text's {@code --}
+   * @param replyTo the address the buttons write to
+   * @param replySubject the subject the buttons' mails carry (with the token tag, so that they count as replies)
+   * @param m the text template's model, or null
+   * @param template the text template's name, or ""
+   */
+  public record HtmlMail(String lang, String subject, List<Block> blocks, List<String> footer, String replyTo,
+      String replySubject, Object m, String template) {
+    public HtmlMail {
+      blocks = List.copyOf(blocks);
+      footer = List.copyOf(footer);
+    }
+
+    /** A {@code mailto:} link (RFC 6068) that opens a reply with this command written in it. */
+    public String href(String command) {
+      return mailto(replyTo, replySubject, command);
+    }
+
+    /** The footer's lines, each cut into plain text and links. */
+    public List<List<Segment>> footerSegments() {
+      List<List<Segment>> out = new ArrayList<>();
+      for (String l : footer) {
+        out.add(segmentsOf(l));
+      }
+      return out;
+    }
+
+    /** The command lines of the text, in order: what the person is told to write. */
+    public List<Block> commands() {
+      List<Block> out = new ArrayList<>();
+      for (Block b : blocks) {
+        if (b.kind().equals("command")) {
+          out.add(b);
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * A part of the text. Immutable.
+   *
+   * @param kind {@code p} (lines of a paragraph), {@code facts} (rows of label and value), {@code changes}
+   *     (rows of label, old and new), {@code rows} (a list whose rows have several cells), {@code command}
+   *     (a line to write, in {@code lines}, with its {@code href}), {@code gap} (a paragraph break)
+   * @param lines the lines of a paragraph or the command
+   * @param rows the cells of each row of a table
+   */
+  public record Block(String kind, List<String> lines, List<List<Segment>> rows) {
+    public Block {
+      lines = List.copyOf(lines);
+      rows = List.copyOf(rows);
+    }
+
+    /** The first line (a command's text). */
+    public String line() {
+      return lines.isEmpty() ? "" : lines.get(0);
+    }
+
+    /** The lines, each cut into plain text and links. */
+    public List<List<Segment>> segments() {
+      List<List<Segment>> out = new ArrayList<>();
+      for (String l : lines) {
+        out.add(segmentsOf(l));
+      }
+      return out;
+    }
+  }
+
+  /** A piece of a line: plain text, or a link when {@code href} is not empty. */
+  public record Segment(String text, String href) {}
+
+  /** The text part read into blocks, and its footer. */
+  record Text(List<Block> blocks, List<String> footer) {}
+
+  static Text read(String body) {
+    List<String> lines = new ArrayList<>(List.of(body.replace("\r\n", "\n").stripTrailing().split("\n", -1)));
+    List<String> footer = new ArrayList<>();
+    int sig = lines.lastIndexOf("--");
+    if (sig < 0) {
+      sig = lines.lastIndexOf("-- ");
+    }
+    if (sig >= 0) {
+      footer.addAll(lines.subList(sig + 1, lines.size()));
+      lines = new ArrayList<>(lines.subList(0, sig));
+    }
+    List<Block> blocks = new ArrayList<>();
+    String runKind = null;
+    List<String> run = new ArrayList<>();
+    for (String line : lines) {
+      String kind = kindOf(line);
+      if (!kind.equals(runKind)) {
+        flush(blocks, runKind, run);
+        runKind = kind;
+      }
+      if (kind.equals("command")) {
+        flush(blocks, runKind, run);
+      }
+      run.add(line);
+    }
+    flush(blocks, runKind, run);
+    while (!blocks.isEmpty() && blocks.get(blocks.size() - 1).kind().equals("gap")) {
+      blocks.remove(blocks.size() - 1);
+    }
+    return new Text(blocks, footer);
+  }
+
+  private static String kindOf(String line) {
+    if (line.isBlank()) {
+      return "gap";
+    }
+    if (line.startsWith("    ") && !line.isBlank()) {
+      return "command";
+    }
+    if (CHANGE.matcher(line).matches()) {
+      return "changes";
+    }
+    if (line.startsWith("· ") && cells(line).size() >= 3) {
+      return "rows";
+    }
+    if (FACT.matcher(line).matches() && !line.endsWith("：") && !line.endsWith(":")) {
+      return "facts";
+    }
+    return "p";
+  }
+
+  private static void flush(List<Block> blocks, String kind, List<String> run) {
+    if (run.isEmpty()) {
+      return;
+    }
+    List<String> lines = List.copyOf(run);
+    run.clear();
+    if (kind.equals("gap")) {
+      if (!blocks.isEmpty() && !blocks.get(blocks.size() - 1).kind().equals("gap")) {
+        blocks.add(new Block("gap", List.of(), List.of()));
+      }
+      return;
+    }
+    if (kind.equals("command")) {
+      String command = lines.get(0).strip();
+      blocks.add(new Block("command", List.of(command), List.of()));
+      return;
+    }
+    if ((kind.equals("facts") || kind.equals("rows")) && lines.size() < 2) {
+      kind = "p";
+    }
+    List<List<Segment>> rows = new ArrayList<>();
+    for (String l : lines) {
+      if (kind.equals("facts")) {
+        Matcher m = FACT.matcher(l);
+        m.matches();
+        rows.add(List.of(new Segment(m.group(1), ""), segmentsJoined(m.group(2))));
+      } else if (kind.equals("changes")) {
+        Matcher m = CHANGE.matcher(l);
+        m.matches();
+        rows.add(List.of(new Segment(m.group(1), ""), new Segment(m.group(2), ""), new Segment(m.group(3), "")));
+      } else if (kind.equals("rows")) {
+        List<Segment> cells = new ArrayList<>();
+        for (String c : cells(l)) {
+          cells.add(new Segment(c, ""));
+        }
+        rows.add(cells);
+      }
+    }
+    Block previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+    if (kind.equals("p") && previous != null && previous.kind().equals("p")) {
+      List<String> joined = new ArrayList<>(previous.lines());
+      joined.addAll(lines);
+      blocks.set(blocks.size() - 1, new Block("p", joined, List.of()));
+      return;
+    }
+    blocks.add(new Block(kind, kind.equals("p") ? lines : List.of(), rows));
+  }
+
+  /** A fact's value as one segment: a link when the whole value is one. */
+  private static Segment segmentsJoined(String value) {
+    return URL.matcher(value).matches() ? new Segment(value, value) : new Segment(value, "");
+  }
+
+  private static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    for (String c : line.substring(2).split(" {2,}")) {
+      if (!c.isBlank()) {
+        out.add(c.strip());
+      }
+    }
+    return out;
+  }
+
+  static List<Segment> segmentsOf(String line) {
+    List<Segment> out = new ArrayList<>();
+    Matcher m = URL.matcher(line);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        out.add(new Segment(line.substring(at, m.start()), ""));
+      }
+      out.add(new Segment(m.group(), m.group()));
+      at = m.end();
+    }
+    if (at < line.length() || out.isEmpty()) {
+      out.add(new Segment(line.substring(at), ""));
+    }
+    return out;
+  }
+
+  /** A {@code mailto:} link (RFC 6068): UTF-8 percent-encoded, spaces {@code %20}, line breaks CRLF. */
+  static String mailto(String to, String subject, String body) {
+    return "mailto:" + to + "?subject=" + encode(subject) + "&body="
+        + encode(body.replace("\r\n", "\n").replace("\n", "\r\n"));
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

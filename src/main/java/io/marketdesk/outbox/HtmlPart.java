@@ -20,15 +20,48 @@ import java.util.regex.Pattern;
  * value is escaped by Freemarker's HTML output format. Thread-safe.
  */
 public final class HtmlPart {
-  private static final Pattern FACT = Pattern.compile("^(?:· )?([^：:，。,.()（）\\s\\d][^：:，。,.]{0,17}?)\\s*[：:]\\s*(\\S.*)$");
+  private static final Pattern FACT = Pattern.compile("^(?:· )?([^：:，。,.()（）\\s\\d][^：:，。,.()（）]{0,11}?)\\s*[：:]\\s*(\\S.*)$");
   private static final Pattern CHANGE = Pattern.compile("^· ([^：:]{1,30})[：:]\\s*(.*?) → (.*)$");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'（）()，。]+");
+  private static final Pattern TAG = Pattern.compile("\\s*\\[MD#[^\\]]*\\]");
   private static final String FOLDER = "mail-html/";
 
   private final Templates templates;
+  private final List<String> keywords = new ArrayList<>();
 
   public HtmlPart(Templates templates) {
     this.templates = templates;
+    for (Language lang : Language.values()) {
+      for (String key : templates.catalog().keys(lang.code())) {
+        if (key.startsWith("keyword.")) {
+          for (String word : templates.catalog().source(lang.code(), key).split("\\|")) {
+            if (!word.isBlank()) {
+              keywords.add(normal(word));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * True when an indented line of a text is a command a person is told to write: it starts with a
+   * command keyword of some language ({@code keyword.*} in the catalog). Other indented lines (a
+   * digest's detail lines) stay text.
+   */
+  boolean isCommand(String line) {
+    String l = normal(line);
+    for (String k : keywords) {
+      if (l.startsWith(k) && (l.length() == k.length() || !Character.isLetter(l.charAt(k.length()))
+          || Character.UnicodeScript.of(k.codePointAt(k.length() - 1)) == Character.UnicodeScript.HAN)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String normal(String s) {
+    return java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -42,9 +75,9 @@ public final class HtmlPart {
    * @param replyTo where a reply goes: the buttons' address
    */
   public String render(Language lang, String template, Object model, String subject, String body, String replyTo) {
-    Text text = read(body);
+    Text text = read(body, this::isCommand);
     String reSubject = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
-    HtmlMail mail = new HtmlMail(lang.code(), subject, text.blocks(), text.footer(), replyTo, reSubject, model,
+    HtmlMail mail = new HtmlMail(lang.code(), TAG.matcher(subject).replaceAll("").strip(), text.blocks(), text.footer(), replyTo, reSubject, model,
         template == null ? "" : template);
     return templates.render(templateFor(template), new Page(mail));
   }
@@ -73,7 +106,7 @@ public final class HtmlPart {
    * What an HTML template is given as {@code mail}. Immutable.
    *
    * @param lang the language code ({@code zh}, {@code zh-Hant}, {@code en})
-   * @param subject the subject as sent
+   * @param subject the subject as sent, without its token tag
    * @param blocks the text part, read into blocks
    * @param footer the lines below the text's {@code --}
    * @param replyTo the address the buttons write to
@@ -150,7 +183,7 @@ public final class HtmlPart {
   /** The text part read into blocks, and its footer. */
   record Text(List<Block> blocks, List<String> footer) {}
 
-  static Text read(String body) {
+  static Text read(String body, java.util.function.Predicate<String> isCommand) {
     List<String> lines = new ArrayList<>(List.of(body.replace("\r\n", "\n").stripTrailing().split("\n", -1)));
     List<String> footer = new ArrayList<>();
     int sig = lines.lastIndexOf("--");
@@ -165,7 +198,7 @@ public final class HtmlPart {
     String runKind = null;
     List<String> run = new ArrayList<>();
     for (String line : lines) {
-      String kind = kindOf(line);
+      String kind = kindOf(line, isCommand);
       if (!kind.equals(runKind)) {
         flush(blocks, runKind, run);
         runKind = kind;
@@ -182,12 +215,12 @@ public final class HtmlPart {
     return new Text(blocks, footer);
   }
 
-  private static String kindOf(String line) {
+  private static String kindOf(String line, java.util.function.Predicate<String> isCommand) {
     if (line.isBlank()) {
       return "gap";
     }
-    if (line.startsWith("    ") && !line.isBlank()) {
-      return "command";
+    if (line.startsWith("    ")) {
+      return isCommand.test(line) ? "command" : "p";
     }
     if (CHANGE.matcher(line).matches()) {
       return "changes";

@@ -60,9 +60,9 @@ class OutgoingMailFormatIT {
       for (int i = 0; i < pdf.length; i++) {
         pdf[i] = (byte) (i * 31);
       }
-      t.app.db().jdbi().useTransaction(h -> t.app.outbox().enqueue(h, new OutgoingMail("notice", DemoData.BOB, SERVICE,
-          "需求表 requirement form", "附件是需求表。\nThe form is attached.\n", null, List.of(), null,
-          List.of(new OutgoingMail.FileAttachment("需求表.pdf", "application/pdf", pdf))), null));
+      t.app.db().jdbi().useTransaction(h -> t.app.outbox().enqueue(h, t.app.wiring().mailer.mail("notice", DemoData.BOB,
+          new io.marketdesk.template.Templates.RenderedMail("需求表 requirement form", "附件是需求表。\nThe form is attached.\n"),
+          null, null, List.of(), List.of(new OutgoingMail.FileAttachment("需求表.pdf", "application/pdf", pdf))), null));
       t.app.outbox().wake();
       Awaitility.await().atMost(Duration.ofSeconds(30))
           .until(() -> kinds(t).containsAll(List.of("reply", "held", "unregistered", "notice"))
@@ -79,12 +79,20 @@ class OutgoingMailFormatIT {
             assertThat(p.getInputStream().readAllBytes()).isEqualTo(pdf);
             continue;
           }
+          assertThat(new ContentType(p.getContentType()).getParameter("charset")).as(kind).isEqualToIgnoringCase("UTF-8");
+          if (p.isMimeType("text/html")) {
+            assertThat(p.getEncoding()).as(kind).isIn("8bit", "quoted-printable");
+            continue;
+          }
           textParts++;
           assertThat(p.isMimeType("text/plain")).as(kind).isTrue();
-          assertThat(new ContentType(p.getContentType()).getParameter("charset")).as(kind).isEqualToIgnoringCase("UTF-8");
           // the embedded server keeps 8-bit bytes, so the demo's mails are readable as they are
           assertThat(p.getEncoding()).as(kind).isEqualTo("8bit");
         }
+        // the text first, the HTML beside it (docs/mail-design.md), the files after both
+        List<MimePart> leaves = leaves(m);
+        assertThat(leaves.get(0).isMimeType("text/plain")).as(kind).isTrue();
+        assertThat(leaves.get(1).isMimeType("text/html")).as(kind).isTrue();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
         String text = raw.toString(StandardCharsets.UTF_8);

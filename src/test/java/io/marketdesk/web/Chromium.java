@@ -15,22 +15,31 @@ import java.util.concurrent.TimeUnit;
  * Debian's headless chromium, run as a process: {@code --dump-dom} gives the DOM after the page (and
  * any redirects) loaded, {@code --screenshot} a PNG. Each run has its own fresh profile.
  */
-final class Chromium {
+public final class Chromium {
   private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
   private final String binary;
+  private final List<String> flags;
 
-  private Chromium(String binary) {
+  private Chromium(String binary, List<String> flags) {
     this.binary = binary;
+    this.flags = List.copyOf(flags);
+  }
+
+  /** The same browser run with more flags ({@code --force-dark-mode} for the dark colour scheme). */
+  public Chromium with(String... more) {
+    List<String> all = new ArrayList<>(flags);
+    all.addAll(List.of(more));
+    return new Chromium(binary, all);
   }
 
   /** The browser on the PATH, if there is one. */
-  static Optional<Chromium> find() {
+  public static Optional<Chromium> find() {
     String path = System.getenv().getOrDefault("PATH", "");
     for (String name : NAMES) {
       for (String dir : path.split(File.pathSeparator)) {
         Path p = Path.of(dir, name);
         if (Files.isExecutable(p)) {
-          return Optional.of(new Chromium(p.toString()));
+          return Optional.of(new Chromium(p.toString(), List.of()));
         }
       }
     }
@@ -38,12 +47,12 @@ final class Chromium {
   }
 
   /** The DOM of a page after it loaded. */
-  String dumpDom(String url) {
+  public String dumpDom(String url) {
     return run(List.of("--dump-dom", url), null);
   }
 
   /** Saves a screenshot of a page at this window size. */
-  Path screenshot(String url, Path file, int width, int height) {
+  public Path screenshot(String url, Path file, int width, int height) {
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
@@ -67,6 +76,7 @@ final class Chromium {
       List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
           "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile));
+      cmd.addAll(flags);
       cmd.addAll(args);
       Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(90, TimeUnit.SECONDS)) {

@@ -23,6 +23,7 @@ public final class HtmlPart {
   private static final Pattern FACT = Pattern.compile("^(?:· )?([^：:，。,.()（）\\s\\d][^：:，。,.()（）]{0,11}?)\\s*[：:]\\s*(\\S.*)$");
   private static final Pattern CHANGE = Pattern.compile("^· ([^：:]{1,30})[：:]\\s*(.*?) → (.*)$");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'（）()，。]+");
+  private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\. (\\S.*)$");
   private static final Pattern TAG = Pattern.compile("\\s*\\[MD#[^\\]]*\\]");
   private static final String FOLDER = "mail-html/";
 
@@ -151,12 +152,13 @@ public final class HtmlPart {
    * A part of the text. Immutable.
    *
    * @param kind {@code p} (lines of a paragraph), {@code facts} (rows of label and value), {@code changes}
-   *     (rows of label, old and new), {@code rows} (a list whose rows have several cells), {@code command}
-   *     (a line to write, in {@code lines}, with its {@code href}), {@code gap} (a paragraph break)
+   *     (rows of label, old and new), {@code rows} (a list whose rows have several cells), {@code items}
+   *     (a numbered list: number and the item's lines), {@code command} (a line to write, in
+   *     {@code lines}), {@code gap} (a paragraph break)
    * @param lines the lines of a paragraph or the command
    * @param rows the cells of each row of a table
    */
-  public record Block(String kind, List<String> lines, List<List<Segment>> rows) {
+  public record Block(String kind, List<String> lines, List<List<Cell>> rows) {
     public Block {
       lines = List.copyOf(lines);
       rows = List.copyOf(rows);
@@ -174,6 +176,25 @@ public final class HtmlPart {
         out.add(segmentsOf(l));
       }
       return out;
+    }
+  }
+
+  /** A table cell: its lines, each cut into plain text and links. */
+  public record Cell(List<List<Segment>> lines) {
+    public Cell {
+      lines = List.copyOf(lines);
+    }
+
+    static Cell of(List<String> text) {
+      List<List<Segment>> out = new ArrayList<>();
+      for (String l : text) {
+        out.add(segmentsOf(l));
+      }
+      return new Cell(out);
+    }
+
+    static Cell of(String text) {
+      return of(List.of(text));
     }
   }
 
@@ -199,6 +220,11 @@ public final class HtmlPart {
     List<String> run = new ArrayList<>();
     for (String line : lines) {
       String kind = kindOf(line, isCommand);
+      boolean continues = ("rows".equals(runKind) || "items".equals(runKind)) && line.startsWith("  ")
+          && !line.isBlank() && !kind.equals("command");
+      if (continues) {
+        kind = runKind;
+      }
       if (!kind.equals(runKind)) {
         flush(blocks, runKind, run);
         runKind = kind;
@@ -225,7 +251,10 @@ public final class HtmlPart {
     if (CHANGE.matcher(line).matches()) {
       return "changes";
     }
-    if (line.startsWith("· ") && cells(line).size() >= 3) {
+    if (ITEM.matcher(line).matches()) {
+      return "items";
+    }
+    if (!line.startsWith(" ") && cells(line).size() >= 3) {
       return "rows";
     }
     if (FACT.matcher(line).matches() && !line.endsWith("：") && !line.endsWith(":")) {
@@ -251,26 +280,40 @@ public final class HtmlPart {
       blocks.add(new Block("command", List.of(command), List.of()));
       return;
     }
-    if ((kind.equals("facts") || kind.equals("rows")) && lines.size() < 2) {
+    if (kind.equals("facts") && lines.size() < 2) {
       kind = "p";
     }
-    List<List<Segment>> rows = new ArrayList<>();
+    List<List<Cell>> rows = new ArrayList<>();
     for (String l : lines) {
       if (kind.equals("facts")) {
         Matcher m = FACT.matcher(l);
         m.matches();
-        rows.add(List.of(new Segment(m.group(1), ""), segmentsJoined(m.group(2))));
+        rows.add(List.of(Cell.of(m.group(1)), Cell.of(m.group(2))));
       } else if (kind.equals("changes")) {
         Matcher m = CHANGE.matcher(l);
         m.matches();
-        rows.add(List.of(new Segment(m.group(1), ""), new Segment(m.group(2), ""), new Segment(m.group(3), "")));
-      } else if (kind.equals("rows")) {
-        List<Segment> cells = new ArrayList<>();
+        rows.add(List.of(Cell.of(m.group(1)), Cell.of(m.group(2)), Cell.of(m.group(3))));
+      } else if (kind.equals("rows") && !l.startsWith("  ")) {
+        List<Cell> cells = new ArrayList<>();
         for (String c : cells(l)) {
-          cells.add(new Segment(c, ""));
+          cells.add(Cell.of(c));
         }
         rows.add(cells);
+      } else if (kind.equals("items") && !l.startsWith("  ")) {
+        Matcher m = ITEM.matcher(l);
+        m.matches();
+        rows.add(List.of(Cell.of(m.group(1)), Cell.of(m.group(2))));
+      } else if (kind.equals("rows") || kind.equals("items")) {
+        // a line below a row or an item belongs to its last cell
+        List<Cell> last = new ArrayList<>(rows.get(rows.size() - 1));
+        List<List<Segment>> cellLines = new ArrayList<>(last.get(last.size() - 1).lines());
+        cellLines.add(segmentsOf(l.strip()));
+        last.set(last.size() - 1, new Cell(cellLines));
+        rows.set(rows.size() - 1, last);
       }
+    }
+    if (kind.equals("rows") && rows.size() < 2) {
+      kind = "p";
     }
     Block previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
     if (kind.equals("p") && previous != null && previous.kind().equals("p")) {
@@ -279,17 +322,21 @@ public final class HtmlPart {
       blocks.set(blocks.size() - 1, new Block("p", joined, List.of()));
       return;
     }
+    // the items of one list stay one table across the blank lines between them
+    if ((kind.equals("items") || kind.equals("rows")) && blocks.size() >= 2 && previous.kind().equals("gap")
+        && blocks.get(blocks.size() - 2).kind().equals(kind)) {
+      blocks.remove(blocks.size() - 1);
+      List<List<Cell>> joined = new ArrayList<>(blocks.get(blocks.size() - 1).rows());
+      joined.addAll(rows);
+      blocks.set(blocks.size() - 1, new Block(kind, List.of(), joined));
+      return;
+    }
     blocks.add(new Block(kind, kind.equals("p") ? lines : List.of(), rows));
-  }
-
-  /** A fact's value as one segment: a link when the whole value is one. */
-  private static Segment segmentsJoined(String value) {
-    return URL.matcher(value).matches() ? new Segment(value, value) : new Segment(value, "");
   }
 
   private static List<String> cells(String line) {
     List<String> out = new ArrayList<>();
-    for (String c : line.substring(2).split(" {2,}")) {
+    for (String c : (line.startsWith("· ") ? line.substring(2) : line).split(" {2,}")) {
       if (!c.isBlank()) {
         out.add(c.strip());
       }

@@ -156,7 +156,11 @@ class MailHtmlTest {
         "· 20261128000123  P1001 运维  ¥1,000.00  实施中  buyer@customer.test  2026-11-28",
         "· 20261128000124  P1002 巡检  ¥80.00  已支付  b2@customer.test  2026-11-29",
         "", "订单号：20261128000123", "金额：¥1,000.00", "", "变更内容：", "· 客服电话：400-800-1234 → 400-800-5678", "",
-        "发邮件写", "    订单详情 20261128000123", "--", "marketdesk · https://market.example/x", ""), SERVICE);
+        "发邮件写", "    订单详情 20261128000123", "",
+        "您的商品共 2 个：", "P1001  运维服务  运维托管  ¥1,000.00/月  已上架", "    https://market.example/products/P1001",
+        "P1002  SaaS  巡检  ¥80.00/次  审核中", "",
+        "1. #13 【逾期】订单改价", "  类型 订单改价，期限 2026-12-04", "", "2. #14 新商品", "  类型 商品，期限 2026-12-05", "",
+        "--", "marketdesk · https://market.example/x", ""), SERVICE);
     Document d = Jsoup.parse(out);
     List<Element> tables = d.select("table[style*=border-collapse]");
     assertThat(tables.get(0).select("tr")).hasSize(2);
@@ -168,6 +172,14 @@ class MailHtmlTest {
         .isEqualTo("mailto:market@marketdesk.test?subject=Re%3A%20%E8%AE%A2%E5%8D%95%E5%88%97%E8%A1%A8&body="
             + "%E8%AE%A2%E5%8D%95%E8%AF%A6%E6%83%85%2020261128000123");
     assertThat(d.select("a[href=https://market.example/x]")).hasSize(1);
+    assertThat(tables.get(3).select("tr")).hasSize(2);
+    assertThat(tables.get(3).select("tr").get(0).select("td").eachText())
+        .containsExactly("P1001", "运维服务", "运维托管", "¥1,000.00/月", "已上架 https://market.example/products/P1001");
+    assertThat(tables.get(3).select("a").attr("href")).isEqualTo("https://market.example/products/P1001");
+    assertThat(tables.get(4).select("tr")).hasSize(2);
+    assertThat(tables.get(4).select("tr").get(0).select("td").eachText())
+        .containsExactly("1", "#13 【逾期】订单改价 类型 订单改价，期限 2026-12-04");
+    assertThat(tables).hasSize(5);
   }
 
   private String render(Language lang, String template, Object model) {

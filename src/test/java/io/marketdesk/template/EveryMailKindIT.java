@@ -2,8 +2,10 @@ package io.marketdesk.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketdesk.app.DemoData;
 import io.marketdesk.command.Language;
 import io.marketdesk.outbox.Mailer;
+import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.TestApp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -96,6 +98,35 @@ class EveryMailKindIT {
       }
       assertThat(figures).isGreaterThan(300);
       assertThat(problems).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldShowTheListsOfTheDemoAsTablesInTheHtmlOfTheReply() throws Exception {
+    try (TestApp t = TestApp.start()) {
+      String service = t.app.config().mailAddress;
+      Map<String, String> lists = Map.of(DemoData.ALICE, "订单列表", DemoData.BOB, "products", DemoData.OPERATOR, "待审核");
+      for (Map.Entry<String, String> e : lists.entrySet()) {
+        String id = t.mail.send(e.getKey(), service, "list", e.getValue());
+        MailClient.Mail reply = t.mail.awaitReplyTo(e.getKey(), id);
+        Multipart mp = (Multipart) reply.raw().getContent();
+        String plain = (String) mp.getBodyPart(0).getContent();
+        String html = (String) mp.getBodyPart(1).getContent();
+        java.nio.file.Path file = MailHtmlTest.OUT.resolve("replies").resolve(e.getValue() + ".html");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, html, StandardCharsets.UTF_8);
+        Document d = Jsoup.parse(html);
+        List<Element> rows = d.select("table[style*=border-collapse] tr");
+        assertThat(rows).as(e.getValue()).hasSizeGreaterThanOrEqualTo(2);
+        for (Element row : rows) {
+          String first = row.select("td").first() == null ? "" : row.select("td").first().text();
+          assertThat(plain).as(e.getValue()).contains(first);
+        }
+        Matcher f = FIGURE.matcher(d.body().text());
+        while (f.find()) {
+          assertThat(plain + reply.subject()).as(e.getValue()).contains(f.group().replaceAll("[.,:\\-]+$", ""));
+        }
+      }
     }
   }
 

@@ -20,7 +20,7 @@ Find the reply (its subject is "Re: hi"; alice's inbox also holds the demo's not
 with the number SEARCH printed in place of N:
 
   curl -s imap://127.0.0.1:${imap?c}/INBOX -u ${alice}:${password} -X 'SEARCH SUBJECT "Re: hi"'
-  curl -s 'imap://127.0.0.1:${imap?c}/INBOX;MAILINDEX=N' -u ${alice}:${password} | python3 -c 'import sys,email; m=email.message_from_bytes(sys.stdin.buffer.read()); print(m.get_payload(decode=True).decode(m.get_content_charset() or "utf-8"))'
+  curl -s 'imap://127.0.0.1:${imap?c}/INBOX;MAILINDEX=N' -u ${alice}:${password} | python3 -c 'import sys,email,email.policy; m=email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default); print(m.get_body(("plain",)).get_content())'
 
 Or point any mail client at it (IMAP 127.0.0.1:${imap?c}, SMTP 127.0.0.1:${smtp?c}, no TLS). Stop with Ctrl-C.
 </#if>

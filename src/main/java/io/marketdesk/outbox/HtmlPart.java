@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * value is escaped by Freemarker's HTML output format. Thread-safe.
  */
 public final class HtmlPart {
-  private static final Pattern FACT = Pattern.compile("^(?:· )?([^：:，。,.()（）\\s\\d][^：:，。,.()（）]{0,11}?)\\s*[：:]\\s*(\\S.*)$");
-  private static final Pattern CHANGE = Pattern.compile("^· ([^：:]{1,30})[：:]\\s*(.*?) → (.*)$");
-  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'（）()，。]+");
+  private static final Pattern FACT = Pattern.compile("^(?:· )?([^\\uFF1A:\\uFF0C\\u3002,.()\\uFF08\\uFF09\\s\\d][^\\uFF1A:\\uFF0C\\u3002,.()\\uFF08\\uFF09]{0,11}?)\\s*[\\uFF1A:]\\s*(\\S.*)$");
+  private static final Pattern CHANGE = Pattern.compile("^· ([^\\uFF1A:]{1,30})[\\uFF1A:]\\s*(.*?) → (.*)$");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'\\uFF08\\uFF09()\\uFF0C\\u3002]+");
   private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\. (\\S.*)$");
   private static final Pattern TAG = Pattern.compile("\\s*\\[MD#[^\\]]*\\]");
   private static final String FOLDER = "mail-html/";
@@ -257,7 +257,7 @@ public final class HtmlPart {
     if (!line.startsWith(" ") && cells(line).size() >= 3) {
       return "rows";
     }
-    if (FACT.matcher(line).matches() && !line.endsWith("：") && !line.endsWith(":")) {
+    if (FACT.matcher(line).matches() && !line.endsWith("\uFF1A") && !line.endsWith(":")) {
       return "facts";
     }
     return "p";

@@ -113,6 +113,15 @@ public final class OrderCommands {
 
   // ---------------------------------------------------------------- provider commands
 
+  /**
+   * The provider's order list, most urgent first (docs/orders.md): what waits for the provider under
+   * a deadline, then what is under way, then what waits for others, then the finished; newest first
+   * within each.
+   */
+  private static final List<OrderStatus> URGENCY = List.of(OrderStatus.REFUNDING, OrderStatus.PAID,
+      OrderStatus.IMPLEMENTING, OrderStatus.DISPUTED, OrderStatus.AWAITING_CONFIRMATION, OrderStatus.UNPAID,
+      OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED);
+
   private Outcome list(CommandContext ctx, ParsedCommand cmd) {
     OrderStatus filter = null;
     String arg = cmd.args().trim();
@@ -124,7 +133,8 @@ public final class OrderCommands {
       }
       filter = s.get();
     }
-    List<Order> orders = workflow.store().byProvider(ctx.handle(), ctx.actor().providerId(), filter);
+    List<Order> orders = new java.util.ArrayList<>(workflow.store().byProvider(ctx.handle(), ctx.actor().providerId(), filter));
+    orders.sort(java.util.Comparator.comparingInt(o -> URGENCY.indexOf(o.status())));
     if (orders.isEmpty()) {
       return Outcome.done(filter == null ? ctx.m("order-commands.list.none")
           : ctx.m("order-commands.list.none-in-state", "state", ctx.m(filter.labelKey())));

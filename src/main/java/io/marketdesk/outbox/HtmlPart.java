@@ -78,8 +78,8 @@ public final class HtmlPart {
   public String render(Language lang, String template, Object model, String subject, String body, String replyTo) {
     Text text = read(body, this::isCommand);
     String reSubject = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
-    HtmlMail mail = new HtmlMail(lang.code(), TAG.matcher(subject).replaceAll("").strip(), text.blocks(), text.footer(), replyTo, reSubject, model,
-        template == null ? "" : template);
+    HtmlMail mail = new HtmlMail(lang.code(), TAG.matcher(subject).replaceAll("").strip(), text.blocks(), text.footer(),
+        replyTo, reSubject, model, template == null ? "" : template, body);
     return templates.render(templateFor(template), new Page(mail));
   }
 
@@ -114,12 +114,18 @@ public final class HtmlPart {
    * @param replySubject the subject the buttons' mails carry (with the token tag, so that they count as replies)
    * @param m the text template's model, or null
    * @param template the text template's name, or ""
+   * @param text the text part
    */
   public record HtmlMail(String lang, String subject, List<Block> blocks, List<String> footer, String replyTo,
-      String replySubject, Object m, String template) {
+      String replySubject, Object m, String template, String text) {
     public HtmlMail {
       blocks = List.copyOf(blocks);
       footer = List.copyOf(footer);
+    }
+
+    /** True when the text part says this: a button of a template's own only offers what the text tells. */
+    public boolean says(String words) {
+      return text.contains(words);
     }
 
     /** A {@code mailto:} link (RFC 6068) that opens a reply with this command written in it. */

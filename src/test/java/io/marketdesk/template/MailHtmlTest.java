@@ -43,7 +43,7 @@ class MailHtmlTest {
       for (Map.Entry<String, Object> e : GoldenMailsTest.models().entrySet()) {
         String template = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : e.getKey();
         Templates.RenderedMail text = templates.renderMail("mail/" + lang.code() + "/" + template + ".ftl", e.getValue());
-        boolean token = template.startsWith("review-") || template.equals("held");
+        boolean token = template.startsWith("review-") || template.equals("reply");
         String subject = token ? text.subject() + " [MD#k3j9x]" : text.subject();
         String replyTo = token ? "market+k3j9x@marketdesk.test" : SERVICE;
         out.add(new Rendered(e.getKey(), lang, subject, text.body(),
@@ -147,6 +147,30 @@ class MailHtmlTest {
     Element changes = d.select("th:contains(原值)").first().parent().parent();
     assertThat(changes.text()).contains("订单价格").contains("¥1,000.00").contains("¥880.00");
     assertThat(d.text()).contains("2026-12-04");
+  }
+
+  @Test
+  void shouldOfferTheAnswersAsButtonsToTheTokenAddressWhenAMailAsksForThem() {
+    for (Rendered r : all(templates)) {
+      if (r.name().startsWith("review-reminder") || r.name().startsWith("review-overdue")) {
+        Document d = Jsoup.parse(r.html());
+        assertThat(d.select("a[href^=mailto:]").eachAttr("href")).as(r.name())
+            .hasSize(2).allMatch(h -> h.startsWith("mailto:market+k3j9x@marketdesk.test?"));
+      }
+    }
+    for (Language lang : Language.values()) {
+      String ask = templates.catalog().text(lang.code(), "confirmations.confirm-or-ask.1", "token", "k3j9x", "toDays", 7);
+      io.marketdesk.intake.ReplyModel model = new io.marketdesk.intake.ReplyModel("云帆科技有限公司", "100012345678",
+          List.of(new io.marketdesk.intake.ReplyModel.Item(1, "下架商品 P1001", true, "P1001\n" + ask, "", true, false)),
+          "", "", List.of(), "k3j9x", "provider");
+      Templates.RenderedMail text = templates.renderMail("mail/" + lang.code() + "/reply.ftl", model);
+      Document d = Jsoup.parse(html.render(lang, "reply", model, "Re: x [MD#k3j9x]", text.body(),
+          "market+k3j9x@marketdesk.test"));
+      String word = templates.catalog().text(lang.code(), "mail-html.confirm.command");
+      assertThat(text.body()).contains(word);
+      assertThat(d.select("a[href^=mailto:]").eachText()).as(lang.code()).containsExactly("✉ " + word);
+      assertThat(d.select("a[href^=mailto:]").attr("href")).startsWith("mailto:market+k3j9x@marketdesk.test?subject=Re%3A%20x%20%5BMD%23k3j9x%5D&body=");
+    }
   }
 
   @Test

@@ -134,6 +134,16 @@ class MailHtmlTest {
   }
 
   @Test
+  void shouldKeepAPersonsSpacesAndLineBreaksAsWritten() {
+    String reason = "报表  打不开，\n  登录后白屏！";
+    Document d = Jsoup.parse(render(Language.ZH, "provider-order-rejected", order("implementing", reason)));
+    d.outputSettings().prettyPrint(false);
+    org.jsoup.nodes.Element p = d.select("p:contains(报表)").first();
+    assertThat(p.attr("style")).contains("white-space:pre-wrap");
+    assertThat(p.html()).contains("报表  打不开，<br>  登录后白屏！");
+  }
+
+  @Test
   void shouldPutTheReviewAnswersOnButtonsThatWriteAReplyToTheTokenAddress() {
     Rendered r = all(templates).stream().filter(x -> x.name().equals("review-request") && x.lang() == Language.ZH)
         .findFirst().orElseThrow();

@@ -29,6 +29,8 @@ public final class HtmlPart {
 
   private final Templates templates;
   private final List<String> keywords = new ArrayList<>();
+  /** The HTML template of each text template: looked up once (a missing template costs an exception). */
+  private final java.util.Map<String, String> chosen = new java.util.concurrent.ConcurrentHashMap<>();
 
   public HtmlPart(Templates templates) {
     this.templates = templates;
@@ -84,20 +86,21 @@ public final class HtmlPart {
   }
 
   private String templateFor(String template) {
-    if (template != null) {
-      String name = template;
-      while (true) {
-        if (templates.exists(FOLDER + name + ".ftlh")) {
-          return FOLDER + name + ".ftlh";
-        }
-        int dash = name.lastIndexOf('-');
-        if (dash < 0) {
-          break;
-        }
-        name = name.substring(0, dash);
+    return template == null ? FOLDER + "_auto.ftlh" : chosen.computeIfAbsent(template, this::lookUp);
+  }
+
+  private String lookUp(String template) {
+    String name = template;
+    while (true) {
+      if (templates.exists(FOLDER + name + ".ftlh")) {
+        return FOLDER + name + ".ftlh";
       }
+      int dash = name.lastIndexOf('-');
+      if (dash < 0) {
+        return FOLDER + "_auto.ftlh";
+      }
+      name = name.substring(0, dash);
     }
-    return FOLDER + "_auto.ftlh";
   }
 
   /** The data model of an HTML template: {@code mail}. */

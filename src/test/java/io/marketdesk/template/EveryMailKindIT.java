@@ -115,6 +115,10 @@ class EveryMailKindIT {
         java.nio.file.Path file = MailHtmlTest.OUT.resolve("replies").resolve(e.getValue() + ".html");
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, html, StandardCharsets.UTF_8);
+        try (java.io.OutputStream raw = java.nio.file.Files.newOutputStream(
+            file.resolveSibling(e.getValue() + ".eml"))) {
+          reply.raw().writeTo(raw);
+        }
         Document d = Jsoup.parse(html);
         List<Element> rows = d.select("table[style*=border-collapse] tr");
         assertThat(rows).as(e.getValue()).hasSizeGreaterThanOrEqualTo(2);

@@ -20,6 +20,8 @@ import io.marketdesk.order.OrderWorkflow.By;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,8 +135,8 @@ public final class OrderCommands {
       }
       filter = s.get();
     }
-    List<Order> orders = new java.util.ArrayList<>(workflow.store().byProvider(ctx.handle(), ctx.actor().providerId(), filter));
-    orders.sort(java.util.Comparator.comparingInt(o -> URGENCY.indexOf(o.status())));
+    List<Order> orders = new ArrayList<>(workflow.store().byProvider(ctx.handle(), ctx.actor().providerId(), filter));
+    orders.sort(Comparator.comparingInt(o -> URGENCY.indexOf(o.status())));
     if (orders.isEmpty()) {
       return Outcome.done(filter == null ? ctx.m("order-commands.list.none")
           : ctx.m("order-commands.list.none-in-state", "state", ctx.m(filter.labelKey())));

@@ -26,6 +26,7 @@ public final class HtmlPart {
   private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\. (\\S.*)$");
   private static final Pattern TAG = Pattern.compile("\\s*\\[MD#[^\\]]*\\]");
   private static final String FOLDER = "mail-html/";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HtmlPart.class);
 
   private final Templates templates;
   private final List<String> keywords = new ArrayList<>();
@@ -76,13 +77,26 @@ public final class HtmlPart {
    * @param subject the mail's subject as sent (with its token tag)
    * @param body the text part
    * @param replyTo where a reply goes: the buttons' address
+   * @return the HTML, or null when even the plain layout fails (the mail then goes as text alone)
    */
   public String render(Language lang, String template, Object model, String subject, String body, String replyTo) {
     Text text = read(body, this::isCommand);
     String reSubject = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
     HtmlMail mail = new HtmlMail(lang.code(), TAG.matcher(subject).replaceAll("").strip(), text.blocks(), text.footer(),
         replyTo, reSubject, model, template == null ? "" : template, body);
-    return templates.render(templateFor(template), new Page(mail));
+    String chosen = templateFor(template);
+    try {
+      return templates.render(chosen, new Page(mail));
+    } catch (RuntimeException e) {
+      // the HTML is the extra part: a fault in a kind's own template costs its layout, never the mail
+      LOG.warn("HTML template {} failed for {}; the mail gets the plain layout", chosen, template, e);
+    }
+    try {
+      return templates.render(FOLDER + "_auto.ftlh", new Page(mail));
+    } catch (RuntimeException e) {
+      LOG.error("the HTML layout failed for {}; the mail goes as text alone", template, e);
+      return null;
+    }
   }
 
   private String templateFor(String template) {

@@ -134,6 +134,20 @@ class MailHtmlTest {
   }
 
   @Test
+  void shouldFallBackToThePlainLayoutWhenAKindsOwnTemplateFails(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Files.createDirectories(dir.resolve("mail-html"));
+    Files.writeString(dir.resolve("mail-html/order.ftlh"), "${mail.m.noSuchThing.atAll}");
+    Templates overridden = new Templates(dir.toString());
+    OrderMail model = order("awaiting_confirmation", "");
+    Templates.RenderedMail text = overridden.renderMail("mail/zh/order-awaiting.ftl", model);
+    String out = new HtmlPart(overridden).render(Language.ZH, "order-awaiting", model, text.subject(), text.body(), SERVICE);
+    Document d = Jsoup.parse(out);
+    assertThat(d.select(".md-now")).isEmpty();
+    assertThat(d.select("a[href^=mailto:]").eachText()).contains("✉ 确认完成 20261128000123");
+  }
+
+  @Test
   void shouldKeepAPersonsSpacesAndLineBreaksAsWritten() {
     String reason = "报表  打不开，\n  登录后白屏！";
     Document d = Jsoup.parse(render(Language.ZH, "provider-order-rejected", order("implementing", reason)));

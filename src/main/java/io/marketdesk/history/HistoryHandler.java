@@ -190,7 +190,7 @@ final class HistoryHandler implements CommandHandler {
       boolean own = e.actor() != null && e.actor().equalsIgnoreCase(ctx.actor().address());
       String before = state(ctx, statePrefix, e.before());
       String after = state(ctx, statePrefix, e.after());
-      if (asBuyer && !own) {
+      if (asBuyer && !own && e.actor() != null && e.actor().contains("@")) {
         // a buyer reads states, not the other side's words
         before = statePrefix.isEmpty() || isState(ctx, statePrefix, e.before()) ? before : "";
         after = isState(ctx, statePrefix, e.after()) ? after : "";

@@ -74,6 +74,11 @@ class HistoryMailIT {
         .bind("id", id).mapTo(String.class).one());
   }
 
+  private static String reviewStatus(long id) {
+    return t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT status FROM review WHERE id = :id")
+        .bind("id", id).mapTo(String.class).one());
+  }
+
   private static long reviewIdIn(Mail reply) {
     Matcher m = Pattern.compile("#(\\d+)").matcher(reply.body());
     assertThat(m.find()).as(reply.body()).isTrue();
@@ -133,6 +138,18 @@ class HistoryMailIT {
     assertThat(hant.body()).contains("帳號 ID " + DemoData.ALICE_ACCOUNT).contains("帳戶變更記錄");
   }
 
+  @Test
+  void shouldShowTheLastVerificationOnTheStatusPage() throws Exception {
+    io.marketdesk.audit.AuditChain chain = t.app.wiring().get(io.marketdesk.audit.AuditChain.class);
+    io.marketdesk.audit.AuditChain.Verification v = chain.verify(t.app.db().jdbi(), "test");
+    assertThat(v.ok()).isTrue();
+
+    String page = HTTP.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/?lang=en")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+
+    assertThat(page).contains("Audit log").contains("Last check passed (time · entries)").contains(" · " + v.entries());
+  }
+
   // ---------------------------------------------------------------- withdraw
 
   @Test
@@ -144,7 +161,7 @@ class HistoryMailIT {
     Mail withdrawn = t.mail.awaitReplyTo(ALICE, t.mail.reply(ALICE, ack, "撤回"));
 
     assertThat(withdrawn.body()).contains("✔").contains("审核 #" + id).contains("已撤回");
-    assertThat(status("review", "id", String.valueOf(id))).isEqualTo("withdrawn");
+    assertThat(reviewStatus(id)).isEqualTo("withdrawn");
     Mail told = t.mail.await(OPS, m -> m.subject().contains("已撤回") && m.subject().contains("#" + id));
     assertThat(told.body()).contains(ALICE);
     Mail late = t.mail.awaitReplyTo(OPS, t.mail.reply(OPS, request, "同意"));
@@ -171,7 +188,7 @@ class HistoryMailIT {
     Mail reply = command(BOB, "withdraw review " + id);
 
     assertThat(reply.body()).contains("no review #" + id);
-    assertThat(status("review", "id", String.valueOf(id))).isEqualTo("open");
+    assertThat(reviewStatus(id)).isEqualTo("open");
   }
 
   // ---------------------------------------------------------------- undo

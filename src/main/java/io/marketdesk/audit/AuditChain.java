@@ -4,10 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -104,7 +101,8 @@ public final class AuditChain {
    */
   public Verification verify(Jdbi jdbi, String by) {
     seal(jdbi);
-    Verification v = jdbi.withHandle(this::check);
+    // in a transaction, so that PostgreSQL streams the rows with the fetch size instead of loading them all
+    Verification v = jdbi.inTransaction(this::check);
     jdbi.useTransaction(h -> h.createUpdate("INSERT INTO audit_verification (at, ok, entries, bad_seq, bad_id, problem, by_who)"
             + " VALUES (:at, :ok, :n, :seq, :id, :p, :by)")
         .bind("at", v.at()).bind("ok", v.ok() ? 1 : 0).bind("n", v.entries()).bind("seq", v.badSeq()).bind("id", v.badId())
@@ -112,37 +110,46 @@ public final class AuditChain {
     return v;
   }
 
-  /** Checks the sealed chain as it is now; writes nothing. */
+  /**
+   * Checks the sealed chain as it is now, streaming it in {@code seq} order (memory does not grow
+   * with the log); writes nothing.
+   */
   public Verification check(Handle h) {
     long now = clock.millis();
-    List<Row> rows = new ArrayList<>();
+    String[] prev = {GENESIS};
+    long[] last = {0};
+    Verification[] broken = {null};
     try (var stream = h.createQuery("SELECT " + COLUMNS + ", seq, prev_hash, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq")
+        .setFetchSize(1000)
         .map((rs, ctx) -> row(rs)).stream()) {
-      stream.forEach(rows::add);
-    }
-    Map<String, Long> placeOfHash = new HashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      placeOfHash.put(rows.get(i).hash(), (long) i);
-    }
-    String prev = GENESIS;
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      if (!hash(r, r.prevHash()).equals(r.hash())) {
-        return new Verification(now, rows.size(), r.seq(), r.id(), Problem.EDITED);
+      var rows = stream.iterator();
+      while (rows.hasNext() && broken[0] == null) {
+        Row r = rows.next();
+        if (!hash(r, r.prevHash()).equals(r.hash())) {
+          broken[0] = new Verification(now, 0, r.seq(), r.id(), Problem.EDITED);
+        } else if (!r.prevHash().equals(prev[0])) {
+          // where is the entry it points back to? later in the chain: reordered; nowhere: deleted
+          Optional<Long> at = h.createQuery("SELECT seq FROM audit_log WHERE hash = :h").bind("h", r.prevHash())
+              .mapTo(Long.class).findFirst();
+          broken[0] = new Verification(now, 0, r.seq(), r.id(),
+              at.isPresent() && at.get() > r.seq() ? Problem.REORDERED : Problem.MISSING_BEFORE);
+        } else {
+          prev[0] = r.hash();
+          last[0] = r.seq();
+        }
       }
-      if (!r.prevHash().equals(prev)) {
-        Long at = placeOfHash.get(r.prevHash());
-        return new Verification(now, rows.size(), r.seq(), r.id(), at != null && at > i ? Problem.REORDERED : Problem.MISSING_BEFORE);
-      }
-      prev = r.hash();
+    }
+    long total = h.createQuery("SELECT COUNT(*) FROM audit_log WHERE seq IS NOT NULL").mapTo(Long.class).one();
+    if (broken[0] != null) {
+      Verification b = broken[0];
+      return new Verification(b.at(), total, b.badSeq(), b.badId(), b.problem());
     }
     Head head = h.createQuery("SELECT seq, hash FROM audit_chain WHERE id = 1")
         .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getString("hash"))).one();
-    long last = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).seq();
-    if (!head.hash().equals(prev) || head.seq() != last) {
-      return new Verification(now, rows.size(), last + 1, null, Problem.MISSING_AT_END);
+    if (!head.hash().equals(prev[0]) || head.seq() != last[0]) {
+      return new Verification(now, total, last[0] + 1, null, Problem.MISSING_AT_END);
     }
-    return new Verification(now, rows.size(), null, null, null);
+    return new Verification(now, total, null, null, null);
   }
 
   /** The last recorded verification, if any. */

@@ -44,6 +44,16 @@ public final class HistoryFeature implements Feature {
       @Override
       public void tick(Instant now) {
         chain.seal(w.db.jdbi());
+        // and once a day a full verification, so that the status page always has a recent one
+        String day = java.time.LocalDate.ofInstant(now, w.config.zone).toString();
+        if (w.db.jdbi().inTransaction(h -> Scheduler.once(h, "audit-verify", day, now.toEpochMilli()))) {
+          AuditChain.Verification v = chain.verify(w.db.jdbi(), "timer");
+          if (!v.ok()) {
+            org.slf4j.LoggerFactory.getLogger(HistoryFeature.class).error(
+                "audit chain broken at entry #{} (row id {}): {}; run `audit verify` (docs/history.md)", v.badSeq(), v.badId(),
+                v.problem());
+          }
+        }
       }
     });
     DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(w.config.zone);

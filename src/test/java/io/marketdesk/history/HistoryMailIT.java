@@ -210,6 +210,35 @@ class HistoryMailIT {
   }
 
   @Test
+  void shouldUndoDoneInEnglishAndTellTheBuyerThereIsNothingToConfirmYet() {
+    String no = order(true);
+    command(ALICE, "start " + no + " confirm");
+    command(ALICE, "done " + no + " confirm");
+    t.clock.advance(Duration.ofMinutes(9));
+
+    Mail reply = command(ALICE, "undo");
+
+    assertThat(reply.body()).contains("order " + no + " is back to implementing");
+    assertThat(status("orders", "order_no", no)).isEqualTo("implementing");
+    // the buyer's notices are in the buyer's language, not the provider's
+    Mail told = t.mail.await(BUYER, m -> m.subject().contains(no) && m.subject().contains("撤销"));
+    assertThat(told.body()).contains("撤销了刚才的“已完成”").contains("还不需要确认完成");
+  }
+
+  @Test
+  void shouldWithdrawAPriceChangeByNumberInTraditionalChinese() {
+    String no = order(false);
+    long id = reviewIdIn(command(ALICE, "price " + no + " 700"));
+
+    Mail reply = command(ALICE, "撤回 審核 " + id);
+
+    assertThat(reply.body()).contains("審核 #" + id).contains("已撤回");
+    assertThat(reviewStatus(id)).isEqualTo("withdrawn");
+    Mail decide = command(OPS, "review " + id + " approve");
+    assertThat(decide.body()).contains("withdrawn by " + ALICE);
+  }
+
+  @Test
   void shouldRefuseUndoAfterTheWindowSayingWhenItClosed() {
     String no = order(true);
     command(ALICE, "开始实施 " + no + " 确定");

@@ -150,6 +150,15 @@ class HistoryMailIT {
     assertThat(page).contains("Audit log").contains("Last check passed (time · entries)").contains(" · " + v.entries());
   }
 
+  @Test
+  void shouldShowAnOperatorAnyAccountAndRefuseAProviderSomeoneElses() {
+    Mail operator = command(OPS, "历史 账户 " + DemoData.BOB_ACCOUNT);
+    Mail provider = command(ALICE, "历史 账户 " + DemoData.BOB_ACCOUNT);
+
+    assertThat(operator.body()).contains("✔").contains("账号 ID " + DemoData.BOB_ACCOUNT + "（").contains("的账户变更记录");
+    assertThat(provider.body()).contains("✘").contains("不是您的账户").doesNotContain("created");
+  }
+
   // ---------------------------------------------------------------- withdraw
 
   @Test

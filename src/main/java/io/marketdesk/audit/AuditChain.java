@@ -81,12 +81,15 @@ public final class AuditChain {
         .list();
     long seq = head.seq();
     String prev = head.hash();
+    var batch = h.prepareBatch("UPDATE audit_log SET seq = :seq, prev_hash = :prev, hash = :hash WHERE id = :id");
     for (Row r : rows) {
       seq++;
       String hash = hash(r, prev);
-      h.createUpdate("UPDATE audit_log SET seq = :seq, prev_hash = :prev, hash = :hash WHERE id = :id")
-          .bind("seq", seq).bind("prev", prev).bind("hash", hash).bind("id", r.id()).execute();
+      batch.bind("seq", seq).bind("prev", prev).bind("hash", hash).bind("id", r.id()).add();
       prev = hash;
+    }
+    if (!rows.isEmpty()) {
+      batch.execute();
     }
     if (!rows.isEmpty()) {
       h.createUpdate("UPDATE audit_chain SET seq = :seq, hash = :hash WHERE id = 1").bind("seq", seq).bind("hash", prev).execute();

@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "marketdesk", mixinStandardHelpOptions = true, version = "marketdesk 0.1",
     description = "An email-driven back office for a cloud marketplace.",
-    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.SettlementCmd.class, Main.Backup.class})
+    subcommands = {Main.Run.class, Main.ProviderCmd.class, Main.OperatorCmd.class, Main.OrdersCmd.class, Main.SettlementCmd.class, Main.AuditCmd.class, Main.Backup.class})
 public final class Main implements Callable<Integer> {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
   @Option(names = "--config", description = "a properties file read over the defaults", scope = CommandLine.ScopeType.INHERIT)
@@ -308,6 +308,46 @@ public final class Main implements Callable<Integer> {
             + " already made " + r.existing());
         out.flush();
         return 0;
+      }
+    }
+  }
+
+  /** The audit log's hash chain (docs/history.md). */
+  @Command(name = "audit", description = "check the tamper-evident audit log", subcommands = {AuditVerify.class})
+  static final class AuditCmd {}
+
+  @Command(name = "verify", description = "seal new entries, check the hash chain, and name the first entry that does not fit"
+      + " (exit code 1 when the chain is broken)")
+  static final class AuditVerify implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Main main = (Main) spec.root().userObject();
+      try (Database db = open(main)) {
+        io.marketdesk.audit.AuditChain.Verification v = new io.marketdesk.audit.AuditChain(Clock.systemUTC()).verify(db.jdbi(), "cli");
+        PrintWriter out = spec.commandLine().getOut();
+        if (v.ok()) {
+          out.println("audit chain ok: " + v.entries() + " entries");
+        } else {
+          out.println("audit chain broken at entry #" + v.badSeq() + (v.badId() == null ? "" : " (row id " + v.badId() + ")")
+              + ": " + describe(v.problem()) + " (" + v.entries() + " entries checked)");
+        }
+        out.flush();
+        return v.ok() ? 0 : 1;
+      }
+    }
+
+    private static String describe(io.marketdesk.audit.AuditChain.Problem p) {
+      switch (p) {
+        case EDITED:
+          return "EDITED, its content differs from what its hash was computed over";
+        case REORDERED:
+          return "REORDERED, it points back to an entry that comes after it";
+        case MISSING_BEFORE:
+          return "MISSING_BEFORE, the entry it points back to is not there (deleted)";
+        default:
+          return "MISSING_AT_END, the chain head names a later entry than the last one there (deleted)";
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.marketdesk.app;
 
 import io.marketdesk.audit.AuditLog;
+import io.marketdesk.history.AuditRoles;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.Keywords;
@@ -93,8 +94,8 @@ public final class App implements AutoCloseable {
     db = Database.open(config.dbUrl, config.dbUser, config.dbPassword, config.dbPoolSize);
     Templates templates = new Templates(config.templatesDir);
     Tokens tokens = new Tokens(clock);
-    AuditLog audit = new AuditLog(clock);
     Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
+    AuditLog audit = new AuditLog(clock, (h, address) -> AuditRoles.of(directory.actor(h, address)));
     outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), instance);
     Mailer mailer = new Mailer(templates, outbox, config);
     CommandRegistry registry = new CommandRegistry(new Keywords(templates.catalog()));

@@ -15,6 +15,7 @@ public final class Features {
         new io.marketdesk.settlement.SettlementFeature(),
         new io.marketdesk.export.ExportFeature(),
         new io.marketdesk.pricing.PricingFeature(),
+        new io.marketdesk.history.HistoryFeature(),
         new io.marketdesk.login.LoginFeature(),
         new io.marketdesk.web.WebFeature());
   }

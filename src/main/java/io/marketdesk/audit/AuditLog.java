@@ -2,30 +2,78 @@ package io.marketdesk.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The audit log (SPEC §9): every state change, with who made it, from which mail, and the state
- * before and after. Written in the transaction of the change itself. Thread-safe.
+ * The audit log (SPEC §9): every state change, with who made it (address and role), where it came
+ * from (a mail with its Message-ID, subject and authentication result, or the API, the CLI, a timer),
+ * and the state before and after. Written in the transaction of the change itself; sealed into the
+ * hash chain afterwards by {@link AuditChain} (docs/history.md). Thread-safe.
  */
 public final class AuditLog {
-  /** One entry. */
-  public record Entry(long at, String actor, Long inboundId, String entity, String entityId, String action,
-      String before, String after) {}
+  /**
+   * One entry.
+   *
+   * @param actorRole the actor's roles when it was written ({@code provider}, {@code operator},
+   *     {@code buyer}, comma-separated), or null (API, CLI, timer, and entries older than V170)
+   * @param source {@code mail}, {@code api}, {@code cli}, {@code timer} or {@code system}; null in
+   *     entries older than V170
+   * @param auth how the mail's sender was proven ({@code pass}, {@code token}, {@code trust},
+   *     {@code none}), null when not from a mail
+   */
+  public record Entry(long id, long at, String actor, String actorRole, String source, String messageId, String subject,
+      String auth, Long inboundId, String entity, String entityId, String action, String before, String after) {}
 
   private final Clock clock;
+  private final BiFunction<Handle, String, String> roleOf;
 
+  /** A log that records no roles (tools and tests that have no directory). */
   public AuditLog(Clock clock) {
+    this(clock, (h, actor) -> null);
+  }
+
+  /**
+   * @param roleOf the roles of an address at the time of writing, or null when it has none
+   */
+  public AuditLog(Clock clock, BiFunction<Handle, String, String> roleOf) {
     this.clock = clock;
+    this.roleOf = roleOf;
   }
 
   public void record(Handle h, String actor, Long inboundId, String entity, String entityId, String action,
       String before, String after) {
+    String source;
+    String messageId = null;
+    String subject = null;
+    String auth = null;
+    if (inboundId != null) {
+      source = "mail";
+      var mail = h.createQuery("SELECT message_id, subject, auth_result FROM inbound_mail WHERE id = :id")
+          .bind("id", inboundId)
+          .map((rs, ctx) -> new String[] {rs.getString("message_id"), rs.getString("subject"), rs.getString("auth_result")})
+          .findFirst();
+      if (mail.isPresent()) {
+        messageId = mail.get()[0];
+        subject = mail.get()[1];
+        auth = mail.get()[2];
+      }
+    } else {
+      source = sourceOf(actor);
+    }
+    String role = actor != null && actor.contains("@") ? roleOf.apply(h, actor) : null;
     h.createUpdate(
-            "INSERT INTO audit_log (at, actor, inbound_id, entity, entity_id, action, before_state, after_state)"
-                + " VALUES (:at, :actor, :inbound, :entity, :eid, :action, :before, :after)")
+            "INSERT INTO audit_log (at, actor, actor_role, source, message_id, subject, auth, inbound_id, entity, entity_id,"
+                + " action, before_state, after_state)"
+                + " VALUES (:at, :actor, :role, :source, :mid, :subject, :auth, :inbound, :entity, :eid, :action, :before, :after)")
         .bind("at", clock.millis())
         .bind("actor", actor)
+        .bind("role", role)
+        .bind("source", source)
+        .bind("mid", cut(messageId, 1000))
+        .bind("subject", cut(subject, 1000))
+        .bind("auth", auth)
         .bind("inbound", inboundId)
         .bind("entity", entity)
         .bind("eid", entityId)
@@ -35,14 +83,33 @@ public final class AuditLog {
         .execute();
   }
 
+  /** Where a change that came by no mail came from: the API, the CLI, or a timer. */
+  static String sourceOf(String actor) {
+    if (actor == null) {
+      return "system";
+    }
+    String a = actor.toLowerCase(Locale.ROOT);
+    if (a.equals("api") || a.equals("cli") || a.equals("timer")) {
+      return a;
+    }
+    return a.contains("@") ? "system" : "timer";
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** Every entry about one thing, oldest first. */
   public List<Entry> forEntity(Handle h, String entity, String entityId) {
     return h.createQuery(
-            "SELECT at, actor, inbound_id, entity, entity_id, action, before_state, after_state FROM audit_log"
-                + " WHERE entity = :e AND entity_id = :id ORDER BY id")
+            "SELECT id, at, actor, actor_role, source, message_id, subject, auth, inbound_id, entity, entity_id, action,"
+                + " before_state, after_state FROM audit_log WHERE entity = :e AND entity_id = :id ORDER BY at, id")
         .bind("e", entity)
         .bind("id", entityId)
-        .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+        .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getLong("at"), rs.getString("actor"), rs.getString("actor_role"),
+            rs.getString("source"), rs.getString("message_id"), rs.getString("subject"), rs.getString("auth"),
+            rs.getObject("inbound_id") == null ? null : rs.getLong("inbound_id"), rs.getString("entity"),
+            rs.getString("entity_id"), rs.getString("action"), rs.getString("before_state"), rs.getString("after_state")))
         .list();
   }
 }

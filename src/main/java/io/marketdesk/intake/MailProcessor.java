@@ -326,7 +326,11 @@ public final class MailProcessor {
         reply.notice(words.text(code, "notice.too-many-commands", "limit", config.maxCommands));
       }
       List<String> presented = presentedTokens(h, mail);
-      boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, reading.live());
+      boolean byToken = !authenticated && provenByToken(h, mail, actor.address(), presented, reading.live());
+      boolean proven = authenticated || trusted || byToken;
+      // for the audit log and history by mail (docs/history.md)
+      h.createUpdate("UPDATE inbound_mail SET auth_result = :a WHERE id = :id")
+          .bind("a", authenticated ? "pass" : byToken ? "token" : trusted ? "trust" : "none").bind("id", id).execute();
       CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
         if (answered.isPresent() && threadContext.isAcknowledgement(List.of(mail.text().split("\n")))

@@ -236,6 +236,35 @@ public final class OrderWorkflow {
     return OrderResult.changed(after);
   }
 
+  /**
+   * 撤销 of 开始实施 (docs/undo.md): implementing -> paid, as it was before, with the start clock of the
+   * payment; the buyer, who was told it started, is told. The caller checks the undo window.
+   */
+  public OrderResult undoStart(Handle h, By by, Order o) {
+    java.util.Map<String, Object> sets = new java.util.HashMap<>();
+    sets.put("started_at", null);
+    sets.put("waiting_since", o.paidAt());
+    return undo(h, by, o, OrderStatus.IMPLEMENTING, OrderStatus.PAID, sets, "undo start");
+  }
+
+  /** 撤销 of 已完成 (docs/undo.md): awaiting confirmation -> implementing; the buyer is told. */
+  public OrderResult undoDone(Handle h, By by, Order o) {
+    java.util.Map<String, Object> sets = new java.util.HashMap<>();
+    sets.put("done_at", null);
+    return undo(h, by, o, OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING, sets, "undo done");
+  }
+
+  private OrderResult undo(Handle h, By by, Order o, OrderStatus from, OrderStatus to, java.util.Map<String, Object> sets,
+      String action) {
+    if (o.status() != from || !store.transition(h, o.orderNo(), from, to, clock.millis(), sets)) {
+      return stale(h, o);
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, action, from.code(), to.code());
+    mailBuyer(h, by, after, "order-undone", model(h, after));
+    return OrderResult.changed(after);
+  }
+
   /** 催促确认: awaiting confirmation only, at most once per 24 hours per order. */
   public OrderResult remind(Handle h, By by, Order o) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {

@@ -149,6 +149,13 @@ public final class ProductDao {
   }
 
   /** Takes a listed product off sale; returns false when it was not listed. */
+  /** 撤销 of a delisting (docs/undo.md): delisted -> listed with the live version it had. */
+  public boolean undoDelist(Handle h, String id, long now) {
+    return h.createUpdate("UPDATE product SET status = 'listed', delisted_at = NULL, updated_at = :now"
+            + " WHERE id = :id AND status = 'delisted' AND live_version IS NOT NULL")
+        .bind("now", now).bind("id", id).execute() == 1;
+  }
+
   public boolean delist(Handle h, String id, long now) {
     return h.createUpdate("UPDATE product SET status = 'delisted', pending_version = NULL, delisted_at = :now,"
             + " updated_at = :now WHERE id = :id AND status = 'listed'")

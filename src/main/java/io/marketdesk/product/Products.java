@@ -217,6 +217,19 @@ public final class Products {
     return Outcome.done(ctx.m("products.delist.1", "id", p.id(), "p", p.name(), "withdrawn", withdrawn == null ? "" : withdrawn));
   }
 
+  /**
+   * 撤销 of 下架商品 (docs/undo.md): the product is listed again with its live version, as it was. A
+   * revision withdrawn by the delisting stays withdrawn (its review was closed). False when the
+   * product is no longer delisted.
+   */
+  public boolean undoDelist(CommandContext ctx, String id) {
+    if (!dao.undoDelist(ctx.handle(), id, ctx.now().toEpochMilli())) {
+      return false;
+    }
+    ctx.audit("product", id, "undo delist", ProductStatus.DELISTED.code(), ProductStatus.LISTED.code());
+    return true;
+  }
+
   /** The model of the mail telling operators a revision was withdrawn. */
   public record WithdrawnModel(String productId, String name, long reviewId, String provider, String accountId) {}
 

@@ -221,8 +221,32 @@ public final class Reviews {
         .bind("now", clock.millis()).bind("by", by).bind("id", reviewId).execute() == 1;
   }
 
+  /**
+   * Withdrawn by the one who asked (docs/undo.md): nobody decides it any more, the live data stays as
+   * it is (the kind's rejection drops a product's pending version), and every operator who gets review
+   * mails is mailed {@code template}. False when it was no longer open.
+   */
+  public boolean withdrawByAsker(CommandContext ctx, Review r, String template, Object model) {
+    if (!withdraw(ctx.handle(), r.id(), ctx.actor().address())) {
+      return false;
+    }
+    ReviewKind kind = kinds.get(r.kind());
+    if (kind != null) {
+      kind.reject(ctx, r);
+    }
+    ctx.audit("review", String.valueOf(r.id()), "withdrawn", "open", "withdrawn");
+    for (String address : reviewers.addresses(ctx.handle(), clock.millis())) {
+      ctx.send(address, template, model);
+    }
+    return true;
+  }
+
   Outcome alreadyDecided(CommandContext ctx, Review r) {
     String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
+    if (r.status().equals("withdrawn")) {
+      return Outcome.refused(ctx.m("withdraw.later-answer", "id", r.id(), "by", r.decidedBy() == null ? "" : r.decidedBy(),
+          "when", when), "");
+    }
     if (r.status().equals("superseded")) {
       return Outcome.refused(ctx.m("reviews.decide.7", "id", r.id(), "when", when), "");
     }

@@ -53,12 +53,14 @@ class GoldenMailsTest {
     for (String name : List.of("order-awaiting", "order-cancelled-timeout", "order-completed", "order-implementing",
         "order-paid", "order-reminder", "provider-order-appeal-decided", "provider-order-appealed",
         "provider-order-cancelled-timeout", "provider-order-cancelled", "provider-order-confirmed", "provider-order-paid",
-        "provider-order-rejected", "provider-order-requirement", "provider-order-start-reminder")) {
+        "provider-order-rejected", "provider-order-requirement", "provider-order-start-reminder", "order-undone")) {
       m.put(name, order);
     }
     // the same fields as pricing's BuyerMail record (package-private)
     m.put("order-price-changed", Map.of("orderNo", "20261128000123", "productId", "P1001", "productName", "云服务器运维托管（月）",
         "oldPrice", "¥1,000.00", "newPrice", "¥880.00", "percent", "88", "serviceAddress", SERVICE));
+    m.put("review-withdrawn", new io.marketdesk.history.WithdrawnMail(12, "商品 P1001 修改", "product", "P1001",
+        "云帆科技有限公司", "100012345678", "alice@provider-a.test", "2026-11-28 10:15"));
     m.put("product-revision-withdrawn", new Products.WithdrawnModel("P1001", "云服务器运维托管（月）", 12,
         "alice@provider-a.test", "100012345678"));
     m.put("unregistered", new MailProcessor.UnregisteredModel(SERVICE));

@@ -1,0 +1,88 @@
+package io.marketdesk.history;
+
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.Outcome;
+import io.marketdesk.command.ParsedCommand;
+import io.marketdesk.command.Role;
+import io.marketdesk.order.Order;
+import io.marketdesk.order.OrderResult;
+import io.marketdesk.order.OrderWorkflow;
+import io.marketdesk.product.Products;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code 撤销} / {@code undo}: within {@code undo.window} (default 10 minutes) of the sender's last
+ * confirmed 下架商品, 开始实施 or 已完成, puts it back as it was and tells whoever was mailed about it
+ * (the buyer for 开始实施 and 已完成); after the window, refused with the time it closed
+ * (docs/undo.md). The last of these actions is read from the audit log: an undo is itself the last
+ * action then, so a second undo finds nothing to undo. Stateless and thread-safe.
+ */
+final class UndoHandler implements CommandHandler {
+  static final CommandSpec SPEC = new CommandSpec("undo", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private record Last(long at, String entity, String entityId, String action) {}
+
+  private final OrderWorkflow orders;
+  private final Products products;
+  private final Duration window;
+  private final ZoneId zone;
+
+  UndoHandler(OrderWorkflow orders, Products products, Duration window, ZoneId zone) {
+    this.orders = orders;
+    this.products = products;
+    this.window = window;
+    this.zone = zone;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
+    Optional<Last> found = ctx.handle().createQuery("SELECT at, entity, entity_id, action FROM audit_log WHERE actor = :me"
+            + " AND ((entity = 'product' AND action IN ('delisted', 'undo delist'))"
+            + " OR (entity = 'order' AND action IN ('started', 'done', 'undo start', 'undo done'))) ORDER BY id DESC")
+        .bind("me", ctx.actor().address())
+        .setMaxRows(1)
+        .map((rs, c) -> new Last(rs.getLong("at"), rs.getString("entity"), rs.getString("entity_id"), rs.getString("action")))
+        .findFirst();
+    long minutes = window.toMinutes();
+    if (found.isEmpty() || found.get().action().startsWith("undo")) {
+      return Outcome.refused(ctx.m("undo.nothing", "minutes", minutes), "");
+    }
+    Last last = found.get();
+    String what = ctx.m("undo.what." + last.action(), "id", last.entityId());
+    Instant closes = Instant.ofEpochMilli(last.at()).plus(window);
+    if (ctx.now().isAfter(closes)) {
+      return Outcome.refused(ctx.m("undo.window-closed", "what", what, "closed", WHEN.format(closes.atZone(zone)),
+          "minutes", minutes), "");
+    }
+    if (last.entity().equals("product")) {
+      if (!products.undoDelist(ctx, last.entityId())) {
+        return Outcome.refused(ctx.m("undo.changed", "what", what), "");
+      }
+      return Outcome.done(ctx.m("undo.done.delisted", "id", last.entityId()));
+    }
+    Optional<Order> order = orders.find(ctx.handle(), last.entityId());
+    if (order.isEmpty()) {
+      return Outcome.refused(ctx.m("undo.changed", "what", what), "");
+    }
+    OrderWorkflow.By by = new OrderWorkflow.By(ctx.actor().address(), ctx.inboundId());
+    OrderResult r = last.action().equals("started") ? orders.undoStart(ctx.handle(), by, order.get())
+        : orders.undoDone(ctx.handle(), by, order.get());
+    if (!r.ok()) {
+      return Outcome.refused(ctx.m("undo.changed", "what", what), "");
+    }
+    return Outcome.done(ctx.m("undo.done." + last.action(), "id", last.entityId()));
+  }
+}

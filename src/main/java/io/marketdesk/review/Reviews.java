@@ -223,6 +223,10 @@ public final class Reviews {
 
   Outcome alreadyDecided(CommandContext ctx, Review r) {
     String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
+    if (r.status().equals("withdrawn")) {
+      return Outcome.refused(ctx.m("hostile.review-withdrawn", "id", r.id(), "by", r.decidedBy() == null ? "" : r.decidedBy(),
+          "when", when), "");
+    }
     if (r.status().equals("superseded")) {
       return Outcome.refused(ctx.m("reviews.decide.7", "id", r.id(), "when", when), "");
     }

@@ -352,21 +352,30 @@ class CommandParserTest {
   class FreeText {
 
     @Test
-    void shouldTakeEveryLineBelowAsTextWhenCommandIsFreeText() {
+    void shouldTakeTheLinesBelowAsTextWhenCommandIsFreeText() {
       ParsedCommands parsed =
           body(
               "订单列表",
               "提交需求单 20261128000123",
               "",
               "需要部署 3 台服务器：",
-              "订单详情 不是命令",
+              "订单详情页要能看到日志",
               "名称: 也不是字段",
               "");
       assertThat(names(parsed)).containsExactly("orders", "requirements");
       ParsedCommand c = parsed.commands().get(1);
       assertThat(c.args()).isEqualTo("20261128000123");
-      assertThat(c.text()).isEqualTo("需要部署 3 台服务器：\n订单详情 不是命令\n名称: 也不是字段");
+      assertThat(c.text()).isEqualTo("需要部署 3 台服务器：\n订单详情页要能看到日志\n名称: 也不是字段");
       assertThat(c.fields()).isEmpty();
+    }
+
+    @Test
+    void shouldEndTheTextWhenALineStartsWithACommand() {
+      ParsedCommands parsed = body("拒绝 资质不全", "请补充营业执照。", "审核 15", "拒绝：价格过高", "订单详情 20261128000123");
+      assertThat(names(parsed)).containsExactly("reject", "review", "reject", "order");
+      assertThat(parsed.commands().get(0).text()).isEqualTo("请补充营业执照。");
+      assertThat(parsed.commands().get(2).args()).isEqualTo("价格过高");
+      assertThat(parsed.commands().get(2).text()).isEmpty();
     }
 
     @Test
@@ -382,6 +391,41 @@ class CommandParserTest {
       ParsedCommand c = only(body("reject too expensive", "", "  "));
       assertThat(c.text()).isEmpty();
       assertThat(c.argsAndText()).isEqualTo("too expensive");
+    }
+  }
+
+  @Nested
+  class TyposAndPunctuation {
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "订单详请 20261128000123|order",
+          "订单情详|order",
+          "确认完层 20261128000123|confirm",
+          "prodcts|products",
+          "ordres|orders",
+          "requirments for the order|requirements",
+          "新建商口|product.new",
+        })
+    void shouldNameTheNearestCommandWhenTheFirstLineIsATypo(String line, String nearest) {
+      ParsedCommands parsed = body(line, "谢谢");
+      assertThat(parsed.commands()).isEmpty();
+      assertThat(parsed.nearest()).extracting(CommandSpec::name).first().isEqualTo(nearest);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"您好，请问怎么上架商品？", "thanks a lot", "订单什么时候发货", "ok", "帮忙看看", "hello"})
+    void shouldGuessNothingWhenTheFirstLineIsProse(String line) {
+      assertThat(body(line).nearest()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"确认完成：20261128000123！", "确认完成 20261128000123。", "确认完成 20261128000123?",
+        "确认完成, 20261128000123 !?", "confirm 20261128000123."})
+    void shouldIgnorePunctuationWhenItFollowsTheArgument(String line) {
+      assertThat(only(body(line)).args()).isEqualTo("20261128000123");
     }
   }
 

@@ -130,7 +130,9 @@ public final class Config {
     repliesPerHour = r.string("security.replies-per-hour").isEmpty()
         ? (embeddedMail ? 200 : 20)
         : r.integer("security.replies-per-hour", 1, 100_000);
-    actionsPerHour = r.integer("security.actions-per-hour", 1, 100_000);
+    actionsPerHour = r.string("security.actions-per-hour").isEmpty()
+        ? (embeddedMail ? 200 : 20)
+        : r.integer("security.actions-per-hour", 1, 100_000);
     tokenTtl = r.duration("security.token-ttl");
     loginTtl = r.duration("security.login-ttl");
     maxMessageBytes = r.integer("limits.message-bytes", 1024, Integer.MAX_VALUE);

@@ -53,7 +53,7 @@ class ActionCapIT {
   @Test
   void shouldRefuseWithTheResetTimeAndCreateNothingWhenOverTheCap() {
     for (int i = 1; i <= 3; i++) {
-      assertThat(newProduct(i).body()).contains("✔");
+      assertThat(newProduct(i).body()).contains("⧗ 已提交审核");
     }
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reviewMails() == 3);
 
@@ -69,7 +69,7 @@ class ActionCapIT {
     assertThat(t.mail.awaitReplyTo(DemoData.ALICE, help).body()).contains("✔").doesNotContain("最多执行");
 
     t.clock.advance(Duration.ofMinutes(61));
-    assertThat(newProduct(5).body()).contains("✔").contains("已新建商品");
+    assertThat(newProduct(5).body()).contains("⧗ 已提交审核").contains("已新建商品");
     assertThat(products()).isEqualTo(4);
   }
 }

@@ -145,6 +145,6 @@ final class OrderTesting {
     String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);
     String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + r.id(), line + "\n");
     String body = t.mail.awaitReplyTo(DemoData.OPERATOR, id).body();
-    return body.contains("✔ 已完成") && !body.contains("✘ 未执行") ? Outcome.done(body) : Outcome.refused(body, "");
+    return body.contains("✔ 完成") && !body.contains("✘ 未执行") ? Outcome.done(body) : Outcome.refused(body, "");
   }
 }

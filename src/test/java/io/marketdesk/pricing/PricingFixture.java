@@ -95,6 +95,6 @@ final class PricingFixture {
     String line = "审核 " + reviewId + (approve ? " 同意" : " 拒绝 " + note);
     String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + reviewId, line + "\n");
     String body = t.mail.awaitReplyTo(DemoData.OPERATOR, id).body();
-    return body.contains("✔ 已完成") && !body.contains("✘ 未执行") ? Outcome.done(body) : Outcome.refused(body, "");
+    return body.contains("✔ 完成") && !body.contains("✘ 未执行") ? Outcome.done(body) : Outcome.refused(body, "");
   }
 }

@@ -21,7 +21,7 @@ final class OperatorDecisions {
     String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);
     String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + r.id(), line + "\n");
     String body = t.mail.awaitReplyTo(DemoData.OPERATOR, id).body();
-    if (!body.contains("✔ 已完成") || body.contains("✘ 未执行")) {
+    if (!body.contains("✔ 完成") || body.contains("✘ 未执行")) {
       throw new AssertionError("decision refused: " + body);
     }
     return r.id();

@@ -39,7 +39,7 @@ class OutboxSenderTest {
 
   @Test
   void shouldSendTheTextQuotedPrintableInUtf8WhenTheServerIsNotKnownToKeepEightBits() throws Exception {
-    String body = "您好：\n\n【1】帮助\n✔ 完成\n";
+    String body = "您好：\n\n【1】帮助\n✔ 已完成\n";
     MimeMessage m = sender(false).toMime(row(body));
     assertThat(((SMTPMessage) m).getEnvelopeFrom()).isEqualTo("market+b-abcdefghijklmnopqrstuvwxyz@marketdesk.test");
     MimeMessage read = roundTrip(m);

@@ -72,6 +72,9 @@ class CommandLinesIT {
     // only the nearest, not the whole help
     assertThat(reply.body()).doesNotContain("新建商品").doesNotContain("修改账户信息");
 
+    Mail hant = command(DemoData.ALICE, "訂單詳請 " + ORDER + "\n");
+    assertThat(hant.body()).contains("沒有讀懂「訂單詳請 " + ORDER + "」").contains("訂單詳情").doesNotContain("新建商品");
+
     Mail en = command(DemoData.ALICE, "prodcts\n");
     assertThat(en.body()).contains("Did you mean").contains("products").doesNotContain("product new");
   }
@@ -80,6 +83,8 @@ class CommandLinesIT {
   void shouldIgnorePunctuationWhenItFollowsTheArgument() {
     Mail reply = command(DemoData.ALICE, "订单详情：" + ORDER + "！\n");
     assertThat(reply.body()).contains("✔ 完成").contains(ORDER).doesNotContain(ORDER + "!");
+    Mail hant = command(DemoData.ALICE, "訂單詳情：" + ORDER + "！\n");
+    assertThat(hant.body()).contains("✔ 完成").contains(ORDER).doesNotContain("沒有讀懂");
   }
 
   private static int count(String text, String what) {

@@ -113,7 +113,7 @@ public final class CommandParser {
   /** Bullets that may start a line. */
   private static final String BULLETS = "-*\u2022\u00b7\u2013";
   /** Punctuation after an argument that is not part of it ({@code 确认完成：NO！}), after NFKC. */
-  private static final String TRAILING_PUNCTUATION = "!?.,\u3002\u3001";
+  private static final String TRAILING_PUNCTUATION = "!?.,\u3002\u3001\uff01\uff1f\uff0c\uff0e";
   /** How far a typo may be from a keyword, by the keyword's length, for "did you mean". */
   private static final int MAX_SUGGESTIONS = 3;
 
@@ -464,11 +464,31 @@ public final class CommandParser {
     if (s.startsWith(":") || s.startsWith(",")) {
       s = s.substring(1).strip();
     }
+    return withoutTrailingPunctuation(s);
+  }
+
+  /**
+   * The arguments without the punctuation written after them, when what is left is one number or
+   * name ({@code 确认完成：NO！}, {@code confirm NO?}); anything else, a reason or a comment above
+   * all ({@code 验收不通过 NO 请尽快修复！}), keeps every character as written.
+   */
+  private static String withoutTrailingPunctuation(String s) {
     int end = s.length();
-    while (end > 0 && TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+    while (end > 0 && (TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0 || Character.isWhitespace(s.charAt(end - 1)))) {
       end--;
     }
-    return s.substring(0, end).strip();
+    if (end == s.length() || end == 0) {
+      return s;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      boolean word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'
+          || (c >= '\uff10' && c <= '\uff19');
+      if (!word) {
+        return s;
+      }
+    }
+    return s.substring(0, end);
   }
 
   private FieldBlock readFields(List<String> lines, int from, boolean skipOthers) {

@@ -427,6 +427,14 @@ class CommandParserTest {
     void shouldIgnorePunctuationWhenItFollowsTheArgument(String line) {
       assertThat(only(body(line)).args()).isEqualTo("20261128000123");
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"20261128000123 报表打不开，登录后白屏；请尽快修复！", "20261128000123 三次都没有修好。",
+        "20261128000123 it broke again!"})
+    void shouldKeepThePunctuationWhenTheArgumentsEndInAReason(String args) {
+      assertThat(only(body("确认完成 " + args)).args())
+          .isEqualTo(java.text.Normalizer.normalize(args, java.text.Normalizer.Form.NFKC));
+    }
   }
 
   @Nested

@@ -20,6 +20,12 @@ class PriceChangeSentenceTest {
         .contains(new Request("云帆科技", "100012345678", "20261128000123", "880.00"));
   }
 
+  @Test
+  void shouldReadTheSentenceWhenItIsWrittenInTraditionalCharacters() {
+    assertThat(PriceChangeSentence.parse("雲帆科技服務商（騰訊雲帳號 ID : 100012345678），申請將訂單20261128000123價格修改為折扣價880.00"))
+        .contains(new Request("雲帆科技", "100012345678", "20261128000123", "880.00"));
+  }
+
   /** Each line: the sentence variant | account | order | amount in fen. */
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(

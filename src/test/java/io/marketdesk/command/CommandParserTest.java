@@ -284,6 +284,12 @@ class CommandParserTest {
     }
 
     @Test
+    void shouldContinueTheDescriptionWhenItsKeyIsInTraditionalCharacters() {
+      ParsedCommand c = only(body("新建商品", "名稱: 運維", "詳情: 第一行", "第二行", "", "價格: 100"));
+      assertThat(c.fields()).containsExactly(entry("名稱", "運維"), entry("詳情", "第一行\n第二行"), entry("價格", "100"));
+    }
+
+    @Test
     void shouldStartDescriptionOnNextLineWhenDescriptionLineIsEmpty() {
       ParsedCommands parsed = body("新建商品", "详情：", "第一行", "第二行", "", "订单列表");
       assertThat(names(parsed)).containsExactly("product.new", "orders");
@@ -512,6 +518,8 @@ class CommandParserTest {
           "回覆：同意",
           "答复: 同意",
           "转发: 同意",
+          "答覆：同意",
+          "轉寄: 同意",
           "Re: Re: 回复：Fwd: 同意",
           "[MD#abc] 同意",
           "Re: [MD#k3J9x_-] 同意",

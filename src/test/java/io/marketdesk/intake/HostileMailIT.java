@@ -43,7 +43,7 @@ class HostileMailIT {
   @ParameterizedTest
   @ValueSource(strings = {"long-line", "many-quote-lines", "deep-nesting", "giant-subject", "angle-brackets",
       "many-commands", "many-parts", "long-header-line", "huge-header", "many-header-fields", "many-recipients",
-      "long-subject", "numbers-line", "ok-line"})
+      "long-subject", "numbers-line", "ok-line", "parens-from"})
   void shouldAnswerAndKeepAHostileMailAndGoOnWithTheNext(String kind) {
     String id = "hostile-" + kind + "-" + System.nanoTime() + "@client.test";
     byte[] raw = hostile(kind, id).getBytes(StandardCharsets.UTF_8);
@@ -155,6 +155,10 @@ class HostileMailIT {
       }
       case "ok-line":
         return head + "Subject: ok\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + "ok ".repeat(2_000) + "\r\n帮助\r\n";
+      case "parens-from":
+        // a From comment that never closes: two regexes over it took seconds (HeaderValues)
+        return head.replace("From: " + DemoData.ALICE, "From: " + DemoData.ALICE + " " + "(".repeat(40_000))
+            + "Subject: parens\r\nContent-Type: text/plain\r\n\r\nhelp\r\n";
       case "long-header-line":
         return head + "X-Junk: " + "y".repeat(2_000_000) + "\r\nSubject: header\r\nContent-Type: text/plain\r\n\r\nhelp\r\n";
       default:

@@ -23,7 +23,12 @@ ${i.example}
 
 </#list>
 </#if>
-<#if help?has_content>
+<#if help?has_content && nearest>
+I could not read "${unrecognized}". Did you mean one of these? Copy it into a new mail, fill it in and send it:
+
+${help}
+
+<#elseif help?has_content>
 <#if unrecognized?has_content>
 I could not read a command in your mail ("${unrecognized}"). Here are the commands you can use.
 

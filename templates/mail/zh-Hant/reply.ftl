@@ -23,7 +23,12 @@ ${i.example}
 
 </#list>
 </#if>
-<#if help?has_content>
+<#if help?has_content && nearest>
+沒有讀懂「${unrecognized}」。您是不是想用下面的命令？複製到新郵件中，填好後傳送：
+
+${help}
+
+<#elseif help?has_content>
 <#if unrecognized?has_content>
 沒有讀懂這封郵件中的命令：「${unrecognized}」。以下是您可以使用的命令。
 

@@ -23,7 +23,12 @@ ${i.example}
 
 </#list>
 </#if>
-<#if help?has_content>
+<#if help?has_content && nearest>
+没有读懂“${unrecognized}”。您是不是想用下面的命令？复制到新邮件中，填好后发送：
+
+${help}
+
+<#elseif help?has_content>
 <#if unrecognized?has_content>
 没有读懂这封邮件中的命令：“${unrecognized}”。以下是您可以使用的命令。
 

@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the commands of one mail from its subject and its live body lines (SPEC §2). The lines come
@@ -105,14 +103,19 @@ public final class CommandParser {
 
   private static final int MAX_KEY_LENGTH = 20;
   private static final int UNRECOGNIZED_LENGTH = 80;
-  private static final Set<String> DESCRIPTION_KEYS = Set.of("详情", "description");
-
-  private static final Pattern MARKER =
-      Pattern.compile("\\s*(?:(?:\\d{1,2}[.)、]|\\(\\d{1,2}\\)|[-*•·–])\\s*)?");
-  private static final Pattern SUBJECT_PREFIX =
-      Pattern.compile("\\s*(?:re|fwd?|回复|回覆|答复|转发)\\s*[:：]\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SUBJECT_TAG =
-      Pattern.compile("[\\[［]\\s*MD#[^\\]］]*[\\]］]", Pattern.CASE_INSENSITIVE);
+  private static final GrammarWords WORDS = GrammarWords.load("commands");
+  private static final Set<String> DESCRIPTION_KEYS = Set.copyOf(WORDS.list("description"));
+  private static final List<String> SUBJECT_PREFIXES = WORDS.list("subject-prefix");
+  /** Colons as written: ASCII, full-width, small and vertical. */
+  private static final String COLONS = ":\uff1a\ufe55\ufe13";
+  /** What may follow a list number: {@code 1.} {@code 1)} {@code 1、}. */
+  private static final String NUMBER_ENDS = ".)\u3001";
+  /** Bullets that may start a line. */
+  private static final String BULLETS = "-*\u2022\u00b7\u2013";
+  /** Punctuation after an argument that is not part of it ({@code 确认完成：NO！}), after NFKC. */
+  private static final String TRAILING_PUNCTUATION = "!?.,\u3002\u3001\uff01\uff1f\uff0c\uff0e";
+  /** How far a typo may be from a keyword, by the keyword's length, for "did you mean". */
+  private static final int MAX_SUGGESTIONS = 3;
 
   private final List<CommandSpec> specs;
   private final List<Keyword> keywords;
@@ -183,8 +186,9 @@ public final class CommandParser {
           i = block.next();
           break;
         case FREE_TEXT:
-          found.add(h.toCommand(Map.of(), joinBlock(lines, i), raw, false));
-          i = lines.size();
+          int end = nextCommandLine(lines, i);
+          found.add(h.toCommand(Map.of(), joinBlock(lines, i, end), raw, false));
+          i = end;
           break;
         default:
           found.add(h.toCommand(Map.of(), "", raw, false));
@@ -201,17 +205,108 @@ public final class CommandParser {
                         ? readFields(lines, 0, true).fields()
                         : Map.of();
                 String text =
-                    h.spec().body() == CommandSpec.Body.FREE_TEXT ? joinBlock(lines, 0) : "";
+                    h.spec().body() == CommandSpec.Body.FREE_TEXT
+                        ? joinBlock(lines, 0, lines.size())
+                        : "";
                 found.add(h.toCommand(fields, text, strippedSubject, true));
               });
     }
     boolean overLimit = found.size() > maxCommands;
     List<ParsedCommand> kept = overLimit ? found.subList(0, maxCommands) : found;
+    String unrecognized = kept.isEmpty() ? unrecognized(strippedSubject, lines) : null;
     return new ParsedCommands(
         kept,
         language(kept, strippedSubject, lines),
-        kept.isEmpty() ? unrecognized(strippedSubject, lines) : null,
-        overLimit);
+        unrecognized,
+        overLimit,
+        unrecognized == null ? List.of() : nearest(unrecognized));
+  }
+
+  /**
+   * The commands whose keyword is within a typo of the start of {@code line}: one edit (an
+   * insertion, deletion, substitution or swap of two neighbours) for a keyword of 3 to 7
+   * characters, two for a longer one. Keywords of one or two characters are never guessed at.
+   */
+  private List<CommandSpec> nearest(String line) {
+    String norm = nfkc(line).toLowerCase(Locale.ROOT);
+    norm = norm.substring(markerEnd(norm));
+    int[] text = norm.codePoints().limit(40).toArray();
+    Map<CommandSpec, Integer> best = new LinkedHashMap<>();
+    for (Keyword k : keywords) {
+      int[] kw = k.text().toLowerCase(Locale.ROOT).codePoints().toArray();
+      if (kw.length < 3) {
+        continue;
+      }
+      int allowed = kw.length >= 8 ? 2 : 1;
+      int d = Integer.MAX_VALUE;
+      if (k.language() == Language.EN) {
+        int words = k.words().size();
+        int end = 0;
+        int seen = 0;
+        while (end < text.length && seen < words) {
+          if (text[end] == ' ' && end > 0 && text[end - 1] != ' ') {
+            seen++;
+            if (seen == words) {
+              break;
+            }
+          }
+          end++;
+        }
+        d = distance(java.util.Arrays.copyOf(text, end), kw);
+      } else {
+        for (int len = kw.length - allowed; len <= kw.length + allowed; len++) {
+          if (len > 0 && len <= text.length) {
+            d = Math.min(d, distance(java.util.Arrays.copyOf(text, len), kw));
+          }
+        }
+      }
+      if (d <= allowed) {
+        best.merge(k.spec(), d, Math::min);
+      }
+    }
+    List<CommandSpec> out = new ArrayList<>(best.keySet());
+    out.sort(Comparator.comparingInt(best::get));
+    return out.size() > MAX_SUGGESTIONS ? out.subList(0, MAX_SUGGESTIONS) : out;
+  }
+
+  /** Optimal string alignment distance: Levenshtein plus swaps of two neighbours. */
+  private static int distance(int[] a, int[] b) {
+    int[][] d = new int[a.length + 1][b.length + 1];
+    for (int i = 0; i <= a.length; i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length; j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length; i++) {
+      for (int j = 1; j <= b.length; j++) {
+        int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  /**
+   * The first line at or after {@code from} that starts with a keyword followed by a space,
+   * punctuation, a digit or the end of the line: the free text above it ends there, so that
+   * {@code 审核 14 同意} and {@code 审核 15 同意} on the next line are two commands.
+   */
+  private int nextCommandLine(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      String norm = nfkc(lines.get(i));
+      Optional<KeywordMatch> km = keywordAt(norm);
+      if (km.isPresent()) {
+        int end = km.get().end();
+        if (end >= norm.length() || !Character.isLetter(norm.codePointAt(end))) {
+          return i;
+        }
+      }
+    }
+    return lines.size();
   }
 
   /**
@@ -222,13 +317,112 @@ public final class CommandParser {
     if (subject == null) {
       return "";
     }
-    String s = SUBJECT_TAG.matcher(subject).replaceAll(" ");
-    Matcher m = SUBJECT_PREFIX.matcher(s);
-    while (m.lookingAt()) {
-      s = s.substring(m.end());
-      m = SUBJECT_PREFIX.matcher(s);
+    String s = withoutTags(subject);
+    int pos = 0;
+    while (true) {
+      int p = pos;
+      while (p < s.length() && isSpace(s.charAt(p))) {
+        p++;
+      }
+      int word = -1;
+      for (String w : SUBJECT_PREFIXES) {
+        if (s.regionMatches(true, p, w, 0, w.length())) {
+          word = w.length();
+          break;
+        }
+      }
+      if (word < 0) {
+        break;
+      }
+      p += word;
+      while (p < s.length() && isSpace(s.charAt(p))) {
+        p++;
+      }
+      if (p >= s.length() || (s.charAt(p) != ':' && s.charAt(p) != '\uff1a')) {
+        break;
+      }
+      pos = p + 1;
     }
-    return s.replaceAll("\\s{2,}", " ").strip();
+    return s.substring(pos).replaceAll("\\s{2,}", " ").strip();
+  }
+
+  /** The subject with every {@code [MD#…]} tag (either bracket width) replaced by a space. */
+  private static String withoutTags(String subject) {
+    StringBuilder out = new StringBuilder(subject.length());
+    int i = 0;
+    while (i < subject.length()) {
+      char c = subject.charAt(i);
+      if (c == '[' || c == '\uff3b') {
+        int p = i + 1;
+        while (p < subject.length() && Character.isWhitespace(subject.charAt(p))) {
+          p++;
+        }
+        if (subject.regionMatches(true, p, "MD#", 0, 3)) {
+          int close = closingBracket(subject, p + 3);
+          if (close < 0) {
+            out.append(subject, i, subject.length());
+            break;
+          }
+          out.append(' ');
+          i = close + 1;
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static int closingBracket(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ']' || c == '\uff3d') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The end of a list marker at the start of {@code norm} ({@code 1.}, {@code 1)}, {@code 1、},
+   * {@code (1)}, a bullet), spaces around it included; 0 or the leading spaces' end when there is
+   * none.
+   */
+  private static int markerEnd(String norm) {
+    int i = 0;
+    while (i < norm.length() && Character.isWhitespace(norm.charAt(i))) {
+      i++;
+    }
+    int start = i;
+    int after = -1;
+    int digits = countDigits(norm, i);
+    if (digits >= 1 && digits <= 2 && i + digits < norm.length()
+        && NUMBER_ENDS.indexOf(norm.charAt(i + digits)) >= 0) {
+      after = i + digits + 1;
+    } else if (i < norm.length() && norm.charAt(i) == '(') {
+      int d = countDigits(norm, i + 1);
+      if (d >= 1 && d <= 2 && i + 1 + d < norm.length() && norm.charAt(i + 1 + d) == ')') {
+        after = i + d + 2;
+      }
+    } else if (i < norm.length() && BULLETS.indexOf(norm.charAt(i)) >= 0) {
+      after = i + 1;
+    }
+    if (after < 0) {
+      return start;
+    }
+    while (after < norm.length() && Character.isWhitespace(norm.charAt(after))) {
+      after++;
+    }
+    return after;
+  }
+
+  private static int countDigits(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
   }
 
   private Optional<Head> head(String norm) {
@@ -255,8 +449,7 @@ public final class CommandParser {
   }
 
   private Optional<KeywordMatch> keywordAt(String norm) {
-    Matcher marker = MARKER.matcher(norm);
-    int start = marker.lookingAt() ? marker.end() : 0;
+    int start = markerEnd(norm);
     for (Keyword k : keywords) {
       int end = k.matchAt(norm, start);
       if (end >= 0) {
@@ -271,7 +464,31 @@ public final class CommandParser {
     if (s.startsWith(":") || s.startsWith(",")) {
       s = s.substring(1).strip();
     }
-    return s;
+    return withoutTrailingPunctuation(s);
+  }
+
+  /**
+   * The arguments without the punctuation written after them, when what is left is one number or
+   * name ({@code 确认完成：NO！}, {@code confirm NO?}); anything else, a reason or a comment above
+   * all ({@code 验收不通过 NO 请尽快修复！}), keeps every character as written.
+   */
+  private static String withoutTrailingPunctuation(String s) {
+    int end = s.length();
+    while (end > 0 && (TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0 || Character.isWhitespace(s.charAt(end - 1)))) {
+      end--;
+    }
+    if (end == s.length() || end == 0) {
+      return s;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      boolean word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'
+          || (c >= '\uff10' && c <= '\uff19');
+      if (!word) {
+        return s;
+      }
+    }
+    return s.substring(0, end);
   }
 
   private FieldBlock readFields(List<String> lines, int from, boolean skipOthers) {
@@ -311,8 +528,8 @@ public final class CommandParser {
     if (colon < 0 || rawColon < 0) {
       return Optional.empty();
     }
-    Matcher marker = MARKER.matcher(norm);
-    int keyStart = marker.lookingAt() && marker.end() <= colon ? marker.end() : 0;
+    int marker = markerEnd(norm);
+    int keyStart = marker <= colon ? marker : 0;
     String key = norm.substring(keyStart, colon).strip().toLowerCase(Locale.ROOT);
     String value = raw.substring(rawColon + 1).strip();
     if (key.isEmpty()
@@ -336,15 +553,15 @@ public final class CommandParser {
   private static int firstColon(String raw) {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c == ':' || c == '：' || c == '﹕' || c == '︓') {
+      if (COLONS.indexOf(c) >= 0) {
         return i;
       }
     }
     return -1;
   }
 
-  private static String joinBlock(List<String> lines, int from) {
-    return String.join("\n", lines.subList(Math.min(from, lines.size()), lines.size())).strip();
+  private static String joinBlock(List<String> lines, int from, int to) {
+    return String.join("\n", lines.subList(Math.min(from, to), to)).strip();
   }
 
   private static Language language(

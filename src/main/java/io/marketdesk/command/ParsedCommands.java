@@ -12,10 +12,23 @@ import java.util.List;
  *     keyword (for the "did not understand" part of the reply), or null
  * @param overLimit true when the mail had more commands than the limit; {@code commands} then holds
  *     only the first ones up to the limit
+ * @param nearest with no command, the commands whose keyword is nearest to the start of the
+ *     unrecognised line (a typo such as {@code 订单详请} or {@code prodcts}), nearest first; empty
+ *     when no keyword is near
  */
 public record ParsedCommands(
-    List<ParsedCommand> commands, Language language, String unrecognized, boolean overLimit) {
+    List<ParsedCommand> commands,
+    Language language,
+    String unrecognized,
+    boolean overLimit,
+    List<CommandSpec> nearest) {
   public ParsedCommands {
     commands = List.copyOf(commands);
+    nearest = List.copyOf(nearest);
+  }
+
+  public ParsedCommands(
+      List<ParsedCommand> commands, Language language, String unrecognized, boolean overLimit) {
+    this(commands, language, unrecognized, overLimit, List.of());
   }
 }

@@ -59,6 +59,8 @@ public final class Config {
   public final Unauthenticated unauthenticated;
   public final boolean unregisteredReplyNever;
   public final int repliesPerHour;
+  /** The most state-changing commands one provider or buyer address may run in an hour. */
+  public final int actionsPerHour;
   public final Duration tokenTtl;
   public final Duration loginTtl;
   public final long maxMessageBytes;
@@ -128,6 +130,9 @@ public final class Config {
     repliesPerHour = r.string("security.replies-per-hour").isEmpty()
         ? (embeddedMail ? 200 : 20)
         : r.integer("security.replies-per-hour", 1, 100_000);
+    actionsPerHour = r.string("security.actions-per-hour").isEmpty()
+        ? (embeddedMail ? 200 : 20)
+        : r.integer("security.actions-per-hour", 1, 100_000);
     tokenTtl = r.duration("security.token-ttl");
     loginTtl = r.duration("security.login-ttl");
     maxMessageBytes = r.integer("limits.message-bytes", 1024, Integer.MAX_VALUE);

@@ -259,6 +259,13 @@ public final class ImapIntake {
       forgetExpunged(f);
       int count = f.getMessageCount();
       if (count == 0) {
+        if (serverCount(f) > 0) {
+          // the session missed a mail's EXISTS: a fresh SELECT shows it
+          reopened++;
+          f.close(false);
+          f.open(Folder.READ_WRITE);
+          continue;
+        }
         return;
       }
       Message[] batch = f.getMessages(1, Math.min(count, batchSize));
@@ -506,6 +513,21 @@ public final class ImapIntake {
       f.open(Folder.READ_WRITE);
     }
     return moved;
+  }
+
+  /**
+   * How many mails the server holds in the folder (STATUS MESSAGES, over the folder's own
+   * connection), asked when the session sees none. A session can miss a mail's arrival for good:
+   * GreenMail (the embedded demo server and the tests' server) tells a session of new mails by a
+   * flag it reads, answers and then clears, so a mail that lands between the answer and the clear is
+   * never announced, and no NOOP or IDLE shows it until another mail comes (HostileMailIT's
+   * {@code long-header-line} case, whose slow MOVE of 2 MB widened that moment: the next mail sat
+   * unread). One round trip per empty look; -1 when the server does not say.
+   */
+  private static int serverCount(IMAPFolder f) throws MessagingException {
+    String name = f.getFullName();
+    Object total = f.doCommand(p -> p.status(name, new String[] {"MESSAGES"}).total);
+    return total instanceof Integer ? (Integer) total : -1;
   }
 
   /** A NOOP on the folder's session: the server's answer brings its news (EXISTS, EXPUNGE). */

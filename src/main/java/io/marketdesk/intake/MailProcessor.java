@@ -276,10 +276,10 @@ public final class MailProcessor {
       mail = reader.read(new ByteArrayInputStream(raw));
     } catch (MailFormatException e) {
       h.createUpdate("UPDATE inbound_mail SET status = 'failed', error = :e WHERE id = :id")
-          .bind("e", "unreadable mail: " + e.getMessage())
+          .bind("e", e.stored())
           .bind("id", id)
           .execute();
-      return Result.FAILED;
+      return replyUnreadable(h, id, raw, e) ? Result.REPLIED : Result.FAILED;
     }
     if (mail.report() != null) {
       inbound.setStatus(h, id, "ignored", bounces.settle(h, mail).note());
@@ -337,7 +337,12 @@ public final class MailProcessor {
             && confirmations.asks(h, answered.get().token(), actor.address())) {
           reply.notice(fragment(lang, "ack-hint", new NoModel()));
         } else {
-          reply.help(helpFor(ctx, actor), parsed.unrecognized());
+          String nearest = nearestHelp(ctx, actor, parsed);
+          if (nearest.isEmpty()) {
+            reply.help(helpFor(ctx, actor), parsed.unrecognized());
+          } else {
+            reply.nearest(nearest, parsed.unrecognized());
+          }
         }
       }
       int n = 0;
@@ -538,12 +543,24 @@ public final class MailProcessor {
     if (refusal != null) {
       return refusal;
     }
+    boolean counted = handler.changesState() && !ctx.actor().has(Role.OPERATOR);
+    if (counted) {
+      Outcome capped = overActionCap(ctx.handle(), ctx);
+      if (capped != null) {
+        return capped;
+      }
+    }
     h.savepoint(savepoint);
     try {
       Outcome o = handler.handle(ctx, cmd);
       // Jdbi forgets a savepoint once it is rolled back to or released: do exactly one of the two.
       if (o.done()) {
         h.releaseSavepoint(savepoint);
+        if (counted) {
+          h.createUpdate("INSERT INTO sender_action (inbound_id, sender, at) VALUES (:id, :s, :at)")
+              .bind("id", ctx.inboundId()).bind("s", ctx.actor().address().toLowerCase(java.util.Locale.ROOT))
+              .bind("at", clock.millis()).execute();
+        }
       } else {
         h.rollbackToSavepoint(savepoint);
       }
@@ -554,6 +571,27 @@ public final class MailProcessor {
       return Outcome.refused(ctx.m("mail-processor.run.1"),
           "");
     }
+  }
+
+  /**
+   * The per-sender cap on state changes ({@code security.actions-per-hour}): over it, the command
+   * is refused with the time the oldest counted one leaves the hour; nothing runs.
+   */
+  private Outcome overActionCap(Handle h, CommandContext ctx) {
+    long now = clock.millis();
+    long since = now - Duration.ofHours(1).toMillis();
+    String sender = ctx.actor().address().toLowerCase(java.util.Locale.ROOT);
+    List<Long> recent = h.createQuery(
+            "SELECT at FROM sender_action WHERE sender = :s AND at > :since ORDER BY at DESC LIMIT :n")
+        .bind("s", sender).bind("since", since).bind("n", config.actionsPerHour)
+        .mapTo(Long.class).list();
+    if (recent.size() < config.actionsPerHour) {
+      return null;
+    }
+    long resets = recent.get(recent.size() - 1) + Duration.ofHours(1).toMillis();
+    String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .format(java.time.Instant.ofEpochMilli(resets).atZone(config.zone));
+    return Outcome.refused(ctx.m("hostile.action-cap", "cap", config.actionsPerHour, "resetsAt", when), "");
   }
 
   private static boolean roleAllowed(CommandContext ctx, CommandHandler handler) {
@@ -606,6 +644,82 @@ public final class MailProcessor {
   private String helpFor(CommandContext ctx, Actor actor) {
     CommandHandler help = registry.handler("help");
     return help == null ? "" : ((io.marketdesk.command.HelpHandler) help).helpFor(ctx, actor.primaryRole(), "");
+  }
+
+  /** The templates of the commands nearest to a typo that the sender may use, or "". */
+  private String nearestHelp(CommandContext ctx, Actor actor, ParsedCommands parsed) {
+    CommandHandler help = registry.handler("help");
+    if (!(help instanceof io.marketdesk.command.HelpHandler)) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (io.marketdesk.command.CommandSpec spec : parsed.nearest()) {
+      if (spec.roles().stream().anyMatch(actor::has)) {
+        sb.append(((io.marketdesk.command.HelpHandler) help).helpFor(ctx, actor.primaryRole(), spec.name()))
+            .append('\n');
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  /**
+   * A mail over a reading limit (header fields, a header or line length, parts or nesting): the
+   * sender, when registered and not an automatic mail, is told why in a short reply that quotes
+   * the subject; the mail stays stored as failed with the reason.
+   *
+   * @return true when a reply was queued
+   */
+  private boolean replyUnreadable(Handle h, long id, byte[] raw, MailFormatException e) {
+    MailReader.Envelope envelope = MailReader.envelope(raw);
+    ParsedMail mail = new ParsedMail(envelope.messageId(), envelope.from(), null, List.of(),
+        envelope.subject(), null, null, List.of(), envelope.headers(), "", false, List.of(), null);
+    if (loopGuard.noReplyReason(mail).isPresent()) {
+      return false;
+    }
+    Actor actor = directory.actor(h, mail.fromAddress());
+    if (!actor.registered()) {
+      return false;
+    }
+    String subject = shortened(envelope.subject());
+    Language lang = containsCjk(subject) || !containsAscii(subject)
+        ? scripts.refine(Language.ZH, List.of(subject), null)
+        : Language.EN;
+    MailReader.Limits limits = reader.limits();
+    RenderedMail body = mailer.render(lang, "unreadable", new UnreadableModel(actor.name(),
+        actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT), e.reason().code(),
+        subject, new UnreadableModel.Limits(limits.maxHeaderCount(), limits.maxHeaderLength() / 1024,
+            limits.maxLineLength() / 1024, limits.maxParts())));
+    queue(h, id, mail, lang,
+        new RenderedMail(replySubject(subject, mailer.catalog().text(lang.code(), "reply.subject")), body.body()),
+        "reply", null);
+    return true;
+  }
+
+  /** A subject as far as a short reply repeats it: its first 100 characters. */
+  private static String shortened(String subject) {
+    if (subject == null) {
+      return "";
+    }
+    String s = subject.strip();
+    return s.length() <= 100 ? s : s.substring(0, s.offsetByCodePoints(0, Math.min(100, s.codePointCount(0, s.length())))) + "…";
+  }
+
+  private static boolean containsAscii(String s) {
+    return s != null && s.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  }
+
+  /**
+   * The model of the reply to a mail that could not be read ({@code templates/mail/LANG/unreadable.ftl}).
+   *
+   * @param name how to greet the sender
+   * @param role who the sender is ({@code provider}, {@code operator}, {@code buyer}): the signature speaks to that reader
+   * @param reason the {@link MailFormatException.Reason#code()}
+   * @param subject the mail's subject as far as it could be read, or ""
+   * @param limits the limits the reason may name
+   */
+  public record UnreadableModel(String name, String role, String reason, String subject, Limits limits) {
+    /** The reading limits, in the units the reply names. */
+    public record Limits(int headerFields, int headerKb, int lineKb, int parts) {}
   }
 
   private List<String> presentedTokens(Handle h, ParsedMail mail) {

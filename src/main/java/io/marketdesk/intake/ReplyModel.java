@@ -13,6 +13,8 @@ import java.util.List;
  * @param items each command with its outcome, in order
  * @param help the help text (a mail with no command), or ""
  * @param unrecognized the line that was not understood, or ""
+ * @param nearest true when {@code help} holds only the commands nearest to a typo in {@code
+ *     unrecognized} ("did you mean"), not the whole help
  * @param notices notes about the whole mail (over a limit), may be empty
  * @param token the token the reply asks to be answered with, or null
  * @param role who the reply is for ({@code provider}, {@code operator}, {@code buyer}): the
@@ -20,7 +22,7 @@ import java.util.List;
  */
 public record ReplyModel(
     String name, String accountId, List<Item> items, String help, String unrecognized, List<String> notices, String token,
-    String role) {
+    String role, boolean nearest) {
 
   /** One command and its outcome. */
   public record Item(int number, String line, boolean done, String message, String example, boolean awaiting,
@@ -39,6 +41,7 @@ public record ReplyModel(
     private String help = "";
     private String unrecognized = "";
     private String token;
+    private boolean nearest;
 
     Builder(Actor actor) {
       this.actor = actor;
@@ -59,6 +62,12 @@ public record ReplyModel(
       return this;
     }
 
+    Builder nearest(String text, String unrecognizedLine) {
+      help(text, unrecognizedLine);
+      nearest = true;
+      return this;
+    }
+
     Builder notice(String text) {
       notices.add(text);
       return this;
@@ -66,7 +75,7 @@ public record ReplyModel(
 
     ReplyModel build() {
       return new ReplyModel(actor.name(), actor.accountId(), items, help, unrecognized, notices, token,
-          actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT));
+          actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT), nearest);
     }
   }
 }

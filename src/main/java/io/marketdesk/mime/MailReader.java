@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.MimeIOException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
+import org.apache.james.mime4j.io.MaxLineLimitException;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -136,13 +139,136 @@ public final class MailReader {
         reading.on(state, stream);
       }
     } catch (MimeException e) {
-      throw new MailFormatException("unreadable mail: " + e.getMessage(), e);
+      throw new MailFormatException(reasonOf(e), "unreadable mail: " + e.getMessage(), e);
     } catch (MimeIOException e) {
-      throw new MailFormatException("unreadable mail: " + e.getMessage(), e);
+      throw new MailFormatException(reasonOf(e.getCause()), "unreadable mail: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw new MailFormatException(MailFormatException.Reason.TOO_MANY_PARTS, "nested too deeply to read");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return reading.result();
+  }
+
+  /** The reason of a Mime4j refusal, by the limit exception anywhere in its cause chain. */
+  private static MailFormatException.Reason reasonOf(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof MaxHeaderLimitException) {
+        return MailFormatException.Reason.TOO_MANY_HEADER_FIELDS;
+      }
+      if (c instanceof MaxHeaderLengthLimitException) {
+        return MailFormatException.Reason.HEADER_TOO_LONG;
+      }
+      if (c instanceof MaxLineLimitException) {
+        return MailFormatException.Reason.LINE_TOO_LONG;
+      }
+    }
+    return MailFormatException.Reason.MALFORMED;
+  }
+
+  /** The most a reply to an unreadable mail quotes of its subject. */
+  private static final int ENVELOPE_SUBJECT = 200;
+  /** How far into a mail its From, Subject and Message-ID are looked for. */
+  private static final int ENVELOPE_SCAN_BYTES = 4 * 1024 * 1024;
+  /** How much of one of those fields is kept while looking. */
+  private static final int ENVELOPE_FIELD_CHARS = 8 * 1024;
+
+  /** The header fields {@link #envelope} keeps: what a reply and the loop checks need. */
+  private static final List<String> ENVELOPE_FIELDS = List.of("from", "subject", "message-id",
+      "auto-submitted", "precedence", "list-id", "x-autoreply", "x-autorespond", "return-path");
+
+  /**
+   * What a reply to a mail that could not be read needs.
+   *
+   * @param from the From addr-spec, lower-cased, or null
+   * @param subject the decoded subject, cut to 200 characters, or ""
+   * @param messageId the Message-ID without angle brackets, or null
+   * @param headers the first of each of the From, Subject, Message-ID and loop-marking fields
+   *     (Auto-Submitted, Precedence, List-Id, X-Autoreply, X-Autorespond, Return-Path), decoded
+   */
+  public record Envelope(String from, String subject, String messageId, MailHeaders headers) {}
+
+  /**
+   * Reads the sender, subject, Message-ID and loop-marking fields of a raw mail, whatever else it
+   * holds: the header is scanned line by line (up to the first blank line, 4 MiB at most) without
+   * the limits {@link #read} applies, keeping at most 8 KiB of each field. Never throws.
+   */
+  public static Envelope envelope(byte[] raw) {
+    Map<String, String> found = new LinkedHashMap<>();
+    StringBuilder current = null;
+    String currentName = null;
+    int end = Math.min(raw.length, ENVELOPE_SCAN_BYTES);
+    int lineStart = 0;
+    while (lineStart < end) {
+      int lineEnd = lineStart;
+      while (lineEnd < end && raw[lineEnd] != '\n') {
+        lineEnd++;
+      }
+      int contentEnd = lineEnd > lineStart && raw[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+      boolean blank = contentEnd == lineStart;
+      boolean continuation = !blank && (raw[lineStart] == ' ' || raw[lineStart] == '\t');
+      if (!continuation && currentName != null) {
+        found.putIfAbsent(currentName, current.toString());
+        currentName = null;
+      }
+      if (blank) {
+        break;
+      }
+      int take = Math.min(contentEnd - lineStart, ENVELOPE_FIELD_CHARS);
+      String line = new String(raw, lineStart, take, StandardCharsets.UTF_8);
+      if (continuation) {
+        if (currentName != null && current.length() < ENVELOPE_FIELD_CHARS) {
+          current.append(line);
+        }
+      } else {
+        int colon = line.indexOf(':');
+        String name = colon > 0 ? line.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
+        if (ENVELOPE_FIELDS.contains(name) && !found.containsKey(name)) {
+          currentName = name;
+          current = new StringBuilder(line.substring(colon + 1));
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+    if (currentName != null) {
+      found.putIfAbsent(currentName, current.toString());
+    }
+    String address = null;
+    if (found.containsKey("from")) {
+      try {
+        List<Mailbox> boxes = HeaderValues.mailboxes(found.get("from"));
+        address = boxes.isEmpty() ? null : boxes.get(0).address();
+      } catch (RuntimeException e) {
+        address = null;
+      }
+    }
+    List<MailHeaders.Field> fields = new ArrayList<>();
+    String subject = "";
+    for (Map.Entry<String, String> f : found.entrySet()) {
+      String value;
+      try {
+        value = EncodedWords.decode(f.getValue().strip());
+      } catch (RuntimeException e) {
+        value = f.getValue().strip();
+      }
+      value = value.replaceAll("\\s+", " ").strip();
+      if (f.getKey().equals("subject")) {
+        subject = value.codePointCount(0, value.length()) > ENVELOPE_SUBJECT
+            ? value.substring(0, value.offsetByCodePoints(0, ENVELOPE_SUBJECT)) + "\u2026"
+            : value;
+        value = subject;
+      }
+      fields.add(new MailHeaders.Field(f.getKey(), value));
+    }
+    String mid = null;
+    if (found.containsKey("message-id")) {
+      try {
+        mid = HeaderValues.messageId(found.get("message-id"));
+      } catch (RuntimeException e) {
+        mid = null;
+      }
+    }
+    return new Envelope(address, subject, mid, new MailHeaders(fields));
   }
 
   /** A MIME entity being read: its header fields raw (unfolded) and decoded. */
@@ -189,7 +315,7 @@ public final class MailReader {
           break;
         case T_START_BODYPART:
           if (++parts > limits.maxParts()) {
-            throw new MailFormatException(
+            throw new MailFormatException(MailFormatException.Reason.TOO_MANY_PARTS,
                 "too many MIME parts: more than " + limits.maxParts() + " in one mail");
           }
           stack.push(new Entity());
@@ -286,10 +412,10 @@ public final class MailReader {
 
     ParsedMail result() throws MailFormatException {
       if (top == null || top.fields.isEmpty()) {
-        throw new MailFormatException("no mail header found");
+        throw new MailFormatException(MailFormatException.Reason.NO_HEADER, "no mail header found");
       }
       if (top.raw.keySet().stream().noneMatch(MAIL_HEADERS::contains)) {
-        throw new MailFormatException("no mail header found (not a mail?)");
+        throw new MailFormatException(MailFormatException.Reason.NO_HEADER, "no mail header found (not a mail?)");
       }
       List<Mailbox> from = HeaderValues.mailboxes(top.raw("from"));
       Set<String> to = new LinkedHashSet<>();

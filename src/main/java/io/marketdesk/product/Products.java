@@ -202,9 +202,10 @@ public final class Products {
     Long withdrawn = null;
     if (pending != null) {
       Optional<Review> open = reviews.openFor(h, REVIEW_KIND, p.id());
-      if (open.isPresent()) {
+      // withdrawn for real: not rejected, so a later operator answer is told so (Reviews.alreadyDecided)
+      if (open.isPresent() && reviews.withdraw(h, open.get().id(), ctx.actor().address())) {
         long rid = open.get().id();
-        reviews.decide(ctx, rid, false, ctx.m("products.delist.withdrawn-note"));
+        ctx.audit("review", String.valueOf(rid), "withdrawn", "open", "product " + p.id() + " delisted");
         for (Operator op : directory.operators(h)) {
           for (String address : op.addresses()) {
             ctx.send(address, "product-revision-withdrawn", new WithdrawnModel(p.id(), p.name(), rid, ctx.actor().address(),

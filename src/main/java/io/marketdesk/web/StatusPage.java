@@ -59,8 +59,12 @@ public final class StatusPage implements WebModule {
   public record Intake(boolean connected, String mode, String lastCheck, long today, long processed, long failed,
       long ignored, long waiting, String lastError) {}
 
-  /** A failed mail without personal data. */
-  public record FailureView(long id, String at, String error) {}
+  /**
+   * A failed mail without personal data or exception text: {@code reason} is a {@link
+   * io.marketdesk.mime.MailFormatException.Reason#code()} for a mail over a reading limit, else
+   * {@code error}; the page names it in words.
+   */
+  public record FailureView(long id, String at, String reason) {}
 
   /** Bars of the per-hour chart, in SVG coordinates. */
   public record Chart(int width, int height, int max, List<Bar> bars) {}
@@ -100,7 +104,9 @@ public final class StatusPage implements WebModule {
     }
     List<FailureView> failures = new ArrayList<>();
     for (InboundStore.Failure f : inbound.recentFailures(10)) {
-      failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())), withoutAddresses(f.error())));
+      io.marketdesk.mime.MailFormatException.Reason reason = io.marketdesk.mime.MailFormatException.Reason.ofStored(f.error());
+      failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())),
+          reason == null ? "error" : reason.code()));
     }
     return new Model(lang, fmt.format(Instant.ofEpochMilli(now)), in, outbox.counts(), sections, chart(now),
         dueChart(now, lang), failures, withoutAddresses(outbox.lastFailure().orElse("")));

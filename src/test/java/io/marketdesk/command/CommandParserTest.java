@@ -284,6 +284,12 @@ class CommandParserTest {
     }
 
     @Test
+    void shouldContinueTheDescriptionWhenItsKeyIsInTraditionalCharacters() {
+      ParsedCommand c = only(body("新建商品", "名稱: 運維", "詳情: 第一行", "第二行", "", "價格: 100"));
+      assertThat(c.fields()).containsExactly(entry("名稱", "運維"), entry("詳情", "第一行\n第二行"), entry("價格", "100"));
+    }
+
+    @Test
     void shouldStartDescriptionOnNextLineWhenDescriptionLineIsEmpty() {
       ParsedCommands parsed = body("新建商品", "详情：", "第一行", "第二行", "", "订单列表");
       assertThat(names(parsed)).containsExactly("product.new", "orders");
@@ -352,21 +358,30 @@ class CommandParserTest {
   class FreeText {
 
     @Test
-    void shouldTakeEveryLineBelowAsTextWhenCommandIsFreeText() {
+    void shouldTakeTheLinesBelowAsTextWhenCommandIsFreeText() {
       ParsedCommands parsed =
           body(
               "订单列表",
               "提交需求单 20261128000123",
               "",
               "需要部署 3 台服务器：",
-              "订单详情 不是命令",
+              "订单详情页要能看到日志",
               "名称: 也不是字段",
               "");
       assertThat(names(parsed)).containsExactly("orders", "requirements");
       ParsedCommand c = parsed.commands().get(1);
       assertThat(c.args()).isEqualTo("20261128000123");
-      assertThat(c.text()).isEqualTo("需要部署 3 台服务器：\n订单详情 不是命令\n名称: 也不是字段");
+      assertThat(c.text()).isEqualTo("需要部署 3 台服务器：\n订单详情页要能看到日志\n名称: 也不是字段");
       assertThat(c.fields()).isEmpty();
+    }
+
+    @Test
+    void shouldEndTheTextWhenALineStartsWithACommand() {
+      ParsedCommands parsed = body("拒绝 资质不全", "请补充营业执照。", "审核 15", "拒绝：价格过高", "订单详情 20261128000123");
+      assertThat(names(parsed)).containsExactly("reject", "review", "reject", "order");
+      assertThat(parsed.commands().get(0).text()).isEqualTo("请补充营业执照。");
+      assertThat(parsed.commands().get(2).args()).isEqualTo("价格过高");
+      assertThat(parsed.commands().get(2).text()).isEmpty();
     }
 
     @Test
@@ -382,6 +397,49 @@ class CommandParserTest {
       ParsedCommand c = only(body("reject too expensive", "", "  "));
       assertThat(c.text()).isEmpty();
       assertThat(c.argsAndText()).isEqualTo("too expensive");
+    }
+  }
+
+  @Nested
+  class TyposAndPunctuation {
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "订单详请 20261128000123|order",
+          "订单情详|order",
+          "确认完层 20261128000123|confirm",
+          "prodcts|products",
+          "ordres|orders",
+          "requirments for the order|requirements",
+          "新建商口|product.new",
+        })
+    void shouldNameTheNearestCommandWhenTheFirstLineIsATypo(String line, String nearest) {
+      ParsedCommands parsed = body(line, "谢谢");
+      assertThat(parsed.commands()).isEmpty();
+      assertThat(parsed.nearest()).extracting(CommandSpec::name).first().isEqualTo(nearest);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"您好，请问怎么上架商品？", "thanks a lot", "订单什么时候发货", "ok", "帮忙看看", "hello"})
+    void shouldGuessNothingWhenTheFirstLineIsProse(String line) {
+      assertThat(body(line).nearest()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"确认完成：20261128000123！", "确认完成 20261128000123。", "确认完成 20261128000123?",
+        "确认完成, 20261128000123 !?", "confirm 20261128000123."})
+    void shouldIgnorePunctuationWhenItFollowsTheArgument(String line) {
+      assertThat(only(body(line)).args()).isEqualTo("20261128000123");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"20261128000123 报表打不开，登录后白屏；请尽快修复！", "20261128000123 三次都没有修好。",
+        "20261128000123 it broke again!"})
+    void shouldKeepThePunctuationWhenTheArgumentsEndInAReason(String args) {
+      assertThat(only(body("确认完成 " + args)).args())
+          .isEqualTo(java.text.Normalizer.normalize(args, java.text.Normalizer.Form.NFKC));
     }
   }
 
@@ -460,6 +518,8 @@ class CommandParserTest {
           "回覆：同意",
           "答复: 同意",
           "转发: 同意",
+          "答覆：同意",
+          "轉寄: 同意",
           "Re: Re: 回复：Fwd: 同意",
           "[MD#abc] 同意",
           "Re: [MD#k3J9x_-] 同意",

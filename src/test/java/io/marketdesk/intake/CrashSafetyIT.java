@@ -10,6 +10,7 @@ import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.TestApp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.util.concurrent.TimeUnit;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** SPEC §9: a crash between the commit and the mailbox change, and SMTP down, lose and double nothing. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class CrashSafetyIT {
   private static final String SERVICE = "market@marketdesk.test";
 

@@ -8,10 +8,12 @@ import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.TestApp;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * GreenMail: IDLE, MOVE and UIDPLUS as Dovecot offers them. Skipped with a message when Dovecot is not
  * installed.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DovecotIntakeIT {
   private static final String SERVICE = "market@marketdesk.test";
 

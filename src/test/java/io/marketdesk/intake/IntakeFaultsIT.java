@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.TestApp;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * fault leaves the mails to be tried again, not failed. The faults are real database errors, raised
  * by a trigger on the outbox for the replies to one address.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class IntakeFaultsIT {
   private static final String SERVICE = "market@marketdesk.test";
 
@@ -67,6 +70,59 @@ class IntakeFaultsIT {
         assertThat(replies).isEqualTo(2);
       }
     }
+  }
+
+  /**
+   * SQLite: another connection holds the write lock longer than the busy timeout (30 s) while a
+   * mail arrives. The intake meets SQLITE_BUSY, which is transient: the mail is neither failed nor
+   * lost, and once the lock is gone it is stored, processed and answered once.
+   */
+  @Test
+  void shouldAnswerOnceAfterSqliteStaysBusyLongerThanItsTimeout() throws Exception {
+    Assumptions.assumeFalse(TestApp.onPostgres(), "SQLITE_BUSY is SQLite's");
+    ch.qos.logback.classic.Logger intakeLog =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ImapIntake.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+        new ch.qos.logback.core.read.ListAppender<>();
+    seen.start();
+    intakeLog.addAppender(seen);
+    try (TestApp t = TestApp.start();
+        java.sql.Connection lock = java.sql.DriverManager.getConnection("jdbc:sqlite:" + t.dir.resolve("test.db"))) {
+      lock.createStatement().execute("BEGIN EXCLUSIVE");
+      String id;
+      try {
+        id = t.mail.send(DemoData.ALICE, SERVICE, "busy", "帮助\n");
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            .until(() -> List.copyOf(seen.list).stream().anyMatch(e -> mentions(e.getThrowableProxy(), "SQLITE_BUSY")));
+        assertThat(t.mail.inbox(DemoData.ALICE).stream().filter(m -> id.equals(m.inReplyTo()))).isEmpty();
+      } finally {
+        lock.createStatement().execute("COMMIT");
+      }
+      t.mail.awaitReplyTo(DemoData.ALICE, id);
+      assertThat(status(t, id)).isEqualTo("processed");
+      long replies = t.app.db().jdbi().withHandle(h -> h.createQuery(
+              "SELECT COUNT(*) FROM outbox o JOIN inbound_mail i ON o.inbound_id = i.id WHERE i.message_id = :m")
+          .bind("m", id).mapTo(Long.class).one());
+      assertThat(replies).isEqualTo(1);
+    } finally {
+      intakeLog.detachAppender(seen);
+    }
+  }
+
+  /** True when the logged throwable, a cause or a suppressed one says {@code text}. */
+  private static boolean mentions(ch.qos.logback.classic.spi.IThrowableProxy p, String text) {
+    if (p == null) {
+      return false;
+    }
+    if (String.valueOf(p.getMessage()).contains(text) || mentions(p.getCause(), text)) {
+      return true;
+    }
+    for (ch.qos.logback.classic.spi.IThrowableProxy s : p.getSuppressed()) {
+      if (mentions(s, text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -25,14 +25,17 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * SPEC §9 with real crashes: marketdesk runs as its own process (the {@code Main} a user starts)
- * against a real IMAP server (Dovecot) and an SMTP server, and is killed with SIGKILL at random moments
- * while it drains a backlog, then started again. Every mail is answered, by one reply each (the same
+ * Crash safety (docs/architecture.md) with real crashes: marketdesk runs as its own process (the
+ * {@code Main} a user starts) against a real IMAP server (Dovecot) and an SMTP server, and is killed
+ * with SIGKILL at random moments (a seeded random: {@code -Dit.kill.seed=N} repeats a run) while its
+ * intake is working through a backlog, then started again. Every mail is answered, by one reply each (the same
  * Message-ID however often it went out), and no crash sends again more than the mail that was in
  * flight on each SMTP connection.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KillIT {
   private static final String SERVICE = "market@marketdesk.test";
   private static final int MAILS = 300;
@@ -74,15 +77,27 @@ class KillIT {
       env.put("MARKETDESK_OUTBOX_CLAIM_LEASE", "PT3S");
       // a mail a killed instance processed but did not move is moved by the next after a poll interval
       env.put("MARKETDESK_MAIL_POLL_INTERVAL", "PT2S");
+      // small groups, so that a run takes long enough for a kill to land in the middle of its work
+      env.put("MARKETDESK_MAIL_BATCH_SIZE", "10");
 
-      Random random = new Random();
+      long seed = Long.getLong("it.kill.seed", System.nanoTime());
+      System.out.println("KillIT seed " + seed + " (-Dit.kill.seed=" + seed + " repeats this run)");
+      Random random = new Random(seed);
+      String dbUrl = env.get("MARKETDESK_DB_URL");
       for (int k = 0; k < KILLS; k++) {
         Process p = start(env, dir.resolve("run" + k + ".log"));
-        int before = deliveries(smtp);
-        // wait until this run has answered something, then kill it a random moment later
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(smtp) > before || !p.isAlive());
-        Thread.sleep(random.nextInt(300));
+        long before = processed(dbUrl);
+        // wait until this run's intake has processed a mail of its own, then kill it a random moment later
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+            .until(() -> processed(dbUrl) > before || !p.isAlive());
+        assertThat(p.isAlive()).as("run %d alive until its kill (seed %d)", k, seed).isTrue();
+        int delay = random.nextInt(150);
+        Awaitility.await().pollDelay(Duration.ofMillis(delay)).until(() -> true);
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        long atKill = processed(dbUrl);
+        System.out.printf("KillIT kill %d after %d ms: %d -> %d mails processed%n", k, delay, before, atKill);
+        assertThat(atKill).as("kill %d landed while the intake was working (seed %d)", k, seed)
+            .isGreaterThan(before).isLessThan(MAILS);
       }
       assertThat(repliedTo(smtp).keySet()).as("the kills came while mails were waiting").hasSizeLessThan(MAILS);
       Process last = start(env, dir.resolve("last.log"));
@@ -112,6 +127,24 @@ class KillIT {
       }
     } finally {
       smtp.stop();
+    }
+  }
+
+  /**
+   * How many of the backlog's mails are processed, read from the store the process writes; 0 before
+   * the first process has created its tables.
+   */
+  private static long processed(String dbUrl) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl);
+        java.sql.ResultSet r = c.createStatement().executeQuery(
+            "SELECT COUNT(*) FROM inbound_mail WHERE message_id LIKE 'kill.%' AND status = 'processed'")) {
+      r.next();
+      return r.getLong(1);
+    } catch (java.sql.SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("no such table")) {
+        return 0;
+      }
+      throw new IllegalStateException(e);
     }
   }
 

@@ -6,15 +6,18 @@ import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The mail pipeline end to end: real SMTP in, real IMAP out, a real SQLite file. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class MailPipelineIT {
   static final String SERVICE = "market@marketdesk.test";
   static TestApp t;

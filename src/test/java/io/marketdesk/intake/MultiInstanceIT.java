@@ -8,7 +8,10 @@ import io.marketdesk.testing.Dovecot;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.TestApp;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,13 +25,16 @@ import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Three instances on one mailbox and one database (SPEC §10 "several instances"): 1,000 mails, one
- * instance killed midway; every mail gets exactly one reply and is acted on once. The mailbox is a
+ * instance (a process of its own) killed with SIGKILL midway while it holds claimed replies, which
+ * the others send once its lease has run out; every mail gets exactly one reply and is acted on once. The mailbox is a
  * real IMAP server (Dovecot; GreenMail's IMAP stalls with several sessions on one mailbox); the
  * database is the build's: one SQLite file shared by the three apps, or PostgreSQL in the postgres run.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class MultiInstanceIT {
   private static final int MAILS = Integer.getInteger("it.multi.mails", 1000);
   private static final String SERVICE = "market@marketdesk.test";
@@ -43,9 +49,13 @@ class MultiInstanceIT {
         "mail.poll-interval", "PT2S",
         "mail.reconnect-max", "PT2S");
     List<TestApp> apps = new ArrayList<>();
+    List<Process> processes = new ArrayList<>();
     try (Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
-      run(dovecot, apps, clock, keys);
+      run(dovecot, apps, processes, clock, keys);
     } finally {
+      for (Process p : processes) {
+        p.destroyForcibly();
+      }
       // (the apps before the mail server: an app whose server goes first logs a lost connection)
       for (int i = apps.size() - 1; i >= 0; i--) {
         apps.get(i).close();
@@ -53,18 +63,26 @@ class MultiInstanceIT {
     }
   }
 
-  private static void run(Dovecot dovecot, List<TestApp> apps, FakeClock clock, Map<String, String> keys)
-      throws Exception {
+  private static void run(Dovecot dovecot, List<TestApp> apps, List<Process> processes, FakeClock clock,
+      Map<String, String> keys) throws Exception {
     TestApp first = TestApp.onMailbox(dovecot.imapUrl(SERVICE), keys, clock);
     apps.add(first);
     apps.add(TestApp.another(first, keys, clock));
-    TestApp victim = TestApp.another(first, keys, clock);
-    apps.add(victim);
+    // the third instance is a process of its own, so that it can be killed with SIGKILL; it runs on
+    // the real clock, the two others on the test's, which moves past its leases below
+    Map<String, String> victimKeys = new HashMap<>(keys);
+    victimKeys.put("security.actions-per-hour", "100000");
+    Process victim = TestApp.startMain(first.anotherProcessEnv(victimKeys),
+        Files.createTempDirectory("marketdesk-victim").resolve("victim.log"));
+    processes.add(victim);
+    // a claim names the instance ("pid@host/…"): the two in this JVM share its pid, the victim not
+    String ours = ManagementFactory.getRuntimeMXBean().getName() + "/%";
     Jdbi jdbi = first.app.db().jdbi();
     long started = System.nanoTime();
     System.out.println("MultiInstanceIT on " + first.app.db().dialect());
 
     assertThat(onceAcrossInstances(apps)).as("Scheduler.once winners").isEqualTo(1);
+    String victimSending = "SELECT COUNT(*) FROM outbox WHERE status = 'sending' AND claimed_by NOT LIKE '" + ours + "'";
 
     // half the mails ask for help (read only), half for a login link (a token row: a write)
     List<String> sent = new ArrayList<>();
@@ -83,12 +101,12 @@ class MultiInstanceIT {
     });
     delivery.shutdown();
 
-    Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-        .until(() -> count(jdbi, "SELECT COUNT(*) FROM inbound_mail") >= MAILS * 3 / 10);
-    // abruptly: the store goes first, under whatever transaction or SMTP send is in flight
-    victim.app.db().close();
-    victim.close();
-    apps.remove(victim);
+    // kill -9 midway, at a moment the victim holds replies it has claimed and not sent yet
+    Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+        .until(() -> !victim.isAlive() || count(jdbi, "SELECT COUNT(*) FROM inbound_mail") >= MAILS * 3 / 10
+            && count(jdbi, victimSending) > 0);
+    assertThat(victim.isAlive()).as("the victim ran until its kill").isTrue();
+    victim.destroyForcibly().waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
     System.out.printf("MultiInstanceIT: one instance killed after %d ms, %d mails stored%n",
         (System.nanoTime() - started) / 1_000_000, count(jdbi, "SELECT COUNT(*) FROM inbound_mail"));
     delivered.get(2, java.util.concurrent.TimeUnit.MINUTES);
@@ -101,7 +119,9 @@ class MultiInstanceIT {
           .pollInterval(Duration.ofMillis(200))
           .until(() -> count(jdbi, "SELECT COUNT(*) FROM inbound_mail WHERE status = 'processed'") == MAILS
               && dovecot.count(SERVICE, "INBOX") == 0
-              && count(jdbi, "SELECT COUNT(*) FROM outbox WHERE status = 'waiting'") == 0);
+              // (a reply the victim queued is due by its own, real clock: later than the test's)
+              && count(jdbi, "SELECT COUNT(*) FROM outbox WHERE status = 'waiting' AND next_attempt_at <= "
+                  + clock.millis()) == 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       dump(jdbi, dovecot);
       throw e;
@@ -116,9 +136,12 @@ class MultiInstanceIT {
         });
     // held by the dead instance alone (a claim names the instance and its sender thread)
     List<String> holders = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT claimed_by FROM outbox"
-        + " WHERE inbound_id IS NOT NULL AND status <> 'sent'").mapTo(String.class).list());
+        + " WHERE inbound_id IS NOT NULL AND status <> 'sent' AND claimed_by IS NOT NULL").mapTo(String.class).list());
     assertThat(holders.stream().map(c -> c == null ? "" : c.substring(0, c.lastIndexOf('/'))).distinct())
         .hasSizeLessThanOrEqualTo(1);
+    long heldByVictim = count(jdbi, victimSending);
+    assertThat(heldByVictim).as("replies the killed instance had claimed: the lease-expiry case").isPositive();
+    assertThat(orphans[0]).isGreaterThanOrEqualTo(heldByVictim);
     System.out.printf("MultiInstanceIT: %d replies held under the dead instance's lease%n", orphans[0]);
     // its leases run out: the others send those too
     clock.advance(Duration.ofMinutes(6));
@@ -133,6 +156,8 @@ class MultiInstanceIT {
       throw e;
     }
     System.out.printf("MultiInstanceIT: all processed and sent after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    // the lease-expiry branch ran: what the killed instance held was sent by the others
+    assertThat(count(jdbi, victimSending)).isZero();
 
     // each mail stored once, processed once, answered by one outbox row; each login mail one token
     assertThat(count(jdbi, "SELECT COUNT(*) FROM inbound_mail")).isEqualTo(MAILS);

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.TestApp;
 import java.io.PrintWriter;
+import java.util.concurrent.TimeUnit;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The order feed: API statuses, events, the CSV/JSON import, demo orders and the status card. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OrderFeedIT {
   static TestApp t;
   static OrderTesting o;

@@ -3,9 +3,6 @@ package io.marketdesk.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.app.DemoData;
-import io.marketdesk.command.Actor;
-import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
@@ -110,7 +107,7 @@ final class OrderTesting {
       Properties p = new Properties();
       p.put("mail.smtp.host", "127.0.0.1");
       p.put("mail.smtp.port", String.valueOf(t.mail.smtpPort()));
-      Session s = Session.getInstance(p);
+      Session s = Session.getInstance(io.marketdesk.testing.MailClient.withTimeouts(p));
       String id = "att." + System.nanoTime() + "@client.test";
       MimeMessage m = new MimeMessage(s) {
         @Override
@@ -137,17 +134,17 @@ final class OrderTesting {
     }
   }
 
-  /** Decides the open appeal review of an order as the demo operator would (the Reviews service). */
+  /**
+   * Decides the open appeal review of an order as the demo operator does: {@code 审核 ID 同意} /
+   * {@code 审核 ID 拒绝 REASON} by mail over SMTP; the outcome is read back from the reply (done when
+   * it marks the command done; its message the reply's body).
+   */
   Outcome decideAppeal(String orderNo, boolean approve, String note) {
     Reviews reviews = t.app.wiring().get(Reviews.class);
-    Outcome o = t.app.db().jdbi().inTransaction(h -> {
-      Review r = reviews.openFor(h, "appeal", orderNo).orElseThrow();
-      Actor op = t.app.wiring().directory.actor(h, DemoData.OPERATOR);
-      CommandContext ctx = new CommandContext(h, op, null, null, Language.ZH, List.of(), true, t.clock,
-          t.app.wiring().mailer, t.app.wiring().audit);
-      return reviews.decide(ctx, r.id(), approve, note);
-    });
-    t.app.outbox().wake();
-    return o;
+    Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, "appeal", orderNo)).orElseThrow();
+    String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);
+    String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + r.id(), line + "\n");
+    String body = t.mail.awaitReplyTo(DemoData.OPERATOR, id).body();
+    return body.contains("✔ 完成") && !body.contains("✘ 未执行") ? Outcome.done(body) : Outcome.refused(body, "");
   }
 }

@@ -7,15 +7,18 @@ import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The order timers on a clock the test moves: the automatic reminder, auto-confirm, the start
  * deadline with its reminders, the idle-provider appeal, and a restart that mails nobody twice.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OrderTimersIT {
   static final String ALICE = DemoData.ALICE;
   static final String BUYER = DemoData.BUYER;

@@ -7,13 +7,16 @@ import io.marketdesk.command.Outcome;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The seed's ops-order workflow by mail and API, the refusals, rejections and appeals. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OrderWorkflowIT {
   static final String ALICE = DemoData.ALICE;
   static final String BOB = DemoData.BOB;

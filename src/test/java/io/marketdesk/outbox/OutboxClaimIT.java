@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.testing.TestApp;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Claims between instances: a lease keeps a mail to one sender; renewing and giving back move it on. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OutboxClaimIT {
   @Test
   void shouldKeepClaimedMailsFromOthersUntilTheLeaseEndsUnlessRenewedOrGivenBack() {

@@ -6,11 +6,14 @@ import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code pricing.reason-below-percent} set to 50: a price under half the current one needs a reason. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PriceChangeThresholdIT {
   static TestApp t;
   static PricingFixture f;

@@ -1,10 +1,6 @@
 package io.marketdesk.pricing;
 
 import io.marketdesk.app.DemoData;
-import io.marketdesk.app.Wiring;
-import io.marketdesk.command.Actor;
-import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
@@ -15,8 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Products and orders written straight into the V3/V4 tables (the product and order features are
- * built elsewhere), and an operator's decision taken through {@link Reviews#decide} as the
- * operator's {@code 同意}/{@code 拒绝} command will.
+ * built elsewhere), and an operator's decision sent by mail as an operator's {@code 审核} command.
  */
 final class PricingFixture {
   static final String ALICE_PRODUCT = "P9001";
@@ -91,13 +86,15 @@ final class PricingFixture {
         .bind("id", orderNo).mapTo(String.class).list());
   }
 
-  /** The demo operator approves or rejects a review, in one transaction, as a reply would. */
+  /**
+   * The demo operator approves or rejects a review by mail ({@code 审核 ID 同意} / {@code 审核 ID 拒绝
+   * REASON}) over SMTP, as an operator does; the outcome is read back from the reply: done when the
+   * reply marks the command done, its message the reply's body.
+   */
   Outcome decide(long reviewId, boolean approve, String note) {
-    Wiring w = t.app.wiring();
-    return t.app.db().jdbi().inTransaction(h -> {
-      Actor op = w.directory.actor(h, DemoData.OPERATOR);
-      CommandContext ctx = new CommandContext(h, op, null, null, Language.ZH, List.of(), true, t.clock, w.mailer, w.audit);
-      return w.get(Reviews.class).decide(ctx, reviewId, approve, note);
-    });
+    String line = "审核 " + reviewId + (approve ? " 同意" : " 拒绝 " + note);
+    String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + reviewId, line + "\n");
+    String body = t.mail.awaitReplyTo(DemoData.OPERATOR, id).body();
+    return body.contains("✔ 完成") && !body.contains("✘ 未执行") ? Outcome.done(body) : Outcome.refused(body, "");
   }
 }

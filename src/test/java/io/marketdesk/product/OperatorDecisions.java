@@ -1,39 +1,30 @@
 package io.marketdesk.product;
 
 import io.marketdesk.app.DemoData;
-import io.marketdesk.app.Wiring;
-import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
-import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.testing.TestApp;
-import java.util.List;
 
 /**
- * Test helper: decides a product's open review as the demo operator by calling {@link
- * Reviews#decide} in a transaction, the way the operator commands (同意/拒绝/审核, built
- * separately) will, so these tests do not depend on that work. The review's effects and mails are
- * the real ones.
+ * Test helper: the demo operator decides a product's open review by mail ({@code 审核 ID 同意} /
+ * {@code 审核 ID 拒绝 REASON}) over SMTP, as an operator does, and the reply must say it was done.
+ * Only the review's number is looked up in the store.
  */
 final class OperatorDecisions {
   private OperatorDecisions() {}
 
   /** Approves (or rejects with the note as reason) the open review of a product; returns its id. */
   static long decide(TestApp t, String productId, boolean approve, String note) {
-    Wiring w = t.app.wiring();
-    Reviews reviews = w.get(Reviews.class);
-    return t.app.db().jdbi().inTransaction(h -> {
-      Review r = reviews.openFor(h, Products.REVIEW_KIND, productId)
-          .orElseThrow(() -> new AssertionError("no open review for " + productId));
-      CommandContext ctx = new CommandContext(h, w.directory.actor(h, DemoData.OPERATOR), null, null, Language.ZH,
-          List.of(), true, t.clock, w.mailer, w.audit);
-      Outcome o = reviews.decide(ctx, r.id(), approve, note);
-      if (!o.done()) {
-        throw new AssertionError("decision refused: " + o.message());
-      }
-      return r.id();
-    });
+    Reviews reviews = t.app.wiring().get(Reviews.class);
+    Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, Products.REVIEW_KIND, productId))
+        .orElseThrow(() -> new AssertionError("no open review for " + productId));
+    String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);
+    String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + r.id(), line + "\n");
+    String body = t.mail.awaitReplyTo(DemoData.OPERATOR, id).body();
+    if (!body.contains("✔ 完成") || body.contains("✘ 未执行")) {
+      throw new AssertionError("decision refused: " + body);
+    }
+    return r.id();
   }
 
   static long approve(TestApp t, String productId) {

@@ -8,6 +8,7 @@ import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +17,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Products end to end (SPEC §3): real mail through GreenMail, the real store, real HTTP. Operators'
- * decisions go through {@link OperatorDecisions} (Reviews.decide in a transaction).
+ * decisions go through {@link OperatorDecisions} (the operator's 审核 command by mail).
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ProductsIT {
   static final String SERVICE = "market@marketdesk.test";
   static final String TOKEN = "test-token";
@@ -229,6 +232,17 @@ class ProductsIT {
     assertThat(p.get("pendingRevision").asBoolean()).isFalse();
     assertThat(p.get("price").asText()).isEqualTo("100.00");
     t.mail.await(DemoData.OPERATOR, m -> m.subject().contains("已撤回") && m.subject().contains(id));
+    String reviewStatus = t.app.db().jdbi().withHandle(h -> h.createQuery(
+        "SELECT status FROM review WHERE kind = :k AND subject = :s ORDER BY id DESC LIMIT 1")
+        .bind("k", Products.REVIEW_KIND).bind("s", id).mapTo(String.class).one());
+    assertThat(reviewStatus).isEqualTo("withdrawn");
+    long reviewId = t.app.db().jdbi().withHandle(h -> h.createQuery(
+        "SELECT id FROM review WHERE kind = :k AND subject = :s ORDER BY id DESC LIMIT 1")
+        .bind("k", Products.REVIEW_KIND).bind("s", id).mapTo(Long.class).one());
+    Mail late = command(DemoData.OPERATOR, "审核 " + reviewId + " 同意");
+    assertThat(late.body()).contains("✘ 未执行").contains("审核 #" + reviewId + " 已由申请人 " + DemoData.ALICE)
+        .contains("撤回");
+    assertThat(api(id).get("status").asText()).isEqualTo("delisted");
   }
 
   @Test

@@ -9,9 +9,11 @@ import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import io.marketdesk.token.Tokens;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The account-change review by real mail: a provider asks, every operator is mailed, the first answer
  * decides, the provider is told, and forged, copied, reused and expired answers change nothing.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class AccountReviewIT {
   static final String SERVICE = "market@marketdesk.test";
   static final String OPS2 = "ops2@marketdesk.test";

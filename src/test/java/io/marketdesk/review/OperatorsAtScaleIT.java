@@ -141,7 +141,10 @@ class OperatorsAtScaleIT {
         .contains("2. #" + numbers.get(2)).contains("跳过，申请人已于")
         .contains("3. #" + numbers.get(3) + " 新商品上架").contains("已通过")
         .contains("23. #" + numbers.get(23)).contains("已驳回")
-        .contains("通过 20 项，驳回 0 项，跳过 2 项").contains("通过 5 项，驳回 3 项，跳过 0 项")
+        // each decision line is a command of its own, with its own outcome (docs/commands.md)
+        .contains("【3】通过 26-30")
+        .contains("通过 20 项，驳回 0 项，跳过 2 项").contains("通过 0 项，驳回 3 项，跳过 0 项")
+        .contains("通过 5 项，驳回 0 项，跳过 0 项")
         .doesNotContain("✘");
     assertThat(count("SELECT COUNT(*) FROM review WHERE decided_by = :o AND status = 'approved' AND id >= :first",
         "o", OPS, "first", numbers.get(3))).isEqualTo(25);

@@ -9,12 +9,14 @@ import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * API, over real HTTP.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ReviewDigestAndApiIT {
   static final String SERVICE = "market@marketdesk.test";
   static final ObjectMapper JSON = new ObjectMapper();

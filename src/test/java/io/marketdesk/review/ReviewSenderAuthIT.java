@@ -7,7 +7,9 @@ import io.marketdesk.identity.Directory;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * (or a reply carrying a token mailed to the sender); a header from any other server counts for
  * nothing, and read-only commands still work. (The default, confirm, is SenderProofIT's.)
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ReviewSenderAuthIT {
   static final String SERVICE = "market@marketdesk.test";
   static final String AR = "Authentication-Results";

@@ -43,9 +43,15 @@ class GoldenMailsTest {
         new ReplyModel.Item(3, "下架商品 P1001", true, "确认后，商品 P1001 将下架。", "", true, false),
         new ReplyModel.Item(4, "开始实施 20261128000999", false, "没有订单 20261128000999，请核对订单号。",
             "开始实施 20261128000999", false, false)),
-        "", "", List.of("一封邮件最多执行 3 条命令，其余的没有执行，请另发邮件。"), "k3j9", "provider"));
+        "", "", List.of("一封邮件最多执行 3 条命令，其余的没有执行，请另发邮件。"), "k3j9", "provider", false));
     m.put("reply.buyer-help", new ReplyModel("buyer@customer.test", null, List.of(), "· 查询订单 订单号", "订单详请 123",
-        List.of(), null, "buyer"));
+        List.of(), null, "buyer", false));
+    m.put("reply.nearest", new ReplyModel("云帆科技有限公司", "100012345678", List.of(),
+        "· 订单详情 订单号\n  例：订单详情 20261128000123", "订单详请 20261128000123", List.of(), null, "provider", true));
+    m.put("unreadable", new MailProcessor.UnreadableModel("云帆科技有限公司", "provider", "line-too-long", "新建商品 P1010",
+        new MailProcessor.UnreadableModel.Limits(1000, 100, 1000, 1000)));
+    m.put("unreadable.too-many-parts", new MailProcessor.UnreadableModel("buyer@customer.test", "buyer", "too-many-parts", "",
+        new MailProcessor.UnreadableModel.Limits(1000, 100, 1000, 1000)));
     OrderMail order = new OrderMail("20261128000123", "P1001", "云服务器运维托管（月）", "¥1,000.00", "implementing",
         "buyer@customer.test", "云帆科技有限公司", "100012345678", SERVICE, 3, 7, 15, "2026-12-08", false,
         "报表打不开，登录后白屏；请尽快修复！", "请迁移 3 台服务器的数据库。\n周末进行。",

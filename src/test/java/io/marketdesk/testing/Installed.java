@@ -20,6 +20,13 @@ public final class Installed {
     }
   }
 
+  /** Skips (or, in CI, fails) the calling test when {@code present} is false; {@code why} says what to install. */
+  public static void require(boolean present, String why) {
+    if (!present) {
+      missing(why);
+    }
+  }
+
   /** Skips (or, in CI, fails) the calling test unless it runs as root. */
   public static void requireRoot(String why) {
     if (!"root".equals(System.getProperty("user.name"))) {

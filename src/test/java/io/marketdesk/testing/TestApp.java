@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -159,6 +160,33 @@ public final class TestApp implements AutoCloseable {
         () -> {}, () -> {});
   }
 
+  /**
+   * The environment of another instance on the same database and mailbox as this one, for running
+   * marketdesk's {@code Main} as a process of its own (which a test may kill with SIGKILL): the keys
+   * of {@link #another}, as {@code MARKETDESK_*} variables, with {@code overrides} on top.
+   */
+  public Map<String, String> anotherProcessEnv(Map<String, String> overrides) {
+    Map<String, String> keys = new HashMap<>(baseConfig(tempDir(), false));
+    keys.put("embedded.mail", "false");
+    keys.put("demo.data", "false");
+    keys.put("db.url", app.config().dbUrl);
+    keys.put("imap.url", imapUrl);
+    keys.put("smtp.url", smtpUrl);
+    keys.putAll(overrides);
+    Map<String, String> env = new HashMap<>();
+    keys.forEach((k, v) -> env.put(Config.envName(k), v));
+    return env;
+  }
+
+  /** Starts marketdesk's {@code Main} in a JVM of its own with this environment, its output to {@code log}. */
+  public static Process startMain(Map<String, String> env, Path log) throws java.io.IOException {
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.marketdesk.Main");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
   /** The configuration every test app starts from, with a fresh database. */
   public static Map<String, String> baseConfig(Path dir) {
     return baseConfig(dir, true);
@@ -174,6 +202,8 @@ public final class TestApp implements AutoCloseable {
     keys.put("mail.poll-interval", "PT5S");
     keys.put("outbox.retry-initial", "PT1S");
     keys.put("outbox.retry-max", "PT2S");
+    // the fake clock stands still, so a test's whole run is one hour: ActionCapIT sets its own cap
+    keys.put("security.actions-per-hour", "1000");
     if (freshDatabase) {
       keys.put("db.url", freshDatabaseUrl(dir));
     }

@@ -11,13 +11,16 @@ import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.TestApp;
 import io.marketdesk.web.WebFixtures.MailtoLink;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Login links, sessions and the personal pages, end to end: mail in, link out, pages over HTTP. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PersonalPagesIT {
   static TestApp t;
 

@@ -312,6 +312,7 @@ public final class MailProcessor {
     ParsedCommands parsed = parser.parse(mail.subject(), reading.live());
     Language lang = scripts.refine(parsed.language(), commandLines(parsed, mail.subject(), reading.live()),
         declaredCharset(mail));
+    io.marketdesk.command.WrittenLanguages.record(h, actor.address(), lang, clock.millis());
     ReplyModel.Builder reply = new ReplyModel.Builder(actor);
     About replyAbout = About.NOTHING;
     Catalog words = mailer.catalog();

@@ -360,16 +360,17 @@ public final class OrderCommands {
     Order frozen = r.order();
     String payload = "{\"orderNo\":\"" + frozen.orderNo().replace("\"", "") + "\",\"resume\":\"" + o.status().code() + "\"}";
     Review review = reviews.submit(ctx, new Reviews.Submission(AppealReviewKind.KIND, frozen.orderNo(), frozen.providerId(),
-        ctx.in(Language.ZH, "appeal.review.title", "orderNo", frozen.orderNo()),
-        ctx.in(Language.EN, "appeal.review.title", "orderNo", frozen.orderNo()),
+        Message.of("appeal.review.title", "orderNo", frozen.orderNo()),
         payload,
         List.of(new Change("appeal.decision", ctx.in(Language.ZH, "change.appeal.decision"),
                 ctx.in(Language.EN, "change.appeal.decision"), null,
                 ctx.in(Language.ZH, "appeal.review.decision", "state", Message.of(o.status().labelKey())), null,
-                ctx.in(Language.EN, "appeal.review.decision", "state", Message.of(o.status().labelKey()))),
+                ctx.in(Language.EN, "appeal.review.decision", "state", Message.of(o.status().labelKey())))
+                .labelled("change.appeal.decision"),
             new Change("status", ctx.in(Language.ZH, "change.status"), ctx.in(Language.EN, "change.status"),
                 ctx.in(Language.ZH, o.status().labelKey()), ctx.in(Language.ZH, OrderStatus.DISPUTED.labelKey()),
-                ctx.in(Language.EN, o.status().labelKey()), ctx.in(Language.EN, OrderStatus.DISPUTED.labelKey())),
+                ctx.in(Language.EN, o.status().labelKey()), ctx.in(Language.EN, OrderStatus.DISPUTED.labelKey()))
+                .labelled("change.status"),
             Change.of(ctx, "appeal.reason", null, reason.strip()),
             Change.of(ctx, "rejections", null, String.valueOf(o.rejections())),
             Change.of(ctx, "provider", null, companyName(ctx, o) + " (" + o.accountId() + ")"),

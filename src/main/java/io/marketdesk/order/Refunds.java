@@ -213,8 +213,7 @@ public final class Refunds {
         : r.declineReason();
     String payload = "{\"orderNo\":\"" + o.orderNo().replace("\"", "") + "\",\"refundId\":" + r.id() + "}";
     return reviews.submit(ctx, new Reviews.Submission(KIND, o.orderNo(), o.providerId(),
-        ctx.in(Language.ZH, "refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
-        ctx.in(Language.EN, "refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
+        Message.of("refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
         payload,
         List.of(Change.of(ctx, "refund.decision", null, ctx.in(Language.ZH, "refund.review.decision",
                 "amount", Money.formatYuan(r.amount()), "state", Message.of(r.before().labelKey()))),

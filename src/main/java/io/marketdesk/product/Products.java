@@ -285,9 +285,9 @@ public final class Products {
     }
     String titleKey = NEW.equals(action) ? "product.review.title.new" : RELIST.equals(action) ? "product.review.title.relist"
         : "product.review.title.revision";
-    String titleZh = ctx.in(Language.ZH, titleKey, "id", p.id(), "name", c.name(), "type", ctx.in(Language.ZH, c.type().labelKey()));
-    String titleEn = ctx.in(Language.EN, titleKey, "id", p.id(), "name", c.name(), "type", ctx.in(Language.EN, c.type().labelKey()));
-    Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), titleZh, titleEn,
+    io.marketdesk.text.Message title = io.marketdesk.text.Message.of(titleKey, "id", p.id(), "name", c.name(), "type",
+        io.marketdesk.text.Message.of(c.type().labelKey()));
+    Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), title,
         json(new Payload(p.id(), version, action)), changes, c.type().reviewDays()));
     dao.setVersionReview(h, p.id(), version, r.id());
     ctx.audit("product", p.id(), "submitted v" + version + " (" + action + ")", p.status().code(), status.code());

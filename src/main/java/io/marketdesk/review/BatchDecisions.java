@@ -148,7 +148,7 @@ final class BatchDecisions {
       return "=" + ctx.m("batch.item.gone", "n", item.number(), "id", item.reviewId());
     }
     Review r = found.get();
-    String title = ctx.zh() ? r.titleZh() : r.titleEn();
+    String title = reviews.title(r, ctx.language().code());
     Object[] base = {"n", item.number(), "id", r.id(), "title", title};
     if (!r.open()) {
       return "=" + skipped(ctx, r, base);

@@ -10,13 +10,26 @@ package io.marketdesk.review;
  * @param after the proposed value
  * @param beforeEn the old value as English readers read it when it is a word (a state label), else null
  * @param afterEn the new value as English readers read it when it is a word, else null
+ * @param labelKey the catalog key of the label, so that each reader reads it in their language
+ *     (null in older rows: then labelZh or labelEn)
  */
 public record Change(String field, String labelZh, String labelEn, String before, String after, String beforeEn,
-    String afterEn) {
+    String afterEn, String labelKey) {
 
   /** A change whose values read the same in every language. */
   public Change(String field, String labelZh, String labelEn, String before, String after) {
-    this(field, labelZh, labelEn, before, after, null, null);
+    this(field, labelZh, labelEn, before, after, null, null, null);
+  }
+
+  /** A change whose words are given in Chinese and English, with no catalog key for its label. */
+  public Change(String field, String labelZh, String labelEn, String before, String after, String beforeEn,
+      String afterEn) {
+    this(field, labelZh, labelEn, before, after, beforeEn, afterEn, null);
+  }
+
+  /** This change with the catalog key of its label. */
+  public Change labelled(String key) {
+    return new Change(field, labelZh, labelEn, before, after, beforeEn, afterEn, key);
   }
 
   /** The old value for English readers. */
@@ -36,7 +49,7 @@ public record Change(String field, String labelZh, String labelEn, String before
    */
   public static Change of(io.marketdesk.command.CommandContext ctx, String field, String before, String after) {
     return new Change(field, ctx.in(io.marketdesk.command.Language.ZH, "change." + field),
-        ctx.in(io.marketdesk.command.Language.EN, "change." + field), before, after);
+        ctx.in(io.marketdesk.command.Language.EN, "change." + field), before, after).labelled("change." + field);
   }
 
   /** True when this is context rather than a change. */

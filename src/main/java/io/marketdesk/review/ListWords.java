@@ -21,10 +21,13 @@ final class ListWords {
       if (c.context()) {
         continue;
       }
-      String label = lang.startsWith("zh") ? c.labelZh() : c.labelEn();
-      parts.add(c.before().isEmpty()
-          ? catalog.text(lang, "list.change.new", "label", label, "after", cut(c.after()))
-          : catalog.text(lang, "list.change", "label", label, "before", cut(c.before()), "after", cut(c.after())));
+      String label = Reviews.label(catalog, lang, c);
+      boolean zh = lang.startsWith("zh");
+      String before = zh ? c.before() : c.beforeInEnglish();
+      String after = zh ? c.after() : c.afterInEnglish();
+      parts.add(before.isEmpty()
+          ? catalog.text(lang, "list.change.new", "label", label, "after", cut(after))
+          : catalog.text(lang, "list.change", "label", label, "before", cut(before), "after", cut(after)));
     }
     return String.join(catalog.text(lang, "list.separator"), parts);
   }

@@ -106,4 +106,50 @@ class ReviewReadersIT {
     assertThat(r4.body()).contains("✔ 完成").contains("已驳回");
     assertThat(note(zh)).isEqualTo("号码不对");
   }
+
+  @Test
+  @Order(2)
+  void shouldMailTheReviewRequestTheDigestAndTheEscalationsInEachOperatorsLanguage() {
+    long rid = submit("客服电话: 400-800-7777");
+    Mail enRequest = t.mail.await(EN, m -> m.subject().startsWith("[Review #" + rid + "]"));
+    assertThat(enRequest.subject()).contains("Account change of");
+    assertThat(enRequest.body()).contains("Service phone: 400-800-1234 -> 400-800-7777").doesNotContain("客服电话");
+    Mail hantRequest = t.mail.await(HANT, m -> m.subject().startsWith("【待審核 #" + rid + "】"));
+    assertThat(hantRequest.subject()).contains("服務商").contains("帳號 ID").doesNotContain("账号");
+    assertThat(hantRequest.body()).contains("客服電話：400-800-1234 → 400-800-7777").doesNotContain("客服电话");
+    Mail zhRequest = t.mail.await(SILENT, m -> m.subject().startsWith("【待审核 #" + rid + "】"));
+    assertThat(zhRequest.subject()).contains("服务商").contains("账号 ID");
+
+    t.clock.set(Instant.parse("2026-12-01T01:05:00Z")); // 09:05 in Shanghai: the digest
+    t.app.scheduler().tickNow();
+    Mail enDigest = t.mail.await(EN, m -> m.subject().startsWith("[Review digest]"));
+    assertThat(enDigest.body()).contains("#" + rid).contains("Account change of").contains("kind Account change")
+        .contains("approve 1-6,9").doesNotContain("待审核").doesNotContain("服务商");
+    Mail hantDigest = t.mail.await(HANT, m -> m.subject().startsWith("【待審核彙總】"));
+    assertThat(hantDigest.body()).contains("#" + rid).contains("服務商").contains("帳戶").contains("通過 1-6,9")
+        .doesNotContain("账户").doesNotContain("Daily digest").doesNotContain("(Or reply");
+    Mail zhDigest = t.mail.await(SILENT, m -> m.subject().startsWith("【待审核汇总】"));
+    assertThat(zhDigest.body()).contains("#" + rid).contains("修改账户信息").doesNotContain("Daily digest");
+    assertThat(t.mail.await(DemoData.OPERATOR, m -> m.subject().startsWith("【待审核汇总】")).body()).contains("#" + rid);
+
+    t.clock.set(Instant.parse("2026-12-04T03:00:00Z")); // Friday 11:00: 80 % of the time has passed
+    t.app.scheduler().tickNow();
+    assertThat(t.mail.await(EN, m -> m.subject().startsWith("[Review reminder #" + rid + "]")).body())
+        .contains("80 %").contains("Account change of");
+    assertThat(t.mail.await(HANT, m -> m.subject().startsWith("【審核提醒 #" + rid + "】")).subject()).contains("帳戶資訊");
+    assertThat(t.mail.await(SILENT, m -> m.subject().startsWith("【审核提醒 #" + rid + "】")).subject()).contains("账户信息");
+
+    t.clock.set(Instant.parse("2026-12-07T02:00:00Z")); // Monday 10:00: overdue, mailed to every operator (no lead)
+    t.app.scheduler().tickNow();
+    assertThat(t.mail.await(EN, m -> m.subject().startsWith("[Review overdue #" + rid + "]")).body())
+        .contains("is overdue").doesNotContain("逾期");
+    assertThat(t.mail.await(HANT, m -> m.subject().startsWith("【審核逾期 #" + rid + "】")).body())
+        .contains("已逾期").contains("帳戶資訊").doesNotContain("账户");
+    assertThat(t.mail.await(SILENT, m -> m.subject().startsWith("【审核逾期 #" + rid + "】")).body()).contains("已逾期");
+
+    // the title is stored as what it is made of, and worded for each reader
+    String stored = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT title_msg FROM review WHERE id = :id")
+        .bind("id", rid).mapTo(String.class).one());
+    assertThat(stored).contains("\"key\":\"account.review.title\"").contains("100012345678");
+  }
 }

@@ -23,6 +23,7 @@ import io.marketdesk.outbox.Bounces;
 import io.marketdesk.outbox.About;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
+import io.marketdesk.outbox.OutgoingMail;
 import io.marketdesk.outbox.ReplyCap;
 import io.marketdesk.store.TransientFaults;
 import io.marketdesk.command.Scripts;
@@ -363,7 +364,7 @@ public final class MailProcessor {
       About own = threadContext.aboutOf(resolved);
       replyAbout = own.isEmpty() ? about : own;
     }
-    queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout);
+    queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout, reply.files());
     return Result.REPLIED;
   }
 
@@ -643,15 +644,20 @@ public final class MailProcessor {
   public record UnregisteredModel(String serviceAddress) {}
 
   private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind,
-      About about) {
+      About about, List<OutgoingMail.FileAttachment> files) {
     RenderedMail body = mailer.render(lang, "reply", model);
     String messageId = queue(h, id, mail, lang,
         new RenderedMail(replySubject(mail.subject(), mailer.catalog().text(lang.code(), "reply.subject")), body.body()),
-        kind, model.token());
+        kind, model.token(), files);
     outbox.recordAbout(h, messageId, about);
   }
 
   private String queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token) {
+    return queue(h, id, mail, lang, m, kind, token, List.of());
+  }
+
+  private String queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token,
+      List<OutgoingMail.FileAttachment> files) {
     List<String> refs = new ArrayList<>(mail.references());
     if (mail.messageId() != null) {
       refs.add(mail.messageId());
@@ -660,7 +666,7 @@ public final class MailProcessor {
       refs.remove(1);
     }
     ReplyCap.Queued q = replyCap.queue(h, lang, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs,
-        List.of()), id);
+        files), id);
     if (q.held()) {
       inbound.setStatus(h, id, "processed", "reply held until " + Instant.ofEpochMilli(q.releaseAt())
           + ": over security.replies-per-hour");

@@ -39,6 +39,7 @@ public record ReplyModel(
     private String help = "";
     private String unrecognized = "";
     private String token;
+    private final List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files = new ArrayList<>();
 
     Builder(Actor actor) {
       this.actor = actor;
@@ -50,7 +51,13 @@ public record ReplyModel(
       if (token == null && o.token() != null) {
         token = o.token();
       }
+      files.addAll(o.files());
       return this;
+    }
+
+    /** The files the commands' outcomes attach to the reply. */
+    List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files() {
+      return List.copyOf(files);
     }
 
     Builder help(String text, String unrecognizedLine) {

@@ -122,7 +122,6 @@ class GoldenMailsTest {
     m.put("provider-refund-review", refund);
     m.put("provider-settlement", new io.marketdesk.settlement.Settlements.StatementMail("S202611-100012345678", "2026-11",
         "云帆科技有限公司", "100012345678", 2, "¥1,880.00", "¥300.00", "¥79.00", "¥1,501.00", "ops 5%", false, SERVICE));
-    m.put("export-file", new io.marketdesk.export.Exports.FileMail("orders-2026-11.xlsx", 12, SERVICE));
     return m;
   }
 

@@ -180,6 +180,18 @@ public final class Reviews {
     return lang.startsWith("zh") ? r.titleZh() : r.titleEn();
   }
 
+  /**
+   * A stored title in language {@code lang}: the {@code title_msg} column worded now, or, in rows
+   * older than it, the Chinese or English title (for pages that read the review table's rows).
+   */
+  public static String title(io.marketdesk.template.Catalog catalog, String lang, String titleMsg, String titleZh,
+      String titleEn) {
+    if (titleMsg != null) {
+      return catalog.text(lang, MessageJson.read(titleMsg));
+    }
+    return lang.startsWith("zh") ? titleZh : titleEn;
+  }
+
   /** A change's label in language {@code lang}. */
   static String label(io.marketdesk.template.Catalog catalog, String lang, Change c) {
     if (c.labelKey() != null && catalog.has(lang, c.labelKey())) {

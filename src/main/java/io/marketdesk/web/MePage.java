@@ -39,9 +39,20 @@ public final class MePage implements WebModule {
   private final java.time.Duration loginTtl;
   private final Labels labels;
   private final io.marketdesk.template.Catalog catalog;
+  private final List<PersonalSection> sections;
 
   public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PersonalPages pages, String serviceAddress,
       Clock clock, ZoneId zone, java.time.Duration loginTtl, io.marketdesk.template.Catalog catalog) {
+    this(jdbi, sessions, directory, pages, serviceAddress, clock, zone, loginTtl, catalog, List.of());
+  }
+
+  /**
+   * @param sections the parts features contribute (the list the wiring fills; read at each request)
+   */
+  public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PersonalPages pages, String serviceAddress,
+      Clock clock, ZoneId zone, java.time.Duration loginTtl, io.marketdesk.template.Catalog catalog,
+      List<PersonalSection> sections) {
+    this.sections = sections;
     this.loginTtl = loginTtl;
     this.labels = new Labels(catalog);
     this.catalog = catalog;
@@ -56,7 +67,7 @@ public final class MePage implements WebModule {
 
   /** The page. Parts are null for roles the person does not have. */
   public record Model(String lang, String address, String now, ProviderPart provider, OperatorPart operator,
-      BuyerPart buyer) {}
+      BuyerPart buyer, List<PersonalSection.Table> sections) {}
 
   /** A link that opens the mail client with a command in it. */
   public record Action(String label, String href) {}
@@ -136,7 +147,11 @@ public final class MePage implements WebModule {
       }
       buyer = new BuyerPart(views);
     }
-    return new Model(lang, actor.address(), time(clock.millis()), provider, operator, buyer);
+    List<PersonalSection.Table> tables = new ArrayList<>();
+    for (PersonalSection s : sections) {
+      tables.addAll(s.tables(h, actor, lang));
+    }
+    return new Model(lang, actor.address(), time(clock.millis()), provider, operator, buyer, tables);
   }
 
   private ProviderPart providerPart(Handle h, Provider p, String lang) {
@@ -217,9 +232,9 @@ public final class MePage implements WebModule {
   }
 
   private ReviewView reviewView(PersonalPages.ReviewRow r, String lang, boolean forOperator) {
-    boolean zh = zh(lang);
     String provider = r.accountId() == null ? "" : r.companyName() + " (" + r.accountId() + ")";
-    return new ReviewView(r.id(), labels.reviewKind(r.kind(), lang), zh ? r.titleZh() : r.titleEn(), r.subject(),
+    String title = io.marketdesk.review.Reviews.title(catalog, lang, r.titleMsg(), r.titleZh(), r.titleEn());
+    return new ReviewView(r.id(), labels.reviewKind(r.kind(), lang), title, r.subject(),
         provider, time(r.submittedAt()), DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone)),
         clock.millis() >= r.dueAt(), r.changes(), forOperator ? reviewActions(r.id(), lang) : List.of());
   }
@@ -296,9 +311,5 @@ public final class MePage implements WebModule {
 
   private static String nameOr(String name, String id) {
     return name == null || name.isBlank() ? id : name;
-  }
-
-  private static boolean zh(String lang) {
-    return lang.startsWith("zh");
   }
 }

@@ -129,7 +129,7 @@ class GoldenMailsTest {
   void shouldRenderEveryMailKindInEveryLanguageAsItsGoldenFile() throws IOException {
     boolean update = Boolean.getBoolean("golden.update");
     List<String> differ = new ArrayList<>();
-    for (Language lang : Language.values()) {
+    for (Language lang : templates.catalog().languageCodes().stream().map(Language::of).toList()) {
       for (Map.Entry<String, Object> e : models(lang.code()).entrySet()) {
         String template = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : e.getKey();
         Templates.RenderedMail mail = templates.renderMail("mail/" + lang.code() + "/" + template + ".ftl", e.getValue());

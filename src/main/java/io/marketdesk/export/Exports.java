@@ -215,7 +215,7 @@ public final class Exports {
           row.add(rs.getString(1));
           row.add(rs.getString(2));
           row.add(rs.getString(3));
-          row.add(rs.getString(4));
+          row.add(ctx.m("type." + rs.getString(4)));
           row.add(BigDecimal.valueOf(rs.getLong(5), 2));
           row.add(rs.getString(6));
           row.add(ctx.m("state.product." + rs.getString(7)));

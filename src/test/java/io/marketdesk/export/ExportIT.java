@@ -159,4 +159,42 @@ class ExportIT {
       assertThat(t.mail.inbox(DemoData.OPERATOR).stream().filter(m -> m.subject().contains("导出文件"))).isEmpty();
     }
   }
+
+  @Test
+  void shouldWriteATraditionalChineseExportAndReadEveryProductCellBack() throws Exception {
+    FakeClock clock = new FakeClock(Instant.parse("2026-11-02T01:00:00Z"));
+    try (TestApp t = TestApp.start(Map.of("api.token", TOKEN, "security.replies-per-hour", "1000"), clock)) {
+      api(t, "/api/orders", "{\"orderNo\":\"2026110299101\",\"productId\":\"P1001\",\"buyerEmail\":\"" + BUYER
+          + "\",\"price\":\"1,280.50\"}");
+      api(t, "/api/orders/2026110299101/paid", null);
+      // a 繁體 mail: the reply, the file's headings and its state labels in 繁體
+      Mail hant = command(t, ALICE, "匯出 訂單 2026-11 csv");
+      assertThat(hant.body()).contains("附在這封回覆中").doesNotContain("附在这封回复中");
+      byte[] csv = file(hant, "orders-2026-11.csv");
+      List<CSVRecord> lines = CSVFormat.DEFAULT.parse(new java.io.StringReader(new String(csv, 3, csv.length - 3,
+          StandardCharsets.UTF_8))).getRecords();
+      assertThat(lines.get(0).toList()).startsWith("訂單號", "商品 ID", "商品", "服務商帳號 ID");
+      CSVRecord order = lines.stream().filter(x -> x.get(0).equals("2026110299101")).findFirst().orElseThrow();
+      assertThat(order.get(5)).isEqualTo("1280.50");
+      assertThat(order.get(7)).isEqualTo("已支付");
+      assertThat(order.get(8)).isEqualTo("2026-11-02");
+
+      // products, xlsx: every cell of alice's listed ops product as its type
+      List<Row> products = sheet(file(command(t, ALICE, "导出 商品"), "products.xlsx"));
+      assertThat(products.get(0).getCell(1).asString()).isEqualTo("商品");
+      Row p1001 = products.stream().filter(x -> x.getCell(0).asString().equals("P1001")).findFirst().orElseThrow();
+      String name = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT name FROM product WHERE id = 'P1001'")
+          .mapTo(String.class).one());
+      long price = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT price FROM product WHERE id = 'P1001'")
+          .mapTo(Long.class).one());
+      assertThat(p1001.getCell(1).asString()).isEqualTo(name).matches(".*\\p{IsHan}.*");
+      assertThat(p1001.getCell(2).asString()).isEqualTo(DemoData.ALICE_ACCOUNT);
+      assertThat(p1001.getCell(3).asString()).isEqualTo("运维服务");
+      assertThat(p1001.getCell(4).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(p1001.getCell(4).asNumber()).isEqualByComparingTo(BigDecimal.valueOf(price, 2));
+      assertThat(p1001.getCell(6).asString()).isEqualTo("已上架");
+      assertThat(p1001.getCell(7).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(p1001.getCell(7).getDataFormatString()).contains("yy");
+    }
+  }
 }

@@ -279,8 +279,8 @@ public final class Products {
     List<Change> changes = new ArrayList<>();
     ProductContent before = p.live().orElse(null);
     if (RELIST.equals(action)) {
-      changes.add(Change.of(ctx, "product.status", ctx.in(Language.ZH, ProductStatus.DELISTED.labelKey()),
-          ctx.in(Language.ZH, ProductStatus.LISTED.labelKey())));
+      changes.add(Change.words(ctx, "product.status", Message.of(ProductStatus.DELISTED.labelKey()),
+          Message.of(ProductStatus.LISTED.labelKey())));
     }
     for (Field f : ProductForm.diff(before, c)) {
       changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));

@@ -202,11 +202,18 @@ public final class Reviews {
 
   /** The review's changes worded for one reader: labels in {@code lang}, values as that reader reads them. */
   public static List<Line> lines(io.marketdesk.template.Catalog catalog, String lang, Review r) {
+    return lines(catalog, lang, r.changes());
+  }
+
+  /** Changes worded for one reader (labels in {@code lang}, values as that reader reads them). */
+  public static List<Line> lines(io.marketdesk.template.Catalog catalog, String lang, List<Change> changes) {
     boolean zh = lang.startsWith("zh");
     List<Line> out = new ArrayList<>();
-    for (Change c : r.changes()) {
-      String before = zh ? c.before() : c.beforeInEnglish();
-      String after = zh ? c.after() : c.afterInEnglish();
+    for (Change c : changes) {
+      String before = c.beforeWords() != null ? catalog.text(lang, MessageJson.read(c.beforeWords()))
+          : zh ? c.before() : c.beforeInEnglish();
+      String after = c.afterWords() != null ? catalog.text(lang, MessageJson.read(c.afterWords()))
+          : zh ? c.after() : c.afterInEnglish();
       out.add(new Line(label(catalog, lang, c), before == null ? "" : before, after == null ? "" : after, c.context()));
     }
     return out;

@@ -8,7 +8,6 @@ import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.login.Sessions;
 import io.marketdesk.money.Money;
-import io.marketdesk.review.Change;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -93,7 +92,7 @@ public final class MePage implements WebModule {
 
   /** An open review and what it changes. */
   public record ReviewView(long id, String kind, String title, String subject, String provider, String submitted,
-      String due, boolean overdue, List<Change> changes, List<Action> actions) {}
+      String due, boolean overdue, List<io.marketdesk.review.Reviews.Line> changes, List<Action> actions) {}
 
   /** An audit entry. */
   public record AuditView(String at, String who, String what, String detail) {}
@@ -236,7 +235,8 @@ public final class MePage implements WebModule {
     String title = io.marketdesk.review.Reviews.title(catalog, lang, r.titleMsg(), r.titleZh(), r.titleEn());
     return new ReviewView(r.id(), labels.reviewKind(r.kind(), lang), title, r.subject(),
         provider, time(r.submittedAt()), DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone)),
-        clock.millis() >= r.dueAt(), r.changes(), forOperator ? reviewActions(r.id(), lang) : List.of());
+        clock.millis() >= r.dueAt(), io.marketdesk.review.Reviews.lines(catalog, lang, r.changes()),
+        forOperator ? reviewActions(r.id(), lang) : List.of());
   }
 
   private List<Action> reviewActions(long id, String lang) {

@@ -152,4 +152,22 @@ class ReviewReadersIT {
         .bind("id", rid).mapTo(String.class).one());
     assertThat(stored).contains("\"key\":\"account.review.title\"").contains("100012345678");
   }
+
+  @Test
+  @Order(3)
+  void shouldWordTheValuesOfAReviewForEachOperator() {
+    // alice declines the demo buyer's refund of 20261128000108: a refund review whose values are words
+    String no = "20261128000108";
+    String id = t.mail.send(DemoData.ALICE, SERVICE, "x", "拒绝退款 " + no + " 已按需求单交付\n");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, id).body()).contains("已提交审核");
+    Mail en = t.mail.await(EN, m -> m.subject().startsWith("[Review #") && m.subject().contains(no));
+    assertThat(en.body()).contains("How to decide: approve = refund ¥1,000.00 to the buyer")
+        .contains("the order resumes as paid").doesNotContain("退款给买家").doesNotContain("处理方式");
+    Mail hant = t.mail.await(HANT, m -> m.subject().startsWith("【待審核 #") && m.subject().contains(no));
+    assertThat(hant.subject()).contains("訂單 " + no + " 退款申請");
+    assertThat(hant.body()).contains("處理方式：同意 = 退款 ¥1,000.00 給買家").contains("訂單恢復為「已支付」")
+        .doesNotContain("给买家");
+    Mail zh = t.mail.await(SILENT, m -> m.subject().startsWith("【待审核 #") && m.subject().contains(no));
+    assertThat(zh.body()).contains("处理方式：同意 = 退款 ¥1,000.00 给买家");
+  }
 }

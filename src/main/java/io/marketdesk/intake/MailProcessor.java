@@ -313,7 +313,6 @@ public final class MailProcessor {
     ParsedCommands parsed = parser.parse(mail.subject(), reading.live());
     Language lang = scripts.refine(parsed.language(), commandLines(parsed, mail.subject(), reading.live()),
         declaredCharset(mail));
-    io.marketdesk.command.WrittenLanguages.record(h, actor.address(), lang, clock.millis());
     ReplyModel.Builder reply = new ReplyModel.Builder(actor);
     About replyAbout = About.NOTHING;
     Catalog words = mailer.catalog();
@@ -329,6 +328,10 @@ public final class MailProcessor {
       }
       List<String> presented = presentedTokens(h, mail);
       boolean proven = authenticated || trusted || provenByToken(h, mail, actor.address(), presented, reading.live());
+      if (proven) {
+        // the language notices nobody asked for follow (docs/languages.md); a forged From sets nothing
+        io.marketdesk.command.WrittenLanguages.record(h, actor.address(), lang, clock.millis());
+      }
       CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
         if (answered.isPresent() && threadContext.isAcknowledgement(List.of(mail.text().split("\n")))

@@ -209,4 +209,18 @@ class ReaderMailsIT {
     Mail result = t.mail.await(ALICE, m -> m.subject().contains("审核结果 #" + id));
     assertThat(result.body()).contains(reason).contains("¥1,000.00");
   }
+
+  @Test
+  void shouldSendBuyersMailFromTheServiceByAnUnsplitNameInOneMoneyAndColonStyle() throws Exception {
+    String no = o.paidOrder();
+    Mail paid = t.mail.await(BUYER, m -> m.inReplyTo() == null && m.subject().contains(no));
+    String from = jakarta.mail.internet.MimeUtility.unfold(paid.raw().getHeader("From", null));
+    // the display name is never cut inside "marketdesk" by encoded-word folding
+    assertThat(from).contains("marketdesk").contains("<market@marketdesk.test>");
+    assertThat(jakarta.mail.internet.MimeUtility.decodeText(from)).doesNotContain("服务商后台");
+    assertThat(paid.body()).contains("¥1,000.00").doesNotContain("¥1000.00").doesNotContainPattern("\\p{IsHan}: ")
+        .doesNotContain("服务商后台").doesNotContain(DemoData.ALICE_ACCOUNT);
+    Mail en = o.command(BUYER, "status " + no);
+    assertThat(en.body()).contains("¥1,000.00").doesNotContain("：");
+  }
 }

@@ -125,4 +125,16 @@ class AfterTheSalePagesIT {
 
     assertThat(command(DemoData.ALICE, "确认 " + STATEMENT).body()).contains(STATEMENT);
   }
+
+  @Test
+  @Order(5)
+  void shouldOpenThePageInTheLanguageTheLoginMailWasWrittenIn() {
+    for (String[] c : new String[][] {{"登錄", "zh-Hant"}, {"登录", "zh"}, {"login", "en"}}) {
+      String token = WebFixtures.loginToken(t, DemoData.ALICE, c[0]);
+      var r = get(t, "/login/" + token, null);
+      assertThat(r.statusCode()).isEqualTo(303);
+      assertThat(r.headers().firstValue("Location")).hasValue("/me?lang=" + c[1]);
+    }
+    assertThat(page(DemoData.ALICE, "zh-Hant")).contains("結算單").contains(STATEMENT);
+  }
 }

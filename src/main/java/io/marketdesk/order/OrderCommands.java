@@ -1,7 +1,6 @@
 package io.marketdesk.order;
 
 import io.marketdesk.text.Message;
-import io.marketdesk.command.Language;
 import io.marketdesk.text.Refusal;
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;

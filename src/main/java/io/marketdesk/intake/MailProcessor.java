@@ -596,6 +596,10 @@ public final class MailProcessor {
     List<String> out = new ArrayList<>();
     for (ParsedCommand c : parsed.commands()) {
       out.add(c.line());
+      // what the person wrote under the line shows the script too (新建商品 with 繁體 fields)
+      out.addAll(c.fields().keySet());
+      out.addAll(c.fields().values());
+      out.add(c.text());
     }
     if (out.isEmpty()) {
       out.add(subject);

@@ -283,7 +283,13 @@ public final class Products {
           Message.of(ProductStatus.LISTED.labelKey())));
     }
     for (Field f : ProductForm.diff(before, c)) {
-      changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));
+      if (f == Field.TYPE) {
+        // a type is words: each reader reads it in their language (docs/languages.md)
+        changes.add(Change.words(ctx, "product." + f.key(),
+            before == null ? Message.of("change.value.empty") : typeWords(before.type()), typeWords(c.type())));
+      } else {
+        changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));
+      }
     }
     String titleKey = NEW.equals(action) ? "product.review.title.new" : RELIST.equals(action) ? "product.review.title.relist"
         : "product.review.title.revision";
@@ -294,6 +300,10 @@ public final class Products {
     dao.setVersionReview(h, p.id(), version, r.id());
     ctx.audit("product", p.id(), "submitted v" + version + " (" + action + ")", p.status().code(), status.code());
     return r;
+  }
+
+  private static Message typeWords(ProductType t) {
+    return Message.of("change.value.type", "label", Message.of(t.labelKey()), "code", t.code());
   }
 
   private static String both(CommandContext ctx, ProductContent c, Field f) {

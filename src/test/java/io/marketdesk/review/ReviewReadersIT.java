@@ -170,4 +170,18 @@ class ReviewReadersIT {
     Mail zh = t.mail.await(SILENT, m -> m.subject().startsWith("【待审核 #") && m.subject().contains(no));
     assertThat(zh.body()).contains("处理方式：同意 = 退款 ¥1,000.00 给买家");
   }
+
+  @Test
+  @Order(4)
+  void shouldWordAProductsTypeForEachOperator() {
+    // written as a Taiwan provider writes it: 服務類型
+    String id = t.mail.send(DemoData.ALICE, SERVICE, "x",
+        "新建商品\n名稱：讀者測試\n服務類型：運維服務\n價格：1000\n計費單位：次\n簡介：測試\n詳情：測試\n");
+    assertThat(t.mail.awaitReplyTo(DemoData.ALICE, id).body()).contains("已提交審核");
+    Mail en = t.mail.await(EN, m -> m.subject().startsWith("[Review #") && m.subject().contains("讀者測試"));
+    assertThat(en.body()).contains("- Type: (empty) -> ops service ops").doesNotContain("运维服务");
+    Mail hant = t.mail.await(HANT, m -> m.subject().startsWith("【待審核 #") && m.subject().contains("讀者測試"));
+    assertThat(hant.subject()).contains("運維服務").doesNotContain("运维服务");
+    assertThat(hant.body()).contains("· 服務類型：（空） → 運維服務 ops").doesNotContain("型別");
+  }
 }

@@ -27,6 +27,15 @@ public record Language(String code) {
   }
 
   /**
+   * The three languages the code names. Every language there are files for is {@link
+   * io.marketdesk.template.Catalog#languageCodes()}; loop over that instead where a fourth one
+   * should count too.
+   */
+  public static Language[] values() {
+    return new Language[] {ZH, ZH_HANT, EN};
+  }
+
+  /**
    * The language of a code: one of the constants when it names one (any case), else a language of
    * that code; zh for none or a malformed one.
    */

@@ -32,7 +32,17 @@ public final class ReviewDigest implements Scheduler.Job {
    * how long it has waited, so that it can be decided from the digest alone.
    */
   public record Item(int number, long id, String kind, String kindLabel, String subject, String title,
-      String requester, String due, boolean overdue, String changes, String waited) {}
+      String requester, String due, boolean overdue, String changes, String waited) {
+    /** The title, already in the mail's language (for templates that chose between zh and en). */
+    public String titleZh() {
+      return title;
+    }
+
+    /** The title, already in the mail's language (for templates that chose between zh and en). */
+    public String titleEn() {
+      return title;
+    }
+  }
 
   /** The digest mail's model. */
   public record Model(String date, List<Item> items, int open, int overdue, String serviceAddress) {

@@ -5,8 +5,8 @@ Hello,
 On ${date}, ${open} review<#if open != 1>s are<#else> is</#if> waiting, ${overdue} of them overdue (overdue first).
 
 <#list items as i>
-${i.number()}. #${i.id()}<#if i.overdue()> [OVERDUE]</#if> ${i.titleEn()}
-    kind ${i.kind()}, subject ${i.subject()}, asked by ${i.requester()}, due ${i.due()}
+${i.number()}. #${i.id()}<#if i.overdue()> [OVERDUE]</#if> ${i.title()}
+    kind ${i.kindLabel()}, subject ${i.subject()}, asked by ${i.requester()}, due ${i.due()}
     <#if i.changes()?has_content>changes: ${i.changes()}; </#if>waiting ${i.waited()}
 
 </#list>

@@ -1,8 +1,8 @@
-Subject: [Review overdue #${review.review().id()}] ${review.review().titleEn()}, was due ${review.due()}
+Subject: [Review overdue #${review.review().id()}] ${review.title()}, was due ${review.due()}
 
 Hello,
 
-Review #${review.review().id()} (${review.review().titleEn()}) is overdue: it was due ${review.due()} and nobody has decided it.
+Review #${review.review().id()} (${review.title()}) is overdue: it was due ${review.due()} and nobody has decided it.
 Asked by ${review.requester()}, waiting ${waited}
 <#if changes?has_content>Changes: ${changes}
 </#if>

@@ -1,8 +1,8 @@
-Subject: [Review reminder #${review.review().id()}] ${review.review().titleEn()}, due ${review.due()}
+Subject: [Review reminder #${review.review().id()}] ${review.title()}, due ${review.due()}
 
 Hello,
 
-80 % of the time for review #${review.review().id()} (${review.review().titleEn()}) has passed; it is due ${review.due()}.
+80 % of the time for review #${review.review().id()} (${review.title()}) has passed; it is due ${review.due()}.
 Asked by ${review.requester()}, waiting ${waited}
 <#if changes?has_content>Changes: ${changes}
 </#if>

@@ -1,8 +1,8 @@
-Subject: [Review #${review.id()}] ${review.titleEn()}
+Subject: [Review #${review.id()}] ${title}
 
 Hello,
 
-A new review (#${review.id()}) is waiting: ${review.titleEn()}
+A new review (#${review.id()}) is waiting: ${title}
 Asked by: ${requesterName} <${requester}>
 Due: ${due} (working days; overdue reviews come first in the pending list)
 <#if replacedId gt 0>
@@ -10,14 +10,14 @@ This request replaces the earlier open review #${replacedId} of the same thing; 
 </#if>
 
 What changes (old -> new):
-<#list review.changes()?filter(c -> !c.context()) as c>
-- ${c.labelEn()}: ${c.beforeInEnglish()?has_content?then(c.beforeInEnglish(), "(empty)")} -> ${c.afterInEnglish()?has_content?then(c.afterInEnglish(), "(empty)")}
+<#list lines?filter(c -> !c.context()) as c>
+- ${c.label()}: ${c.before()?has_content?then(c.before(), "(empty)")} -> ${c.after()?has_content?then(c.after(), "(empty)")}
 </#list>
-<#if review.changes()?filter(c -> c.context())?has_content>
+<#if lines?filter(c -> c.context())?has_content>
 
 What it is about:
-<#list review.changes()?filter(c -> c.context()) as c>
-- ${c.labelEn()}: ${c.afterInEnglish()?has_content?then(c.afterInEnglish(), "(none given)")}
+<#list lines?filter(c -> c.context()) as c>
+- ${c.label()}: ${c.after()?has_content?then(c.after(), "(none given)")}
 </#list>
 </#if>
 

@@ -1,19 +1,19 @@
-Subject: [Review result #${review.id()}] ${review.titleEn()}: ${approved?then("approved", "rejected")}
+Subject: [Review result #${review.id()}] ${title}: ${approved?then("approved", "rejected")}
 
 Hello ${requesterName},
 <#if accountId?has_content>
 (provider account ID: ${accountId})
 </#if>
 
-Your request "${review.titleEn()}" (review #${review.id()}) was ${approved?then("approved", "rejected")}.
+Your request "${title}" (review #${review.id()}) was ${approved?then("approved", "rejected")}.
 <#if approved>
 <#if review.kind() == "product">
 Product ${review.subject()} is listed; buyers now see this version:
 ${webBaseUrl}/products/${review.subject()}
 <#elseif review.kind() == "account">
 Your account now reads:
-<#list review.changes() as c>
-- ${c.labelEn()}: ${c.afterInEnglish()}
+<#list lines as c>
+- ${c.label()}: ${c.after()}
 </#list>
 </#if>
 <#if review.decisionNote()?has_content>

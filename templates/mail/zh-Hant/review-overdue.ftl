@@ -1,8 +1,8 @@
-Subject: 【審核逾期 #${review.review().id()}】${review.review().titleZh()}，期限 ${review.due()} 已過
+Subject: 【審核逾期 #${review.review().id()}】${review.title()}，期限 ${review.due()} 已過
 
 您好：
 
-審核 #${review.review().id()}（${review.review().titleZh()}）已逾期：期限是 ${review.due()}，至今沒有人處理。
+審核 #${review.review().id()}（${review.title()}）已逾期：期限是 ${review.due()}，至今沒有人處理。
 申請人：${review.requester()}，已等 ${waited}
 <#if changes?has_content>變更：${changes}
 </#if>

@@ -1,8 +1,8 @@
-Subject: 【待審核 #${review.id()}】${review.titleZh()}
+Subject: 【待審核 #${review.id()}】${title}
 
 您好：
 
-有一項新的審核（#${review.id()}）需要處理：${review.titleZh()}
+有一項新的審核（#${review.id()}）需要處理：${title}
 申請人：${requesterName} <${requester}>
 審核期限：${due}（工作日計算，逾期會排在待審核列表最前面）
 <#if replacedId gt 0>
@@ -10,14 +10,14 @@ Subject: 【待審核 #${review.id()}】${review.titleZh()}
 </#if>
 
 變更內容（原值 → 新值）：
-<#list review.changes()?filter(c -> !c.context()) as c>
-· ${c.labelZh()}：${c.before()?has_content?then(c.before(), "（空）")} → ${c.after()?has_content?then(c.after(), "（空）")}
+<#list lines?filter(c -> !c.context()) as c>
+· ${c.label()}：${c.before()?has_content?then(c.before(), "（空）")} → ${c.after()?has_content?then(c.after(), "（空）")}
 </#list>
-<#if review.changes()?filter(c -> c.context())?has_content>
+<#if lines?filter(c -> c.context())?has_content>
 
 相關資訊：
-<#list review.changes()?filter(c -> c.context()) as c>
-· ${c.labelZh()}：${c.after()?has_content?then(c.after(), "（未寫）")}
+<#list lines?filter(c -> c.context()) as c>
+· ${c.label()}：${c.after()?has_content?then(c.after(), "（未寫）")}
 </#list>
 </#if>
 

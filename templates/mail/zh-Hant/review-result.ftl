@@ -1,19 +1,19 @@
-Subject: 【審核結果 #${review.id()}】${review.titleZh()}：${approved?then("已通過", "已駁回")}
+Subject: 【審核結果 #${review.id()}】${title}：${approved?then("已通過", "已駁回")}
 
 ${requesterName}，您好：
 <#if accountId?has_content>
 （服務商帳號 ID：${accountId}）
 </#if>
 
-您提交的申請「${review.titleZh()}」（審核 #${review.id()}）${approved?then("已通過", "已駁回")}。
+您提交的申請「${title}」（審核 #${review.id()}）${approved?then("已通過", "已駁回")}。
 <#if approved>
 <#if review.kind() == "product">
 商品 ${review.subject()} 已上架，買家現在看到的是這個版本：
 ${webBaseUrl}/products/${review.subject()}
 <#elseif review.kind() == "account">
 帳戶資訊已改為：
-<#list review.changes() as c>
-· ${c.labelZh()}：${c.after()}
+<#list lines as c>
+· ${c.label()}：${c.after()}
 </#list>
 </#if>
 <#if review.decisionNote()?has_content>

@@ -1,8 +1,8 @@
-Subject: 【审核逾期 #${review.review().id()}】${review.review().titleZh()}，期限 ${review.due()} 已过
+Subject: 【审核逾期 #${review.review().id()}】${review.title()}，期限 ${review.due()} 已过
 
 您好：
 
-审核 #${review.review().id()}（${review.review().titleZh()}）已逾期：期限是 ${review.due()}，至今没有人处理。
+审核 #${review.review().id()}（${review.title()}）已逾期：期限是 ${review.due()}，至今没有人处理。
 申请人：${review.requester()}，已等 ${waited}
 <#if changes?has_content>改动：${changes}
 </#if>

@@ -1,8 +1,8 @@
-Subject: 【审核提醒 #${review.review().id()}】${review.review().titleZh()}，期限 ${review.due()}
+Subject: 【审核提醒 #${review.review().id()}】${review.title()}，期限 ${review.due()}
 
 您好：
 
-审核 #${review.review().id()}（${review.review().titleZh()}）的审核时间已过 80%，期限是 ${review.due()}。
+审核 #${review.review().id()}（${review.title()}）的审核时间已过 80%，期限是 ${review.due()}。
 申请人：${review.requester()}，已等 ${waited}
 <#if changes?has_content>改动：${changes}
 </#if>

@@ -1,8 +1,8 @@
-Subject: 【待审核 #${review.id()}】${review.titleZh()}
+Subject: 【待审核 #${review.id()}】${title}
 
 您好：
 
-有一项新的审核（#${review.id()}）需要处理：${review.titleZh()}
+有一项新的审核（#${review.id()}）需要处理：${title}
 申请人：${requesterName} <${requester}>
 审核期限：${due}（工作日计算，逾期会排在待审核列表最前面）
 <#if replacedId gt 0>
@@ -10,14 +10,14 @@ Subject: 【待审核 #${review.id()}】${review.titleZh()}
 </#if>
 
 变更内容（原值 → 新值）：
-<#list review.changes()?filter(c -> !c.context()) as c>
-· ${c.labelZh()}：${c.before()?has_content?then(c.before(), "（空）")} → ${c.after()?has_content?then(c.after(), "（空）")}
+<#list lines?filter(c -> !c.context()) as c>
+· ${c.label()}：${c.before()?has_content?then(c.before(), "（空）")} → ${c.after()?has_content?then(c.after(), "（空）")}
 </#list>
-<#if review.changes()?filter(c -> c.context())?has_content>
+<#if lines?filter(c -> c.context())?has_content>
 
 相关信息：
-<#list review.changes()?filter(c -> c.context()) as c>
-· ${c.labelZh()}：${c.after()?has_content?then(c.after(), "（未写）")}
+<#list lines?filter(c -> c.context()) as c>
+· ${c.label()}：${c.after()?has_content?then(c.after(), "（未写）")}
 </#list>
 </#if>
 

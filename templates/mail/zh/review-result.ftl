@@ -1,19 +1,19 @@
-Subject: 【审核结果 #${review.id()}】${review.titleZh()}：${approved?then("已通过", "已驳回")}
+Subject: 【审核结果 #${review.id()}】${title}：${approved?then("已通过", "已驳回")}
 
 ${requesterName}，您好：
 <#if accountId?has_content>
 （服务商账号 ID：${accountId}）
 </#if>
 
-您提交的申请“${review.titleZh()}”（审核 #${review.id()}）${approved?then("已通过", "已驳回")}。
+您提交的申请“${title}”（审核 #${review.id()}）${approved?then("已通过", "已驳回")}。
 <#if approved>
 <#if review.kind() == "product">
 商品 ${review.subject()} 已上架，买家现在看到的是这个版本：
 ${webBaseUrl}/products/${review.subject()}
 <#elseif review.kind() == "account">
 账户信息已改为：
-<#list review.changes() as c>
-· ${c.labelZh()}：${c.after()}
+<#list lines as c>
+· ${c.label()}：${c.after()}
 </#list>
 </#if>
 <#if review.decisionNote()?has_content>

@@ -41,6 +41,13 @@ class DistributionIT {
   private static final String SERVICE = "market@marketdesk.test";
 
   private static Path dir;
+  /** PostgreSQL schemas made for the processes started here, dropped when the class is done. */
+  private static final List<Runnable> cleanups = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @org.junit.jupiter.api.AfterAll
+  static void dropDatabases() {
+    cleanups.forEach(Runnable::run);
+  }
 
   @BeforeAll
   static void folder() throws IOException {
@@ -122,7 +129,9 @@ class DistributionIT {
       env.put("MARKETDESK_EMBEDDED_MAIL", "false");
       env.put("MARKETDESK_IMAP_URL", dovecot.imapUrl(SERVICE));
       env.put("MARKETDESK_SMTP_URL", "smtp://127.0.0.1:" + smtpPort);
-      env.put("MARKETDESK_DB_URL", TestApp.freshDatabaseUrl(dir.resolve("term")));
+      String db = TestApp.freshDatabaseUrl(dir.resolve("term"));
+      cleanups.add(() -> TestApp.dropFreshDatabase(db));
+      env.put("MARKETDESK_DB_URL", db);
       env.put("MARKETDESK_DEMO_DATA", "true");
       env.put("MARKETDESK_WEB_PORT", "0");
       env.put("MARKETDESK_SECURITY_REPLIES_PER_HOUR", "100000");

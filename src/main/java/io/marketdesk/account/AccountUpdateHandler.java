@@ -95,7 +95,8 @@ public final class AccountUpdateHandler implements CommandHandler {
     for (Map.Entry<Field, String> e : proposed.entrySet()) {
       Field f = e.getKey();
       if (!current.get(f).equals(e.getValue())) {
-        changes.add(new Change(f.key, ctx.in(Language.ZH, f.labelKey()), ctx.in(Language.EN, f.labelKey()), current.get(f), e.getValue()));
+        changes.add(new Change(f.key, ctx.in(Language.ZH, f.labelKey()), ctx.in(Language.EN, f.labelKey()), current.get(f), e.getValue())
+            .labelled(f.labelKey()));
         payload.put(f.key, e.getValue());
       }
     }
@@ -104,13 +105,12 @@ public final class AccountUpdateHandler implements CommandHandler {
     }
     Optional<Review> previous = reviews.openFor(ctx.handle(), AccountReviewKind.KIND, p.accountId());
     Review r = reviews.submit(ctx, new Reviews.Submission(AccountReviewKind.KIND, p.accountId(), p.id(),
-        ctx.in(Language.ZH, "account.review.title", "company", p.companyName(), "accountId", p.accountId()),
-        ctx.in(Language.EN, "account.review.title", "company", p.companyName(), "accountId", p.accountId()),
+        io.marketdesk.text.Message.of("account.review.title", "company", p.companyName(), "accountId", p.accountId()),
         AccountReviewKind.payloadJson(payload), changes, WORKING_DAYS));
     StringBuilder sb = new StringBuilder(ctx.m("account-update-handler.handle.9", "id", r.id(), "dueAt", reviews.dueText(r.dueAt()), "WORKING_DAYS", WORKING_DAYS));
     previous.ifPresent(old -> sb.append('\n').append(ctx.m("account-update-handler.handle.10", "id", old.id())));
     for (Change c : changes) {
-      sb.append('\n').append(ctx.m("account-update-handler.handle.11", "label", ctx.zh() ? c.labelZh() : c.labelEn(), "before", c.before(), "after", c.after()));
+      sb.append('\n').append(ctx.m("account-update-handler.handle.11", "label", ctx.m(c.labelKey()), "before", c.before(), "after", c.after()));
     }
     return Outcome.sentForReview(sb.toString());
   }

@@ -38,6 +38,8 @@ public final class Wiring {
   public final Scheduler scheduler;
   public final List<WebModule> web = new ArrayList<>();
   public final List<StatusContributor> status = new ArrayList<>();
+  /** Parts of the personal page that features contribute (refunds, statements), in wiring order. */
+  public final List<io.marketdesk.web.PersonalSection> personal = new ArrayList<>();
   /** Demo data loaders, run once in one transaction in this order when demo.data is on. */
   public final List<DemoData.Loader> demo = new ArrayList<>();
   /** Services one feature offers another (the review workflow, the product store...), by type. */

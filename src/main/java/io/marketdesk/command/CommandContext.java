@@ -98,7 +98,7 @@ public final class CommandContext {
    */
   public java.util.List<String> words(String key) {
     java.util.List<String> out = new java.util.ArrayList<>();
-    for (Language l : Language.values()) {
+    for (Language l : languages()) {
       if (mailer.catalog().has(l.code(), key)) {
         for (String w : mailer.catalog().text(l.code(), key).split("\\|")) {
           if (!w.isBlank()) {
@@ -108,6 +108,11 @@ public final class CommandContext {
       }
     }
     return out;
+  }
+
+  /** Every language there are files for (docs/languages.md), the default first. */
+  public java.util.List<Language> languages() {
+    return mailer.catalog().languageCodes().stream().map(Language::of).toList();
   }
 
   /** A message value (a refusal's reason, a review's effect) in the reply language. */

@@ -136,10 +136,10 @@ public final class CommandParser {
     Map<String, String> seen = new HashMap<>();
     for (CommandSpec spec : this.specs) {
       for (String k : spec.zh()) {
-        all.add(Keyword.of(spec, k, Language.ZH));
+        all.add(Keyword.of(spec, k, spec.languageOf(k, Language.ZH), false));
       }
       for (String k : spec.en()) {
-        all.add(Keyword.of(spec, k, Language.EN));
+        all.add(Keyword.of(spec, k, spec.languageOf(k, Language.EN), true));
       }
     }
     for (Keyword k : all) {
@@ -567,9 +567,12 @@ public final class CommandParser {
   private static Language language(
       List<ParsedCommand> commands, String subject, List<String> lines) {
     if (!commands.isEmpty()) {
-      return commands.stream().anyMatch(c -> c.language() == Language.ZH)
-          ? Language.ZH
-          : Language.EN;
+      if (commands.stream().anyMatch(c -> c.language().chinese())) {
+        return Language.ZH;
+      }
+      // a fourth language answers when every command is written in it (docs/languages.md)
+      Language first = commands.get(0).language();
+      return commands.stream().allMatch(c -> c.language().equals(first)) ? first : Language.EN;
     }
     if (containsHan(subject) || lines.stream().anyMatch(CommandParser::containsHan)) {
       return Language.ZH;
@@ -603,14 +606,15 @@ public final class CommandParser {
   }
 
   /** One keyword of one spec, NFKC-normalised and split into words. */
-  private record Keyword(CommandSpec spec, String text, List<String> words, Language language) {
+  /** A keyword, the language it is written in, and whether a word boundary must follow it. */
+  private record Keyword(CommandSpec spec, String text, List<String> words, Language language, boolean boundary) {
 
-    static Keyword of(CommandSpec spec, String keyword, Language language) {
+    static Keyword of(CommandSpec spec, String keyword, Language language, boolean boundary) {
       String text = nfkc(keyword).strip().replaceAll("\\s+", " ");
       if (text.isEmpty()) {
         throw new IllegalArgumentException("blank keyword in " + spec.name());
       }
-      return new Keyword(spec, text, List.of(text.split(" ")), language);
+      return new Keyword(spec, text, List.of(text.split(" ")), language, boundary);
     }
 
     /** The index just past this keyword when {@code norm} has it at {@code start}, else -1. */
@@ -632,7 +636,7 @@ public final class CommandParser {
         }
         pos += word.length();
       }
-      if (language == Language.EN && pos < norm.length()) {
+      if (boundary && pos < norm.length()) {
         int next = norm.codePointAt(pos);
         if (Character.isLetterOrDigit(next)
             && Character.UnicodeScript.of(next) != Character.UnicodeScript.HAN) {

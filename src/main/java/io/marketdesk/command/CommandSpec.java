@@ -22,12 +22,28 @@ public record CommandSpec(
     List<String> en,
     Set<Role> roles,
     Body body,
-    SentenceRecognizer sentence) {
+    SentenceRecognizer sentence,
+    java.util.Map<String, Language> written) {
 
   public CommandSpec {
     zh = List.copyOf(zh);
     en = List.copyOf(en);
     roles = Set.copyOf(roles);
+    written = java.util.Map.copyOf(written);
+  }
+
+  /** A spec whose Chinese keywords are zh and other keywords en. */
+  public CommandSpec(String name, List<String> zh, List<String> en, Set<Role> roles, Body body,
+      SentenceRecognizer sentence) {
+    this(name, zh, en, roles, body, sentence, java.util.Map.of());
+  }
+
+  /**
+   * The language a keyword of this spec is written in (the first language whose file has it, in
+   * the order of messages/languages.txt), else {@code otherwise}.
+   */
+  public Language languageOf(String keyword, Language otherwise) {
+    return written.getOrDefault(keyword, otherwise);
   }
 
   /** A command whose keywords come from the message files ({@link Keywords}). */

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command keywords, read from the message files ({@code keyword.NAME = 订单详情 | 订单明细}): the
- * Java code names a command, each language's file says how people write it. Chinese keywords of both
- * scripts are matched as Chinese; which script a mail is written in is for {@link Scripts}.
+ * The command keywords, read from the message files ({@code keyword.NAME = 订单详情 | 订单明细}) of
+ * every language in {@code messages/languages.txt}: the Java code names a command, each language's
+ * file says how people write it, and a keyword answers in the language whose file has it first.
+ * Keywords of a {@code han} language need no word boundary; Chinese keywords of both scripts are
+ * matched as Chinese, and which script a mail is written in is for {@link Scripts}.
  * Immutable and thread-safe.
  */
 public final class Keywords {
@@ -24,14 +26,20 @@ public final class Keywords {
   public CommandSpec apply(CommandSpec spec) {
     List<String> zh = new ArrayList<>();
     List<String> en = new ArrayList<>();
-    for (Language lang : Language.values()) {
+    java.util.Map<String, Language> written = new java.util.HashMap<>();
+    for (Catalog.Spoken s : catalog.languages()) {
+      Language lang = Language.of(s.code());
       List<String> words = words(lang, spec.name());
-      (lang.chinese() ? zh : en).addAll(words);
+      (s.han() ? zh : en).addAll(words);
+      for (String w : words) {
+        written.putIfAbsent(w, lang);
+      }
     }
     if (zh.isEmpty() && en.isEmpty()) {
       return spec;
     }
-    return new CommandSpec(spec.name(), distinct(zh), distinct(en), spec.roles(), spec.body(), spec.sentence());
+    return new CommandSpec(spec.name(), distinct(zh), distinct(en), spec.roles(), spec.body(), spec.sentence(),
+        written);
   }
 
   /** One language's keywords for a command, the one help shows first; empty when it has none. */

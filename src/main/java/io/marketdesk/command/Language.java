@@ -1,40 +1,62 @@
 package io.marketdesk.command;
 
 /**
- * The language a reply is written in: the language of the commands (docs/commands.md). Each has a
- * folder of templates and a message file named by {@link #code()}; adding one is adding files
- * (docs/languages.md) and a constant here.
+ * A language a reply or a page is written in, by its code: the name of its message file and its
+ * template folders. The set of languages is files alone ({@code templates/messages/languages.txt},
+ * read by {@link io.marketdesk.template.Catalog#languages()}; docs/languages.md); the three the
+ * code names are constants here. Immutable; equal when the codes are.
+ *
+ * @param code the folder code ({@code zh}, {@code zh-Hant}, {@code en}, …)
  */
-public enum Language {
+public record Language(String code) {
   /** Simplified Chinese, the default. */
-  ZH("zh"),
+  public static final Language ZH = new Language("zh");
   /** Traditional Chinese, as written in Taiwan and Hong Kong. */
-  ZH_HANT("zh-Hant"),
-  EN("en");
+  public static final Language ZH_HANT = new Language("zh-Hant");
+  public static final Language EN = new Language("en");
 
-  private final String code;
-
-  Language(String code) {
-    this.code = code;
-  }
-
-  /** The folder name of this language's templates and the name of its message file. */
-  public String code() {
-    return code;
+  public Language {
+    if (code == null || code.isBlank() || !code.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+      throw new IllegalArgumentException("not a language code: " + code);
+    }
   }
 
   /** True for the Chinese languages (either script). */
   public boolean chinese() {
-    return this != EN;
+    return code.equals("zh") || code.startsWith("zh-");
   }
 
-  /** The language of a folder code, or ZH for an unknown one. */
+  /**
+   * The three languages the code names. Every language there are files for is {@link
+   * io.marketdesk.template.Catalog#languageCodes()}; loop over that instead where a fourth one
+   * should count too.
+   */
+  public static Language[] values() {
+    return new Language[] {ZH, ZH_HANT, EN};
+  }
+
+  /**
+   * The language of a code: one of the constants when it names one (any case), else a language of
+   * that code; zh for none or a malformed one.
+   */
   public static Language of(String code) {
-    for (Language l : values()) {
-      if (l.code.equalsIgnoreCase(code)) {
+    if (code == null) {
+      return ZH;
+    }
+    for (Language l : new Language[] {ZH, ZH_HANT, EN}) {
+      if (l.code.equalsIgnoreCase(code.strip())) {
         return l;
       }
     }
-    return ZH;
+    try {
+      return new Language(code.strip());
+    } catch (IllegalArgumentException e) {
+      return ZH;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return code;
   }
 }

@@ -12,7 +12,22 @@ package io.marketdesk.command;
  * @param token a token this outcome asks the person to answer with (a confirmation), or null; the
  *     reply then carries it in its Reply-To address and subject tag
  */
-public record Outcome(Kind kind, String message, String example, String token) {
+public record Outcome(Kind kind, String message, String example, String token,
+    java.util.List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files) {
+
+  public Outcome {
+    files = java.util.List.copyOf(files);
+  }
+
+  /** An outcome whose reply carries no file. */
+  public Outcome(Kind kind, String message, String example, String token) {
+    this(kind, message, example, token, java.util.List.of());
+  }
+
+  /** This outcome with files the reply carries (an export: docs/after-the-sale.md). */
+  public Outcome withFiles(java.util.List<io.marketdesk.outbox.OutgoingMail.FileAttachment> attached) {
+    return new Outcome(kind, message, example, token, attached);
+  }
 
   /** What a command came to. */
   public enum Kind {

@@ -122,13 +122,9 @@ public final class Exports {
           config.maxAttachmentBytes / 1024.0 / 1024.0)), ctx.m("export.example.smaller"));
     }
     List<FileAttachment> files = List.of(new FileAttachment(name, csv ? "text/csv; charset=UTF-8" : XLSX, out.toByteArray()));
-    ctx.mailer().send(ctx.handle(), ctx.language(), ctx.actor().address(), "export-file",
-        new FileMail(name, count[0], config.mailAddress), null, ctx.inboundId(), files);
-    return Outcome.done(ctx.m("export.sent", "file", name, "rows", count[0]));
+    // the reply itself carries the file (docs/after-the-sale.md)
+    return Outcome.done(ctx.m("export.sent", "file", name, "rows", count[0])).withFiles(files);
   }
-
-  /** The model of the mail that carries the file. */
-  public record FileMail(String file, int rows, String serviceAddress) {}
 
   private long millis(LocalDate d) {
     return d.atStartOfDay(config.zone).toInstant().toEpochMilli();
@@ -219,7 +215,7 @@ public final class Exports {
           row.add(rs.getString(1));
           row.add(rs.getString(2));
           row.add(rs.getString(3));
-          row.add(rs.getString(4));
+          row.add(ctx.m("type." + rs.getString(4)));
           row.add(BigDecimal.valueOf(rs.getLong(5), 2));
           row.add(rs.getString(6));
           row.add(ctx.m("state.product." + rs.getString(7)));

@@ -23,6 +23,7 @@ import io.marketdesk.outbox.Bounces;
 import io.marketdesk.outbox.About;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
+import io.marketdesk.outbox.OutgoingMail;
 import io.marketdesk.outbox.ReplyCap;
 import io.marketdesk.store.TransientFaults;
 import io.marketdesk.command.Scripts;
@@ -331,6 +332,10 @@ public final class MailProcessor {
       // for the audit log and history by mail (docs/history.md)
       h.createUpdate("UPDATE inbound_mail SET auth_result = :a WHERE id = :id")
           .bind("a", authenticated ? "pass" : byToken ? "token" : trusted ? "trust" : "none").bind("id", id).execute();
+      if (proven) {
+        // the language notices nobody asked for follow (docs/languages.md); a forged From sets nothing
+        io.marketdesk.command.WrittenLanguages.record(h, actor.address(), lang, clock.millis());
+      }
       CommandContext ctx = new CommandContext(h, actor, mail, id, lang, presented, proven, clock, mailer, audit);
       if (parsed.commands().isEmpty()) {
         if (answered.isPresent() && threadContext.isAcknowledgement(List.of(mail.text().split("\n")))
@@ -371,7 +376,7 @@ public final class MailProcessor {
       About own = threadContext.aboutOf(resolved);
       replyAbout = own.isEmpty() ? about : own;
     }
-    queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout);
+    queueReply(h, id, mail, lang, reply.build(), "reply", replyAbout, reply.files());
     return Result.REPLIED;
   }
 
@@ -633,6 +638,10 @@ public final class MailProcessor {
     List<String> out = new ArrayList<>();
     for (ParsedCommand c : parsed.commands()) {
       out.add(c.line());
+      // what the person wrote under the line shows the script too (新建商品 with 繁體 fields)
+      out.addAll(c.fields().keySet());
+      out.addAll(c.fields().values());
+      out.add(c.text());
     }
     if (out.isEmpty()) {
       out.add(subject);
@@ -760,15 +769,20 @@ public final class MailProcessor {
   public record UnregisteredModel(String serviceAddress) {}
 
   private void queueReply(Handle h, long id, ParsedMail mail, Language lang, ReplyModel model, String kind,
-      About about) {
+      About about, List<OutgoingMail.FileAttachment> files) {
     RenderedMail body = mailer.render(lang, "reply", model);
     String messageId = queue(h, id, mail, lang,
         body.withSubject(replySubject(mail.subject(), mailer.catalog().text(lang.code(), "reply.subject"))),
-        kind, model.token());
+        kind, model.token(), files);
     outbox.recordAbout(h, messageId, about);
   }
 
   private String queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token) {
+    return queue(h, id, mail, lang, m, kind, token, List.of());
+  }
+
+  private String queue(Handle h, long id, ParsedMail mail, Language lang, RenderedMail m, String kind, String token,
+      List<OutgoingMail.FileAttachment> files) {
     List<String> refs = new ArrayList<>(mail.references());
     if (mail.messageId() != null) {
       refs.add(mail.messageId());
@@ -777,7 +791,7 @@ public final class MailProcessor {
       refs.remove(1);
     }
     ReplyCap.Queued q = replyCap.queue(h, lang, mailer.mail(kind, mail.fromAddress(), m, token, mail.messageId(), refs,
-        List.of()), id);
+        files), id);
     if (q.held()) {
       inbound.setStatus(h, id, "processed", "reply held until " + Instant.ofEpochMilli(q.releaseAt())
           + ": over security.replies-per-hour");

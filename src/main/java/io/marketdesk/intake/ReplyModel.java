@@ -42,6 +42,7 @@ public record ReplyModel(
     private String unrecognized = "";
     private String token;
     private boolean nearest;
+    private final List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files = new ArrayList<>();
 
     Builder(Actor actor) {
       this.actor = actor;
@@ -53,7 +54,13 @@ public record ReplyModel(
       if (token == null && o.token() != null) {
         token = o.token();
       }
+      files.addAll(o.files());
       return this;
+    }
+
+    /** The files the commands' outcomes attach to the reply. */
+    List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files() {
+      return List.copyOf(files);
     }
 
     Builder help(String text, String unrecognizedLine) {

@@ -96,7 +96,9 @@ public final class LoginRoutes implements WebModule {
       return;
     }
     ctx.header("Set-Cookie", cookie(r.cookie(), Sessions.TTL.toSeconds()));
-    String lang = ctx.queryParam("lang") != null ? Web.lang(ctx) : ("en".equals(r.lang()) ? "en" : "zh");
+    // the page in the language the login mail was written in (any language with files), unless asked
+    String lang = ctx.queryParam("lang") != null ? Web.lang(ctx)
+        : words.languageCodes().contains(r.lang()) ? r.lang() : words.languageCodes().get(0);
     ctx.redirect("/me?lang=" + lang, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

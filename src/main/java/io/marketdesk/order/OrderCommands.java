@@ -1,7 +1,6 @@
 package io.marketdesk.order;
 
 import io.marketdesk.text.Message;
-import io.marketdesk.command.Language;
 import io.marketdesk.text.Refusal;
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
@@ -372,16 +371,11 @@ public final class OrderCommands {
     Order frozen = r.order();
     String payload = "{\"orderNo\":\"" + frozen.orderNo().replace("\"", "") + "\",\"resume\":\"" + o.status().code() + "\"}";
     Review review = reviews.submit(ctx, new Reviews.Submission(AppealReviewKind.KIND, frozen.orderNo(), frozen.providerId(),
-        ctx.in(Language.ZH, "appeal.review.title", "orderNo", frozen.orderNo()),
-        ctx.in(Language.EN, "appeal.review.title", "orderNo", frozen.orderNo()),
+        Message.of("appeal.review.title", "orderNo", frozen.orderNo()),
         payload,
-        List.of(new Change("appeal.decision", ctx.in(Language.ZH, "change.appeal.decision"),
-                ctx.in(Language.EN, "change.appeal.decision"), null,
-                ctx.in(Language.ZH, "appeal.review.decision", "state", Message.of(o.status().labelKey())), null,
-                ctx.in(Language.EN, "appeal.review.decision", "state", Message.of(o.status().labelKey()))),
-            new Change("status", ctx.in(Language.ZH, "change.status"), ctx.in(Language.EN, "change.status"),
-                ctx.in(Language.ZH, o.status().labelKey()), ctx.in(Language.ZH, OrderStatus.DISPUTED.labelKey()),
-                ctx.in(Language.EN, o.status().labelKey()), ctx.in(Language.EN, OrderStatus.DISPUTED.labelKey())),
+        List.of(Change.words(ctx, "appeal.decision", null,
+                Message.of("appeal.review.decision", "state", Message.of(o.status().labelKey()))),
+            Change.words(ctx, "status", Message.of(o.status().labelKey()), Message.of(OrderStatus.DISPUTED.labelKey())),
             Change.of(ctx, "appeal.reason", null, reason.strip()),
             Change.of(ctx, "rejections", null, String.valueOf(o.rejections())),
             Change.of(ctx, "provider", null, companyName(ctx, o) + " (" + o.accountId() + ")"),

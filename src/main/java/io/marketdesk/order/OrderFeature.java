@@ -36,6 +36,7 @@ public final class OrderFeature implements Feature {
     w.scheduler.add(refunds.timer(w.db.jdbi(), w.mailer.outbox()::wake));
     w.web.add(new OrderApi(w.db.jdbi(), workflow, w.mailer.outbox()));
     w.status.add(new OrderStatusSection(w.db.jdbi(), store));
+    w.personal.add(new RefundSection(w.templates.catalog(), w.config.mailAddress, w.config.zone));
     w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));
     w.demo.add(new OrderDemo(w.clock, w.templates.catalog()));
   }

@@ -208,20 +208,20 @@ public final class Refunds {
     Actor buyer = new Actor(o.buyerEmail(), Set.of(Role.BUYER), null, null, null, o.buyerEmail());
     CommandContext ctx = new CommandContext(h, buyer, null, inboundId, Language.of(o.buyerLang()), List.of(), true, clock,
         mailer, audit);
-    String answer = r.declineReason() == null
-        ? ctx.in(Language.ZH, "refund.review.silent", "days", workflow.config().refundAnswerWithinWorkingDays)
-        : r.declineReason();
+    Change answer = r.declineReason() == null
+        ? Change.words(ctx, "refund.answer", null, Message.of("refund.review.silent", "days",
+            workflow.config().refundAnswerWithinWorkingDays))
+        : Change.of(ctx, "refund.answer", null, r.declineReason());
     String payload = "{\"orderNo\":\"" + o.orderNo().replace("\"", "") + "\",\"refundId\":" + r.id() + "}";
     return reviews.submit(ctx, new Reviews.Submission(KIND, o.orderNo(), o.providerId(),
-        ctx.in(Language.ZH, "refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
-        ctx.in(Language.EN, "refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
+        Message.of("refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
         payload,
-        List.of(Change.of(ctx, "refund.decision", null, ctx.in(Language.ZH, "refund.review.decision",
+        List.of(Change.words(ctx, "refund.decision", null, Message.of("refund.review.decision",
                 "amount", Money.formatYuan(r.amount()), "state", Message.of(r.before().labelKey()))),
             Change.of(ctx, "refund.amount", null, Money.formatYuan(r.amount()) + " / " + Money.formatYuan(o.price())),
             Change.of(ctx, "refund.refunded", null, Money.formatYuan(o.refundedAmount())),
             Change.of(ctx, "refund.reason", null, r.reason()),
-            Change.of(ctx, "refund.answer", null, answer),
+            answer,
             Change.of(ctx, "provider", null, o.accountId())),
         REVIEW_DAYS));
   }

@@ -171,22 +171,21 @@ final class PriceChangeHandler implements CommandHandler {
       changes.add(new Change("warning", ctx.in(Language.ZH, "change.warning"), ctx.in(Language.EN, "change.warning"), null,
           ctx.in(Language.ZH, "price-change.name-differs", "given", req.providerName(), "registered", provider.companyName()),
           null, ctx.in(Language.EN, "price-change.name-differs", "given", req.providerName(), "registered",
-              provider.companyName())));
+              provider.companyName())).labelled("change.warning"));
     }
     Object[] title = {"orderNo", order.orderNo(), "was", Money.formatYuan(oldPrice), "now", Money.formatYuan(newPrice),
         "percent", percent, "off", off};
-    String titleZh = ctx.in(Language.ZH, "price-change.review.title", title);
-    String titleEn = ctx.in(Language.EN, "price-change.review.title", title);
     Optional<Review> replaced = reviews.openFor(ctx.handle(), PriceReviewKind.KIND, order.orderNo());
     PricePayload payload = new PricePayload(order.orderNo(), oldPrice, newPrice, reason, ctx.language().code());
     Review review = reviews.submit(ctx, new Reviews.Submission(PriceReviewKind.KIND, order.orderNo(),
-        ctx.actor().providerId(), titleZh, titleEn, payload.toJson(), changes, REVIEW_WORKING_DAYS));
+        ctx.actor().providerId(), io.marketdesk.text.Message.of("price-change.review.title", title), payload.toJson(), changes,
+        REVIEW_WORKING_DAYS));
     ctx.audit("order", order.orderNo(), "price_change_requested", "price=" + Money.format(oldPrice),
         "price=" + Money.format(newPrice) + " (review #" + review.id() + (reason.isEmpty() ? "" : ", reason: " + reason)
             + ")");
     String due = reviews.dueText(review.dueAt());
     StringBuilder msg = new StringBuilder(ctx.m("price-change-handler.handle.15", "id", review.id(), "orderNo", order.orderNo(), "format", Money.formatYuan(oldPrice), "format2", Money.formatYuan(newPrice), "percent", percent, "REVIEW_WORKING_DAYS", REVIEW_WORKING_DAYS, "due", due));
-    replaced.ifPresent(r -> msg.append('\n').append(ctx.m("price-change-handler.handle.16", "id", r.id(), "titleZh", r.titleZh(), "titleEn", r.titleEn())));
+    replaced.ifPresent(r -> msg.append('\n').append(ctx.m("price-change-handler.handle.16", "id", r.id(), "titleZh", reviews.title(r, ctx.language().code()), "titleEn", reviews.title(r, ctx.language().code()))));
     if (nameDiffers) {
       msg.append('\n').append(ctx.m("price-change-handler.handle.17", "warning",
           ctx.m("price-change.name-differs", "given", req.providerName(), "registered", provider.companyName())));

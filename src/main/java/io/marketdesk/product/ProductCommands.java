@@ -188,7 +188,7 @@ public final class ProductCommands {
     public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
       Products.Owned checked = products.checkDelist(ctx, idArg(cmd));
       if (checked.refused()) {
-        return checked.refusal();
+        return checked.outcome(ctx);
       }
       Product p = checked.product();
       String pending = p.pendingRevision()
@@ -221,7 +221,7 @@ public final class ProductCommands {
     public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
       Products.Owned owned = products.owned(ctx, idArg(cmd), ProductExamples.view(ctx, idArg(cmd)));
       if (owned.refused()) {
-        return owned.refusal();
+        return owned.outcome(ctx);
       }
       Product p = owned.product();
       Handle h = ctx.handle();

@@ -1,5 +1,7 @@
 package io.marketdesk.product;
 
+import io.marketdesk.text.Refusal;
+
 import io.marketdesk.command.Language;
 import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -98,7 +100,7 @@ public final class Products {
   public Outcome update(CommandContext ctx, String rawId, Map<String, String> fields) {
     Owned owned = owned(ctx, rawId, ProductExamples.update(ctx, rawId));
     if (owned.refused()) {
-      return owned.refusal();
+      return owned.outcome(ctx);
     }
     Product p = owned.product();
     if (p.everListed() && p.status() != ProductStatus.LISTED) {
@@ -134,7 +136,7 @@ public final class Products {
   public Outcome relist(CommandContext ctx, String rawId, Map<String, String> fields) {
     Owned owned = owned(ctx, rawId, ProductExamples.relist(ctx, rawId));
     if (owned.refused()) {
-      return owned.refusal();
+      return owned.outcome(ctx);
     }
     Product p = owned.product();
     if (p.status() == ProductStatus.LISTED) {
@@ -171,15 +173,15 @@ public final class Products {
     }
     Product p = owned.product();
     if (p.status() != ProductStatus.LISTED) {
-      String why;
+      Refusal why;
       if (p.status() == ProductStatus.DELISTED) {
-        why = ctx.m("products.relist.5", "id", p.id());
+        why = Refusal.conflict("products.relist.5", "id", p.id());
       } else if (p.everListed()) {
-        why = ctx.m("products.relist.6", "id", p.id());
+        why = Refusal.conflict("products.relist.6", "id", p.id());
       } else {
-        why = ctx.m("products.relist.7", "id", p.id(), "label", ctx.m(p.status().labelKey()));
+        why = Refusal.conflict("products.relist.7", "id", p.id(), "label", Message.of(p.status().labelKey()));
       }
-      return Owned.no(Outcome.refused(why, ctx.m("products.relist.8")));
+      return Owned.no(why, ctx.m("products.relist.8"));
     }
     return owned;
   }
@@ -188,7 +190,7 @@ public final class Products {
   public Outcome delist(CommandContext ctx, String rawId) {
     Owned checked = checkDelist(ctx, rawId);
     if (checked.refused()) {
-      return checked.refusal();
+      return checked.outcome(ctx);
     }
     Product p = checked.product();
     Handle h = ctx.handle();
@@ -291,21 +293,31 @@ public final class Products {
     List<Change> changes = new ArrayList<>();
     ProductContent before = p.live().orElse(null);
     if (RELIST.equals(action)) {
-      changes.add(Change.of(ctx, "product.status", ctx.in(Language.ZH, ProductStatus.DELISTED.labelKey()),
-          ctx.in(Language.ZH, ProductStatus.LISTED.labelKey())));
+      changes.add(Change.words(ctx, "product.status", Message.of(ProductStatus.DELISTED.labelKey()),
+          Message.of(ProductStatus.LISTED.labelKey())));
     }
     for (Field f : ProductForm.diff(before, c)) {
-      changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));
+      if (f == Field.TYPE) {
+        // a type is words: each reader reads it in their language (docs/languages.md)
+        changes.add(Change.words(ctx, "product." + f.key(),
+            before == null ? Message.of("change.value.empty") : typeWords(before.type()), typeWords(c.type())));
+      } else {
+        changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));
+      }
     }
     String titleKey = NEW.equals(action) ? "product.review.title.new" : RELIST.equals(action) ? "product.review.title.relist"
         : "product.review.title.revision";
-    String titleZh = ctx.in(Language.ZH, titleKey, "id", p.id(), "name", c.name(), "type", ctx.in(Language.ZH, c.type().labelKey()));
-    String titleEn = ctx.in(Language.EN, titleKey, "id", p.id(), "name", c.name(), "type", ctx.in(Language.EN, c.type().labelKey()));
-    Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), titleZh, titleEn,
+    io.marketdesk.text.Message title = io.marketdesk.text.Message.of(titleKey, "id", p.id(), "name", c.name(), "type",
+        io.marketdesk.text.Message.of(c.type().labelKey()));
+    Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), title,
         json(new Payload(p.id(), version, action)), changes, c.type().reviewDays()));
     dao.setVersionReview(h, p.id(), version, r.id());
     ctx.audit("product", p.id(), "submitted v" + version + " (" + action + ")", p.status().code(), status.code());
     return r;
+  }
+
+  private static Message typeWords(ProductType t) {
+    return Message.of("change.value.type", "label", Message.of(t.labelKey()), "code", t.code());
   }
 
   private static String both(CommandContext ctx, ProductContent c, Field f) {
@@ -323,14 +335,22 @@ public final class Products {
     return dao.versions(h, p.id()).get(0).content();
   }
 
-  /** A product the sender owns, or why not. */
-  record Owned(Product product, Outcome refusal) {
+  /**
+   * A product the sender owns, or why not: the one {@link Refusal} (bad input, not found, someone
+   * else's, a state that does not allow it) with a correct example for the reply.
+   */
+  record Owned(Product product, Refusal refusal, String example) {
     boolean refused() {
       return refusal != null;
     }
 
-    static Owned no(Outcome refusal) {
-      return new Owned(null, refusal);
+    static Owned no(Refusal refusal, String example) {
+      return new Owned(null, refusal, example);
+    }
+
+    /** The refused outcome, worded in the reply's language. */
+    Outcome outcome(CommandContext ctx) {
+      return Outcome.refused(ctx.m(refusal.reason()), example);
     }
   }
 
@@ -338,18 +358,18 @@ public final class Products {
   Owned owned(CommandContext ctx, String rawId, String example) {
     String id = ProductDao.normalizeId(rawId);
     if (id.isEmpty()) {
-      return Owned.no(Outcome.refused(ctx.m("products.no.1"), example));
+      return Owned.no(Refusal.badInput("products.no.1"), example);
     }
     Optional<Product> p = dao.find(ctx.handle(), id);
     if (p.isEmpty()) {
-      return Owned.no(Outcome.refused(ctx.m("products.no.2", "id", id), ctx.m("products.no.3")));
+      return Owned.no(Refusal.notFound("products.no.2", "id", id), ctx.m("products.no.3"));
     }
     Long mine = ctx.actor().providerId();
     if (mine == null || p.get().providerId() != mine) {
-      return Owned.no(Outcome.refused(ctx.m("products.no.4", "id", id, "accountId", ctx.actor().accountId()),
-          ctx.m("products.no.5")));
+      return Owned.no(Refusal.rule("products.no.4", "id", id, "accountId", ctx.actor().accountId()),
+          ctx.m("products.no.5"));
     }
-    return new Owned(p.get(), null);
+    return new Owned(p.get(), null, "");
   }
 
   private static Outcome typeFixed(CommandContext ctx, Product p) {

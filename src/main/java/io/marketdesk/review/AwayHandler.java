@@ -64,7 +64,7 @@ final class AwayHandler implements CommandHandler {
       return Outcome.done(ctx.m(was ? "away.off" : "away.off-not-away"));
     }
     String date = args;
-    for (Language lang : Language.values()) {
+    for (Language lang : ctx.languages()) {
       for (String w : ctx.in(lang, "away.word.until").split("\\|")) {
         String word = w.strip();
         if (!word.isEmpty() && date.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT))) {
@@ -94,7 +94,7 @@ final class AwayHandler implements CommandHandler {
   }
 
   private static boolean isWord(CommandContext ctx, String key, String args) {
-    for (Language lang : Language.values()) {
+    for (Language lang : ctx.languages()) {
       for (String w : ctx.in(lang, key).split("\\|")) {
         if (!w.isBlank() && args.equalsIgnoreCase(w.strip())) {
           return true;

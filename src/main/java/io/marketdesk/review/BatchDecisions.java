@@ -148,7 +148,7 @@ final class BatchDecisions {
       return "=" + ctx.m("batch.item.gone", "n", item.number(), "id", item.reviewId());
     }
     Review r = found.get();
-    String title = ctx.zh() ? r.titleZh() : r.titleEn();
+    String title = reviews.title(r, ctx.language().code());
     Object[] base = {"n", item.number(), "id", r.id(), "title", title};
     if (!r.open()) {
       return "=" + skipped(ctx, r, base);
@@ -187,7 +187,7 @@ final class BatchDecisions {
   private static Optional<Line> decisionLine(CommandContext ctx, String raw) {
     String line = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
     for (boolean approve : new boolean[] {true, false}) {
-      for (Language lang : Language.values()) {
+      for (Language lang : ctx.languages()) {
         for (String k : ctx.in(lang, approve ? "keyword.review.approve" : "keyword.review.reject").split("\\|")) {
           String kw = k.strip();
           if (kw.isEmpty() || !line.regionMatches(true, 0, kw, 0, kw.length())) {

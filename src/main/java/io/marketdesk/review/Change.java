@@ -10,13 +10,54 @@ package io.marketdesk.review;
  * @param after the proposed value
  * @param beforeEn the old value as English readers read it when it is a word (a state label), else null
  * @param afterEn the new value as English readers read it when it is a word, else null
+ * @param labelKey the catalog key of the label, so that each reader reads it in their language
+ *     (null in older rows: then labelZh or labelEn)
+ * @param beforeWords the old value as the catalog message it is made of (JSON), when it is words
+ *     (a state label), worded for each reader; else null
+ * @param afterWords the new value as a catalog message (JSON) when it is words, else null
  */
 public record Change(String field, String labelZh, String labelEn, String before, String after, String beforeEn,
-    String afterEn) {
+    String afterEn, String labelKey, String beforeWords, String afterWords) {
 
   /** A change whose values read the same in every language. */
   public Change(String field, String labelZh, String labelEn, String before, String after) {
-    this(field, labelZh, labelEn, before, after, null, null);
+    this(field, labelZh, labelEn, before, after, null, null, null, null, null);
+  }
+
+  /** A change whose words are given in Chinese and English, with no catalog key for its label. */
+  public Change(String field, String labelZh, String labelEn, String before, String after, String beforeEn,
+      String afterEn) {
+    this(field, labelZh, labelEn, before, after, beforeEn, afterEn, null, null, null);
+  }
+
+  /** This change with the catalog key of its label. */
+  public Change labelled(String key) {
+    return new Change(field, labelZh, labelEn, before, after, beforeEn, afterEn, key, beforeWords, afterWords);
+  }
+
+  /**
+   * A change whose values are words (state labels, a decision in words): kept as the messages they
+   * are made of, worded for each reader (zh and en kept too, for older readers of the row). A null
+   * {@code before} makes it context.
+   */
+  public static Change words(io.marketdesk.command.CommandContext ctx, String field, io.marketdesk.text.Message before,
+      io.marketdesk.text.Message after) {
+    io.marketdesk.command.Language zh = io.marketdesk.command.Language.ZH;
+    io.marketdesk.command.Language en = io.marketdesk.command.Language.EN;
+    return new Change(field, ctx.in(zh, "change." + field), ctx.in(en, "change." + field),
+        before == null ? null : ctx.in(zh, before.key(), args(before)), ctx.in(zh, after.key(), args(after)),
+        before == null ? null : ctx.in(en, before.key(), args(before)), ctx.in(en, after.key(), args(after)),
+        "change." + field, before == null ? null : MessageJson.write(before), MessageJson.write(after));
+  }
+
+  private static Object[] args(io.marketdesk.text.Message m) {
+    Object[] out = new Object[m.args().size() * 2];
+    int i = 0;
+    for (java.util.Map.Entry<String, Object> e : m.args().entrySet()) {
+      out[i++] = e.getKey();
+      out[i++] = e.getValue();
+    }
+    return out;
   }
 
   /** The old value for English readers. */
@@ -36,7 +77,7 @@ public record Change(String field, String labelZh, String labelEn, String before
    */
   public static Change of(io.marketdesk.command.CommandContext ctx, String field, String before, String after) {
     return new Change(field, ctx.in(io.marketdesk.command.Language.ZH, "change." + field),
-        ctx.in(io.marketdesk.command.Language.EN, "change." + field), before, after);
+        ctx.in(io.marketdesk.command.Language.EN, "change." + field), before, after).labelled("change." + field);
   }
 
   /** True when this is context rather than a change. */

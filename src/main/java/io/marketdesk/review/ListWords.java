@@ -17,14 +17,13 @@ final class ListWords {
 
   static String changes(Catalog catalog, String lang, Review r) {
     List<String> parts = new ArrayList<>();
-    for (Change c : r.changes()) {
+    for (Reviews.Line c : Reviews.lines(catalog, lang, r)) {
       if (c.context()) {
         continue;
       }
-      String label = lang.startsWith("zh") ? c.labelZh() : c.labelEn();
       parts.add(c.before().isEmpty()
-          ? catalog.text(lang, "list.change.new", "label", label, "after", cut(c.after()))
-          : catalog.text(lang, "list.change", "label", label, "before", cut(c.before()), "after", cut(c.after())));
+          ? catalog.text(lang, "list.change.new", "label", c.label(), "after", cut(c.after()))
+          : catalog.text(lang, "list.change", "label", c.label(), "before", cut(c.before()), "after", cut(c.after())));
     }
     return String.join(catalog.text(lang, "list.separator"), parts);
   }

@@ -65,16 +65,15 @@ final class PendingHandler implements CommandHandler {
     long now = ctx.now().toEpochMilli();
     StringBuilder sb = new StringBuilder();
     sb.append(ctx.m("pending-handler.describe.1", "id", r.id(), "overdue", r.overdue(now),
-        "title", ctx.zh() ? r.titleZh() : r.titleEn()));
+        "title", reviews.title(r, ctx.language().code())));
     sb.append('\n').append(ctx.m("pending-handler.describe.2", "kind", ctx.m("review-kind." + r.kind()), "subject", r.subject(), "requestedBy", r.requestedBy(), "dueAt", reviews.dueText(r.dueAt()), "kind2", r.kind()));
     if (!r.open()) {
       sb.append('\n').append(ctx.m("pending-handler.describe.3", "status", r.status(), "decidedBy", r.decidedBy()));
     }
     if (full) {
-      for (Change c : r.changes()) {
-        sb.append('\n').append(ctx.m("pending-handler.describe.4", "label", ctx.zh() ? c.labelZh() : c.labelEn(),
-            "context", c.context(), "before", ctx.zh() ? c.before() : c.beforeInEnglish(),
-            "after", ctx.zh() ? c.after() : c.afterInEnglish()));
+      for (Reviews.Line c : Reviews.lines(ctx.mailer().catalog(), ctx.language().code(), r)) {
+        sb.append('\n').append(ctx.m("pending-handler.describe.4", "label", c.label(),
+            "context", c.context(), "before", c.before(), "after", c.after()));
       }
     }
     return sb.toString();

@@ -2,6 +2,7 @@ package io.marketdesk.review;
 
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.Language;
+import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.schedule.Scheduler;
@@ -10,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,8 +31,18 @@ public final class ReviewDigest implements Scheduler.Job {
    * One review in the digest: its number in the list, what changes (old → new, short), who asked and
    * how long it has waited, so that it can be decided from the digest alone.
    */
-  public record Item(int number, long id, String kind, String kindZh, String subject, String titleZh, String titleEn,
-      String requester, String due, boolean overdue, String changes, String waited) {}
+  public record Item(int number, long id, String kind, String kindLabel, String subject, String title,
+      String requester, String due, boolean overdue, String changes, String waited) {
+    /** The title, already in the mail's language (for templates that chose between zh and en). */
+    public String titleZh() {
+      return title;
+    }
+
+    /** The title, already in the mail's language (for templates that chose between zh and en). */
+    public String titleEn() {
+      return title;
+    }
+  }
 
   /** The digest mail's model. */
   public record Model(String date, List<Item> items, int open, int overdue, String serviceAddress) {
@@ -79,23 +92,28 @@ public final class ReviewDigest implements Scheduler.Job {
       if (open.isEmpty()) {
         return;
       }
-      List<Item> items = new ArrayList<>();
-      int overdue = 0;
-      String zh = Language.ZH.code();
-      for (Review r : open) {
-        boolean late = r.overdue(now.toEpochMilli());
-        overdue += late ? 1 : 0;
-        items.add(new Item(items.size() + 1, r.id(), r.kind(), mailer.catalog().text(zh, "review-kind." + r.kind()),
-            r.subject(), r.titleZh(), r.titleEn(), r.requestedBy(), reviews.dueText(r.dueAt()), late,
-            ListWords.changes(mailer.catalog(), zh, r), ListWords.waited(mailer.catalog(), zh, r, now.toEpochMilli())));
-      }
-      Model model = new Model(day.toString(), items, open.size(), overdue, mailer.config().mailAddress);
+      int overdue = (int) open.stream().filter(r -> r.overdue(now.toEpochMilli())).count();
+      Map<Language, Model> models = new HashMap<>();
       for (String address : reviews.reviewers().addresses(h, now.toEpochMilli())) {
-        // Each address gets its own numbered list and token: a decision by number is that operator's.
+        // Each address gets its own numbered list and token: a decision by number is that operator's;
+        // and the digest in the language the operator last wrote in (docs/languages.md).
         ReviewLists.Made list = lists.create(h, address, "digest", open, now.toEpochMilli());
-        mailer.send(h, Language.ZH, address, "review-digest", model, list.token(), null);
+        Language lang = WrittenLanguages.of(h, address);
+        Model model = models.computeIfAbsent(lang, l -> new Model(day.toString(), items(open, l.code(), now),
+            open.size(), overdue, mailer.config().mailAddress));
+        mailer.send(h, lang, address, "review-digest", model, list.token(), null);
       }
     });
     mailer.outbox().wake();
+  }
+
+  private List<Item> items(List<Review> open, String lang, Instant now) {
+    List<Item> items = new ArrayList<>();
+    for (Review r : open) {
+      items.add(new Item(items.size() + 1, r.id(), r.kind(), mailer.catalog().text(lang, "review-kind." + r.kind()),
+          r.subject(), reviews.title(r, lang), r.requestedBy(), reviews.dueText(r.dueAt()), r.overdue(now.toEpochMilli()),
+          ListWords.changes(mailer.catalog(), lang, r), ListWords.waited(mailer.catalog(), lang, r, now.toEpochMilli())));
+    }
+    return items;
   }
 }

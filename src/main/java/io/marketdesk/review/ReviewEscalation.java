@@ -2,6 +2,7 @@ package io.marketdesk.review;
 
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.Language;
+import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.schedule.Scheduler;
 import java.time.Instant;
@@ -73,7 +74,6 @@ public final class ReviewEscalation implements Scheduler.Job {
     ZonedDateTime local = now.atZone(zone);
     String day = local.toLocalDate().toString();
     boolean escalateToday = local.getHour() >= hour;
-    String zh = Language.ZH.code();
     jdbi.useTransaction(h -> {
       for (Review r : reviews.openReviews(h)) {
         boolean overdue = r.overdue(millis);
@@ -94,12 +94,15 @@ public final class ReviewEscalation implements Scheduler.Job {
           }
           to = reviews.reviewers().addresses(h, millis);
         }
-        Model model = new Model(reviews.mailModel(h, r), ListWords.changes(mailer.catalog(), zh, r),
-            ListWords.waited(mailer.catalog(), zh, r, millis), overdue);
         for (String address : to) {
           String token = reviews.tokens().issue(h, Reviews.TOKEN_PURPOSE, String.valueOf(r.id()), address, null,
               reviews.tokenTtl());
-          mailer.send(h, Language.ZH, address, overdue ? "review-overdue" : "review-reminder", model, token, null);
+          // in the language the operator last wrote in (docs/languages.md)
+          Language lang = WrittenLanguages.of(h, address);
+          String code = lang.code();
+          Model model = new Model(reviews.mailModel(h, r, lang), ListWords.changes(mailer.catalog(), code, r),
+              ListWords.waited(mailer.catalog(), code, r, millis), overdue);
+          mailer.send(h, lang, address, overdue ? "review-overdue" : "review-reminder", model, token, null);
         }
       }
     });

@@ -8,6 +8,7 @@ import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Language;
 import io.marketdesk.command.Outcome;
+import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Operator;
 import io.marketdesk.outbox.Mailer;
@@ -37,16 +38,35 @@ public final class Reviews {
 
   /** What a feature submits for review. */
   public record Submission(String kind, String subject, Long providerId, String titleZh, String titleEn,
-      String payload, List<Change> changes, int workingDays) {
+      String payload, List<Change> changes, int workingDays, Message title) {
     public Submission {
       changes = List.copyOf(changes);
     }
+
+    /** A submission whose title is given in Chinese and English only. */
+    public Submission(String kind, String subject, Long providerId, String titleZh, String titleEn, String payload,
+        List<Change> changes, int workingDays) {
+      this(kind, subject, providerId, titleZh, titleEn, payload, changes, workingDays, null);
+    }
+
+    /** A submission whose title is a catalog message, worded for each reader when a mail is written. */
+    public Submission(String kind, String subject, Long providerId, Message title, String payload, List<Change> changes,
+        int workingDays) {
+      this(kind, subject, providerId, null, null, payload, changes, workingDays, title);
+    }
   }
+
+  /** One line of a review's changes, worded for one reader. */
+  public record Line(String label, String before, String after, boolean context) {}
 
   /** The model of review mails. */
   public record MailModel(Review review, String due, String requester, String requesterName, boolean overdue,
       String note, String decidedBy, boolean approved, long replacedId, String serviceAddress, String accountId,
-      String webBaseUrl) {}
+      String webBaseUrl, String title, List<Line> lines) {
+    public MailModel {
+      lines = List.copyOf(lines);
+    }
+  }
 
   private final Clock clock;
   private final WorkingDayCalendar calendar;
@@ -107,17 +127,18 @@ public final class Reviews {
         .bind("k", s.kind()).bind("s", s.subject()).mapTo(Long.class).list()
         .stream().map(id -> find(h, id).orElseThrow()).toList();
     long id = h.createUpdate(
-            "INSERT INTO review (kind, subject, provider_id, requested_by, inbound_id, lang, title_zh, title_en, payload,"
-                + " changes, status, submitted_at, due_at) VALUES (:kind, :subject, :pid, :by, :inbound, :lang, :tz, :te,"
-                + " :payload, :changes, 'open', :now, :due)")
+            "INSERT INTO review (kind, subject, provider_id, requested_by, inbound_id, lang, title_zh, title_en, title_msg,"
+                + " payload, changes, status, submitted_at, due_at) VALUES (:kind, :subject, :pid, :by, :inbound, :lang, :tz,"
+                + " :te, :tm, :payload, :changes, 'open', :now, :due)")
         .bind("kind", s.kind())
         .bind("subject", s.subject())
         .bind("pid", s.providerId())
         .bind("by", ctx.actor().address())
         .bind("inbound", ctx.inboundId())
         .bind("lang", ctx.language().code())
-        .bind("tz", s.titleZh())
-        .bind("te", s.titleEn())
+        .bind("tz", s.title() == null ? s.titleZh() : mailer.catalog().text(Language.ZH.code(), s.title()))
+        .bind("te", s.title() == null ? s.titleEn() : mailer.catalog().text(Language.EN.code(), s.title()))
+        .bind("tm", s.title() == null ? null : MessageJson.write(s.title()))
         .bind("payload", s.payload())
         .bind("changes", toJson(s.changes()))
         .bind("now", now.toEpochMilli())
@@ -135,16 +156,67 @@ public final class Reviews {
     for (String address : reviewers.addresses(h, now.toEpochMilli())) {
       String token = tokens.issue(h, TOKEN_PURPOSE, String.valueOf(id), address, null, tokenTtl);
       long replacedId = replaced.isEmpty() ? 0 : replaced.get(replaced.size() - 1).id();
-      ctx.send(address, "review-request", model(h, review, ctx.actor().address(), ctx.actor().name(), null, replacedId), token);
+      // each operator reads it in the language they last wrote in (docs/languages.md)
+      Language lang = WrittenLanguages.of(h, address);
+      mailer.send(h, lang, address, "review-request",
+          model(h, review, ctx.actor().address(), ctx.actor().name(), null, replacedId, lang), token, ctx.inboundId());
     }
     return review;
   }
 
-  private MailModel model(Handle h, Review r, String requester, String requesterName, String note, long replacedId) {
+  private MailModel model(Handle h, Review r, String requester, String requesterName, String note, long replacedId,
+      Language lang) {
     return new MailModel(r, dueText(r.dueAt()), requester, requesterName, r.overdue(clock.millis()), note == null ? "" : note,
         r.decidedBy() == null ? "" : r.decidedBy(), "approved".equals(r.status()), replacedId, mailer.config().mailAddress,
         r.providerId() == null ? "" : directory.provider(h, r.providerId()).map(p -> p.accountId()).orElse(""),
-        mailer.config().webBaseUrl);
+        mailer.config().webBaseUrl, title(r, lang.code()), lines(mailer.catalog(), lang.code(), r));
+  }
+
+  /** The review's title in language {@code lang}: its message worded now, or the stored zh/en title of older rows. */
+  public String title(Review r, String lang) {
+    if (r.title() != null) {
+      return mailer.catalog().text(lang, r.title());
+    }
+    return lang.startsWith("zh") ? r.titleZh() : r.titleEn();
+  }
+
+  /**
+   * A stored title in language {@code lang}: the {@code title_msg} column worded now, or, in rows
+   * older than it, the Chinese or English title (for pages that read the review table's rows).
+   */
+  public static String title(io.marketdesk.template.Catalog catalog, String lang, String titleMsg, String titleZh,
+      String titleEn) {
+    if (titleMsg != null) {
+      return catalog.text(lang, MessageJson.read(titleMsg));
+    }
+    return lang.startsWith("zh") ? titleZh : titleEn;
+  }
+
+  /** A change's label in language {@code lang}. */
+  static String label(io.marketdesk.template.Catalog catalog, String lang, Change c) {
+    if (c.labelKey() != null && catalog.has(lang, c.labelKey())) {
+      return catalog.text(lang, c.labelKey());
+    }
+    return lang.startsWith("zh") ? c.labelZh() : c.labelEn();
+  }
+
+  /** The review's changes worded for one reader: labels in {@code lang}, values as that reader reads them. */
+  public static List<Line> lines(io.marketdesk.template.Catalog catalog, String lang, Review r) {
+    return lines(catalog, lang, r.changes());
+  }
+
+  /** Changes worded for one reader (labels in {@code lang}, values as that reader reads them). */
+  public static List<Line> lines(io.marketdesk.template.Catalog catalog, String lang, List<Change> changes) {
+    boolean zh = lang.startsWith("zh");
+    List<Line> out = new ArrayList<>();
+    for (Change c : changes) {
+      String before = c.beforeWords() != null ? catalog.text(lang, MessageJson.read(c.beforeWords()))
+          : zh ? c.before() : c.beforeInEnglish();
+      String after = c.afterWords() != null ? catalog.text(lang, MessageJson.read(c.afterWords()))
+          : zh ? c.after() : c.afterInEnglish();
+      out.add(new Line(label(catalog, lang, c), before == null ? "" : before, after == null ? "" : after, c.context()));
+    }
+    return out;
   }
 
   /**
@@ -198,12 +270,14 @@ public final class Reviews {
     String request = h.createQuery("SELECT i.message_id FROM review r JOIN inbound_mail i ON i.id = r.inbound_id"
             + " WHERE r.id = :id").bind("id", reviewId).mapTo(String.class).findFirst().orElse(null);
     mailer.sendInThread(h, askerLang, r.requestedBy(), result, model(h, decided, r.requestedBy(), greeting,
-            effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0),
+            effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0, askerLang),
         request, ctx.inboundId());
     }
     String done = approve
-        ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn())
-        : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", r.titleZh(), "titleEn", r.titleEn());
+        ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", title(r, ctx.language().code()), "titleEn",
+            title(r, ctx.language().code()))
+        : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", title(r, ctx.language().code()), "titleEn",
+            title(r, ctx.language().code()));
     if (effectNote != null) {
       done += "\n" + mailer.catalog().text(ctx.language().code(), effectNote);
     }
@@ -260,12 +334,13 @@ public final class Reviews {
 
   public Optional<Review> find(Handle h, long id) {
     return h.createQuery("SELECT id, kind, subject, provider_id, requested_by, title_zh, title_en, payload, changes, status,"
-            + " submitted_at, due_at, decided_at, decided_by, decision_note FROM review WHERE id = :id")
+            + " submitted_at, due_at, decided_at, decided_by, decision_note, title_msg FROM review WHERE id = :id")
         .bind("id", id)
         .map((rs, c) -> new Review(rs.getLong(1), rs.getString(2), rs.getString(3),
             rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), fromJson(rs.getString(9)), rs.getString(10), rs.getLong(11), rs.getLong(12),
-            rs.getObject(13) == null ? null : rs.getLong(13), rs.getString(14), rs.getString(15)))
+            rs.getObject(13) == null ? null : rs.getLong(13), rs.getString(14), rs.getString(15),
+            rs.getString(16) == null ? null : MessageJson.read(rs.getString(16))))
         .findFirst();
   }
 
@@ -344,8 +419,8 @@ public final class Reviews {
   }
 
   /** A mail model for another mail about a review (reminders, escalations). */
-  MailModel mailModel(Handle h, Review r) {
-    return model(h, r, r.requestedBy(), r.requestedBy(), null, 0);
+  MailModel mailModel(Handle h, Review r, Language lang) {
+    return model(h, r, r.requestedBy(), r.requestedBy(), null, 0, lang);
   }
 
   public Clock clock() {

@@ -109,12 +109,11 @@ final class Disputes {
     String subject = st.id() + "#" + line;
     String payload = "{\"statement\":\"" + st.id() + "\",\"line\":" + line + ",\"commission\":" + asked + "}";
     Review review = reviews.submit(ctx, new Reviews.Submission(KIND, subject, pid,
-        ctx.in(Language.ZH, "settlement.review.title", "id", st.id(), "line", line, "orderNo", l.get().orderNo()),
-        ctx.in(Language.EN, "settlement.review.title", "id", st.id(), "line", line, "orderNo", l.get().orderNo()),
+        io.marketdesk.text.Message.of("settlement.review.title", "id", st.id(), "line", line, "orderNo", l.get().orderNo()),
         payload,
         List.of(new Change("commission", ctx.in(Language.ZH, "change.settlement.commission"),
                 ctx.in(Language.EN, "change.settlement.commission"), Money.formatYuan(l.get().commission()),
-                Money.formatYuan(asked)),
+                Money.formatYuan(asked)).labelled("change.settlement.commission"),
             Change.of(ctx, "settlement.order", null, l.get().orderNo() + " " + Money.formatYuan(l.get().price())
                 + " - " + Money.formatYuan(l.get().refunded())),
             Change.of(ctx, "settlement.reason", null, reason.strip())),

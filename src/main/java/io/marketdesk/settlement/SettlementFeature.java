@@ -48,6 +48,7 @@ public final class SettlementFeature implements Feature {
     reviews.register(disputes.kind());
     w.commands.register(disputes.handler());
     w.web.add(new Api(s));
+    w.personal.add(new StatementSection(s, reviews, w.templates.catalog(), w.config.mailAddress, w.config.zone));
     w.scheduler.add(new Scheduler.Job() {
       @Override
       public String name() {

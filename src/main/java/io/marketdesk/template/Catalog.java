@@ -32,6 +32,7 @@ public final class Catalog {
   private final Configuration cfg;
   private final ConcurrentMap<String, Map<String, String>> files = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Template> compiled = new ConcurrentHashMap<>();
+  private volatile java.util.List<Spoken> spoken;
 
   Catalog(Configuration cfg) {
     this.cfg = cfg;
@@ -122,6 +123,102 @@ public final class Catalog {
       loadInto(m, "messages/" + part + "." + lang + ".properties", true);
     }
     return Map.copyOf(m);
+  }
+
+  /**
+   * One language as {@code messages/languages.txt} lists it.
+   *
+   * @param code the folder code of its files
+   * @param name its name in its own words (the pages' language links)
+   * @param tags the browser language tags it answers, lower case ({@code zh-tw}; a tag also matches
+   *     longer ones: {@code en} answers {@code en-GB})
+   * @param script {@code han} or {@code latin}: whether its keywords need a word boundary
+   */
+  public record Spoken(String code, String name, java.util.List<String> tags, String script) {
+    public Spoken {
+      tags = java.util.List.copyOf(tags);
+    }
+
+    /** True when its keywords are written in Chinese characters (no word boundary after them). */
+    public boolean han() {
+      return script.equals("han");
+    }
+  }
+
+  /**
+   * The languages, from {@code messages/languages.txt} (the first is the default): adding a language
+   * is adding its files and a line there (docs/languages.md).
+   */
+  public java.util.List<Spoken> languages() {
+    java.util.List<Spoken> cached = spoken;
+    if (cached != null) {
+      return cached;
+    }
+    String text = read("messages/languages.txt");
+    if (text == null) {
+      throw new IllegalStateException("no messages/languages.txt");
+    }
+    java.util.List<Spoken> out = new java.util.ArrayList<>();
+    for (String line : text.split("\\R")) {
+      String l = line.replaceFirst("#.*", "").strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      String[] f = l.split("\\|", -1);
+      if (f.length != 4) {
+        throw new IllegalStateException("messages/languages.txt: CODE | NAME | TAGS | SCRIPT expected: " + line);
+      }
+      java.util.List<String> tags = new java.util.ArrayList<>();
+      for (String t : f[2].split(",")) {
+        if (!t.isBlank()) {
+          tags.add(t.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      out.add(new Spoken(f[0].strip(), f[1].strip(), tags, f[3].strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+    spoken = java.util.List.copyOf(out);
+    return spoken;
+  }
+
+  /** The language codes, the default first. */
+  public java.util.List<String> languageCodes() {
+    return languages().stream().map(Spoken::code).toList();
+  }
+
+  /**
+   * The language a browser asks for: the first tag of {@code Accept-Language} that a language
+   * answers (its longest matching tag wins); else the language listing {@code *} (any other
+   * browser language); with no header, the default language.
+   */
+  public String languageFor(String acceptLanguage) {
+    if (acceptLanguage != null) {
+      String any = null;
+      for (Spoken s : languages()) {
+        if (any == null && s.tags().contains("*")) {
+          any = s.code();
+        }
+      }
+      for (String part : acceptLanguage.split(",")) {
+        String tag = part.replaceFirst(";.*", "").strip().toLowerCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestLength = -1;
+        for (Spoken s : languages()) {
+          for (String t : s.tags()) {
+            if ((tag.equals(t) || tag.startsWith(t + "-")) && t.length() > bestLength) {
+              best = s.code();
+              bestLength = t.length();
+            }
+          }
+        }
+        if (best != null) {
+          return best;
+        }
+      }
+      if (any != null && !acceptLanguage.isBlank()) {
+        return any;
+      }
+    }
+    return languages().get(0).code();
   }
 
   /** The parts named in {@code messages/parts.txt}, one per line ({@code #} starts a comment). */

@@ -51,6 +51,8 @@ public final class Templates {
     cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     catalog = new Catalog(cfg);
     cfg.setSharedVariable("msg", (freemarker.template.TemplateMethodModelEx) this::msg);
+    // languages(): the languages of messages/languages.txt, for the pages' language links
+    cfg.setSharedVariable("languages", (freemarker.template.TemplateMethodModelEx) args -> catalog.languages());
   }
 
   /**

@@ -8,7 +8,6 @@ import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.login.Sessions;
 import io.marketdesk.money.Money;
-import io.marketdesk.review.Change;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,9 +38,20 @@ public final class MePage implements WebModule {
   private final java.time.Duration loginTtl;
   private final Labels labels;
   private final io.marketdesk.template.Catalog catalog;
+  private final List<PersonalSection> sections;
 
   public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PersonalPages pages, String serviceAddress,
       Clock clock, ZoneId zone, java.time.Duration loginTtl, io.marketdesk.template.Catalog catalog) {
+    this(jdbi, sessions, directory, pages, serviceAddress, clock, zone, loginTtl, catalog, List.of());
+  }
+
+  /**
+   * @param sections the parts features contribute (the list the wiring fills; read at each request)
+   */
+  public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PersonalPages pages, String serviceAddress,
+      Clock clock, ZoneId zone, java.time.Duration loginTtl, io.marketdesk.template.Catalog catalog,
+      List<PersonalSection> sections) {
+    this.sections = sections;
     this.loginTtl = loginTtl;
     this.labels = new Labels(catalog);
     this.catalog = catalog;
@@ -56,7 +66,7 @@ public final class MePage implements WebModule {
 
   /** The page. Parts are null for roles the person does not have. */
   public record Model(String lang, String address, String now, ProviderPart provider, OperatorPart operator,
-      BuyerPart buyer) {}
+      BuyerPart buyer, List<PersonalSection.Table> sections) {}
 
   /** A link that opens the mail client with a command in it. */
   public record Action(String label, String href) {}
@@ -82,7 +92,7 @@ public final class MePage implements WebModule {
 
   /** An open review and what it changes. */
   public record ReviewView(long id, String kind, String title, String subject, String provider, String submitted,
-      String due, boolean overdue, List<Change> changes, List<Action> actions) {}
+      String due, boolean overdue, List<io.marketdesk.review.Reviews.Line> changes, List<Action> actions) {}
 
   /** An audit entry. */
   public record AuditView(String at, String who, String what, String detail) {}
@@ -136,7 +146,11 @@ public final class MePage implements WebModule {
       }
       buyer = new BuyerPart(views);
     }
-    return new Model(lang, actor.address(), time(clock.millis()), provider, operator, buyer);
+    List<PersonalSection.Table> tables = new ArrayList<>();
+    for (PersonalSection s : sections) {
+      tables.addAll(s.tables(h, actor, lang));
+    }
+    return new Model(lang, actor.address(), time(clock.millis()), provider, operator, buyer, tables);
   }
 
   private ProviderPart providerPart(Handle h, Provider p, String lang) {
@@ -217,11 +231,12 @@ public final class MePage implements WebModule {
   }
 
   private ReviewView reviewView(PersonalPages.ReviewRow r, String lang, boolean forOperator) {
-    boolean zh = zh(lang);
     String provider = r.accountId() == null ? "" : r.companyName() + " (" + r.accountId() + ")";
-    return new ReviewView(r.id(), labels.reviewKind(r.kind(), lang), zh ? r.titleZh() : r.titleEn(), r.subject(),
+    String title = io.marketdesk.review.Reviews.title(catalog, lang, r.titleMsg(), r.titleZh(), r.titleEn());
+    return new ReviewView(r.id(), labels.reviewKind(r.kind(), lang), title, r.subject(),
         provider, time(r.submittedAt()), DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone)),
-        clock.millis() >= r.dueAt(), r.changes(), forOperator ? reviewActions(r.id(), lang) : List.of());
+        clock.millis() >= r.dueAt(), io.marketdesk.review.Reviews.lines(catalog, lang, r.changes()),
+        forOperator ? reviewActions(r.id(), lang) : List.of());
   }
 
   private List<Action> reviewActions(long id, String lang) {
@@ -296,9 +311,5 @@ public final class MePage implements WebModule {
 
   private static String nameOr(String name, String id) {
     return name == null || name.isBlank() ? id : name;
-  }
-
-  private static boolean zh(String lang) {
-    return lang.startsWith("zh");
   }
 }

@@ -30,7 +30,7 @@ public final class PersonalPages {
 
   /** An open review, with what it changes. */
   public record ReviewRow(long id, String kind, String subject, String titleZh, String titleEn, long submittedAt,
-      long dueAt, List<Change> changes, String accountId, String companyName) {}
+      long dueAt, List<Change> changes, String accountId, String companyName, String titleMsg) {}
 
   /** An audit entry. */
   public record AuditRow(long at, String actor, String entity, String entityId, String action, String before,
@@ -89,13 +89,14 @@ public final class PersonalPages {
   private List<ReviewRow> reviews(Handle h, String where, Long providerId) {
     var q = h.createQuery(
         "SELECT r.id, r.kind, r.subject, r.title_zh, r.title_en, r.submitted_at, r.due_at, r.changes, p.account_id,"
-            + " p.company_name FROM review r LEFT JOIN provider p ON p.id = r.provider_id WHERE " + where
+            + " p.company_name, r.title_msg FROM review r LEFT JOIN provider p ON p.id = r.provider_id WHERE " + where
             + " ORDER BY r.due_at, r.id");
     if (providerId != null) {
       q.bind("pid", providerId);
     }
     return q.map((rs, c) -> new ReviewRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getLong(6), rs.getLong(7), changes(rs.getString(8)), rs.getString(9), rs.getString(10)))
+            rs.getString(5), rs.getLong(6), rs.getLong(7), changes(rs.getString(8)), rs.getString(9), rs.getString(10),
+            rs.getString(11)))
         .list();
   }
 

@@ -27,16 +27,29 @@ public final class Web {
     }
   }
 
+  /** The request attribute holding the message catalog, whose languages a page may be in. */
+  static final String CATALOG = "marketdesk.catalog";
+
   /**
-   * The page language: {@code ?lang=zh|zh-Hant|en}, else the browser's first Accept-Language
-   * (zh-TW, zh-HK, zh-MO and zh-Hant read as zh-Hant, other Chinese as zh), else zh.
+   * The page language: {@code ?lang=CODE} of a language there are files for, else the one the
+   * browser's Accept-Language asks for by the tags of {@code messages/languages.txt} (zh-TW, zh-HK,
+   * zh-MO and zh-Hant read as zh-Hant, other Chinese as zh, any other as en), else the default, zh.
    */
   public static String lang(Context ctx) {
+    io.marketdesk.template.Catalog catalog = ctx.attribute(CATALOG);
+    java.util.List<String> codes = catalog == null ? java.util.List.of("zh", "zh-Hant", "en") : catalog.languageCodes();
     String q = ctx.queryParam("lang");
-    if ("zh".equals(q) || "en".equals(q) || "zh-Hant".equals(q)) {
-      return q;
+    if (q != null) {
+      for (String code : codes) {
+        if (code.equalsIgnoreCase(q.strip())) {
+          return code;
+        }
+      }
     }
     String al = ctx.header("Accept-Language");
+    if (catalog != null) {
+      return catalog.languageFor(al);
+    }
     if (al == null || al.isBlank()) {
       return "zh";
     }

@@ -12,6 +12,6 @@ public final class WebFeature implements Feature {
   @Override
   public void wire(Wiring w) {
     w.web.add(new MePage(w.db.jdbi(), w.get(Sessions.class), w.directory, new PersonalPages(), w.config.mailAddress,
-        w.clock, w.config.zone, w.config.loginTtl, w.templates.catalog()));
+        w.clock, w.config.zone, w.config.loginTtl, w.templates.catalog(), w.personal));
   }
 }

@@ -44,6 +44,8 @@ public final class WebServer implements AutoCloseable {
         ctx.json(error(404, "not found"));
       }
     });
+    // the languages a page may be in are the message files' (Web.lang, docs/languages.md)
+    app.before(ctx -> ctx.attribute(Web.CATALOG, web.templates().catalog()));
     for (WebModule m : modules) {
       m.routes(app, web);
     }

@@ -49,9 +49,11 @@ class ExportIT {
     return t.mail.awaitReplyTo(from, t.mail.send(from, SERVICE, "x", body));
   }
 
-  static byte[] file(TestApp t, String to, String name) {
-    Mail m = t.mail.await(to, x -> x.subject().contains(name));
-    return MailClient.attachments(m).get(name);
+  /** The file an export's reply carries (the reply itself, not a mail of its own). */
+  static byte[] file(Mail reply, String name) {
+    assertThat(reply.subject()).startsWith("Re: ");
+    assertThat(MailClient.attachments(reply)).containsOnlyKeys(name);
+    return MailClient.attachments(reply).get(name);
   }
 
   static long count(TestApp t, String sql) {
@@ -79,8 +81,11 @@ class ExportIT {
       // alice, xlsx by default, November only: her orders of the month (with a demo order of Nov 1)
       long mine = count(t, "SELECT COUNT(*) FROM orders o JOIN provider v ON v.id = o.provider_id WHERE v.account_id = '"
           + DemoData.ALICE_ACCOUNT + "' AND o.created_at >= " + Instant.parse("2026-10-31T16:00:00Z").toEpochMilli());
-      assertThat(command(t, ALICE, "导出 订单 2026-11").body()).contains("已导出 " + mine + " 行").contains("orders-2026-11.xlsx");
-      List<Row> rows = sheet(file(t, ALICE, "orders-2026-11.xlsx"));
+      Mail reply = command(t, ALICE, "导出 订单 2026-11");
+      assertThat(reply.body()).contains("已导出 " + mine + " 行").contains("orders-2026-11.xlsx").contains("附在这封回复中");
+      assertThat(MailClient.attachments(reply)).containsOnlyKeys("orders-2026-11.xlsx");
+      assertThat(t.mail.inbox(ALICE).stream().filter(m -> m.subject().contains("orders-2026-11.xlsx"))).isEmpty();
+      List<Row> rows = sheet(MailClient.attachments(reply).get("orders-2026-11.xlsx"));
       assertThat(rows).hasSize((int) mine + 1);
       assertThat(rows.get(0).getCell(0).asString()).isEqualTo("订单号");
       assertThat(rows.stream().skip(1).map(x -> x.getCell(3).asString())).containsOnly(DemoData.ALICE_ACCOUNT);
@@ -98,8 +103,9 @@ class ExportIT {
       assertThat(r.getCellCount()).isEqualTo(10); // not completed: the last cell is empty
 
       // bob, CSV, a range: only his order; UTF-8 with a BOM
-      assertThat(command(t, BOB, "export orders 2026-10-01..2026-11-30 csv").body()).contains("rows exported");
-      byte[] csv = file(t, BOB, "orders-2026-10-01..2026-11-30.csv");
+      Mail bobs = command(t, BOB, "export orders 2026-10-01..2026-11-30 csv");
+      assertThat(bobs.body()).contains("rows exported").contains("is attached to this reply");
+      byte[] csv = file(bobs, "orders-2026-10-01..2026-11-30.csv");
       assertThat(new byte[] {csv[0], csv[1], csv[2]}).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
       List<CSVRecord> lines = CSVFormat.DEFAULT.parse(new java.io.StringReader(new String(csv, 3, csv.length - 3,
           StandardCharsets.UTF_8))).getRecords();
@@ -109,8 +115,7 @@ class ExportIT {
       assertThat(lines.stream().filter(x -> x.get(0).equals("2026110299002")).findFirst().orElseThrow().get(5)).isEqualTo("88.00");
 
       // the buyer: own orders with buyer labels; the operator: every order
-      command(t, BUYER, "导出 订单 2026-11");
-      List<Row> buyer = sheet(file(t, BUYER, "orders-2026-11.xlsx"));
+      List<Row> buyer = sheet(file(command(t, BUYER, "导出 订单 2026-11"), "orders-2026-11.xlsx"));
       assertThat(buyer).hasSize((int) count(t, "SELECT COUNT(*) FROM orders WHERE buyer_email = '" + BUYER + "' AND created_at >= "
           + Instant.parse("2026-10-31T16:00:00Z").toEpochMilli()) + 1);
       assertThat(buyer.stream().skip(1).map(x -> x.getCell(7).asString())).contains("处理中", "待支付").doesNotContain("已支付");
@@ -118,8 +123,7 @@ class ExportIT {
       assertThat(command(t, DemoData.OPERATOR, "导出 订单").body()).contains("已导出 " + all + " 行");
 
       // products: alice's own
-      command(t, ALICE, "导出 商品");
-      List<Row> products = sheet(file(t, ALICE, "products.xlsx"));
+      List<Row> products = sheet(file(command(t, ALICE, "导出 商品"), "products.xlsx"));
       assertThat(products.stream().skip(1).map(x -> x.getCell(2).asString())).containsOnly(DemoData.ALICE_ACCOUNT);
       assertThat(products.get(1).getCell(4).getType()).isEqualTo(CellType.NUMBER);
 
@@ -136,8 +140,9 @@ class ExportIT {
       });
       long start = System.nanoTime();
       long month = mine + 10_000;
-      assertThat(command(t, ALICE, "export orders 2026-11").body()).contains(month + " rows exported");
-      List<Row> big = sheet(file(t, ALICE, "orders-2026-11.xlsx"));
+      Mail bigReply = command(t, ALICE, "export orders 2026-11");
+      assertThat(bigReply.body()).contains(month + " rows exported");
+      List<Row> big = sheet(file(bigReply, "orders-2026-11.xlsx"));
       System.out.printf("export of %d orders: %d ms to the reply, %d rows read back%n",
           month, (System.nanoTime() - start) / 1_000_000, big.size());
       assertThat(big).hasSize((int) month + 1);
@@ -152,6 +157,44 @@ class ExportIT {
       Mail reply = command(t, DemoData.OPERATOR, "导出 订单 csv");
       assertThat(reply.body()).contains("✘").contains("超过附件上限").contains("没有发送").contains("2026-10-01..2026-10-15");
       assertThat(t.mail.inbox(DemoData.OPERATOR).stream().filter(m -> m.subject().contains("导出文件"))).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldWriteATraditionalChineseExportAndReadEveryProductCellBack() throws Exception {
+    FakeClock clock = new FakeClock(Instant.parse("2026-11-02T01:00:00Z"));
+    try (TestApp t = TestApp.start(Map.of("api.token", TOKEN, "security.replies-per-hour", "1000"), clock)) {
+      api(t, "/api/orders", "{\"orderNo\":\"2026110299101\",\"productId\":\"P1001\",\"buyerEmail\":\"" + BUYER
+          + "\",\"price\":\"1,280.50\"}");
+      api(t, "/api/orders/2026110299101/paid", null);
+      // a 繁體 mail: the reply, the file's headings and its state labels in 繁體
+      Mail hant = command(t, ALICE, "匯出 訂單 2026-11 csv");
+      assertThat(hant.body()).contains("附在這封回覆中").doesNotContain("附在这封回复中");
+      byte[] csv = file(hant, "orders-2026-11.csv");
+      List<CSVRecord> lines = CSVFormat.DEFAULT.parse(new java.io.StringReader(new String(csv, 3, csv.length - 3,
+          StandardCharsets.UTF_8))).getRecords();
+      assertThat(lines.get(0).toList()).startsWith("訂單號", "商品 ID", "商品", "服務商帳號 ID");
+      CSVRecord order = lines.stream().filter(x -> x.get(0).equals("2026110299101")).findFirst().orElseThrow();
+      assertThat(order.get(5)).isEqualTo("1280.50");
+      assertThat(order.get(7)).isEqualTo("已支付");
+      assertThat(order.get(8)).isEqualTo("2026-11-02");
+
+      // products, xlsx: every cell of alice's listed ops product as its type
+      List<Row> products = sheet(file(command(t, ALICE, "导出 商品"), "products.xlsx"));
+      assertThat(products.get(0).getCell(1).asString()).isEqualTo("商品");
+      Row p1001 = products.stream().filter(x -> x.getCell(0).asString().equals("P1001")).findFirst().orElseThrow();
+      String name = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT name FROM product WHERE id = 'P1001'")
+          .mapTo(String.class).one());
+      long price = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT price FROM product WHERE id = 'P1001'")
+          .mapTo(Long.class).one());
+      assertThat(p1001.getCell(1).asString()).isEqualTo(name).matches(".*\\p{IsHan}.*");
+      assertThat(p1001.getCell(2).asString()).isEqualTo(DemoData.ALICE_ACCOUNT);
+      assertThat(p1001.getCell(3).asString()).isEqualTo("运维服务");
+      assertThat(p1001.getCell(4).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(p1001.getCell(4).asNumber()).isEqualByComparingTo(BigDecimal.valueOf(price, 2));
+      assertThat(p1001.getCell(6).asString()).isEqualTo("已上架");
+      assertThat(p1001.getCell(7).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(p1001.getCell(7).getDataFormatString()).contains("yy");
     }
   }
 }

@@ -106,6 +106,7 @@ class OrderTimersIT {
       assertThat(o2.outboxCount(ALICE, awaiting) + o2.outboxCount(ALICE, notStarted)).isEqualTo(aliceBefore).isEqualTo(6);
     } finally {
       again.close();
+      TestApp.dropFreshDatabase(keys.get("db.url"));
     }
   }
 

@@ -153,4 +153,74 @@ class ReaderMailsIT {
     assertThat(result.body()).startsWith("云帆科技有限公司，您好：").contains("已上架").contains("/products/P")
         .doesNotContain("您可以修改后重新提交");
   }
+
+  /** The operators last wrote in Chinese (their review mails follow the language they last wrote in). */
+  static void operatorsWroteChinese() {
+    t.app.db().jdbi().useTransaction(h -> io.marketdesk.command.WrittenLanguages.record(h, OPERATOR,
+        io.marketdesk.command.Language.ZH, t.clock.millis()));
+  }
+
+  static String reviewId(Mail request) {
+    Matcher id = Pattern.compile("#(\\d+)").matcher(request.subject());
+    assertThat(id.find()).isTrue();
+    return id.group(1);
+  }
+
+  @Test
+  void shouldShowTheNewAccountValuesInTheProvidersLanguageWhenAnAccountChangeIsApproved() {
+    operatorsWroteChinese();
+    Mail asked = o.command(DemoData.BOB, "account update\nservice phone: 400-900-0001\ncontact: Bob Wang");
+    assertThat(asked.body()).contains("sent for review");
+    // the operator reads it in Chinese alone, whoever asked in English
+    Mail request = t.mail.await(OPERATOR, m -> m.subject().contains("【待审核") && m.body().contains("400-900-0001"));
+    assertThat(request.body()).contains("客服电话：400-900-5678 → 400-900-0001").contains("联系人：Bob 王 → Bob Wang")
+        .doesNotContain("Hello").doesNotContain("Service phone").doesNotContain("->");
+    String id = reviewId(request);
+    o.command(OPERATOR, "审核 " + id + " 同意 资料齐全");
+    Mail result = t.mail.await(DemoData.BOB, m -> m.subject().contains("[Review result #" + id + "]"));
+    assertThat(result.inReplyTo()).as("threaded to the request").isEqualTo(asked.inReplyTo());
+    assertThat(result.body()).startsWith("Hello 北辰数据服务有限公司,").contains("approved").contains("Your account now reads:")
+        .contains("Service phone: 400-900-0001").contains("Contact: Bob Wang").contains("资料齐全")
+        .contains(DemoData.BOB_ACCOUNT).doesNotContain("客服电话");
+
+    Mail hant = o.command(ALICE, "修改帳戶資訊\n客服電話：400-800-0002");
+    assertThat(hant.body()).contains("已提交審核");
+    Mail hantRequest = t.mail.await(OPERATOR, m -> m.subject().contains("【待审核") && m.body().contains("400-800-0002"));
+    String hid = reviewId(hantRequest);
+    o.command(OPERATOR, "审核 " + hid + " 同意");
+    Mail hantResult = t.mail.await(ALICE, m -> m.subject().contains("【審核結果 #" + hid + "】"));
+    assertThat(hantResult.subject()).contains("帳戶").doesNotContain("账户");
+    assertThat(hantResult.body()).contains("帳戶資訊已改為").contains("客服電話：400-800-0002").doesNotContain("客服电话");
+  }
+
+  @Test
+  void shouldPassTheOperatorsReasonOnExactlyAndListContextApartFromChanges() {
+    operatorsWroteChinese();
+    String no = OrderTesting.newOrderNo();
+    assertThat(o.createOrder(no, "P1001", BUYER, "1000.00").status()).isEqualTo(201);
+    Mail asked = o.command(ALICE, "改价 " + no + " 880\n理由：老客户续约，按合同价结算。");
+    assertThat(asked.body()).contains("已提交审核");
+    Mail request = t.mail.await(OPERATOR, m -> m.subject().contains("【待审核") && m.subject().contains(no));
+    assertThat(request.body()).contains("订单价格：¥1,000.00 → ¥880.00").contains("老客户续约，按合同价结算。")
+        .doesNotContain("— →").doesNotContain("（空） → " + no);
+    String id = reviewId(request);
+    String reason = "合同价需要附件，请补充后再提交！\n附件：\n  1. 合同扫描件；\n  2. 续约说明。";
+    o.command(OPERATOR, "审核 " + id + " 拒绝 " + reason);
+    Mail result = t.mail.await(ALICE, m -> m.subject().contains("审核结果 #" + id));
+    assertThat(result.body()).contains(reason).contains("¥1,000.00");
+  }
+
+  @Test
+  void shouldSendBuyersMailFromTheServiceByAnUnsplitNameInOneMoneyAndColonStyle() throws Exception {
+    String no = o.paidOrder();
+    Mail paid = t.mail.await(BUYER, m -> m.inReplyTo() == null && m.subject().contains(no));
+    String from = jakarta.mail.internet.MimeUtility.unfold(paid.raw().getHeader("From", null));
+    // the display name is never cut inside "marketdesk" by encoded-word folding
+    assertThat(from).contains("marketdesk").contains("<market@marketdesk.test>");
+    assertThat(jakarta.mail.internet.MimeUtility.decodeText(from)).doesNotContain("服务商后台");
+    assertThat(paid.body()).contains("¥1,000.00").doesNotContain("¥1000.00").doesNotContainPattern("\\p{IsHan}: ")
+        .doesNotContain("服务商后台").doesNotContain(DemoData.ALICE_ACCOUNT);
+    Mail en = o.command(BUYER, "status " + no);
+    assertThat(en.body()).contains("¥1,000.00").doesNotContain("：");
+  }
 }

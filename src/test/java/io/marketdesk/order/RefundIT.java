@@ -144,7 +144,7 @@ class RefundIT {
     }
     // stopped over the deadline; a new instance on the same database sends it to operators, once
     c.set(Instant.parse("2026-03-06T02:00:00Z"));
-    try (TestApp again = TestApp.start(keys, c)) {
+    try (AutoCloseable drop = () -> TestApp.dropFreshDatabase(keys.get("db.url")); TestApp again = TestApp.start(keys, c)) {
       again.app.scheduler().tickNow();
       again.app.scheduler().tickNow();
       long reviews = again.app.db().jdbi().withHandle(h -> h.createQuery(

@@ -52,8 +52,16 @@ class AccountReviewIT {
         .mapTo(String.class).one());
   }
 
-  /** Alice asks for an account change; returns the review id and the review mails of both operators. */
+  /**
+   * Alice asks for an account change; the operators last wrote in Chinese (review mails follow the
+   * language each operator last wrote in: docs/languages.md), so the review mails are Chinese.
+   */
   static long submit(String fields) {
+    t.app.db().jdbi().useTransaction(h -> {
+      for (String op : List.of(DemoData.OPERATOR, OPS2)) {
+        io.marketdesk.command.WrittenLanguages.record(h, op, io.marketdesk.command.Language.ZH, t.clock.millis());
+      }
+    });
     String id = t.mail.send(DemoData.ALICE, SERVICE, "账户", "修改账户信息\n" + fields + "\n");
     Mail reply = t.mail.awaitReplyTo(DemoData.ALICE, id);
     assertThat(reply.body()).contains("⧗ 已提交审核").contains("已提交审核").contains(DemoData.ALICE_ACCOUNT);

@@ -72,8 +72,19 @@ class OperatorsAtScaleIT {
         "SELECT id FROM review WHERE subject = :s AND status = 'open'").bind("s", subject).mapTo(Long.class).one());
   }
 
+  /** The review mail to an operator, in whichever language that operator last wrote in. */
   static Mail reviewMail(String to, long reviewId) {
-    return t.mail.await(to, m -> m.subject().contains("#" + reviewId + "】"));
+    return t.mail.await(to, m -> m.subject().contains("#" + reviewId + "】") || m.subject().contains("#" + reviewId + "]"));
+  }
+
+  /** Every operator last wrote in Chinese: their digests, reminders and review mails are Chinese. */
+  @org.junit.jupiter.api.BeforeEach
+  void operatorsWroteChinese() {
+    t.app.db().jdbi().useTransaction(h -> {
+      for (String op : h.createQuery("SELECT address FROM operator_address").mapTo(String.class).list()) {
+        io.marketdesk.command.WrittenLanguages.record(h, op, io.marketdesk.command.Language.ZH, t.clock.millis());
+      }
+    });
   }
 
   static long count(String sql, Object... binds) {
@@ -238,7 +249,8 @@ class OperatorsAtScaleIT {
     assertThat(away.body()).contains("已设置休假至 2026-12-20");
     long r1 = openReviewOf(newProduct(DemoData.ALICE, "休假测试一"));
     reviewMail(OPS2, r1);
-    assertThat(count("SELECT COUNT(*) FROM outbox WHERE to_addr = :o AND subject LIKE :s", "o", OPS, "s", "%#" + r1 + "】%"))
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE to_addr = :o AND (subject LIKE :s OR subject LIKE :e)", "o", OPS, "s",
+        "%#" + r1 + "】%", "e", "%#" + r1 + "]%"))
         .isZero();
 
     // The lead's Exchange answers the review mail with an out-of-office reply: away three days, no reply to it.
@@ -256,7 +268,8 @@ class OperatorsAtScaleIT {
     // Nobody left: the lead still gets new reviews.
     long r2 = openReviewOf(newProduct(DemoData.BOB, "休假测试二"));
     reviewMail(OPS2, r2);
-    assertThat(count("SELECT COUNT(*) FROM outbox WHERE to_addr = :o AND subject LIKE :s", "o", OPS, "s", "%#" + r2 + "】%"))
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE to_addr = :o AND (subject LIKE :s OR subject LIKE :e)", "o", OPS, "s",
+        "%#" + r2 + "】%", "e", "%#" + r2 + "]%"))
         .isZero();
 
     // Back early; then a Gmail vacation reply to the next review mail sets three days again.

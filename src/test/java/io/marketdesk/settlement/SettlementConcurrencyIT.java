@@ -30,7 +30,8 @@ class SettlementConcurrencyIT {
     FakeClock clock = new FakeClock(Instant.parse("2026-11-20T01:00:00Z"));
     Map<String, String> keys = new HashMap<>(Map.of("api.token", "t", "settlement.day", "28"));
     keys.put("db.url", TestApp.freshDatabaseUrl(Files.createTempDirectory("settle-pg")));
-    try (TestApp one = TestApp.start(keys, clock); TestApp two = TestApp.start(keys, clock)) {
+    try (AutoCloseable drop = () -> TestApp.dropFreshDatabase(keys.get("db.url"));
+        TestApp one = TestApp.start(keys, clock); TestApp two = TestApp.start(keys, clock)) {
       // demo data: alice has orders completed in November; one for bob too
       one.app.db().jdbi().useHandle(h -> h.createUpdate("INSERT INTO orders (order_no, product_id, provider_id, buyer_email,"
               + " price, original_price, status, created_at, completed_at, updated_at) SELECT 'PGBOB0001', 'P1002', id,"

@@ -42,10 +42,10 @@ class CatalogTest {
   @Test
   void shouldHaveEveryKeyInEveryLanguage() {
     Set<String> all = new TreeSet<>();
-    for (Language l : Language.values()) {
+    for (Language l : catalog.languageCodes().stream().map(Language::of).toList()) {
       all.addAll(catalog.keys(l.code()));
     }
-    for (Language l : Language.values()) {
+    for (Language l : catalog.languageCodes().stream().map(Language::of).toList()) {
       Set<String> missing = new TreeSet<>(all);
       missing.removeAll(catalog.keys(l.code()));
       assertThat(missing).as("keys missing in messages/%s.properties", l.code()).isEmpty();
@@ -55,7 +55,7 @@ class CatalogTest {
   @Test
   void shouldReadEveryValueAsATemplate() throws IOException {
     List<String> broken = new ArrayList<>();
-    for (Language l : Language.values()) {
+    for (Language l : catalog.languageCodes().stream().map(Language::of).toList()) {
       for (String key : catalog.keys(l.code())) {
         try {
           new Template(key, new StringReader(catalog.source(l.code(), key)), templates.configuration());
@@ -71,10 +71,10 @@ class CatalogTest {
   void shouldHaveEveryTemplateFileInEveryLanguage() throws IOException {
     for (String folder : List.of("mail", "help")) {
       Set<String> all = new TreeSet<>();
-      for (Language l : Language.values()) {
+      for (Language l : catalog.languageCodes().stream().map(Language::of).toList()) {
         all.addAll(names(TEMPLATES.resolve(folder).resolve(l.code())));
       }
-      for (Language l : Language.values()) {
+      for (Language l : catalog.languageCodes().stream().map(Language::of).toList()) {
         Set<String> missing = new TreeSet<>(all);
         missing.removeAll(names(TEMPLATES.resolve(folder).resolve(l.code())));
         assertThat(missing).as("templates missing in %s/%s", folder, l.code()).isEmpty();

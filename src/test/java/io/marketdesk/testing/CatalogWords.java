@@ -19,7 +19,7 @@ public final class CatalogWords {
   /** The words of a catalog key in every language, NFKC and lower-case (as {@code CommandContext.words}). */
   public static final Function<String, List<String>> WORDS = key -> {
     List<String> out = new ArrayList<>();
-    for (Language l : Language.values()) {
+    for (Language l : CATALOG.languageCodes().stream().map(Language::of).toList()) {
       if (CATALOG.has(l.code(), key)) {
         for (String w : CATALOG.text(l.code(), key).split("\\|")) {
           if (!w.isBlank()) {

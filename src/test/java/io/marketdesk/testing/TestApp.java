@@ -233,6 +233,14 @@ public final class TestApp implements AutoCloseable {
     return db + (db.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
+  /**
+   * Drops a database made by {@link #freshDatabaseUrl} for a test that gave it to the app itself
+   * (a PostgreSQL schema {@code md_test_*}; nothing for SQLite, whose file goes with its folder).
+   */
+  public static void dropFreshDatabase(String url) {
+    dropperFor(url, false).run();
+  }
+
   private static Runnable dropperFor(String url, boolean given) {
     String marker = "currentSchema=md_test_";
     if (given || url == null || !url.startsWith("jdbc:postgresql:") || !url.contains(marker)) {

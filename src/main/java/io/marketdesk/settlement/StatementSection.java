@@ -1,0 +1,85 @@
+package io.marketdesk.settlement;
+
+import io.marketdesk.command.Actor;
+import io.marketdesk.command.Role;
+import io.marketdesk.money.Money;
+import io.marketdesk.review.Review;
+import io.marketdesk.review.Reviews;
+import io.marketdesk.template.Catalog;
+import io.marketdesk.web.MePage;
+import io.marketdesk.web.PersonalSection;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The settlement statements on the personal page (docs/after-the-sale.md): a provider's statements,
+ * newest month first, with {@code 确认} and {@code 异议} links while one may still be confirmed; for
+ * operators, the statement disputes waiting for their decision. Thread-safe.
+ */
+final class StatementSection implements PersonalSection {
+  private final Settlements settlements;
+  private final Reviews reviews;
+  private final Catalog catalog;
+  private final String serviceAddress;
+  private final ZoneId zone;
+
+  StatementSection(Settlements settlements, Reviews reviews, Catalog catalog, String serviceAddress, ZoneId zone) {
+    this.settlements = settlements;
+    this.reviews = reviews;
+    this.catalog = catalog;
+    this.serviceAddress = serviceAddress;
+    this.zone = zone;
+  }
+
+  @Override
+  public List<Table> tables(Handle h, Actor actor, String lang) {
+    List<Table> out = new ArrayList<>();
+    if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
+      List<PersonalSection.Row> rows = new ArrayList<>();
+      for (Statement s : settlements.ofProvider(h, actor.providerId())) {
+        List<MePage.Action> actions = new ArrayList<>();
+        if (!s.status().equals("confirmed")) {
+          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.confirm"),
+              t(lang, "settlement.example.confirm", "id", s.id()), null));
+          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.dispute"),
+              first(t(lang, "keyword.settlement.dispute")) + " " + s.id() + " ", t(lang, "page.statements.dispute.more")));
+        }
+        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), t(lang, "state.settlement." + s.status()),
+            Money.formatYuan(s.gross()), Money.formatYuan(s.refunded()), Money.formatYuan(s.commission()),
+            Money.formatYuan(s.net())), actions));
+      }
+      out.add(new Table("statements", t(lang, "page.statements.title"), List.of(t(lang, "page.statements.col.id"),
+          t(lang, "page.statements.col.month"), t(lang, "page.statements.col.state"), t(lang, "page.statements.col.gross"),
+          t(lang, "page.statements.col.refunded"), t(lang, "page.statements.col.commission"),
+          t(lang, "page.statements.col.net")), rows, t(lang, "page.statements.empty")));
+    }
+    if (actor.has(Role.OPERATOR)) {
+      List<PersonalSection.Row> rows = new ArrayList<>();
+      for (Review r : reviews.list(h, "open", null)) {
+        if (!r.kind().equals(Disputes.KIND)) {
+          continue;
+        }
+        rows.add(new PersonalSection.Row(r.subject(), List.of("#" + r.id(), reviews.title(r, lang), r.requestedBy(),
+            DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone))), List.of(
+            PersonalSection.action(serviceAddress, t(lang, "me.21"), t(lang, "me.review.approve", "id", r.id()), null),
+            PersonalSection.action(serviceAddress, t(lang, "me.22"), t(lang, "me.review.reject", "id", r.id()), null))));
+      }
+      out.add(new Table("statement-disputes", t(lang, "page.statements.ops-title"), List.of(
+          t(lang, "page.refunds.col.review"), t(lang, "page.statements.col.dispute"), t(lang, "page.statements.col.by"),
+          t(lang, "page.statements.col.due")), rows, t(lang, "page.statements.ops-empty")));
+    }
+    return out;
+  }
+
+  private String t(String lang, String key, Object... args) {
+    return catalog.text(lang, key, args);
+  }
+
+  private static String first(String keywords) {
+    return keywords.split("\\|")[0].strip();
+  }
+}

@@ -16,6 +16,7 @@ public final class Features {
         new io.marketdesk.export.ExportFeature(),
         new io.marketdesk.pricing.PricingFeature(),
         new io.marketdesk.login.LoginFeature(),
+        new io.marketdesk.team.TeamFeature(),
         new io.marketdesk.web.WebFeature());
   }
 }

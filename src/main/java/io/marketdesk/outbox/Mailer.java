@@ -79,11 +79,12 @@ public final class Mailer {
       return null;
     }
     Language lang = p.language(h, n, asked);
-    RenderedMail m = withFooter(render(lang, template, model), p.footer(h, n, lang));
+    RenderedMail m = render(lang, template, model);
     if (delivery == NoticePolicy.Delivery.HOLD) {
       p.hold(h, n, lang, m);
       return null;
     }
+    m = withFooter(m, p.footer(h, n, lang));
     String messageId = outbox.enqueue(h, mail("notice", to, m, token, inReplyTo, refs, files), inboundId);
     outbox.recordAbout(h, messageId, about);
     return messageId;

@@ -49,7 +49,8 @@ class TeamIT {
       assertThat(welcome.subject()).contains(DemoData.ALICE_ACCOUNT).contains("只读");
       assertThat(welcome.body()).contains("商品列表").contains("订单列表").contains("成员 列表")
           .doesNotContain("下架商品 P1001").doesNotContain("· 开始实施").doesNotContain("· 下架商品").doesNotContain("成员 添加 colleague")
-;
+          .contains("您收到此邮件，因为账号 " + DemoData.ALICE_ACCOUNT + " 的管理员把您加入了团队。")
+          .contains("请账号的管理员发送 成员 删除 " + CAROL);
 
       // read-only commands run, 下架商品 is refused naming the role it needs, and nothing changes
       assertThat(command(t, CAROL, "商品列表").body()).contains("P1001");

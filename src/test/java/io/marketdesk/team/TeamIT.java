@@ -54,6 +54,8 @@ class TeamIT {
 
       // read-only commands run, 下架商品 is refused naming the role it needs, and nothing changes
       assertThat(command(t, CAROL, "商品列表").body()).contains("P1001");
+      assertThat(command(t, CAROL, "帮助").body()).contains("· 商品列表").doesNotContain("· 下架商品")
+          .doesNotContain("· 成员 添加");
       String before = productStatus(t, "P1001");
       Mail refused = command(t, CAROL, "下架商品 P1001 确定");
       assertThat(refused.body()).contains("角色是“只读”").contains("“下架商品”需要“商品”角色");

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketdesk.app.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +34,25 @@ class TeamIT {
         .mapTo(String.class).one());
   }
 
+  /** The personal page of {@code address}, after logging in with the link mailed to it. */
+  static String page(TestApp t, String address) throws Exception {
+    Matcher m = Pattern.compile("/login/([a-z2-7]{26})").matcher(command(t, address, "登录").body());
+    assertThat(m.find()).isTrue();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/login/" + m.group(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    return http.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/me?lang=zh"))
+        .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   static long members(TestApp t, String address) {
     return t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_address WHERE address = :a")
         .bind("a", address).mapTo(Long.class).one());
   }
 
   @Test
-  void shouldAddMembersWithRolesAndRefuseCommandsOutsideThem() {
+  void shouldAddMembersWithRolesAndRefuseCommandsOutsideThem() throws Exception {
     try (TestApp t = TestApp.start(Map.of("security.replies-per-hour", "1000"))) {
       t.mailServer.addUser(CAROL, "demo");
       t.mailServer.addUser(DAVE, "demo");
@@ -71,6 +89,12 @@ class TeamIT {
       assertThat(command(t, CAROL, "product delist P1001 confirm").body()).doesNotContain("needs the");
       assertThat(productStatus(t, "P1001")).isEqualTo("delisted");
       assertThat(command(t, CAROL, "start 20261101000001").body()).contains("\"start\" needs the \"orders\" role");
+
+      // the personal page shows the team; only an admin gets the add action
+      String carolPage = page(t, CAROL);
+      assertThat(carolPage).contains("id=\"team\"").contains("团队成员").contains(ALICE).contains(CAROL + " (您)")
+          .contains(">商品<").contains("入驻时登记").doesNotContain(">添加成员<");
+      assertThat(page(t, ALICE)).contains("id=\"team\"").contains(">添加成员<").contains(CAROL);
 
       // the last admin stays; an address of another account is refused; 繁體 keywords
       assertThat(command(t, ALICE, "成员 删除 " + ALICE).body()).contains(ALICE + " 是账号唯一的管理员，不能删除");

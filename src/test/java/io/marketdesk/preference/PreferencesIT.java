@@ -110,6 +110,11 @@ class PreferencesIT {
       Mail paid = t.mail.await(BUYER, m -> m.subject().contains("2026120100003"));
       assertThat(paid.body()).contains("不想再收到订单通知：回复 设置 订单通知 关闭");
 
+      // 繁體 keywords
+      assertThat(command(t, BUYER, "設定 訂單通知 每日\n設定 語言 繁體").body()).contains("訂單通知已設為：每日")
+          .contains("之後的通知郵件使用：繁體中文");
+      assertThat(command(t, BUYER, "設定").body()).contains("訂單通知：每日").contains("通知語言：繁體中文");
+
       // review mails cannot be turned off: the refusal points to 休假
       Mail refused = command(t, DemoData.OPERATOR, "设置 审核通知 关闭");
       assertThat(refused.body()).contains("审核邮件不能关闭").contains("休假 至 2026-12-10");

@@ -77,8 +77,12 @@ class PreferencesIT {
       assertThat(awaiting.body()).contains("您收到此邮件，因为您是订单 2026120100001 的买家。")
           .contains("这封邮件需要您答复或处理，所以总会发送");
 
-      // 09:30: one summary of the two held notices, oldest first; a second tick sends none
+      // 09:30: one summary of the two held notices, oldest first; a second instance on the same
+      // database (as after a restart) ticking too, and a second tick, send none
       clock.set(Instant.parse("2026-12-01T01:30:00Z"));
+      try (TestApp second = TestApp.another(t, Map.of("api.token", TOKEN), clock)) {
+        second.app.scheduler().tickNow();
+      }
       t.app.scheduler().tickNow();
       Mail summary = t.mail.await(BUYER, m -> m.subject().contains("订单通知汇总"));
       assertThat(summary.subject()).contains("2026-12-01").contains("2 封");

@@ -17,6 +17,8 @@ public final class Features {
         new io.marketdesk.pricing.PricingFeature(),
         new io.marketdesk.history.HistoryFeature(),
         new io.marketdesk.login.LoginFeature(),
+        new io.marketdesk.team.TeamFeature(),
+        new io.marketdesk.preference.PreferenceFeature(),
         new io.marketdesk.web.WebFeature());
   }
 }

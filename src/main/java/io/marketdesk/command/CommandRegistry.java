@@ -13,6 +13,17 @@ public final class CommandRegistry {
   private final Map<String, CommandHandler> byName = new LinkedHashMap<>();
   private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
   private final Keywords keywords;
+  private final List<Gate> gates = new ArrayList<>();
+
+  /**
+   * A check every command passes after the sender's role (the team role of a provider's address:
+   * docs/teams.md).
+   */
+  @FunctionalInterface
+  public interface Gate {
+    /** A refusal when this sender may not run this command; null when it may. */
+    Outcome check(CommandContext ctx, CommandSpec spec);
+  }
 
   /** A registry whose commands carry the keywords their handlers give. */
   public CommandRegistry() {
@@ -31,6 +42,22 @@ public final class CommandRegistry {
     }
     specs.put(name, keywords == null ? handler.spec() : keywords.apply(handler.spec()));
     return this;
+  }
+
+  public CommandRegistry addGate(Gate gate) {
+    gates.add(gate);
+    return this;
+  }
+
+  /** The first gate's refusal of this command for this sender; null when every gate lets it run. */
+  public Outcome gate(CommandContext ctx, CommandSpec spec) {
+    for (Gate g : gates) {
+      Outcome o = g.check(ctx, spec);
+      if (o != null) {
+        return o;
+      }
+    }
+    return null;
   }
 
   public CommandHandler handler(CommandSpec spec) {

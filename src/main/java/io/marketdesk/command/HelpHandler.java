@@ -44,7 +44,8 @@ public final class HelpHandler implements CommandHandler {
 
   /** The help text for a role, or for the one command named by {@code topic} when it names one. */
   public String helpFor(CommandContext ctx, Role role, String topic) {
-    String key = ctx.language().code() + "|" + role + "|" + ctx.actor().roles() + "|" + norm(topic);
+    String key = ctx.language().code() + "|" + role + "|" + ctx.actor().roles() + "|" + ctx.actor().teamRole() + "|"
+        + norm(topic);
     return rendered.computeIfAbsent(key, k -> render(ctx, role, topic));
   }
 
@@ -69,7 +70,8 @@ public final class HelpHandler implements CommandHandler {
       }
     }
     for (CommandSpec s : registry.specsFor(role)) {
-      if (!hidden.contains(s.name())) {
+      // a provider's member sees the commands of their team role (docs/teams.md)
+      if (!hidden.contains(s.name()) && registry.gate(ctx, s) == null) {
         sb.append('\n').append(one(s, lang, role));
       }
     }

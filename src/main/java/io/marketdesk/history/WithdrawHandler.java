@@ -1,6 +1,7 @@
 package io.marketdesk.history;
 
 import io.marketdesk.command.Actor;
+import io.marketdesk.command.TeamRole;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -93,8 +94,10 @@ final class WithdrawHandler implements CommandHandler {
     return Outcome.done(ctx.m("withdraw.done", "id", r.id(), "title", mail.title()));
   }
 
+  /** One's own request, or any request of one's account for its admin (docs/teams.md). */
   private static boolean mine(Actor a, Review r) {
-    return r.requestedBy().equalsIgnoreCase(a.address()) || a.providerId() != null && a.providerId().equals(r.providerId());
+    return r.requestedBy().equalsIgnoreCase(a.address()) || a.providerId() != null && a.providerId().equals(r.providerId())
+        && a.teamRole() == TeamRole.ADMIN;
   }
 
   private Outcome decided(CommandContext ctx, Review r) {

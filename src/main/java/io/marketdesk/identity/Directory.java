@@ -2,6 +2,7 @@ package io.marketdesk.identity;
 
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.Role;
+import io.marketdesk.command.TeamRole;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -56,12 +57,12 @@ public final class Directory {
     Object[] p = null;
     Object[] o = null;
     for (Object[] row : h.createQuery(
-            "SELECT 'p', p.id, p.account_id, p.company_name FROM provider_address a JOIN provider p ON p.id = a.provider_id"
-                + " WHERE a.address = :a"
-                + " UNION ALL SELECT 'o', o.id, NULL, o.name FROM operator_address a JOIN operator o ON o.id = a.operator_id"
+            "SELECT 'p', p.id, p.account_id, p.company_name, a.team_role FROM provider_address a"
+                + " JOIN provider p ON p.id = a.provider_id WHERE a.address = :a"
+                + " UNION ALL SELECT 'o', o.id, NULL, o.name, NULL FROM operator_address a JOIN operator o ON o.id = a.operator_id"
                 + " WHERE a.address = :a")
         .bind("a", a)
-        .map((rs, c) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
+        .map((rs, c) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)})
         .list()) {
       if (row[0].equals("p")) {
         p = row;
@@ -86,7 +87,8 @@ public final class Directory {
         p == null ? null : (Long) p[1],
         p == null ? null : (String) p[2],
         o == null ? null : (Long) o[1],
-        name);
+        name,
+        p == null ? null : TeamRole.of((String) p[4]).orElse(TeamRole.READONLY));
   }
 
   public Optional<Provider> providerByAddress(Handle h, String address) {
@@ -215,6 +217,112 @@ public final class Directory {
           .execute();
     }
     return operator(h, id).orElseThrow();
+  }
+
+  /** One address of a provider account's team and its role (docs/teams.md). */
+  public record Member(String address, TeamRole role, Long addedAt, String addedBy) {}
+
+  /** What adding a member came to. */
+  public sealed interface AddResult {
+    /** The address is now a member with that role. */
+    record Added(Member member) implements AddResult {}
+
+    /** The address was a member already; its role is now the one asked for. */
+    record RoleChanged(Member member, TeamRole before) implements AddResult {}
+
+    /** The address is a member with that role already: nothing changed. */
+    record AlreadyMember(Member member) implements AddResult {}
+
+    /** The address belongs to another provider account, or to an operator. */
+    record Taken() implements AddResult {}
+
+    /** The change would leave the account with no admin. */
+    record LastAdmin() implements AddResult {}
+  }
+
+  /** What removing a member came to. */
+  public sealed interface RemoveResult {
+    record Removed(Member member) implements RemoveResult {}
+
+    record NotMember() implements RemoveResult {}
+
+    record LastAdmin() implements RemoveResult {}
+  }
+
+  /** The team of a provider account: the addresses registered at onboarding first, then by when added. */
+  public List<Member> members(Handle h, long providerId) {
+    return h.createQuery("SELECT address, team_role, added_at, added_by FROM provider_address WHERE provider_id = :id"
+            + " ORDER BY COALESCE(added_at, 0), address")
+        .bind("id", providerId)
+        .map((rs, c) -> new Member(rs.getString("address"), TeamRole.of(rs.getString("team_role")).orElse(TeamRole.READONLY),
+            rs.getObject("added_at") == null ? null : rs.getLong("added_at"), rs.getString("added_by")))
+        .list();
+  }
+
+  /**
+   * Adds {@code address} to the team with {@code role}, or changes the role of a member already in it.
+   * Refuses an address of another account or of an operator, and a change that leaves no admin. The
+   * account's row is locked first, so that two changes of one team at once are done one after the
+   * other (the last admin stays on PostgreSQL too).
+   */
+  public AddResult addMember(Handle h, long providerId, String address, TeamRole role, String by) {
+    String a = normalize(address);
+    lockTeam(h, providerId);
+    Optional<Long> owner = h.createQuery("SELECT provider_id FROM provider_address WHERE address = :a")
+        .bind("a", a).mapTo(Long.class).findFirst();
+    boolean operator = h.createQuery("SELECT COUNT(*) FROM operator_address WHERE address = :a")
+        .bind("a", a).mapTo(Long.class).one() > 0;
+    if (operator || owner.isPresent() && owner.get() != providerId) {
+      return new AddResult.Taken();
+    }
+    if (owner.isEmpty()) {
+      long now = clock.millis();
+      h.createUpdate("INSERT INTO provider_address (address, provider_id, team_role, added_at, added_by)"
+              + " VALUES (:a, :id, :role, :now, :by)")
+          .bind("a", a).bind("id", providerId).bind("role", role.code()).bind("now", now).bind("by", normalize(by))
+          .execute();
+      return new AddResult.Added(new Member(a, role, now, normalize(by)));
+    }
+    Member current = member(h, providerId, a).orElseThrow();
+    if (current.role() == role) {
+      return new AddResult.AlreadyMember(current);
+    }
+    if (current.role() == TeamRole.ADMIN && admins(h, providerId) <= 1) {
+      return new AddResult.LastAdmin();
+    }
+    h.createUpdate("UPDATE provider_address SET team_role = :role WHERE address = :a")
+        .bind("role", role.code()).bind("a", a).execute();
+    return new AddResult.RoleChanged(new Member(a, role, current.addedAt(), current.addedBy()), current.role());
+  }
+
+  /** Removes {@code address} from the team, unless it is the last admin. */
+  public RemoveResult removeMember(Handle h, long providerId, String address) {
+    String a = normalize(address);
+    lockTeam(h, providerId);
+    Optional<Member> current = member(h, providerId, a);
+    if (current.isEmpty()) {
+      return new RemoveResult.NotMember();
+    }
+    if (current.get().role() == TeamRole.ADMIN && admins(h, providerId) <= 1) {
+      return new RemoveResult.LastAdmin();
+    }
+    h.createUpdate("DELETE FROM provider_address WHERE address = :a AND provider_id = :id")
+        .bind("a", a).bind("id", providerId).execute();
+    return new RemoveResult.Removed(current.get());
+  }
+
+  private Optional<Member> member(Handle h, long providerId, String address) {
+    return members(h, providerId).stream().filter(m -> m.address().equals(address)).findFirst();
+  }
+
+  private static long admins(Handle h, long providerId) {
+    return h.createQuery("SELECT COUNT(*) FROM provider_address WHERE provider_id = :id AND team_role = 'admin'")
+        .bind("id", providerId).mapTo(Long.class).one();
+  }
+
+  /** A no-op update of the account's row: PostgreSQL holds its row lock to the end of the transaction. */
+  private static void lockTeam(Handle h, long providerId) {
+    h.createUpdate("UPDATE provider SET id = id WHERE id = :id").bind("id", providerId).execute();
   }
 
   private boolean addressTaken(Handle h, String address) {

@@ -614,6 +614,10 @@ public final class MailProcessor {
               "roles", roleNames(ctx, ctx.actor().roles())),
           ctx.m("mail-processor.check-allowed.2"));
     }
+    Outcome gated = registry.gate(ctx, handler.spec());
+    if (gated != null) {
+      return gated;
+    }
     // with confirm, a command that asks for its own confirmation runs: it only asks, by mail to the From
     if (handler.changesState() && !ctx.authenticated()
         && (config.unauthenticated == Config.Unauthenticated.REFUSE || holds(handler))) {

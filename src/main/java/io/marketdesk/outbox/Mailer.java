@@ -18,12 +18,21 @@ public final class Mailer {
   private final Outbox outbox;
   private final Config config;
   private final HtmlPart html;
+  private volatile NoticePolicy policy = NoticePolicy.NONE;
 
   public Mailer(Templates templates, Outbox outbox, Config config) {
     this.templates = templates;
     this.outbox = outbox;
     this.config = config;
     this.html = new HtmlPart(templates);
+  }
+
+  /**
+   * The policy every notice goes through (language, delivery, footer: docs/preferences.md). Set once
+   * while the app is put together.
+   */
+  public void usePolicy(NoticePolicy policy) {
+    this.policy = policy;
   }
 
   public RenderedMail render(Language lang, String template, Object model) {
@@ -48,19 +57,52 @@ public final class Mailer {
   public String sendInThread(Handle h, Language lang, String to, String template, Object model, String inReplyTo,
       Long inboundId) {
     List<String> refs = inReplyTo == null ? List.of() : List.of(inReplyTo);
-    String messageId = outbox.enqueue(h, mail("notice", to, render(lang, template, model), null, inReplyTo, refs, List.of()),
-        inboundId);
-    outbox.recordAbout(h, messageId, About.ofModel(model));
-    return messageId;
+    return notice(h, lang, to, template, model, null, inReplyTo, refs, inboundId, List.of());
   }
 
   /** Sends a notice that carries files (a requirement form's attachments, forwarded). */
   public String send(Handle h, Language lang, String to, String template, Object model, String token, Long inboundId,
       List<OutgoingMail.FileAttachment> files) {
-    String messageId = outbox.enqueue(h, mail("notice", to, render(lang, template, model), token, null, List.of(), files),
-        inboundId);
-    outbox.recordAbout(h, messageId, About.ofModel(model));
+    return notice(h, lang, to, template, model, token, null, List.of(), inboundId, files);
+  }
+
+  /**
+   * Every notice rendered from a template comes here: in the language its reader set, sent now,
+   * held for the daily summary or not at all as they asked, ending with why they got it.
+   *
+   * @return the Message-ID of the queued mail; null when it was held or not sent
+   */
+  private String notice(Handle h, Language asked, String to, String template, Object model, String token,
+      String inReplyTo, List<String> refs, Long inboundId, List<OutgoingMail.FileAttachment> files) {
+    About about = About.ofModel(model);
+    NoticePolicy p = policy;
+    NoticePolicy.Notice n = new NoticePolicy.Notice(to, template, about, token != null || !files.isEmpty());
+    NoticePolicy.Delivery delivery = p.delivery(h, n);
+    if (delivery == NoticePolicy.Delivery.DROP) {
+      return null;
+    }
+    Language lang = p.language(h, n, asked);
+    RenderedMail m = render(lang, template, model);
+    if (delivery == NoticePolicy.Delivery.HOLD) {
+      p.hold(h, n, lang, m);
+      return null;
+    }
+    m = withFooter(m, p.footer(h, n, lang));
+    String messageId = outbox.enqueue(h, mail("notice", to, m, token, inReplyTo, refs, files), inboundId);
+    outbox.recordAbout(h, messageId, about);
     return messageId;
+  }
+
+  /** The footer goes above the signature ({@code --}), or at the end when there is none. */
+  static RenderedMail withFooter(RenderedMail m, String footer) {
+    if (footer == null || footer.isBlank()) {
+      return m;
+    }
+    String body = m.body();
+    int sig = body.lastIndexOf("\n--\n");
+    String text = footer.strip() + "\n";
+    return new RenderedMail(m.subject(), sig < 0 ? body + "\n" + text : body.substring(0, sig + 1) + "\n" + text
+        + body.substring(sig + 1), m.lang(), m.template(), m.model());
   }
 
   /** Queues an already rendered mail. */

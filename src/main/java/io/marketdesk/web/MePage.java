@@ -77,7 +77,13 @@ public final class MePage implements WebModule {
   /** The provider's part. */
   public record ProviderPart(String accountId, String companyName, List<Field> fields, List<Action> accountActions,
       List<ProductView> products, Action newProduct, List<OrderGroup> orderGroups, List<ReviewView> reviews,
-      List<AuditView> audit) {}
+      List<AuditView> audit, TeamPart team) {}
+
+  /** The account's team (docs/teams.md); the add action only for an admin. */
+  public record TeamPart(List<MemberView> members, Action add) {}
+
+  /** A member of the team. */
+  public record MemberView(String address, String role, String roleLabel, boolean you, String added) {}
 
   /** A product row. */
   public record ProductView(String id, String type, String status, String statusLabel, String name, String price,
@@ -133,7 +139,7 @@ public final class MePage implements WebModule {
     Actor actor = directory.actor(h, address);
     ProviderPart provider = null;
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
-      provider = directory.provider(h, actor.providerId()).map(p -> providerPart(h, p, lang)).orElse(null);
+      provider = directory.provider(h, actor.providerId()).map(p -> providerPart(h, p, lang, actor.address())).orElse(null);
     }
     OperatorPart operator = actor.has(Role.OPERATOR) ? operatorPart(h, lang) : null;
     BuyerPart buyer = null;
@@ -153,7 +159,7 @@ public final class MePage implements WebModule {
     return new Model(lang, actor.address(), time(clock.millis()), provider, operator, buyer, tables);
   }
 
-  private ProviderPart providerPart(Handle h, Provider p, String lang) {
+  private ProviderPart providerPart(Handle h, Provider p, String lang, String address) {
     List<Field> fields = List.of(
         new Field(catalog.text(lang, "me.1"), p.accountId()),
         new Field(catalog.text(lang, "me.2"), p.companyName()),
@@ -209,7 +215,20 @@ public final class MePage implements WebModule {
       audit.add(new AuditView(time(a.at()), who, a.entity() + " " + a.entityId() + " · " + a.action(), detail));
     }
     return new ProviderPart(p.accountId(), p.companyName(), fields, accountActions, products, newProduct, groups, reviews,
-        audit);
+        audit, teamPart(h, p, lang, address));
+  }
+
+  private TeamPart teamPart(Handle h, Provider p, String lang, String address) {
+    List<MemberView> members = new ArrayList<>();
+    boolean admin = false;
+    for (Directory.Member m : directory.members(h, p.id())) {
+      boolean you = m.address().equals(address);
+      admin |= you && m.role() == io.marketdesk.command.TeamRole.ADMIN;
+      members.add(new MemberView(m.address(), m.role().code(), catalog.text(lang, "team-role." + m.role().code()), you,
+          m.addedAt() == null ? catalog.text(lang, "page.team.onboarding") : time(m.addedAt())));
+    }
+    String add = catalog.text(lang, "team.add.example", "address", catalog.text(lang, "team.example-address"));
+    return new TeamPart(members, admin ? action(catalog.text(lang, "page.team.add"), add, null) : null);
   }
 
   private OperatorPart operatorPart(Handle h, String lang) {

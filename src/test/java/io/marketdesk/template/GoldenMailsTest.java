@@ -135,6 +135,12 @@ class GoldenMailsTest {
     m.put("provider-refund-review", refund);
     m.put("provider-settlement", new io.marketdesk.settlement.Settlements.StatementMail("S202611-100012345678", "2026-11",
         "云帆科技有限公司", "100012345678", 2, "¥1,880.00", "¥300.00", "¥79.00", "¥1,501.00", "ops 5%", false, SERVICE));
+    m.put("order-mail-daily", new io.marketdesk.preference.DailyOrderMail.Model("buyer@customer.test", "2026-12-01",
+        List.of(new io.marketdesk.preference.DailyOrderMail.Item(1, "订单 20261128000123 已支付，状态：处理中",
+            "buyer@customer.test，您好：\n\n您的订单已支付成功。"), new io.marketdesk.preference.DailyOrderMail.Item(2,
+            "订单 20261128000123 服务商已开始实施", "buyer@customer.test，您好：\n\n服务商已开始实施。")), SERVICE));
+    m.put("member-welcome", new io.marketdesk.team.MemberCommands.WelcomeMail("carol@provider-a.test", "云帆科技有限公司",
+        "100012345678", "orders", "alice@provider-a.test", "· 订单列表 [状态]：查看您的订单。例：\n    订单列表 实施中", SERVICE));
     return m;
   }
 

@@ -1,0 +1,2 @@
+· settings: your settings (order mail, language of notices). Example:
+    settings

@@ -1,0 +1,14 @@
+Subject: 訂單通知彙整 ${date}（${items?size} 封）
+
+${address}，您好：
+
+依您的設定（訂單通知：每日），以下是自上次彙整以來的 ${items?size} 封訂單通知，依時間先後排列。
+<#list items as i>
+
+【${i.number}】${i.subject}
+
+${i.body}
+</#list>
+--
+marketdesk 雲市場（郵件服務）· ${serviceAddress}
+本郵件由系統自動傳送。

@@ -40,7 +40,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * The benchmark of docs/BENCHMARKS.md: reply latency with IDLE against a bare IDLE client, the rate of
  * draining a backlog against bare Jakarta Mail, and the heap while draining (with a 20 MB attachment).
  * Run: {@code ./mvnw -q test-compile exec:exec@bench -Dbench.args="300 10000"} (arguments:
- * latency-count backlog-count [greenmail,dovecot,attachment]). The backlog's mail server runs in a
+ * latency-count backlog-count [latency,dovecot-latency,startup,greenmail,dovecot,attachment]; the
+ * start-up rows use {@code target/marketdesk.jar} when it is there). The backlog's mail server runs in a
  * process of its own, so the heap measured here is marketdesk's.
  */
 public final class Benchmark {
@@ -51,9 +52,26 @@ public final class Benchmark {
     int backlogCount = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     System.out.printf("marketdesk benchmark: %d latency mails, %d backlog mails, %d cores, max heap %d MB%n",
         latencyCount, backlogCount, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    List<String> parts = args.length > 2 ? List.of(args[2].split(",")) : List.of("greenmail", "dovecot", "attachment");
-    if (latencyCount > 0) {
+    List<String> parts = args.length > 2 ? List.of(args[2].split(","))
+        : List.of("latency", "dovecot-latency", "startup", "greenmail", "dovecot", "attachment");
+    if (latencyCount > 0 && parts.contains("latency")) {
       latency(latencyCount);
+    }
+    boolean dovecotThere = Files.isExecutable(Dovecot.BINARY);
+    if (parts.contains("dovecot-latency")) {
+      if (dovecotThere) {
+        // one mail at a time, each up to half a second with IDLE alone: 100 at most
+        RealStackBench.dovecotLatency(Math.max(20, Math.min(latencyCount, 100)));
+      } else {
+        System.out.println("latency on Dovecot: skipped, " + Dovecot.BINARY + " is not installed");
+      }
+    }
+    if (parts.contains("startup")) {
+      if (dovecotThere) {
+        RealStackBench.startup(Integer.getInteger("bench.stored", 100_000), 3);
+      } else {
+        System.out.println("start-up: skipped, " + Dovecot.BINARY + " is not installed");
+      }
     }
     if (parts.contains("greenmail")) {
       backlog(backlogCount, Server.GREENMAIL, false);
@@ -465,7 +483,7 @@ public final class Benchmark {
     return session(mail.smtpPort(), mail.imapPort());
   }
 
-  private static void report(String label, long[] nanos) {
+  static void report(String label, long[] nanos) {
     long[] s = nanos.clone();
     Arrays.sort(s);
     double median = s[s.length / 2] / 1e6;

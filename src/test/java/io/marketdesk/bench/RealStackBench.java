@@ -56,7 +56,7 @@ final class RealStackBench {
   static void dovecotLatency(int n) throws Exception {
     try (MailServerProcess mail = MailServerProcess.start(); Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
       // IDLE alone (the check only every mail.poll-interval), then with the default NOOP check
-      for (String check : List.of("PT30S", "PT0.1S")) {
+      for (String check : List.of("PT30S", "PT0.1S", "PT0.05S")) {
         Path dir = Files.createTempDirectory("md-bench-lat");
         Map<String, String> keys = new HashMap<>();
         keys.put("embedded.mail", "false");
@@ -102,7 +102,8 @@ final class RealStackBench {
           double idleShare = 100.0 * (processCpu() - cpu0) / (System.nanoTime() - wall0);
           long logins = dovecot.logins(SERVICE) - logins0 - 1; // less the benchmark's own APPEND session
           Benchmark.report(String.format("latency on Dovecot, mail.idle-check %s: APPEND of a command mail -> reply marked sent",
-              check.equals("PT30S") ? "off (IDLE alone)" : Config.of(Map.of()).idleCheck.toMillis() + " ms (default)"), lat);
+              check.equals("PT30S") ? "off (IDLE alone)" : java.time.Duration.parse(check).toMillis() + " ms"
+                  + (java.time.Duration.parse(check).equals(Config.of(Map.of()).idleCheck) ? " (default)" : "")), lat);
           System.out.printf("  (medians from the APPEND: stored %d ms, processed %d ms, reply queued %d ms)%n",
               median(steps[0]), median(steps[1]), median(steps[2]));
           System.out.printf("  (idle-check %s: marketdesk's process used %.1f %% of a core while waiting with no mail;"
@@ -145,7 +146,7 @@ final class RealStackBench {
   // ---- start-up --------------------------------------------------------------------------------
 
   /** What one start of the jar showed: seconds from launching the JVM to each moment, and IMAP logins. */
-  private record Start(double session, double started, double answered, long logins) {}
+  private record Start(double session, double started, double answered, double cpu, long logins) {}
 
   /**
    * Starts the runnable jar ({@code target/marketdesk.jar}, made by {@code ./mvnw -B -DskipTests
@@ -162,40 +163,49 @@ final class RealStackBench {
         useJar ? "java -jar " + jar + " run (" + (Files.size(jar) >> 20) + " MB)"
             : "java -cp <class path> io.marketdesk.Main run (no " + jar + ": ./mvnw -B -DskipTests package makes it)");
     try (MailServerProcess mail = MailServerProcess.start(); Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
+      // the class data archive of docs/DEPLOY.md: one start with -XX:ArchiveClassesAtExit, stopped by SIGTERM
+      Path jsa = Files.createTempDirectory("md-bench-cds").resolve("marketdesk.jsa");
+      startOnce(useJar ? jar : null, Files.createTempDirectory("md-bench-start"), mail, dovecot,
+          List.of("-XX:ArchiveClassesAtExit=" + jsa));
+      List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
+      System.out.printf("  (class data archive made by one start: %d MB)%n", Files.size(jsa) >> 20);
       List<Start> empty = new ArrayList<>();
+      List<Start> emptyCds = new ArrayList<>();
       Path last = null;
       for (int i = 0; i < runs; i++) {
         last = Files.createTempDirectory("md-bench-start");
-        empty.add(startOnce(useJar ? jar : null, last, mail, dovecot));
+        empty.add(startOnce(useJar ? jar : null, last, mail, dovecot, List.of()));
+        emptyCds.add(startOnce(useJar ? jar : null, Files.createTempDirectory("md-bench-start"), mail, dovecot, cds));
       }
       print("empty database (migrations, demo data)", empty);
+      print("empty database (migrations, demo data), with the class data archive", emptyCds);
       long t0 = System.nanoTime();
       fill(last.resolve("md.db"), stored);
       System.out.printf("  (%,d stored mails and their replies written in %.0f s; the file is %d MB)%n", stored,
           (System.nanoTime() - t0) / 1e9, Files.size(last.resolve("md.db")) >> 20);
       List<Start> full = new ArrayList<>();
+      List<Start> fullCds = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        full.add(startOnce(useJar ? jar : null, last, mail, dovecot));
+        full.add(startOnce(useJar ? jar : null, last, mail, dovecot, List.of()));
+        fullCds.add(startOnce(useJar ? jar : null, last, mail, dovecot, cds));
       }
       print(String.format("%,d stored mails", stored), full);
+      print(String.format("%,d stored mails, with the class data archive", stored), fullCds);
     }
   }
 
   private static void print(String label, List<Start> runs) {
-    double[] session = runs.stream().mapToDouble(Start::session).sorted().toArray();
-    double[] started = runs.stream().mapToDouble(Start::started).sorted().toArray();
     double[] answered = runs.stream().mapToDouble(Start::answered).sorted().toArray();
-    System.out.printf("start-up, %s: launch -> IMAP session %s s, -> started %s s, -> first mail answered %s s"
-            + " (median of %d: %.2f s); IMAP logins per start: %s%n",
-        label, list(session), list(started), list(answered), runs.size(), answered[answered.length / 2],
-        runs.stream().map(r -> String.valueOf(r.logins())).toList());
+    System.out.printf("start-up, %s: launch -> first mail answered, median of %d: %.2f s; IMAP logins per start: %s%n",
+        label, runs.size(), answered[answered.length / 2], runs.stream().map(r -> String.valueOf(r.logins())).toList());
+    for (Start r : runs) {
+      System.out.printf("  launch -> IMAP session %.2f s, -> mail answered %.2f s (the process had used %.1f s of CPU),"
+          + " -> web up (marketdesk started) %.2f s%n", r.session(), r.answered(), r.cpu(), r.started());
+    }
   }
 
-  private static String list(double[] v) {
-    return String.join(" / ", Arrays.stream(v).mapToObj(d -> String.format("%.2f", d)).toList());
-  }
-
-  private static Start startOnce(Path jar, Path dir, MailServerProcess mail, Dovecot dovecot) throws Exception {
+  private static Start startOnce(Path jar, Path dir, MailServerProcess mail, Dovecot dovecot, List<String> jvm)
+      throws Exception {
     String id = "start." + UUID.randomUUID() + "@bench.test";
     dovecot.append(SERVICE, List.of(Dovecot.mail(id, DemoData.ALICE, SERVICE, "start-up", "帮助")));
     Properties p = new Properties();
@@ -208,6 +218,7 @@ final class RealStackBench {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
+    cmd.addAll(jvm);
     if (jar != null) {
       cmd.add("-jar");
       cmd.add(jar.toAbsolutePath().toString());
@@ -233,8 +244,8 @@ final class RealStackBench {
     long t0 = System.nanoTime();
     Process proc = pb.start();
     Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-        StringBuilder all = new StringBuilder();
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
+          java.io.Writer all = Files.newBufferedWriter(log)) {
         String line;
         while ((line = r.readLine()) != null) {
           long now = System.nanoTime();
@@ -244,9 +255,8 @@ final class RealStackBench {
           if (line.contains("marketdesk started") && started.get() == 0) {
             started.set(now);
           }
-          all.append(line).append('\n');
+          all.write(line + "\n");
         }
-        Files.writeString(log, all);
       } catch (IOException e) {
         // the process ended
       }
@@ -254,31 +264,48 @@ final class RealStackBench {
     reader.setDaemon(true);
     reader.start();
     long answered = 0;
+    double cpu = 0;
     long until = t0 + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < until && proc.isAlive()) {
       if (alice.getMessageCount() > before) {
         answered = System.nanoTime();
+        cpu = cpuSeconds(proc.pid());
         break;
       }
       Thread.sleep(10);
     }
     watcher.close();
+    // the reply may come before the web server is up: wait for its line too
+    while (System.nanoTime() < until && proc.isAlive() && started.get() == 0) {
+      Thread.sleep(10);
+    }
     long logins = dovecot.clientLogins(SERVICE) - logins0;
     proc.destroy(); // SIGTERM: a graceful stop
     if (!proc.waitFor(20, TimeUnit.SECONDS)) {
-      proc.destroyForcibly();
+      proc.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     reader.join(5000);
     if (answered == 0) {
       throw new IllegalStateException("the first mail was not answered within 60 s; see " + log);
     }
-    return new Start((session.get() - t0) / 1e9, (started.get() - t0) / 1e9, (answered - t0) / 1e9, logins);
+    return new Start((session.get() - t0) / 1e9, (started.get() - t0) / 1e9, (answered - t0) / 1e9, cpu, logins);
+  }
+
+  /** The CPU time a process has used so far, all its threads (Linux; 0 elsewhere). */
+  private static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /**
    * Adds {@code n} processed mails, each with a sent reply, copies of the first processed mail and its
-   * reply (raw mail, reply body and all), received over the past year: a database a year of service
-   * leaves behind. Straight SQL into the file, as only the start reads it.
+   * reply (raw mail, reply body and all), received over the year before yesterday (a database a year
+   * of service leaves behind; none in the last day, so the loop guard and the hourly cap see nothing). Straight SQL into the file, as only the start reads it.
    */
   private static void fill(Path db, int n) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
@@ -292,8 +319,8 @@ final class RealStackBench {
           + copy(s, "inbound_mail", Map.of(
               "dedupe_key", "'bench-' || n",
               "message_id", "'<bench.' || n || '@bench.test>'",
-              "received_at", now + " - n * 315000",
-              "processed_at", now + " - n * 315000 + 40"))
+              "received_at", now + " - 86400000 - n * 315000",
+              "processed_at", now + " - 86400000 - n * 315000 + 40"))
           + " FROM seq, inbound_mail src WHERE src.id = " + mailId);
       s.executeUpdate("INSERT INTO outbox (" + copy(s, "outbox", Map.of()) + ") SELECT "
           + copy(s, "outbox", Map.of(
@@ -301,7 +328,9 @@ final class RealStackBench {
               "inbound_id", "i.id",
               "created_at", "i.processed_at",
               "next_attempt_at", "i.processed_at",
-              "sent_at", "i.processed_at + 20"))
+              "release_at", "i.processed_at",
+              "sent_at", "i.processed_at + 20",
+              "bounce_token", "src.bounce_token || '-' || i.id"))
           + " FROM inbound_mail i, outbox src WHERE i.dedupe_key LIKE 'bench-%' AND src.id = " + replyId);
       c.commit();
     }

@@ -210,6 +210,8 @@ final class RealStackBench {
     dovecot.append(SERVICE, List.of(Dovecot.mail(id, DemoData.ALICE, SERVICE, "start-up", "帮助")));
     Properties p = new Properties();
     p.put("mail.imap.connectiontimeout", "10000");
+    // Jakarta Mail keeps a STATUS answer for a second by default: every check would see the same count
+    p.put("mail.imap.statuscachetimeout", "0");
     Store watcher = Session.getInstance(p).getStore("imap");
     watcher.connect("127.0.0.1", mail.imapPort(), DemoData.ALICE, App.DEMO_PASSWORD);
     Folder alice = watcher.getFolder("INBOX");

@@ -117,6 +117,7 @@ public final class ImapIntake {
     Properties p = new Properties();
     String proto = url.ssl() ? "imaps" : "imap";
     tls.apply(p, proto);
+    io.marketdesk.config.NoDelaySockets.apply(p, proto);
     p.put("mail.store.protocol", proto);
     p.put("mail." + proto + ".host", url.host());
     p.put("mail." + proto + ".port", String.valueOf(url.port()));

@@ -56,7 +56,7 @@ final class RealStackBench {
   static void dovecotLatency(int n) throws Exception {
     try (MailServerProcess mail = MailServerProcess.start(); Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
       // IDLE alone (the check only every mail.poll-interval), then with the default NOOP check
-      for (String check : List.of("PT30S", "PT0.1S", "PT0.05S")) {
+      for (String check : List.of(System.getProperty("bench.checks", "PT30S,PT0.1S,PT0.05S").split(","))) {
         Path dir = Files.createTempDirectory("md-bench-lat");
         Map<String, String> keys = new HashMap<>();
         keys.put("embedded.mail", "false");
@@ -86,6 +86,9 @@ final class RealStackBench {
             long t0 = System.currentTimeMillis();
             inbox.appendMessages(new Message[] {m});
             long[] at = awaitSent(app, id);
+            if (Boolean.getBoolean("bench.debug")) {
+              System.err.printf("DBG append %d stored %d processed %d queued %d sent %d%n", t0, at[0], at[1], at[2], at[3]);
+            }
             if (i >= 10) {
               lat[i - 10] = (at[3] - t0) * 1_000_000L;
               for (int k = 0; k < 3; k++) {

@@ -62,6 +62,7 @@ public final class Benchmark {
       if (dovecotThere) {
         // one mail at a time, each up to half a second with IDLE alone: 100 at most
         RealStackBench.dovecotLatency(Math.max(20, Math.min(latencyCount, 100)));
+        RealStackBench.cleanUp();
       } else {
         System.out.println("latency on Dovecot: skipped, " + Dovecot.BINARY + " is not installed");
       }

@@ -57,7 +57,7 @@ final class RealStackBench {
     try (MailServerProcess mail = MailServerProcess.start(); Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
       // IDLE alone (the check only every mail.poll-interval), then with the default NOOP check
       for (String check : List.of(System.getProperty("bench.checks", "PT30S,PT0.1S,PT0.05S").split(","))) {
-        Path dir = Files.createTempDirectory("md-bench-lat");
+        Path dir = tempDir("md-bench-lat");
         Map<String, String> keys = new HashMap<>();
         keys.put("embedded.mail", "false");
         keys.put("web.port", "0");
@@ -167,8 +167,8 @@ final class RealStackBench {
             : "java -cp <class path> io.marketdesk.Main run (no " + jar + ": ./mvnw -B -DskipTests package makes it)");
     try (MailServerProcess mail = MailServerProcess.start(); Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
       // the class data archive of docs/DEPLOY.md: one start with -XX:ArchiveClassesAtExit, stopped by SIGTERM
-      Path jsa = Files.createTempDirectory("md-bench-cds").resolve("marketdesk.jsa");
-      startOnce(useJar ? jar : null, Files.createTempDirectory("md-bench-start"), mail, dovecot,
+      Path jsa = tempDir("md-bench-cds").resolve("marketdesk.jsa");
+      startOnce(useJar ? jar : null, tempDir("md-bench-start"), mail, dovecot,
           List.of("-XX:ArchiveClassesAtExit=" + jsa));
       List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa);
       System.out.printf("  (class data archive made by one start: %d MB)%n", Files.size(jsa) >> 20);
@@ -176,9 +176,9 @@ final class RealStackBench {
       List<Start> emptyCds = new ArrayList<>();
       Path last = null;
       for (int i = 0; i < runs; i++) {
-        last = Files.createTempDirectory("md-bench-start");
+        last = tempDir("md-bench-start");
         empty.add(startOnce(useJar ? jar : null, last, mail, dovecot, List.of()));
-        emptyCds.add(startOnce(useJar ? jar : null, Files.createTempDirectory("md-bench-start"), mail, dovecot, cds));
+        emptyCds.add(startOnce(useJar ? jar : null, tempDir("md-bench-start"), mail, dovecot, cds));
       }
       print("empty database (migrations, demo data)", empty);
       print("empty database (migrations, demo data), with the class data archive", emptyCds);
@@ -194,6 +194,33 @@ final class RealStackBench {
       }
       print(String.format("%,d stored mails", stored), full);
       print(String.format("%,d stored mails, with the class data archive", stored), fullCds);
+    } finally {
+      cleanUp(); // the 100,000-mail file alone is over 600 MB
+    }
+  }
+
+  /** Deletes the temp folders the rows made. */
+  static void cleanUp() {
+    for (Path dir : MADE) {
+      deleteQuietly(dir);
+    }
+    MADE.clear();
+  }
+
+  /** The temp folders of the start-up rows, deleted at their end. */
+  private static final List<Path> MADE = new ArrayList<>();
+
+  private static Path tempDir(String prefix) throws IOException {
+    Path dir = Files.createTempDirectory(prefix);
+    MADE.add(dir);
+    return dir;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temp folder left behind is harmless
     }
   }
 

@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
         embedded != null, config.mailTls);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
-        config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
+        config.idleCheck, config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
     metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     java.util.Optional.ofNullable(wiring.find(io.marketdesk.intake.OutOfOfficeListener.class)).ifPresent(processor::onOutOfOffice);

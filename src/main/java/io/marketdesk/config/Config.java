@@ -42,6 +42,8 @@ public final class Config {
   public final String processedFolder;
   public final boolean idle;
   public final Duration pollInterval;
+  /** With IDLE, how often a NOOP asks the server for news besides IDLE (docs/DEPLOY.md). */
+  public final Duration idleCheck;
   public final Duration reconnectMax;
   public final int batchSize;
   /** The trust anchors of the mail connections (mail.trust-store, else the JDK's). */
@@ -103,6 +105,7 @@ public final class Config {
     processedFolder = r.nonEmpty("mail.processed-folder");
     idle = r.bool("mail.idle");
     pollInterval = r.duration("mail.poll-interval");
+    idleCheck = r.duration("mail.idle-check");
     reconnectMax = r.duration("mail.reconnect-max");
     batchSize = r.integer("mail.batch-size", 1, 10_000);
     mailTls = r.mailTls("mail.trust-store", "mail.trust-store-password");

@@ -70,6 +70,7 @@ public final class ImapIntake {
   private final String processedFolder;
   private final boolean useIdle;
   private final Duration pollInterval;
+  private final Duration idleCheck;
   private final Duration reconnectMax;
   private final int batchSize;
   private final long maxMessageBytes;
@@ -89,18 +90,22 @@ public final class ImapIntake {
   private volatile boolean canUidplus;
   private volatile long reopened;
   private volatile IMAPFolder inbox;
+  /** The intake thread is in IDLE: only then does the watchdog's NOOP go out (not while draining). */
+  private volatile boolean idling;
   private Thread thread;
   private ScheduledExecutorService watchdog;
 
   public ImapIntake(MailUrl url, MailProcessor processor, InboundStore inbound, String processedFolder,
-      boolean useIdle, Duration pollInterval, Duration reconnectMax, int batchSize, long maxMessageBytes, Clock clock,
-      MailTls tls) {
+      boolean useIdle, Duration pollInterval, Duration idleCheck, Duration reconnectMax, int batchSize,
+      long maxMessageBytes, Clock clock, MailTls tls) {
     this.url = url;
     this.processor = processor;
     this.inbound = inbound;
     this.processedFolder = processedFolder;
     this.useIdle = useIdle;
     this.pollInterval = pollInterval;
+    this.idleCheck = idleCheck.isZero() || idleCheck.isNegative() || idleCheck.compareTo(pollInterval) > 0
+        ? pollInterval : idleCheck;
     this.reconnectMax = reconnectMax;
     this.batchSize = batchSize;
     this.maxMessageBytes = maxMessageBytes;
@@ -112,6 +117,7 @@ public final class ImapIntake {
     Properties p = new Properties();
     String proto = url.ssl() ? "imaps" : "imap";
     tls.apply(p, proto);
+    io.marketdesk.config.NoDelaySockets.apply(p, proto);
     p.put("mail.store.protocol", proto);
     p.put("mail." + proto + ".host", url.host());
     p.put("mail." + proto + ".port", String.valueOf(url.port()));
@@ -135,7 +141,9 @@ public final class ImapIntake {
       t.setDaemon(true);
       return t;
     });
-    watchdog.scheduleWithFixedDelay(this::poke, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    // while IDLE, a NOOP every mail.idle-check: Dovecot tells an IDLE client of new mail only after a
+    // fixed 500 ms, but answers a NOOP with it at once (docs/DEPLOY.md, docs/BENCHMARKS.md)
+    watchdog.scheduleWithFixedDelay(this::checkWhileIdle, idleCheck.toMillis(), idleCheck.toMillis(), TimeUnit.MILLISECONDS);
     thread = new Thread(this::run, "imap-intake");
     thread.setDaemon(true);
     thread.start();
@@ -585,7 +593,12 @@ public final class ImapIntake {
       return;
     }
     if (mode.equals("IDLE")) {
-      inbox.idle(true);
+      idling = true;
+      try {
+        inbox.idle(true);
+      } finally {
+        idling = false;
+      }
     } else {
       synchronized (pollLock) {
         try {
@@ -598,11 +611,18 @@ public final class ImapIntake {
     }
   }
 
-  /** Ends an IDLE (any command on the folder does) so that the loop checks the mailbox again. */
-  private void poke() {
+  /**
+   * Ends an IDLE (any command on the folder does) so that the loop checks the mailbox again; when
+   * polling, the loop's own wait of {@code mail.poll-interval} does that.
+   */
+  private void checkWhileIdle() {
+    checkIdle(false);
+  }
+
+  private void checkIdle(boolean always) {
     IMAPFolder f = inbox;
     try {
-      if (f != null && f.isOpen() && mode.equals("IDLE")) {
+      if (f != null && f.isOpen() && mode.equals("IDLE") && (idling || always)) {
         // a NOOP through doCommand ends the IDLE every time; getMessageCount() would only do so when
         // the connection had been quiet for a second (Jakarta Mail's keep-alive rule)
         f.doCommand(p -> {
@@ -613,6 +633,11 @@ public final class ImapIntake {
     } catch (MessagingException | RuntimeException e) {
       log.debug("watchdog: {}", e.toString());
     }
+  }
+
+  /** Ends an IDLE or a poll wait at once (stop). */
+  private void poke() {
+    checkIdle(true);
     synchronized (pollLock) {
       pollLock.notifyAll();
     }

@@ -109,6 +109,7 @@ public final class OutboxSender implements AutoCloseable {
     Properties p = new Properties();
     String proto = u.ssl() ? "smtps" : "smtp";
     tls.apply(p, proto);
+    io.marketdesk.config.NoDelaySockets.apply(p, proto);
     p.put("mail.transport.protocol", proto);
     p.put("mail." + proto + ".host", u.host());
     p.put("mail." + proto + ".port", String.valueOf(u.port()));

@@ -40,7 +40,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * The benchmark of docs/BENCHMARKS.md: reply latency with IDLE against a bare IDLE client, the rate of
  * draining a backlog against bare Jakarta Mail, and the heap while draining (with a 20 MB attachment).
  * Run: {@code ./mvnw -q test-compile exec:exec@bench -Dbench.args="300 10000"} (arguments:
- * latency-count backlog-count [greenmail,dovecot,attachment]). The backlog's mail server runs in a
+ * latency-count backlog-count [latency,dovecot-latency,startup,greenmail,dovecot,attachment]; the
+ * start-up rows use {@code target/marketdesk.jar} when it is there). The backlog's mail server runs in a
  * process of its own, so the heap measured here is marketdesk's.
  */
 public final class Benchmark {
@@ -52,9 +53,27 @@ public final class Benchmark {
     System.out.printf("marketdesk benchmark: %d latency mails, %d backlog mails, %d cores, max heap %d MB%n",
         latencyCount, backlogCount, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     // "parse" alone (-Dbench.args="0 0 parse") times the reading of hostile mails, no mail server
-    List<String> parts = args.length > 2 ? List.of(args[2].split(",")) : List.of("greenmail", "dovecot", "attachment", "parse");
-    if (latencyCount > 0) {
+    List<String> parts = args.length > 2 ? List.of(args[2].split(","))
+        : List.of("latency", "dovecot-latency", "startup", "greenmail", "dovecot", "attachment", "parse");
+    if (latencyCount > 0 && parts.contains("latency")) {
       latency(latencyCount);
+    }
+    boolean dovecotThere = Files.isExecutable(Dovecot.BINARY);
+    if (parts.contains("dovecot-latency")) {
+      if (dovecotThere) {
+        // one mail at a time, each up to half a second with IDLE alone: 100 at most
+        RealStackBench.dovecotLatency(Math.max(20, Math.min(latencyCount, 100)));
+        RealStackBench.cleanUp();
+      } else {
+        System.out.println("latency on Dovecot: skipped, " + Dovecot.BINARY + " is not installed");
+      }
+    }
+    if (parts.contains("startup")) {
+      if (dovecotThere) {
+        RealStackBench.startup(Integer.getInteger("bench.stored", 100_000), 3);
+      } else {
+        System.out.println("start-up: skipped, " + Dovecot.BINARY + " is not installed");
+      }
     }
     if (parts.contains("greenmail")) {
       backlog(backlogCount, Server.GREENMAIL, false);
@@ -462,6 +481,9 @@ public final class Benchmark {
     p.put("mail.imap.host", "127.0.0.1");
     p.put("mail.imap.port", String.valueOf(imapPort));
     p.put("mail.imap.partialfetch", "false");
+    // the backlog's end is seen by STATUS on the closed inbox; Jakarta Mail would keep its answer for a
+    // second by default, and the drain's end would be seen up to a second late
+    p.put("mail.imap.statuscachetimeout", "0");
     return Session.getInstance(p);
   }
 
@@ -469,7 +491,7 @@ public final class Benchmark {
     return session(mail.smtpPort(), mail.imapPort());
   }
 
-  private static void report(String label, long[] nanos) {
+  static void report(String label, long[] nanos) {
     long[] s = nanos.clone();
     Arrays.sort(s);
     double median = s[s.length / 2] / 1e6;

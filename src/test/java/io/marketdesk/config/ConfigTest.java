@@ -24,6 +24,14 @@ class ConfigTest {
   }
 
   @Test
+  void shouldCheckForMailWhileIdleEveryTenthOfASecondUnlessTold() {
+    assertThat(Config.of(Map.of()).idleCheck).isEqualTo(Duration.ofMillis(100));
+    Config c = Config.load(null, Map.of("MARKETDESK_MAIL_IDLE_CHECK", "PT0.05S"), Map.of());
+    assertThat(c.idleCheck).isEqualTo(Duration.ofMillis(50));
+    assertThatThrownBy(() -> Config.of(Map.of("mail.idle-check", "PT0S"))).hasMessageContaining("mail.idle-check");
+  }
+
+  @Test
   void shouldNameEveryKeysEnvironmentVariable() {
     assertThat(Config.envName("security.replies-per-hour")).isEqualTo("MARKETDESK_SECURITY_REPLIES_PER_HOUR");
     assertThat(Config.envName("imap.url")).isEqualTo("MARKETDESK_IMAP_URL");

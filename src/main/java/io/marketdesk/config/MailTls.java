@@ -2,7 +2,6 @@ package io.marketdesk.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ public final class MailTls {
 
   /** The JDK's trust anchors. */
   public static MailTls jdkDefault() {
-    return new MailTls(new HostChecking((SSLSocketFactory) SSLSocketFactory.getDefault()), "the JDK's trust store");
+    return new MailTls(hostChecking((SSLSocketFactory) SSLSocketFactory.getDefault()), "the JDK's trust store");
   }
 
   /**
@@ -63,7 +62,7 @@ public final class MailTls {
       tmf.init(anchors);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
-      return new MailTls(new HostChecking(ctx.getSocketFactory()), file.toString());
+      return new MailTls(hostChecking(ctx.getSocketFactory()), file.toString());
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException(file + " cannot be read as PEM certificates or a key store: " + e.getMessage(), e);
     }
@@ -143,61 +142,17 @@ public final class MailTls {
    * Turns on the JDK's host name check (RFC 2818 / RFC 6125, as for HTTPS) on every socket, so that a
    * certificate for another host fails the handshake itself, before a byte of the login is sent.
    */
-  private static final class HostChecking extends SSLSocketFactory {
-    private final SSLSocketFactory delegate;
+  private static SSLSocketFactory hostChecking(SSLSocketFactory f) {
+    return new EachSslSocket(f, MailTls::hostChecked);
+  }
 
-    HostChecking(SSLSocketFactory delegate) {
-      this.delegate = delegate;
+  private static Socket hostChecked(Socket s) {
+    if (s instanceof SSLSocket) {
+      SSLSocket ssl = (SSLSocket) s;
+      SSLParameters params = ssl.getSSLParameters();
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      ssl.setSSLParameters(params);
     }
-
-    private static Socket checked(Socket s) {
-      if (s instanceof SSLSocket) {
-        SSLSocket ssl = (SSLSocket) s;
-        SSLParameters params = ssl.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS");
-        ssl.setSSLParameters(params);
-      }
-      return s;
-    }
-
-    @Override
-    public String[] getDefaultCipherSuites() {
-      return delegate.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-      return delegate.getSupportedCipherSuites();
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return checked(delegate.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-      return checked(delegate.createSocket(s, host, port, autoClose));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return checked(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      return checked(delegate.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return checked(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-      return checked(delegate.createSocket(address, port, localAddress, localPort));
-    }
+    return s;
   }
 }

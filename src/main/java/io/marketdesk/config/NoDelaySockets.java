@@ -25,7 +25,7 @@ public final class NoDelaySockets {
     p.put("mail." + protocol + ".socketFactory", new Plain());
     Object tls = p.get("mail." + protocol + ".ssl.socketFactory");
     if (tls instanceof SSLSocketFactory f) {
-      p.put("mail." + protocol + ".ssl.socketFactory", new Tls(f));
+      p.put("mail." + protocol + ".ssl.socketFactory", new EachSslSocket(f, NoDelaySockets::noDelay));
     }
   }
 
@@ -58,55 +58,6 @@ public final class NoDelaySockets {
     @Override
     public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
       return noDelay(new Socket(host, port, local, localPort));
-    }
-  }
-
-  private static final class Tls extends SSLSocketFactory {
-    private final SSLSocketFactory inner;
-
-    Tls(SSLSocketFactory inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public String[] getDefaultCipherSuites() {
-      return inner.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-      return inner.getSupportedCipherSuites();
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return noDelay(inner.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-      noDelay(s);
-      return inner.createSocket(s, host, port, autoClose);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(inner.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-      return noDelay(inner.createSocket(host, port, local, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(inner.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-      return noDelay(inner.createSocket(host, port, local, localPort));
     }
   }
 }

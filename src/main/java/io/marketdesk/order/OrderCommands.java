@@ -3,6 +3,7 @@ package io.marketdesk.order;
 import io.marketdesk.text.Message;
 import io.marketdesk.text.Refusal;
 import io.marketdesk.command.AsWritten;
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -53,19 +54,19 @@ public final class OrderCommands {
     Set<Role> provider = Set.of(Role.PROVIDER);
     Set<Role> buyer = Set.of(Role.BUYER);
     return List.of(
-        new OrderCommand(new CommandSpec("order.list", provider, Body.NONE), false, this::list),
-        new OrderCommand(new CommandSpec("order.view", provider, Body.NONE), false, this::view),
-        new OrderCommand(new CommandSpec(START, provider, Body.NONE), true, this::start),
-        new OrderCommand(new CommandSpec(DONE, provider, Body.NONE), true, this::done),
-        new OrderCommand(new CommandSpec("order.remind", provider, Body.NONE), true, this::remind),
-        new OrderCommand(new CommandSpec("order.requirements", buyer, Body.FREE_TEXT),
+        new ActionCommand(new CommandSpec("order.list", provider, Body.NONE), false, this::list),
+        new ActionCommand(new CommandSpec("order.view", provider, Body.NONE), false, this::view),
+        new ActionCommand(new CommandSpec(START, provider, Body.NONE), true, this::start),
+        new ActionCommand(new CommandSpec(DONE, provider, Body.NONE), true, this::done),
+        new ActionCommand(new CommandSpec("order.remind", provider, Body.NONE), true, this::remind),
+        new ActionCommand(new CommandSpec("order.requirements", buyer, Body.FREE_TEXT),
             true, this::requirements),
-        new OrderCommand(new CommandSpec("order.confirm", buyer, Body.NONE), true,
+        new ActionCommand(new CommandSpec("order.confirm", buyer, Body.NONE), true,
             this::confirm),
-        new OrderCommand(new CommandSpec("order.status", buyer, Body.NONE), false, this::status),
-        new OrderCommand(new CommandSpec("order.reject", buyer, Body.FREE_TEXT), true,
+        new ActionCommand(new CommandSpec("order.status", buyer, Body.NONE), false, this::status),
+        new ActionCommand(new CommandSpec("order.reject", buyer, Body.FREE_TEXT), true,
             this::reject),
-        new OrderCommand(new CommandSpec("order.appeal", buyer, Body.FREE_TEXT), true, this::appeal));
+        new ActionCommand(new CommandSpec("order.appeal", buyer, Body.FREE_TEXT), true, this::appeal));
   }
 
   /** The confirmations of 开始实施 and 已完成. */

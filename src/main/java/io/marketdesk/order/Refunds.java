@@ -3,6 +3,7 @@ package io.marketdesk.order;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.AsWritten;
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -65,9 +66,9 @@ public final class Refunds {
 
   List<CommandHandler> handlers() {
     return List.of(
-        new OrderCommand(new CommandSpec("order.refund", Set.of(Role.BUYER), Body.FREE_TEXT), true, this::request),
-        new OrderCommand(new CommandSpec("order.refund.accept", Set.of(Role.PROVIDER), Body.NONE), true, this::accept),
-        new OrderCommand(new CommandSpec("order.refund.decline", Set.of(Role.PROVIDER), Body.FREE_TEXT), true, this::decline));
+        new ActionCommand(new CommandSpec("order.refund", Set.of(Role.BUYER), Body.FREE_TEXT), true, this::request),
+        new ActionCommand(new CommandSpec("order.refund.accept", Set.of(Role.PROVIDER), Body.NONE), true, this::accept),
+        new ActionCommand(new CommandSpec("order.refund.decline", Set.of(Role.PROVIDER), Body.FREE_TEXT), true, this::decline));
   }
 
   // ---------------------------------------------------------------- the buyer

@@ -1,5 +1,6 @@
 package io.marketdesk.preference;
 
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -34,10 +35,10 @@ public final class SettingsCommands {
 
   public List<CommandHandler> handlers() {
     return List.of(
-        new Command(new CommandSpec("settings", EVERYONE, CommandSpec.Body.NONE), false, this::show),
-        new Command(new CommandSpec("settings.order-mail", EVERYONE, CommandSpec.Body.NONE), true, this::orderMail),
-        new Command(new CommandSpec("settings.language", EVERYONE, CommandSpec.Body.NONE), true, this::language),
-        new Command(new CommandSpec("settings.review-mail", Set.of(Role.OPERATOR), CommandSpec.Body.NONE), false,
+        new ActionCommand(new CommandSpec("settings", EVERYONE, CommandSpec.Body.NONE), false, this::show),
+        new ActionCommand(new CommandSpec("settings.order-mail", EVERYONE, CommandSpec.Body.NONE), true, this::orderMail),
+        new ActionCommand(new CommandSpec("settings.language", EVERYONE, CommandSpec.Body.NONE), true, this::language),
+        new ActionCommand(new CommandSpec("settings.review-mail", Set.of(Role.OPERATOR), CommandSpec.Body.NONE), false,
             this::reviewMail));
   }
 
@@ -89,38 +90,5 @@ public final class SettingsCommands {
   private static String word(String args) {
     String a = Normalizer.normalize(args == null ? "" : args, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     return a.replaceAll("[.,;:!?\\u3002\\u3001]+$", "").strip();
-  }
-
-  /** One settings command: its spec and what it does. */
-  private static final class Command implements CommandHandler {
-    @FunctionalInterface
-    interface Action {
-      Outcome run(CommandContext ctx, ParsedCommand cmd);
-    }
-
-    private final CommandSpec spec;
-    private final boolean changesState;
-    private final Action action;
-
-    Command(CommandSpec spec, boolean changesState, Action action) {
-      this.spec = spec;
-      this.changesState = changesState;
-      this.action = action;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return spec;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand command) {
-      return action.run(ctx, command);
-    }
-
-    @Override
-    public boolean changesState() {
-      return changesState;
-    }
   }
 }

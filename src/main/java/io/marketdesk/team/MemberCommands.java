@@ -1,5 +1,6 @@
 package io.marketdesk.team;
 
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandRegistry;
@@ -60,9 +61,9 @@ public final class MemberCommands {
   public List<CommandHandler> handlers() {
     Set<Role> provider = Set.of(Role.PROVIDER);
     return List.of(
-        new Command(new CommandSpec("member.list", provider, CommandSpec.Body.NONE), false, this::list),
-        new Command(new CommandSpec("member.add", provider, CommandSpec.Body.NONE), true, this::add),
-        new Command(new CommandSpec("member.remove", provider, CommandSpec.Body.NONE), true, this::remove));
+        new ActionCommand(new CommandSpec("member.list", provider, CommandSpec.Body.NONE), false, this::list),
+        new ActionCommand(new CommandSpec("member.add", provider, CommandSpec.Body.NONE), true, this::add),
+        new ActionCommand(new CommandSpec("member.remove", provider, CommandSpec.Body.NONE), true, this::remove));
   }
 
   private Outcome list(CommandContext ctx, ParsedCommand cmd) {
@@ -212,38 +213,5 @@ public final class MemberCommands {
   /** A word without the brackets and trailing punctuation people put around an address. */
   private static String trim(String w) {
     return w.replaceAll("^[<(\\[\"'“‘]+", "").replaceAll("[>)\\]\"'”’.,;:!?\\u3002]+$", "");
-  }
-
-  /** One member command: its spec and what it does. */
-  private static final class Command implements CommandHandler {
-    @FunctionalInterface
-    interface Action {
-      Outcome run(CommandContext ctx, ParsedCommand cmd);
-    }
-
-    private final CommandSpec spec;
-    private final boolean changesState;
-    private final Action action;
-
-    Command(CommandSpec spec, boolean changesState, Action action) {
-      this.spec = spec;
-      this.changesState = changesState;
-      this.action = action;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return spec;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand command) {
-      return action.run(ctx, command);
-    }
-
-    @Override
-    public boolean changesState() {
-      return changesState;
-    }
   }
 }

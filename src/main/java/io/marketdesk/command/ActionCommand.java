@@ -1,16 +1,14 @@
-package io.marketdesk.order;
+package io.marketdesk.command;
 
-import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
-import io.marketdesk.command.CommandSpec;
-import io.marketdesk.command.Outcome;
-import io.marketdesk.command.ParsedCommand;
 
-/** One order command: its spec and what it does. Stateless and thread-safe. */
-final class OrderCommand implements CommandHandler {
+/**
+ * A command made of its spec and a method that does it, for features that keep several commands in
+ * one class (orders, refunds, members, settings). Stateless and thread-safe.
+ */
+public final class ActionCommand implements CommandHandler {
   /** What the command does. */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     Outcome run(CommandContext ctx, ParsedCommand cmd);
   }
 
@@ -18,7 +16,7 @@ final class OrderCommand implements CommandHandler {
   private final boolean changesState;
   private final Action action;
 
-  OrderCommand(CommandSpec spec, boolean changesState, Action action) {
+  public ActionCommand(CommandSpec spec, boolean changesState, Action action) {
     this.spec = spec;
     this.changesState = changesState;
     this.action = action;

@@ -70,6 +70,11 @@ public final class CommandContext {
     return inboundId;
   }
 
+  /** The sender and their mail, as the domain services take who acted. */
+  public io.marketdesk.audit.ActedBy actedBy() {
+    return io.marketdesk.audit.ActedBy.mail(actor.address(), inboundId);
+  }
+
   public Language language() {
     return language;
   }

@@ -1,5 +1,6 @@
 package io.marketdesk.history;
 
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -77,7 +78,7 @@ final class UndoHandler implements CommandHandler {
     if (order.isEmpty()) {
       return Outcome.refused(ctx.m("undo.changed", "what", what), "");
     }
-    OrderWorkflow.By by = new OrderWorkflow.By(ctx.actor().address(), ctx.inboundId());
+    ActedBy by = ctx.actedBy();
     OrderResult r = last.action().equals("started") ? orders.undoStart(ctx.handle(), by, order.get())
         : orders.undoDone(ctx.handle(), by, order.get());
     if (!r.ok()) {

@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.text.Message;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.review.Review;
@@ -33,7 +34,7 @@ final class AppealReviewKind implements ReviewKind {
     workflow.decideAppeal(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote());
   }
 
-  private static OrderWorkflow.By by(CommandContext ctx) {
-    return new OrderWorkflow.By(ctx.actor().address(), ctx.inboundId());
+  private static ActedBy by(CommandContext ctx) {
+    return ctx.actedBy();
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.marketdesk.money.Money;
-import io.marketdesk.order.OrderWorkflow.By;
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.outbox.Outbox;
 import io.marketdesk.web.ApiException;
 import io.marketdesk.web.Web;
@@ -48,17 +48,17 @@ final class OrderApi implements WebModule {
     app.post("/api/orders", ctx -> {
       web.requireApiToken(ctx);
       JsonNode body = body(ctx);
-      OrderResult r = jdbi.inTransaction(h -> workflow.create(h, By.system("api"), text(body, "orderNo"), text(body, "productId"),
+      OrderResult r = jdbi.inTransaction(h -> workflow.create(h, ActedBy.API, text(body, "orderNo"), text(body, "productId"),
           text(body, "buyerEmail"), text(body, "price"), text(body, "language")));
       answer(ctx, r, 201);
     });
     app.post("/api/orders/{no}/paid", ctx -> {
       web.requireApiToken(ctx);
-      answer(ctx, jdbi.inTransaction(h -> workflow.paid(h, By.system("api"), ctx.pathParam("no"))), 200);
+      answer(ctx, jdbi.inTransaction(h -> workflow.paid(h, ActedBy.API, ctx.pathParam("no"))), 200);
     });
     app.post("/api/orders/{no}/cancel", ctx -> {
       web.requireApiToken(ctx);
-      answer(ctx, jdbi.inTransaction(h -> workflow.cancel(h, By.system("api"), ctx.pathParam("no"))), 200);
+      answer(ctx, jdbi.inTransaction(h -> workflow.cancel(h, ActedBy.API, ctx.pathParam("no"))), 200);
     });
     app.get("/api/orders/{no}", ctx -> {
       web.requireApiToken(ctx);

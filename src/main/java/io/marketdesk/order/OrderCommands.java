@@ -16,7 +16,7 @@ import io.marketdesk.confirm.Confirmations;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.money.Money;
-import io.marketdesk.order.OrderWorkflow.By;
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
@@ -75,7 +75,7 @@ public final class OrderCommands {
   }
 
   private interface ProviderAction {
-    OrderResult run(org.jdbi.v3.core.Handle h, By by, Order o);
+    OrderResult run(org.jdbi.v3.core.Handle h, ActedBy by, Order o);
   }
 
   private Confirmable confirmable(String purpose, ProviderAction action) {
@@ -364,7 +364,7 @@ public final class OrderCommands {
     }
     Order o = (Order) found;
     String reason = reasonOf(cmd);
-    By by = by(ctx);
+    ActedBy by = by(ctx);
     OrderResult r = workflow.freeze(ctx.handle(), by, o, reason);
     if (!r.ok()) {
       return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.appeal", orderNo(cmd)) : "");
@@ -412,8 +412,8 @@ public final class OrderCommands {
     return cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text();
   }
 
-  private static By by(CommandContext ctx) {
-    return new By(ctx.actor().address(), ctx.inboundId());
+  private static ActedBy by(CommandContext ctx) {
+    return ctx.actedBy();
   }
 
   private String companyName(CommandContext ctx, Order o) {

@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.text.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,7 @@ public final class OrderImport {
     }
     List<Event> events = text.stripLeading().startsWith("[") ? json(text) : csv(text);
     int bad = 0;
-    OrderWorkflow.By by = OrderWorkflow.By.system("cli");
+    ActedBy by = ActedBy.CLI;
     for (Event e : events) {
       OrderResult r;
       String kind = e.event() == null || e.event().isBlank() ? "order" : e.event().trim().toLowerCase(Locale.ROOT);

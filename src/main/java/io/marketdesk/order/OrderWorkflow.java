@@ -1,5 +1,6 @@
 package io.marketdesk.order;
 
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.money.Money;
 import io.marketdesk.text.Message;
 import io.marketdesk.text.Refusal;
@@ -45,13 +46,6 @@ public final class OrderWorkflow {
   /** The working days operators have to decide an appeal. */
   public static final int APPEAL_REVIEW_DAYS = 3;
 
-  /** Who acts and from which mail: an address, {@code api}, {@code timer} or {@code cli}. */
-  public record By(String who, Long inboundId) {
-    public static By system(String who) {
-      return new By(who, null);
-    }
-  }
-
   private final OrderStore store;
   private final ProductLookup products;
   private final Directory directory;
@@ -94,7 +88,7 @@ public final class OrderWorkflow {
    * @param price the price as written ("880.00", "¥880")
    * @param lang zh or en, the buyer's language for mails (null: zh)
    */
-  public OrderResult create(Handle h, By by, String orderNo, String productId, String buyerEmail, String price, String lang) {
+  public OrderResult create(Handle h, ActedBy by, String orderNo, String productId, String buyerEmail, String price, String lang) {
     if (orderNo == null || !ORDER_NO.matcher(orderNo.trim()).matches()) {
       return bad(Message.of("order.create.4"));
     }
@@ -142,7 +136,7 @@ public final class OrderWorkflow {
    * The payment event: an ops order becomes paid (the buyer is told how to submit a requirement
    * form, the provider that it may start); any other type completes at once. Paid twice: unchanged.
    */
-  public OrderResult paid(Handle h, By by, String orderNo) {
+  public OrderResult paid(Handle h, ActedBy by, String orderNo) {
     Optional<Order> found = find(h, orderNo);
     if (found.isEmpty()) {
       return notFound(orderNo);
@@ -180,7 +174,7 @@ public final class OrderWorkflow {
   }
 
   /** The cancellation event: unpaid orders only; cancelled twice: unchanged. The provider is told. */
-  public OrderResult cancel(Handle h, By by, String orderNo) {
+  public OrderResult cancel(Handle h, ActedBy by, String orderNo) {
     Optional<Order> found = find(h, orderNo);
     if (found.isEmpty()) {
       return notFound(orderNo);
@@ -205,7 +199,7 @@ public final class OrderWorkflow {
   // ---------------------------------------------------------------- the provider
 
   /** 开始实施: paid -> implementing; the buyer is told. */
-  public OrderResult start(Handle h, By by, Order o) {
+  public OrderResult start(Handle h, ActedBy by, Order o) {
     if (o.status() != OrderStatus.PAID) {
       return wrongState(o, "start", OrderStatus.PAID);
     }
@@ -221,7 +215,7 @@ public final class OrderWorkflow {
   }
 
   /** 已完成: implementing -> awaiting confirmation; the buyer is told how to confirm. */
-  public OrderResult done(Handle h, By by, Order o) {
+  public OrderResult done(Handle h, ActedBy by, Order o) {
     if (o.status() != OrderStatus.IMPLEMENTING) {
       return wrongState(o, "done", OrderStatus.IMPLEMENTING);
     }
@@ -240,7 +234,7 @@ public final class OrderWorkflow {
    * 撤销 of 开始实施 (docs/undo.md): implementing -> paid, as it was before, with the start clock of the
    * payment; the buyer, who was told it started, is told. The caller checks the undo window.
    */
-  public OrderResult undoStart(Handle h, By by, Order o) {
+  public OrderResult undoStart(Handle h, ActedBy by, Order o) {
     java.util.Map<String, Object> sets = new java.util.HashMap<>();
     sets.put("started_at", null);
     sets.put("waiting_since", o.paidAt());
@@ -248,13 +242,13 @@ public final class OrderWorkflow {
   }
 
   /** 撤销 of 已完成 (docs/undo.md): awaiting confirmation -> implementing; the buyer is told. */
-  public OrderResult undoDone(Handle h, By by, Order o) {
+  public OrderResult undoDone(Handle h, ActedBy by, Order o) {
     java.util.Map<String, Object> sets = new java.util.HashMap<>();
     sets.put("done_at", null);
     return undo(h, by, o, OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING, sets, "undo done");
   }
 
-  private OrderResult undo(Handle h, By by, Order o, OrderStatus from, OrderStatus to, java.util.Map<String, Object> sets,
+  private OrderResult undo(Handle h, ActedBy by, Order o, OrderStatus from, OrderStatus to, java.util.Map<String, Object> sets,
       String action) {
     if (o.status() != from || !store.transition(h, o.orderNo(), from, to, clock.millis(), sets)) {
       return stale(h, o);
@@ -266,7 +260,7 @@ public final class OrderWorkflow {
   }
 
   /** 催促确认: awaiting confirmation only, at most once per 24 hours per order. */
-  public OrderResult remind(Handle h, By by, Order o) {
+  public OrderResult remind(Handle h, ActedBy by, Order o) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
       return wrongState(o, "remind", OrderStatus.AWAITING_CONFIRMATION);
     }
@@ -285,7 +279,7 @@ public final class OrderWorkflow {
   // ---------------------------------------------------------------- the buyer
 
   /** 提交需求单: paid or implementing; text and attachments kept and forwarded to the provider. */
-  public OrderResult requirement(Handle h, By by, Order o, String text, List<ParsedMail.Attachment> attachments) {
+  public OrderResult requirement(Handle h, ActedBy by, Order o, String text, List<ParsedMail.Attachment> attachments) {
     if (o.status() != OrderStatus.PAID && o.status() != OrderStatus.IMPLEMENTING) {
       return OrderResult.refused(Refusal.conflict("order.requirement.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
@@ -313,7 +307,7 @@ public final class OrderWorkflow {
   }
 
   /** 确认完成: awaiting confirmation -> completed; the provider is told. */
-  public OrderResult confirm(Handle h, By by, Order o) {
+  public OrderResult confirm(Handle h, ActedBy by, Order o) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
       return OrderResult.refused(Refusal.conflict("order.confirm.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
@@ -329,7 +323,7 @@ public final class OrderWorkflow {
   }
 
   /** 验收不通过: awaiting confirmation -> implementing; the provider gets the reason. */
-  public OrderResult reject(Handle h, By by, Order o, String reason) {
+  public OrderResult reject(Handle h, ActedBy by, Order o, String reason) {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
       return OrderResult.refused(Refusal.conflict("order.reject.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
@@ -377,7 +371,7 @@ public final class OrderWorkflow {
    * Freezes an order for an appeal; the caller opens the review and then calls {@link
    * #appealOpened}.
    */
-  public OrderResult freeze(Handle h, By by, Order o, String reason) {
+  public OrderResult freeze(Handle h, ActedBy by, Order o, String reason) {
     Optional<OrderResult> refusal = appealRefusal(o);
     if (refusal.isPresent()) {
       return refusal.get();
@@ -396,7 +390,7 @@ public final class OrderWorkflow {
   }
 
   /** Records the appeal review on the frozen order and tells the provider. */
-  public void appealOpened(Handle h, By by, Order frozen, long reviewId, String reason) {
+  public void appealOpened(Handle h, ActedBy by, Order frozen, long reviewId, String reason) {
     store.set(h, frozen.orderNo(), "dispute_review_id", reviewId);
     mailProvider(h, by, frozen, "provider-order-appealed", model(h, frozen).reason(reason.strip()).review(reviewId));
   }
@@ -408,7 +402,7 @@ public final class OrderWorkflow {
    *
    * @return a note for the result mail, or null when the order was no longer disputed
    */
-  public Message decideAppeal(Handle h, By by, String orderNo, boolean upheld, String note) {
+  public Message decideAppeal(Handle h, ActedBy by, String orderNo, boolean upheld, String note) {
     Optional<Order> found = find(h, orderNo);
     if (found.isEmpty() || found.get().status() != OrderStatus.DISPUTED) {
       return Message.of("order.appeal.not-disputed", "orderNo", orderNo);
@@ -457,7 +451,7 @@ public final class OrderWorkflow {
    *
    * @param amount minor units, or null for all that is not yet refunded
    */
-  public OrderResult requestRefund(Handle h, By by, Order o, Long amount, String reason) {
+  public OrderResult requestRefund(Handle h, ActedBy by, Order o, Long amount, String reason) {
     if (!REFUNDABLE.contains(o.status())) {
       return OrderResult.refused(Refusal.conflict("refund.refusal.state", "orderNo", o.orderNo(),
           "buyerStatus", Message.of(o.status().buyerLabelKey())));
@@ -501,7 +495,7 @@ public final class OrderWorkflow {
   }
 
   /** 同意退款: the provider accepts; the buyer is told. */
-  public OrderResult acceptRefund(Handle h, By by, Order o) {
+  public OrderResult acceptRefund(Handle h, ActedBy by, Order o) {
     Object found = openRefund(h, o);
     if (found instanceof OrderResult refusal) {
       return refusal;
@@ -519,7 +513,7 @@ public final class OrderWorkflow {
    * 拒绝退款: the provider declines with a reason; the caller opens the operators' review and calls
    * {@link #refundReviewOpened}.
    */
-  public OrderResult declineRefund(Handle h, By by, Order o, String reason) {
+  public OrderResult declineRefund(Handle h, ActedBy by, Order o, String reason) {
     Object found = openRefund(h, o);
     if (found instanceof OrderResult refusal) {
       return refusal;
@@ -544,13 +538,13 @@ public final class OrderWorkflow {
       return false;
     }
     Order o = store.find(h, r.orderNo()).orElseThrow();
-    record(h, By.system("timer"), o, "refund unanswered", "refunding", "refunding, to operators after "
+    record(h, ActedBy.TIMER, o, "refund unanswered", "refunding", "refunding, to operators after "
         + config.refundAnswerWithinWorkingDays + " working days");
     return true;
   }
 
   /** Records the operators' review on the request and tells the buyer (and the provider when silent). */
-  public void refundReviewOpened(Handle h, By by, String orderNo, long reviewId) {
+  public void refundReviewOpened(Handle h, ActedBy by, String orderNo, long reviewId) {
     Order o = store.find(h, orderNo).orElseThrow();
     Refund r = refunds.open(h, orderNo).orElseThrow();
     refunds.setReview(h, r.id(), reviewId);
@@ -568,7 +562,7 @@ public final class OrderWorkflow {
    *
    * @return a note for the operator's reply
    */
-  public Message decideRefund(Handle h, By by, String orderNo, boolean approve, String note) {
+  public Message decideRefund(Handle h, ActedBy by, String orderNo, boolean approve, String note) {
     Optional<Order> found = find(h, orderNo);
     Optional<Refund> open = found.isEmpty() ? Optional.empty() : refunds.open(h, orderNo);
     if (found.isEmpty() || found.get().status() != OrderStatus.REFUNDING || open.isEmpty()
@@ -590,7 +584,7 @@ public final class OrderWorkflow {
   }
 
   /** Pays (or not) the request and moves the order out of refunding: refunded when all is paid back. */
-  private Order settleRefund(Handle h, By by, Order o, Refund r, boolean pay, String action) {
+  private Order settleRefund(Handle h, ActedBy by, Order o, Refund r, boolean pay, String action) {
     long now = clock.millis();
     long refunded = o.refundedAmount() + (pay ? r.amount() : 0);
     OrderStatus to = refunded >= o.price() ? OrderStatus.REFUNDED : r.before();
@@ -618,7 +612,7 @@ public final class OrderWorkflow {
         dateText(r.answerDue() - 1), config.refundAnswerWithinWorkingDays, r.reviewId() == null ? 0 : r.reviewId());
   }
 
-  private void mailBuyerModel(Handle h, By by, Order o, String template, Object model) {
+  private void mailBuyerModel(Handle h, ActedBy by, Order o, String template, Object model) {
     if (by.who().equalsIgnoreCase(o.buyerEmail())) {
       return;
     }
@@ -626,7 +620,7 @@ public final class OrderWorkflow {
     mailer.send(h, lang(fresh.buyerLang()), fresh.buyerEmail(), template, model, null, by.inboundId());
   }
 
-  private void mailProviderModel(Handle h, By by, Order o, String template, Object model) {
+  private void mailProviderModel(Handle h, ActedBy by, Order o, String template, Object model) {
     Provider p = directory.provider(h, o.providerId()).orElseThrow();
     Order fresh = store.find(h, o.orderNo()).orElse(o);
     for (String address : p.addresses()) {
@@ -654,7 +648,7 @@ public final class OrderWorkflow {
       return false;
     }
     store.set(h, o.orderNo(), "last_reminder_at", now);
-    By by = By.system("timer");
+    ActedBy by = ActedBy.TIMER;
     record(h, by, o, "auto-reminded", null, "reminder to buyer after " + config.remindAfterWorkingDays + " working days");
     mailBuyer(h, by, o, "order-reminder", model(h, o).auto(true).deadline(autoConfirmDay(o)));
     return true;
@@ -672,7 +666,7 @@ public final class OrderWorkflow {
       return false;
     }
     Order after = store.find(h, o.orderNo()).orElseThrow();
-    By by = By.system("timer");
+    ActedBy by = ActedBy.TIMER;
     record(h, by, after, "auto-confirmed", "awaiting_confirmation", "completed after " + days + " days");
     mailBuyer(h, by, after, "order-completed", model(h, after).auto(true));
     mailProvider(h, by, after, "provider-order-confirmed", model(h, after).auto(true));
@@ -700,7 +694,7 @@ public final class OrderWorkflow {
       return false;
     }
     long deadline = o.paidAt() + Duration.ofDays(config.startWithinDays).toMillis();
-    By by = By.system("timer");
+    ActedBy by = ActedBy.TIMER;
     if (now >= deadline) {
       if (!store.transition(h, o.orderNo(), OrderStatus.PAID, OrderStatus.CANCELLED, now,
           Map.of("cancelled_at", now, "refund_flag", 1))) {
@@ -740,7 +734,7 @@ public final class OrderWorkflow {
     return new OrderMail.Builder(o, p.companyName(), config);
   }
 
-  private void mailBuyer(Handle h, By by, Order o, String template, OrderMail.Builder m) {
+  private void mailBuyer(Handle h, ActedBy by, Order o, String template, OrderMail.Builder m) {
     if (by.who().equalsIgnoreCase(o.buyerEmail())) {
       return;
     }
@@ -748,12 +742,12 @@ public final class OrderWorkflow {
     mailer.send(h, lang(fresh.buyerLang()), fresh.buyerEmail(), template, m.build(), null, by.inboundId());
   }
 
-  private void mailProvider(Handle h, By by, Order o, String template, OrderMail.Builder m) {
+  private void mailProvider(Handle h, ActedBy by, Order o, String template, OrderMail.Builder m) {
     mailProvider(h, by, o, template, m, List.of());
   }
 
   /** Mails every address of the order's provider (but the actor), with files forwarded. */
-  private void mailProvider(Handle h, By by, Order o, String template, OrderMail.Builder m,
+  private void mailProvider(Handle h, ActedBy by, Order o, String template, OrderMail.Builder m,
       List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files) {
     Provider p = directory.provider(h, o.providerId()).orElseThrow();
     Order fresh = store.find(h, o.orderNo()).orElse(o);
@@ -781,7 +775,7 @@ public final class OrderWorkflow {
         .list();
   }
 
-  private void record(Handle h, By by, Order o, String action, String before, String after) {
+  private void record(Handle h, ActedBy by, Order o, String action, String before, String after) {
     audit.record(h, by.who(), by.inboundId(), "order", o.orderNo(), action, before, after);
   }
 

@@ -13,7 +13,7 @@ import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
-import io.marketdesk.order.OrderWorkflow.By;
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
@@ -132,7 +132,7 @@ public final class Refunds {
     String reason = AsWritten.tail(cmd.line(), t.rest());
     reason = reason.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? reason : reason + "\n" + cmd.text();
     Order o = t.order();
-    By by = by(ctx);
+    ActedBy by = by(ctx);
     OrderResult r = workflow.declineRefund(ctx.handle(), by, o, reason);
     if (!r.ok()) {
       return Outcome.refused(ctx.m(r.refusal().reason()),
@@ -271,7 +271,7 @@ public final class Refunds {
               if (workflow.refundOverdue(h, r, t)) {
                 Order o = workflow.find(h, r.orderNo()).orElseThrow();
                 Review review = openReview(h, o, null);
-                workflow.refundReviewOpened(h, By.system("timer"), o.orderNo(), review.id());
+                workflow.refundReviewOpened(h, ActedBy.TIMER, o.orderNo(), review.id());
               }
             });
           } catch (RuntimeException e) {
@@ -283,7 +283,7 @@ public final class Refunds {
     };
   }
 
-  private static By by(CommandContext ctx) {
-    return new By(ctx.actor().address(), ctx.inboundId());
+  private static ActedBy by(CommandContext ctx) {
+    return ctx.actedBy();
   }
 }

@@ -10,5 +10,4 @@ order, so this mail was not acted on. Providers: write from the address register
 account.
 
 （24 小時內不會再回復此地址。This address gets this notice at most once a day.）
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

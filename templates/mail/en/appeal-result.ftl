@@ -13,5 +13,4 @@ The operators' note: ${review.decisionNote()}
 <#if !approved>
 When the provider is done you will get a mail; then reply "confirm order ${review.subject()}" or "reject delivery ${review.subject()} REASON".
 </#if>
---
-marketdesk, the marketplace by mail · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ From now on, the mails you send from this address to ${serviceAddress} act for t
 ${help}
 
 See the team: members. For another role, ask an admin of the account.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -17,6 +17,4 @@ and the provider gets your reason and goes on working.
 
 <#if autoConfirmAfter gt 0>Without an answer within ${autoConfirmAfter} days, the order is confirmed automatically on ${deadline}.
 </#if>You get a reminder after ${remindAfter} working days without an answer.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -11,6 +11,4 @@ Amount: ${price}
 Provider: ${companyName}
 
 The marketplace refunds the payment to the original payment method. We are sorry for the trouble.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ Amount: ${price}
 Provider: ${companyName}
 
 Thank you. Send "status ${orderNo}" at any time to see the order.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -11,6 +11,4 @@ Provider: ${companyName}
 
 You can still add requirements: write to ${serviceAddress} with "requirements ${orderNo}" and your requirements
 below it, files attached.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

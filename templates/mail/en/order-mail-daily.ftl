@@ -9,6 +9,4 @@ As you asked (order mail: daily), here are the ${items?size} order notices since
 
 ${i.body}
 </#list>
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -16,6 +16,4 @@ ${serviceAddress} with this in the body:
 
 The provider must start within ${startWithin} days of payment (before ${deadline}); otherwise the order is
 cancelled with a refund. Send "status ${orderNo}" at any time to see the order.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

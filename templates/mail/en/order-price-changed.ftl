@@ -10,5 +10,4 @@ How to pay: open the order ${orderNo} in the marketplace console (Orders) and pa
 The order stays awaiting payment until you pay; the service starts after payment. To see the order's status,
 mail ${serviceAddress} with the line
     status ${orderNo}
---
-marketdesk, the marketplace by mail · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.buyer/>

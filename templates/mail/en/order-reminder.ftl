@@ -14,6 +14,4 @@ Reply to this mail with
     确认完成 ${orderNo}
 (or "confirm order ${orderNo}"). If you are not satisfied: "reject delivery ${orderNo} REASON".
 <#if autoConfirmAfter gt 0>Without an answer the order is confirmed automatically on ${deadline} (${autoConfirmAfter} days after it was marked done).
-</#if>--
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+</#if><#import "_sign.ftl" as sign><@sign.buyer/>

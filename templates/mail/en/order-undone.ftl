@@ -15,6 +15,4 @@ Order: ${orderNo}
 Product: ${productName} (${productId})
 Amount: ${price}
 Provider: ${companyName}
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

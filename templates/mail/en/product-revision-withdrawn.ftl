@@ -5,5 +5,4 @@ Hello,
 The provider (account ID ${accountId}, ${provider}) delisted product ${productId} (${name}),
 so its revision in review (review #${reviewId}) is withdrawn and needs no answer.
 If the provider lists it again, a new review mail will follow.
---
-marketdesk
+<#import "_sign.ftl" as sign><@sign.plain/>

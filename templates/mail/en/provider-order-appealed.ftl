@@ -16,6 +16,4 @@ Buyer: ${buyerEmail}
 Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 To explain your side, reply to this mail or contact the operators.
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

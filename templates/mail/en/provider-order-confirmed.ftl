@@ -11,6 +11,4 @@ Amount: ${price}
 Buyer: ${buyerEmail}
 Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

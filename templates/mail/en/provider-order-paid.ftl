@@ -17,6 +17,4 @@ To start, write to ${serviceAddress} with
 (you will be asked to confirm). Start within ${startWithin} days of payment (before ${deadline}); otherwise the order
 is cancelled with a refund to the buyer; you are reminded before.
 The order and its requirement forms: order ${orderNo}
-</#if>--
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+</#if><#import "_sign.ftl" as sign><@sign.provider/>

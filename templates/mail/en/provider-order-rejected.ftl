@@ -15,6 +15,4 @@ Buyer: ${buyerEmail}
 Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "state.order-buyer." + status)})
 
 When it is fixed, send "done ${orderNo}" again.<#if rejections gte 3> After 3 rejections the buyer may appeal and operators decide.</#if>
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

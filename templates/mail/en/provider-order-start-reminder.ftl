@@ -15,6 +15,4 @@ Status: ${msg("en", "state.order." + status)} (the buyer sees: ${msg("en", "stat
 Buyer contact: ${buyerEmail}
 To start, write to ${serviceAddress} with
     start ${orderNo} confirm
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -15,6 +15,4 @@ If you decline or do not answer in time, the operators decide.
 Order: ${orderNo}
 Product: ${productName} (${productId})
 Status before the hold: ${msg("en", "state.order." + before)}
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

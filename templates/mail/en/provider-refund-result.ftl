@@ -6,6 +6,4 @@ The operators decided the refund request of ${amount} by the buyer ${buyerEmail}
 <#if note?has_content>Operator's note: ${note}
 </#if>
 The order is now ${msg("en", "state.order." + after)}; refunded so far ${refunded} of ${price}.<#if !full> Please go on with the order.</#if>
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

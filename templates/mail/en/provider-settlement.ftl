@@ -13,6 +13,4 @@ Net: ${net}
 Each line's commission is (price - refunded) x the rate, rounded half-up to the cent; the totals are the sums of the lines.
 If it is right, reply to this mail with:
     confirm statement
---
-marketdesk cloud marketplace back office · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.provider/>

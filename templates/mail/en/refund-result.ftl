@@ -8,6 +8,4 @@ Hello,
 The order is now ${msg("en", "state.order-buyer." + after)}; refunded so far ${refunded} of ${price}.<#if !full> The order goes on.</#if>
 
 Send "status ${orderNo}" at any time to see the order.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -9,6 +9,4 @@ ${declineReason}
 </#if>The operators now decide it (review #${reviewId}); the order stays ${msg("en", "state.order-buyer.refunding")}. You will get the result by mail.
 
 Send "status ${orderNo}" at any time to see the order.
---
-marketdesk cloud marketplace · ${serviceAddress}
-This mail was sent automatically.
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -7,5 +7,4 @@ held, not lost. From ${resumeAt} (${zone}) on they go out in the order your mail
 The commands in your mails have been carried out as usual: there is no need to send them again.
 
 You get this notice at most once an hour.
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

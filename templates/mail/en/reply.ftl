@@ -39,6 +39,4 @@ There was no command in your mail. Here are the commands you can use.
 ${help}
 
 </#if>
---
-<#if role == "buyer">marketdesk, the marketplace by mail<#else>marketdesk, the marketplace back office by mail</#if>
-This is an automatic reply. Send "help" for every command.
+<#import "_sign.ftl" as sign><@sign.reply/>

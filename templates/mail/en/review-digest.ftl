@@ -15,5 +15,4 @@ To decide by number, reply to this mail, one line each (numbers as in this list;
     reject 7 REASON
 Or: reply to the review mail with "approve" or "reject REASON", or send "review ID approve" /
 "review ID reject REASON". Send "pending" for the current list.
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

@@ -8,5 +8,4 @@ Asked by ${review.requester()}, waiting ${waited}
 </#if>
 
 This mail comes every day until it is decided. Reply to this mail with "approve" or "reject REASON" to decide it.
---
-marketdesk · ${review.serviceAddress()}
+<#import "_sign.ftl" as sign><@sign.short review.serviceAddress()/>

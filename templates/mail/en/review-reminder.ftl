@@ -8,5 +8,4 @@ Asked by ${review.requester()}, waiting ${waited}
 </#if>
 
 Reply to this mail with "approve" or "reject REASON" to decide it.
---
-marketdesk · ${review.serviceAddress()}
+<#import "_sign.ftl" as sign><@sign.short review.serviceAddress()/>

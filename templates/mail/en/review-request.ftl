@@ -27,5 +27,4 @@ or
     reject REASON   (a reason is required; the asker is told)
 Or, without replying, send "review ${review.id()} approve" or "review ${review.id()} reject REASON".
 The first answer decides; later answers are told who decided.
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

@@ -32,5 +32,4 @@ Next: the order's price did not change; if you still want it changed, send a new
 <#if note?has_content>
 ${note}
 </#if>
---
-marketdesk, the marketplace back office by mail · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -13,5 +13,4 @@ ${requesterName}，您好：
 <#if !approved>
 服務商完成後您會收到郵件，屆時回覆「確認完成 ${review.subject()}」或「驗收不通過 ${review.subject()} 理由」。
 </#if>
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ ${addedBy} 把您加入了服務商 ${companyName}（帳號 ID ${accountId}）�
 ${help}
 
 檢視團隊：成員 列表。需要其他角色，請聯絡帳號的管理員。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

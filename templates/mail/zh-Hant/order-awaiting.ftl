@@ -17,6 +17,4 @@ ${buyerEmail}，您好：
 
 <#if autoConfirmAfter gt 0>如 ${autoConfirmAfter} 天內未確認也未提出異議，訂單將於 ${deadline} 自動確認完成。
 </#if>${remindAfter} 個工作日內未確認的，您會收到一次提醒。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

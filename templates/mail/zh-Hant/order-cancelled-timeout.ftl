@@ -10,6 +10,4 @@ ${buyerEmail}，您好：
 服務商：${companyName}
 
 退款由雲市場按原支付方式辦理。給您帶來不便，非常抱歉。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ ${buyerEmail}，您好：
 服務商：${companyName}
 
 感謝您的購買。傳送「查詢訂單 ${orderNo}」可隨時檢視訂單。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

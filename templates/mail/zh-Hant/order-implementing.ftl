@@ -10,6 +10,4 @@ ${buyerEmail}，您好：
 服務商：${companyName}
 
 實施期間仍可補充需求：發郵件到 ${serviceAddress}，正文寫「提交需求單 ${orderNo}」，下面寫需求並附上檔案。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

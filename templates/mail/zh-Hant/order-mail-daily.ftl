@@ -9,6 +9,4 @@ ${address}，您好：
 
 ${i.body}
 </#list>
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -15,6 +15,4 @@ ${buyerEmail}，您好：
 
 服務商應在支付後 ${startWithin} 天內（${deadline} 前）開始實施；逾期未開始，訂單將自動取消並退款。
 隨時可以傳送「查詢訂單 ${orderNo}」檢視訂單狀態。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

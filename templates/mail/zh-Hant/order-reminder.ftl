@@ -14,6 +14,4 @@ ${buyerEmail}，您好：
     確認完成 ${orderNo}
 如不滿意，寫「驗收不通過 ${orderNo} 理由」。
 <#if autoConfirmAfter gt 0>如一直未確認，訂單將於 ${deadline} 自動確認完成（完成後 ${autoConfirmAfter} 天）。
-</#if>--
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+</#if><#import "_sign.ftl" as sign><@sign.buyer/>

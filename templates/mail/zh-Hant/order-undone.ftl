@@ -15,6 +15,4 @@ ${buyerEmail}，您好：
 商品：${productName}（${productId}）
 金額：${price}
 服務商：${companyName}
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

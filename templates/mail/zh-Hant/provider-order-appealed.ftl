@@ -15,6 +15,4 @@ ${reason}
 當前狀態：${msg("zh-Hant", "state.order." + status)}（買家看到：${msg("zh-Hant", "state.order-buyer." + status)}）
 
 如需說明情況，請回覆本郵件或聯絡運營人員。
---
-marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -11,6 +11,4 @@ ${companyName}，您好：
 買家：${buyerEmail}
 當前狀態：${msg("zh-Hant", "state.order." + status)}（買家看到：${msg("zh-Hant", "state.order-buyer." + status)}）
 
---
-marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

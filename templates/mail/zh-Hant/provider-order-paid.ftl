@@ -16,6 +16,4 @@ ${companyName}，您好：
     開始實施 ${orderNo}
 （系統會請您確認）。請在支付後 ${startWithin} 天內（${deadline} 前）開始實施，逾期訂單將自動取消並退款給買家，之前會提醒您。
 檢視訂單和需求單：訂單詳情 ${orderNo}
-</#if>--
-marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+</#if><#import "_sign.ftl" as sign><@sign.provider/>

@@ -14,6 +14,4 @@ ${reason}
 當前狀態：${msg("zh-Hant", "state.order." + status)}（買家看到：${msg("zh-Hant", "state.order-buyer." + status)}）
 
 處理好後請再次傳送「已完成 ${orderNo}」。<#if rejections gte 3>驗收不通過已滿 3 次，買家可以申訴，由運營人員裁決。</#if>
---
-marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -14,6 +14,4 @@ ${companyName}，您好：
 買家聯絡方式：${buyerEmail}
 開始實施：發郵件到 ${serviceAddress}，正文寫
     開始實施 ${orderNo} 確定
---
-marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

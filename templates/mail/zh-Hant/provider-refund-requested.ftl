@@ -15,6 +15,4 @@ ${reason}
 訂單號：${orderNo}
 商品：${productName}（${productId}）
 凍結前的狀態：${msg("zh-Hant", "state.order." + before)}
---
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

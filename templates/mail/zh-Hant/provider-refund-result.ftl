@@ -6,6 +6,4 @@ Subject: 訂單 ${orderNo} 的退款已裁決：<#if outcome == "rejected">不�
 <#if note?has_content>營運人員說明：${note}
 </#if>
 訂單現在是「${msg("zh-Hant", "state.order." + after)}」；累計已退 ${refunded}（訂單金額 ${price}）。<#if !full>請繼續處理訂單。</#if>
---
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -13,6 +13,4 @@ ${companyName} ${month} 的結算單 ${id} 已產生，明細見附件（CSV 和
 佣金按每行（訂單金額 − 已退款）× 佣金比例計算，四捨五入到分；合計為各行之和。
 核對無誤請回覆本郵件：
     確認
---
-marketdesk 雲市場服務商後臺（郵件版）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -8,6 +8,4 @@ Subject: 訂單 ${orderNo} 的退款申請：<#if outcome == "rejected">未同�
 訂單現在是「${msg("zh-Hant", "state.order-buyer." + after)}」；累計已退 ${refunded}（訂單金額 ${price}）。<#if !full>訂單繼續處理。</#if>
 
 傳送「查詢訂單 ${orderNo}」可隨時檢視訂單。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -9,6 +9,4 @@ ${declineReason}
 </#if>現在由營運人員裁決（審核 #${reviewId}），訂單仍為「${msg("zh-Hant", "state.order-buyer.refunding")}」。結果會以郵件通知您。
 
 傳送「查詢訂單 ${orderNo}」可隨時檢視訂單。
---
-marketdesk 雲市場（郵件服務）· ${serviceAddress}
-本郵件由系統自動傳送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

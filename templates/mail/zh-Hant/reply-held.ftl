@@ -7,5 +7,4 @@ Subject: 回覆暫緩：一小時內回覆已達 ${perHour} 封
 您來信中的命令已照常執行，不必重發。
 
 本通知一小時內只發一次。
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

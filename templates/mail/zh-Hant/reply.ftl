@@ -39,6 +39,4 @@ ${help}
 ${help}
 
 </#if>
---
-<#if role == "buyer">marketdesk 雲市場（郵件服務）<#else>marketdesk 雲市場服務商後台（郵件版）</#if>
-本郵件由系統自動回覆。傳送「幫助」可檢視全部命令。
+<#import "_sign.ftl" as sign><@sign.reply/>

@@ -15,5 +15,4 @@ ${i.number()}. #${i.id()}<#if i.overdue()> 【逾期】</#if> ${i.title()}
     駁回 7 理由
 如何答覆：回覆對應的審核郵件寫「同意」或「拒絕 理由」；或另發郵件寫「審核 編號 同意」「審核 編號 拒絕 理由」；
 傳送「待審核」可隨時檢視最新列表。
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

@@ -8,5 +8,4 @@ Subject: 【審核逾期 #${review.review().id()}】${review.title()}，期限 $
 </#if>
 
 在處理之前，每天都會傳送這封提醒。直接回覆本郵件寫「同意」或「拒絕 理由」即可處理。
---
-marketdesk · ${review.serviceAddress()}
+<#import "_sign.ftl" as sign><@sign.short review.serviceAddress()/>

@@ -27,5 +27,4 @@ Subject: 【待審核 #${review.id()}】${title}
     拒絕 理由（必須寫明理由，會轉告申請人）
 也可以不回覆，另發郵件寫「審核 ${review.id()} 同意」或「審核 ${review.id()} 拒絕 理由」。
 第一個答覆生效；之後的答覆會被告知已由誰處理。
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

@@ -32,5 +32,4 @@ ${webBaseUrl}/products/${review.subject()}
 <#if note?has_content>
 ${note}
 </#if>
---
-marketdesk 雲市場服務商後台（郵件版）· ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -13,5 +13,4 @@ ${requesterName}，您好：
 <#if !approved>
 服务商完成后您会收到邮件，届时回复“确认完成 ${review.subject()}”或“验收不通过 ${review.subject()} 理由”。
 </#if>
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ ${addedBy} 把您加入了服务商 ${companyName}（账号 ID ${accountId}）�
 ${help}
 
 查看团队：成员 列表。需要其他角色，请联系账号的管理员。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -17,6 +17,4 @@ ${buyerEmail}，您好：
 
 <#if autoConfirmAfter gt 0>如 ${autoConfirmAfter} 天内未确认也未提出异议，订单将于 ${deadline} 自动确认完成。
 </#if>${remindAfter} 个工作日内未确认的，您会收到一次提醒。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ ${buyerEmail}，您好：
 服务商：${companyName}
 
 退款由云市场按原支付方式办理。给您带来不便，非常抱歉。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -10,6 +10,4 @@ ${buyerEmail}，您好：
 服务商：${companyName}
 
 感谢您的购买。发送“查询订单 ${orderNo}”可随时查看订单。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

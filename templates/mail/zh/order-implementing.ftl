@@ -10,6 +10,4 @@ ${buyerEmail}，您好：
 服务商：${companyName}
 
 实施期间仍可补充需求：发邮件到 ${serviceAddress}，正文写“提交需求单 ${orderNo}”，下面写需求并附上文件。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

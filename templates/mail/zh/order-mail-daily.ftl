@@ -9,6 +9,4 @@ ${address}，您好：
 
 ${i.body}
 </#list>
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -15,6 +15,4 @@ ${buyerEmail}，您好：
 
 服务商应在支付后 ${startWithin} 天内（${deadline} 前）开始实施；逾期未开始，订单将自动取消并退款。
 随时可以发送“查询订单 ${orderNo}”查看订单状态。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -9,5 +9,4 @@ Subject: 订单 ${orderNo} 价格已调整为 ${newPrice}
 如何付款：请登录云市场控制台，在“订单管理”中找到订单 ${orderNo}，按新价格 ${newPrice} 完成支付。
 订单仍为“待支付”，未付款前不会开始服务。查询订单状态：发送邮件到 ${serviceAddress}，正文写
     查询订单 ${orderNo}
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -14,6 +14,4 @@ ${buyerEmail}，您好：
     确认完成 ${orderNo}
 如不满意，写“验收不通过 ${orderNo} 理由”。
 <#if autoConfirmAfter gt 0>如一直未确认，订单将于 ${deadline} 自动确认完成（完成后 ${autoConfirmAfter} 天）。
-</#if>--
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+</#if><#import "_sign.ftl" as sign><@sign.buyer/>

@@ -15,6 +15,4 @@ ${buyerEmail}，您好：
 商品：${productName}（${productId}）
 金额：${price}
 服务商：${companyName}
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

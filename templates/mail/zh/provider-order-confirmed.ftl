@@ -11,6 +11,4 @@ ${companyName}，您好：
 买家：${buyerEmail}
 当前状态：${msg("zh", "state.order." + status)}（买家看到：${msg("zh", "state.order-buyer." + status)}）
 
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -16,6 +16,4 @@ ${companyName}，您好：
     开始实施 ${orderNo}
 （系统会请您确认）。请在支付后 ${startWithin} 天内（${deadline} 前）开始实施，逾期订单将自动取消并退款给买家，之前会提醒您。
 查看订单和需求单：订单详情 ${orderNo}
-</#if>--
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+</#if><#import "_sign.ftl" as sign><@sign.provider/>

@@ -14,6 +14,4 @@ ${reason}
 当前状态：${msg("zh", "state.order." + status)}（买家看到：${msg("zh", "state.order-buyer." + status)}）
 
 处理好后请再次发送“已完成 ${orderNo}”。<#if rejections gte 3>验收不通过已满 3 次，买家可以申诉，由运营人员裁决。</#if>
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -14,6 +14,4 @@ ${companyName}，您好：
 买家联系方式：${buyerEmail}
 开始实施：发邮件到 ${serviceAddress}，正文写
     开始实施 ${orderNo} 确定
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -15,6 +15,4 @@ ${reason}
 订单号：${orderNo}
 商品：${productName}（${productId}）
 冻结前的状态：${msg("zh", "state.order." + before)}
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -6,6 +6,4 @@ Subject: 订单 ${orderNo} 的退款已裁决：<#if outcome == "rejected">不�
 <#if note?has_content>运营人员说明：${note}
 </#if>
 订单现在是“${msg("zh", "state.order." + after)}”；累计已退 ${refunded}（订单金额 ${price}）。<#if !full>请继续处理订单。</#if>
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.provider/>

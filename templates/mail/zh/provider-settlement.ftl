@@ -13,6 +13,4 @@ ${companyName} ${month} 的结算单 ${id} 已生成，明细见附件（CSV 和
 佣金按每行（订单金额 − 已退款）× 佣金比例计算，四舍五入到分；合计为各行之和。
 核对无误请回复本邮件：
     确认
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.provider/>

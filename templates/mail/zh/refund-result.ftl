@@ -8,6 +8,4 @@ Subject: 订单 ${orderNo} 的退款申请：<#if outcome == "rejected">未同�
 订单现在是“${msg("zh", "state.order-buyer." + after)}”；累计已退 ${refunded}（订单金额 ${price}）。<#if !full>订单继续处理。</#if>
 
 发送“查询订单 ${orderNo}”可随时查看订单。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -9,6 +9,4 @@ ${declineReason}
 </#if>现在由运营人员裁决（审核 #${reviewId}），订单仍为“${msg("zh", "state.order-buyer.refunding")}”。结果会邮件告诉您。
 
 发送“查询订单 ${orderNo}”可随时查看订单。
---
-marketdesk 云市场（邮件服务）· ${serviceAddress}
-本邮件由系统自动发送。
+<#import "_sign.ftl" as sign><@sign.buyer/>

@@ -7,5 +7,4 @@ Subject: 回复暂缓：一小时内回复已达 ${perHour} 封
 您来信中的命令已照常执行，不必重发。
 
 本通知一小时内只发一次。
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

@@ -39,6 +39,4 @@ ${help}
 ${help}
 
 </#if>
---
-<#if role == "buyer">marketdesk 云市场（邮件服务）<#else>marketdesk 云市场服务商后台（邮件版）</#if>
-本邮件由系统自动回复。发送“帮助”可查看全部命令。
+<#import "_sign.ftl" as sign><@sign.reply/>

@@ -15,5 +15,4 @@ ${i.number()}. #${i.id()}<#if i.overdue()> 【逾期】</#if> ${i.title()}
     驳回 7 理由
 如何答复：回复对应的审核邮件写“同意”或“拒绝 理由”；或另发邮件写“审核 编号 同意”“审核 编号 拒绝 理由”；
 发送“待审核”可随时查看最新列表。
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

@@ -8,5 +8,4 @@ Subject: 【审核提醒 #${review.review().id()}】${review.title()}，期限 $
 </#if>
 
 直接回复本邮件写“同意”或“拒绝 理由”即可处理。
---
-marketdesk · ${review.serviceAddress()}
+<#import "_sign.ftl" as sign><@sign.short review.serviceAddress()/>

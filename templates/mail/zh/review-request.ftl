@@ -27,5 +27,4 @@ Subject: 【待审核 #${review.id()}】${title}
     拒绝 理由（必须写明理由，会转告申请人）
 也可以不回复，另发邮件写“审核 ${review.id()} 同意”或“审核 ${review.id()} 拒绝 理由”。
 第一个答复生效；之后的答复会被告知已由谁处理。
---
-marketdesk · ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.short/>

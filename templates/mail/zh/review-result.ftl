@@ -32,5 +32,4 @@ ${webBaseUrl}/products/${review.subject()}
 <#if note?has_content>
 ${note}
 </#if>
---
-marketdesk 云市场服务商后台（邮件版）· ${serviceAddress}
+<#import "_sign.ftl" as sign><@sign.provider/>

@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * The command line: {@code run} (the default) starts marketdesk; {@code provider} and {@code operator}
- * onboard people (SPEC §1). Every subcommand takes {@code --config FILE}.
+ * onboard people (docs/accounts.md). Every subcommand takes {@code --config FILE}.
  */
 @Command(name = "marketdesk", mixinStandardHelpOptions = true, version = "marketdesk 0.1",
     description = "An email-driven back office for a cloud marketplace.",
@@ -269,7 +269,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The order feed from a file (SPEC §4). */
+  /** The order feed from a file (docs/orders.md). */
   @Command(name = "orders", description = "import orders and payment/cancel events", subcommands = {OrdersImport.class})
   static final class OrdersCmd {}
 

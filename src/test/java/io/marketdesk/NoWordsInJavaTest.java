@@ -24,7 +24,7 @@ class NoWordsInJavaTest {
    */
   private static final java.util.Map<String, String> PENDING = java.util.Map.of(
       "src/main/java/io/marketdesk/command/CommandParser.java", "subject prefixes (回复, 转发) and the 详情 field key",
-      "src/main/java/io/marketdesk/pricing/PriceChangeSentence.java", "the seed's price-change sentence grammar");
+      "src/main/java/io/marketdesk/pricing/PriceChangeSentence.java", "the console guide's price-change sentence grammar");
 
   @Test
   void shouldHoldNoCjkCharacterOutsideCommentsInMainJava() throws IOException {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The account fields of a provider (SPEC §1: company, customer-service and contact info), their
+ * The account fields of a provider (docs/accounts.md: company, customer-service and contact info), their
  * Chinese and English names as people write them in mail, and the rules their values follow. Used
  * by {@code 修改账户信息}, the onboarding API and the CLI, so that one rule holds everywhere.
  * Immutable and thread-safe.

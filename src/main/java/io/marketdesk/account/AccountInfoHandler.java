@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code 账户信息 / account}: the provider's account ID (SPEC §1, Q&A 1), every account field, the
+ * {@code 账户信息 / account}: the provider's account ID (docs/accounts.md), every account field, the
  * sender addresses, and the pending account change if there is one. Read-only; stateless.
  */
 public final class AccountInfoHandler implements CommandHandler {

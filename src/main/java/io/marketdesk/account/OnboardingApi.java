@@ -20,7 +20,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The admin API of onboarding (SPEC §8), bearer token required:
+ * The admin API of onboarding (docs/web.md), bearer token required:
  *
  * <pre>
  * POST /api/providers {"accountId", "companyName", "companyAddress", "creditCode", "csPhone", "csEmail",

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo data of the embedded default (SPEC §10): operator {@code ops@marketdesk.test}, providers
+ * The demo data of the embedded default (docs/demo.md): operator {@code ops@marketdesk.test}, providers
  * alice (account ID 100012345678) and bob (100087654321), buyer {@code buyer@customer.test}; the
  * features add products of every type and orders in every state. Loaded once: a marker row makes a
  * restart (or a second instance) skip it.

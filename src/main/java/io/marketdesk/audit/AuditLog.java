@@ -7,7 +7,7 @@ import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The audit log (SPEC §9): every state change, with who made it (address and role), where it came
+ * The audit log (docs/reliability.md): every state change, with who made it (address and role), where it came
  * from (a mail with its Message-ID, subject and authentication result, or the API, the CLI, a timer),
  * and the state before and after. Written in the transaction of the change itself; sealed into the
  * hash chain afterwards by {@link AuditChain} (docs/history.md). Thread-safe.

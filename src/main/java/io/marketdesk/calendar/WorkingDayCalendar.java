@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Working days on a calendar of weekends and public holidays with make-up working days (调休), the
- * calendar that review due dates are counted on (SPEC §5).
+ * calendar that review due dates are counted on (docs/reviews.md).
  *
  * <p>A day is a working day when a calendar file lists it as {@code workday}; otherwise it is not
  * when a file lists it as {@code holiday} or when it is a Saturday or Sunday; every other day is a

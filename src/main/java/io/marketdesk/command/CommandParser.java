@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the commands of one mail from its subject and its live body lines (SPEC §2). The lines come
+ * Reads the commands of one mail from its subject and its live body lines (docs/commands.md). The lines come
  * in with quotes and signatures already removed; this class only finds commands, their arguments,
  * fields and free text. What a command means, and whether the sender may use it, is for the
  * handlers.

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param roles who may use the command
  * @param body how the lines under the keyword line are read
  * @param sentence a recogniser for commands written as a sentence rather than keyword-first (the
- *     seed's price-change sentence), or null
+ *     console guide's price-change sentence), or null
  */
 public record CommandSpec(
     String name,
@@ -73,7 +73,7 @@ public record CommandSpec(
     FREE_TEXT
   }
 
-  /** Recognises a command written as a sentence (for example the seed's price-change request). */
+  /** Recognises a command written as a sentence (for example the console guide's price-change request). */
   @FunctionalInterface
   public interface SentenceRecognizer {
     /**

@@ -1,6 +1,6 @@
 package io.marketdesk.command;
 
-/** What a sender is to marketdesk, decided from the sender address (SPEC §1). */
+/** What a sender is to marketdesk, decided from the sender address (docs/accounts.md). */
 public enum Role {
   PROVIDER,
   OPERATOR,

@@ -4,7 +4,7 @@ import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Outcome;
 
 /**
- * An action that needs the person's confirmation first (the seed's 【确定】 dialogs): 下架商品,
+ * An action that needs the person's confirmation first (the console guide's 【确定】 dialogs): 下架商品,
  * 开始实施, 已完成. The feature registers it with {@link Confirmations}; the action runs when the
  * person answers the confirmation mail with {@code 确定}/{@code confirm}, or at once when the
  * command line itself says {@code 确定}. Implementations must check again that the action is still

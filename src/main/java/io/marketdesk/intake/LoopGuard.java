@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides which mails get no reply at all (SPEC §7), so that marketdesk never talks to another robot
+ * Decides which mails get no reply at all (docs/security.md), so that marketdesk never talks to another robot
  * in a loop: auto-submitted mail, bulk, list and auto-reply mail ({@code Precedence}), bounces, mail
  * from the service itself. (Unregistered senders are the pipeline's business: docs/security.md.)
  * Stateless and thread-safe.

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code 登录 / login}: answers with a one-time link to the sender's personal page (SPEC §1, §8). The
+ * {@code 登录 / login}: answers with a one-time link to the sender's personal page (docs/accounts.md, docs/web.md). The
  * link carries a {@code login} token bound to the sender's address, valid {@code security.login-ttl}
  * (15 minutes by default), single use. It changes no business data, so it needs no sender
  * authentication: the reply goes to the sender's own address, which is what the link is bound to.

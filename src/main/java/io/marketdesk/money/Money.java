@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads and writes amounts of money as integer minor units (fen, 分), the only form in which
  * marketdesk keeps money (house style §9). Shared by products, orders and price changes, so every
- * amount a mail or the API gives is read by the same rules (SPEC §2):
+ * amount a mail or the API gives is read by the same rules (docs/commands.md):
  *
  * <ul>
  *   <li>the text is NFKC-normalised first: full-width digits, {@code ．}, {@code ，} and {@code ￥}

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The order feed of the marketplace (SPEC §8), with the bearer token: {@code POST /api/orders},
+ * The order feed of the marketplace (docs/web.md), with the bearer token: {@code POST /api/orders},
  * {@code POST /api/orders/{no}/paid}, {@code POST /api/orders/{no}/cancel}, {@code GET
  * /api/orders/{no}}. Every call runs in one transaction with the mails it causes. Thread-safe.
  */

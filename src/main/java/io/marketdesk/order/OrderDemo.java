@@ -6,10 +6,10 @@ import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Demo orders in every state (SPEC §10) for alice's ops service P1001 and bob's P1002, plus a
+ * Demo orders in every state (docs/demo.md) for alice's ops service P1001 and bob's P1002, plus a
  * software order that completed on payment, all for buyer@customer.test. The products are created
  * here only if the products feature has not created them ({@code ON CONFLICT DO NOTHING}). The
- * seed's order 20261128000123 is alice's unpaid order (the price-change example).
+ * console guide's order 20261128000123 is alice's unpaid order (the price-change example).
  */
 final class OrderDemo implements DemoData.Loader {
   private static final long DAY = Duration.ofDays(1).toMillis();

@@ -8,7 +8,7 @@ import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.Reviews;
 
 /**
- * Orders (SPEC §4, §8): the order feed API, the provider's and the buyer's commands, the start and
+ * Orders (docs/orders.md, docs/web.md): the order feed API, the provider's and the buyer's commands, the start and
  * done confirmations, the appeal review kind, the timers, the status card and the demo orders.
  * Needs the review feature (and, when present, the product feature) wired before it.
  */

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The states of an order (SPEC §4) with the provider-side names and the buyer-side labels of the
- * seed's 用户-服务商状态对应: 待支付, then 处理中 for paid, implementing and awaiting confirmation, then
+ * The states of an order (docs/orders.md) with the provider-side names and the buyer-side labels of the
+ * console guide's 用户-服务商状态对应: 待支付, then 处理中 for paid, implementing and awaiting confirmation, then
  * 分配完成 for completed.
  */
 public enum OrderStatus {

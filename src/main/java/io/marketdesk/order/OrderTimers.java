@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order timers (SPEC §4): the automatic reminder to the buyer after orders.remind-after working
+ * The order timers (docs/orders.md): the automatic reminder to the buyer after orders.remind-after working
  * days awaiting confirmation, auto-confirm after orders.auto-confirm-after days, and the start
  * deadline of paid ops orders (reminders to the provider, then cancellation with a refund flag).
  * Each order is handled in its own transaction, and each mail is tied to a state transition or a

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The order life cycle of SPEC §4, one method per event, each in the caller's transaction: the feed
+ * The order life cycle of docs/orders.md, one method per event, each in the caller's transaction: the feed
  * (created, paid, cancelled), the provider's start/done/remind, the buyer's requirement forms,
  * confirmation, rejection and appeal, the timers, and the appeal decision. Every change is a
  * compare-and-set on the state, writes the audit log, and mails the other side (never the person who
@@ -39,9 +39,9 @@ public final class OrderWorkflow {
   /** Order numbers: letters, digits, '-' and '_', 4 to 40 characters. */
   public static final Pattern ORDER_NO = Pattern.compile("[A-Za-z0-9_-]{4,40}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,250}\\.[A-Za-z]{2,}");
-  /** The days a provider may stay idle before the buyer may appeal (SPEC §4). */
+  /** The days a provider may stay idle before the buyer may appeal (docs/orders.md). */
   public static final int APPEAL_IDLE_DAYS = 5;
-  /** The rejections after which the buyer may appeal (SPEC §4). */
+  /** The rejections after which the buyer may appeal (docs/orders.md). */
   public static final int APPEAL_REJECTIONS = 3;
   /** The working days operators have to decide an appeal. */
   public static final int APPEAL_REVIEW_DAYS = 3;
@@ -342,7 +342,7 @@ public final class OrderWorkflow {
   }
 
   /**
-   * Whether the buyer may appeal now (SPEC §4): after {@value #APPEAL_REJECTIONS} rejections, or when
+   * Whether the buyer may appeal now (docs/orders.md): after {@value #APPEAL_REJECTIONS} rejections, or when
    * the provider has not acted for {@value #APPEAL_IDLE_DAYS} days on a paid or implementing order.
    *
    * @return empty when allowed, else the refusal

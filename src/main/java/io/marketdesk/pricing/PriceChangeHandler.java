@@ -27,8 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code order.price}: a provider asks to lower the price of one of its unpaid orders (SPEC §6,
- * seed Q&A 3.2). Written as the seed's sentence or as {@code 改价 NO AMOUNT} / {@code price NO
+ * {@code order.price}: a provider asks to lower the price of one of its unpaid orders (docs/pricing.md).
+ * Written as the console guide's sentence or as {@code 改价 NO AMOUNT} / {@code price NO
  * AMOUNT}, with an optional {@code 理由:}/{@code reason:} field line (grammar: {@link
  * PriceChangeSentence}, {@code docs/pricing.md}).
  *
@@ -46,7 +46,7 @@ final class PriceChangeHandler implements CommandHandler {
   static final int MAX_REASON = 500;
 
   /**
-   * The seed's sentence written about a product ({@code 商品P1001} instead of {@code 订单NO}); read
+   * The console guide's sentence written about a product ({@code 商品P1001} instead of {@code 订单NO}); read
    * only so that the reply can send the provider to {@code 修改商品}. Args: {@code product=ID AMOUNT}.
    */
   private static final java.util.Properties GRAMMAR = grammar();

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Recognises an order price-change request (SPEC §6) in either of its two written forms.
+ * Recognises an order price-change request (docs/pricing.md) in either of its two written forms.
  *
- * <p><b>The seed's sentence</b>, as a provider writes it to the operations mailbox, anywhere in a
+ * <p><b>The console guide's sentence</b>, as a provider writes it to the operations mailbox, anywhere in a
  * line (a greeting before it and {@code 谢谢} after it are fine):
  *
  * <pre>
@@ -97,7 +97,7 @@ public final class PriceChangeSentence {
   private PriceChangeSentence() {}
 
   /**
-   * Reads a price-change request from one line: the seed's sentence anywhere in it, or the short
+   * Reads a price-change request from one line: the console guide's sentence anywhere in it, or the short
    * form as the whole line.
    *
    * @param line a line as written (it is NFKC-normalised here), or null

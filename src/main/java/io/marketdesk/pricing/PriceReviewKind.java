@@ -10,7 +10,7 @@ import io.marketdesk.review.ReviewKind;
 import java.util.Optional;
 
 /**
- * Applies an approved order price change (SPEC §6): in the deciding mail's transaction the order's
+ * Applies an approved order price change (docs/pricing.md): in the deciding mail's transaction the order's
  * price changes only if the order is still unpaid ({@code UPDATE ... WHERE status = 'unpaid'}), the
  * change is written to the audit log and the buyer is mailed the new price and how to pay. If the
  * order was paid (or cancelled) meanwhile, nothing changes, the buyer is not mailed (they already

@@ -20,7 +20,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The provider's product commands (SPEC §2, §3), each a small handler over {@link Products}:
+ * The provider's product commands (docs/commands.md, docs/products.md), each a small handler over {@link Products}:
  *
  * <pre>
  * 商品列表 / products [status]                    the provider's products (状态: 审核中 已上架 已驳回 已下架)

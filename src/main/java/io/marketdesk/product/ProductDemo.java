@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The demo products (SPEC §10), made through the real workflow (submitted by the provider, decided
+ * The demo products (docs/demo.md), made through the real workflow (submitted by the provider, decided
  * by the demo operator), so their versions, reviews, audit entries and mails are what a user would
  * have produced. Other features rely on these IDs:
  *

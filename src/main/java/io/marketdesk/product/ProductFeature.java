@@ -6,7 +6,7 @@ import io.marketdesk.command.CommandHandler;
 import io.marketdesk.review.Reviews;
 
 /**
- * Products (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
+ * Products (docs/products.md): the provider's commands, the product review kind, the 下架 confirmation, the
  * product page and API, the status section and the demo products. Provides {@link Products}
  * ({@link ProductLookup} is stateless: others construct it). Needs {@link Reviews}, so it is wired after the review feature; the orders
  * feature comes after it (its demo orders use P1001 and P1002).

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A product's state (SPEC §3). {@code in_review}: not on sale, a version waiting for review (a new
+ * A product's state (docs/products.md). {@code in_review}: not on sale, a version waiting for review (a new
  * product, or a delisted one sent for relisting); {@code listed}: on sale with its live version (a
  * revision may be in review beside it); {@code rejected}: never listed and its last version was
  * rejected; {@code delisted}: taken off sale by its provider. Only {@code listed} takes new orders.

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The product page buyers see ({@code /products/{id}}, seed §3.2.2) and the product API:
+ * The product page buyers see ({@code /products/{id}}, docs/products.md) and the product API:
  *
  * <ul>
  *   <li>{@code GET /products/{id}}: the live version; a product off sale says so (已下架); a product

@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The product workflow of SPEC §3: submit a new product, a revision or a relist for review; approve
+ * The product workflow of docs/products.md: submit a new product, a revision or a relist for review; approve
  * makes the version live, reject drops it; delist takes a listed product off sale. Every submitted
  * version is kept in {@code product_version}; {@code product} holds the live version's fields and
  * the state. Commands, the review kind, the confirmation and the demo data all go through here, so
@@ -95,7 +95,7 @@ public final class Products {
   /**
    * 修改商品: a revision in review. On a listed product the live version stays live; on a never
    * listed one the new version replaces the one in review (or the rejected one); on a delisted one
-   * it is a relist with changes (the seed relists with its 修改 button).
+   * it is a relist with changes (the console guide relists with its 修改 button).
    */
   public Outcome update(CommandContext ctx, String rawId, Map<String, String> fields) {
     Owned owned = owned(ctx, rawId, ProductExamples.update(ctx, rawId));

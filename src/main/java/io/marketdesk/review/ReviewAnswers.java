@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Answers to a review mail ({@code 同意}/{@code 拒绝} in a reply): finds the review through the
- * tokens the mail presents (SPEC §7): the token must be of purpose {@code review}, mailed to this
+ * tokens the mail presents (docs/security.md): the token must be of purpose {@code review}, mailed to this
  * very sender, unused and unexpired. A copied, reused, expired or made-up token changes nothing, and
  * the reply says which it was. Stateless and thread-safe.
  */

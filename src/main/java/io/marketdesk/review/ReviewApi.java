@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /api/reviews[?status=open|approved|rejected|superseded|all][&kind=...]} and {@code GET
- * /api/reviews/{id}} (SPEC §8), bearer token required. Open reviews come overdue first (earliest
+ * /api/reviews/{id}} (docs/web.md), bearer token required. Open reviews come overdue first (earliest
  * due first); the others newest first.
  */
 final class ReviewApi implements WebModule {

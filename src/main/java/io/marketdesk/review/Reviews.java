@@ -26,7 +26,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The one review workflow (SPEC §5) for every kind: a submission supersedes the open review of the
+ * The one review workflow (docs/reviews.md) for every kind: a submission supersedes the open review of the
  * same subject, gets a due date in working days, and mails every operator a review mail with their
  * own single-use token; the first answer decides, later ones are told who decided. Live data changes
  * only through {@link ReviewKind#approve}. Thread-safe.

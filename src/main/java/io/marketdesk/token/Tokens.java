@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Single-use tokens (SPEC §7): unguessable (128 random bits, lower-case base32 so that they survive
+ * Single-use tokens (docs/security.md): unguessable (128 random bits, lower-case base32 so that they survive
  * mail servers that lower-case local parts), bound to one purpose, one subject and the one address
  * they were mailed to, with an expiry. Review answers, confirmations and login links all use them.
  * Stateless apart from the database; thread-safe.

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code /me}: the personal page of whoever logged in with a login link (SPEC §8). A provider sees its
+ * {@code /me}: the personal page of whoever logged in with a login link (docs/web.md). A provider sees its
  * account, products, orders by state, open reviews and recent audit entries; an operator the review
  * queue (overdue first) and disputed orders; a buyer their orders with the buyer-side labels. A person
  * with several roles sees each part. The page only shows: every action is a {@code mailto:} link with

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code /} the public status page (SPEC §8): intake, outbox, and what the features contribute
+ * {@code /} the public status page (docs/web.md): intake, outbox, and what the features contribute
  * (reviews, orders, products), with a chart of mails per hour over 24 hours drawn as SVG on the
  * server. Counts only, no personal data. Also {@code /health}.
  */

@@ -39,7 +39,7 @@ final class ParseBudget {
       numbers.append(i % 1000).append(' ');
     }
     Map<String, String> mails = new LinkedHashMap<>();
-    mails.put("seed price sentence", "云帆科技服务商（腾讯云账号 ID : 100012345678），申请将订单20261128000123价格修改为折扣价880.00\r\n");
+    mails.put("console guide's price sentence", "云帆科技服务商（腾讯云账号 ID : 100012345678），申请将订单20261128000123价格修改为折扣价880.00\r\n");
     mails.put("9 KB line of numbers, 3 times", (numbers + "\r\n").repeat(3) + "帮助\r\n");
     mails.put("5 KB 'ok ok ok' line", "ok ".repeat(2_000) + "\r\n帮助\r\n");
     mails.put("60 KB of '账号ID12345 订单123456 由'", "账号ID12345 订单123456 由".repeat(3_000) + "\r\n");

@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** SPEC §9: a crash between the commit and the mailbox change, and SMTP down, lose and double nothing. */
+/** docs/reliability.md: a crash between the commit and the mailbox change, and SMTP down, lose and double nothing. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class CrashSafetyIT {
   private static final String SERVICE = "market@marketdesk.test";

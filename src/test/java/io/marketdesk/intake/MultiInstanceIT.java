@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Three instances on one mailbox and one database (SPEC §10 "several instances"): 1,000 mails, one
+ * Three instances on one mailbox and one database (docs/DEPLOY.md, several instances): 1,000 mails, one
  * instance (a process of its own) killed with SIGKILL midway while it holds claimed replies, which
  * the others send once its lease has run out; every mail gets exactly one reply and is acted on once. The mailbox is a
  * real IMAP server (Dovecot; GreenMail's IMAP stalls with several sessions on one mailbox); the

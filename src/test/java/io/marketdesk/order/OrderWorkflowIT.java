@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The seed's ops-order workflow by mail and API, the refusals, rejections and appeals. */
+/** The console guide's ops-order workflow by mail and API, the refusals, rejections and appeals. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OrderWorkflowIT {
   static final String ALICE = DemoData.ALICE;

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Order price changes by real mail (SPEC §6): request, review, approval, the buyer's mail. */
+/** Order price changes by real mail (docs/pricing.md): request, review, approval, the buyer's mail. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PriceChangeIT {
   static final String MARKET = "market@marketdesk.test";

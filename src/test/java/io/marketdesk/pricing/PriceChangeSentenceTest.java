@@ -32,7 +32,7 @@ class PriceChangeSentenceTest {
       delimiter = '|',
       quoteCharacter = '"',
       value = {
-        // the seed, half- and full-width brackets and colons, spaces or none
+        // the console guide, half- and full-width brackets and colons, spaces or none
         "云帆科技服务商（腾讯云账号 ID : 100012345678），申请将订单20261128000123价格修改为折扣价880.00|100012345678|20261128000123|88000",
         "云帆科技服务商(腾讯云账号 ID : 100012345678),申请将订单20261128000123价格修改为折扣价880.00|100012345678|20261128000123|88000",
         "云帆科技服务商（腾讯云账号ID：100012345678），申请将订单20261128000123价格修改为折扣价880.00|100012345678|20261128000123|88000",

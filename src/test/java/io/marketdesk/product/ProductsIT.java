@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Products end to end (SPEC §3): real mail through GreenMail, the real store, real HTTP. Operators'
+ * Products end to end (docs/products.md): real mail through GreenMail, the real store, real HTTP. Operators'
  * decisions go through {@link OperatorDecisions} (the operator's 审核 command by mail).
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)

@@ -98,6 +98,18 @@ public final class OrderStore {
     h.createUpdate("UPDATE orders SET " + column + " = :v WHERE order_no = :no").bind("v", value).bind("no", orderNo).execute();
   }
 
+  /** The language the buyer last wrote in, for the mails the buyer gets. */
+  public void setBuyerLanguage(Handle h, String orderNo, String lang) {
+    h.createUpdate("UPDATE orders SET buyer_lang = :lang WHERE order_no = :no").bind("lang", lang).bind("no", orderNo)
+        .execute();
+  }
+
+  /** The language the provider last wrote in, for the mails the provider gets. */
+  public void setProviderLanguage(Handle h, String orderNo, String lang) {
+    h.createUpdate("UPDATE orders SET provider_lang = :lang WHERE order_no = :no").bind("lang", lang).bind("no", orderNo)
+        .execute();
+  }
+
   public long addRequirement(Handle h, String orderNo, String by, Long inboundId, String text, long now) {
     return h.createUpdate("INSERT INTO order_requirement (order_no, submitted_by, inbound_id, text, created_at)"
             + " VALUES (:no, :by, :inbound, :text, :now)")

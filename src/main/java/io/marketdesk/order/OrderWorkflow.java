@@ -481,32 +481,29 @@ public final class OrderWorkflow {
   }
 
   /** The open refund request of a refunding order, or the refusal. */
-  public Object openRefund(Handle h, Order o) {
+  public Lookup<Refund, OrderResult> openRefund(Handle h, Order o) {
     Optional<Refund> r = refunds.open(h, o.orderNo());
     if (o.status() != OrderStatus.REFUNDING || r.isEmpty()) {
-      return OrderResult.refused(Refusal.conflict("refund.refusal.not-refunding", "orderNo", o.orderNo(),
-          "status", Message.of(o.status().labelKey())));
+      return Lookup.refused(OrderResult.refused(Refusal.conflict("refund.refusal.not-refunding", "orderNo", o.orderNo(),
+          "status", Message.of(o.status().labelKey()))));
     }
     if (!r.get().status().equals("asked")) {
-      return OrderResult.refused(Refusal.conflict("refund.refusal.with-operators", "orderNo", o.orderNo(),
-          "reviewId", r.get().reviewId() == null ? 0 : r.get().reviewId()));
+      return Lookup.refused(OrderResult.refused(Refusal.conflict("refund.refusal.with-operators", "orderNo", o.orderNo(),
+          "reviewId", r.get().reviewId() == null ? 0 : r.get().reviewId())));
     }
-    return r.get();
+    return Lookup.found(r.get());
   }
 
   /** 同意退款: the provider accepts; the buyer is told. */
   public OrderResult acceptRefund(Handle h, ActedBy by, Order o) {
-    Object found = openRefund(h, o);
-    if (found instanceof OrderResult refusal) {
-      return refusal;
-    }
-    Refund r = (Refund) found;
-    if (!refunds.move(h, r.id(), "asked", "accepted", clock.millis(), null)) {
-      return stale(h, o);
-    }
-    Order after = settleRefund(h, by, o, r, true, "refund accepted");
-    mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, "accepted", ""));
-    return OrderResult.changed(after);
+    return openRefund(h, o).then(r -> {
+      if (!refunds.move(h, r.id(), "asked", "accepted", clock.millis(), null)) {
+        return stale(h, o);
+      }
+      Order after = settleRefund(h, by, o, r, true, "refund accepted");
+      mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, "accepted", ""));
+      return OrderResult.changed(after);
+    });
   }
 
   /**
@@ -514,19 +511,16 @@ public final class OrderWorkflow {
    * {@link #refundReviewOpened}.
    */
   public OrderResult declineRefund(Handle h, ActedBy by, Order o, String reason) {
-    Object found = openRefund(h, o);
-    if (found instanceof OrderResult refusal) {
-      return refusal;
-    }
-    if (reason == null || reason.isBlank()) {
-      return OrderResult.refused(Refusal.badInput("refund.refusal.decline-reason"));
-    }
-    Refund r = (Refund) found;
-    if (!refunds.move(h, r.id(), "asked", "review", clock.millis(), reason.strip())) {
-      return stale(h, o);
-    }
-    record(h, by, o, "refund declined", "refunding", "refunding, to operators: " + reason.strip());
-    return OrderResult.changed(o);
+    return openRefund(h, o).then(r -> {
+      if (reason == null || reason.isBlank()) {
+        return OrderResult.refused(Refusal.badInput("refund.refusal.decline-reason"));
+      }
+      if (!refunds.move(h, r.id(), "asked", "review", clock.millis(), reason.strip())) {
+        return stale(h, o);
+      }
+      record(h, by, o, "refund declined", "refunding", "refunding, to operators: " + reason.strip());
+      return OrderResult.changed(o);
+    });
   }
 
   /**

@@ -15,6 +15,7 @@ import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.outbox.Mailer;
+import io.marketdesk.review.ActionReviewKind;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
@@ -224,27 +225,10 @@ public final class Refunds {
 
   /** The refund review kind: approve pays the amount asked, reject pays nothing. */
   ReviewKind reviewKind() {
-    return new ReviewKind() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
-
-      @Override
-      public Message approve(CommandContext ctx, Review review) {
-        return workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote());
-      }
-
-      @Override
-      public void reject(CommandContext ctx, Review review) {
-        workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote());
-      }
-
-      @Override
-      public boolean mailsItsOwnResult() {
-        return true;
-      }
-    };
+    return new ActionReviewKind(KIND,
+        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote()),
+        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote()),
+        true);
   }
 
   // ---------------------------------------------------------------- the deadline

@@ -196,35 +196,36 @@ public final class OrderWorkflow {
    * form, the provider that it may start); any other type completes at once. Paid twice: unchanged.
    */
   public OrderResult paid(Handle h, ActedBy by, String orderNo) {
-    Optional<Order> found = find(h, orderNo);
-    if (found.isEmpty()) {
-      return notFound(orderNo);
-    }
-    Order o = found.get();
-    if (o.status() == OrderStatus.CANCELLED) {
-      return OrderResult.refused(Refusal.conflict("order.paid.1", "orderNo", o.orderNo()));
-    }
-    if (o.status() != OrderStatus.UNPAID) {
-      return OrderResult.unchanged(o);
-    }
-    return changedOrStale(h, o, move(h, by, o, o.ops() ? PAY_OPS : PAY_AND_COMPLETE, clock.millis(), null,
-        (m, after) -> m.deadline(after.ops() ? startDeadline(after) : "")));
+    return fed(h, orderNo).then(o -> {
+      if (o.status() == OrderStatus.CANCELLED) {
+        return OrderResult.refused(Refusal.conflict("order.paid.1", "orderNo", o.orderNo()));
+      }
+      if (o.status() != OrderStatus.UNPAID) {
+        return OrderResult.unchanged(o);
+      }
+      return changedOrStale(h, o, move(h, by, o, o.ops() ? PAY_OPS : PAY_AND_COMPLETE, clock.millis(), null,
+          (m, after) -> m.deadline(after.ops() ? startDeadline(after) : "")));
+    });
   }
 
   /** The cancellation event: unpaid orders only; cancelled twice: unchanged. The provider is told. */
   public OrderResult cancel(Handle h, ActedBy by, String orderNo) {
+    return fed(h, orderNo).then(o -> {
+      if (o.status() == OrderStatus.CANCELLED) {
+        return OrderResult.unchanged(o);
+      }
+      if (o.status() != OrderStatus.UNPAID) {
+        return OrderResult.refused(Refusal.conflict("order.cancel.1", "orderNo", o.orderNo(), "status",
+            Message.of(o.status().labelKey())));
+      }
+      return changedOrStale(h, o, move(h, by, o, CANCEL, clock.millis(), null, PLAIN));
+    });
+  }
+
+  /** The order a feed event names, or the refusal: there is none. */
+  private Lookup<Order, OrderResult> fed(Handle h, String orderNo) {
     Optional<Order> found = find(h, orderNo);
-    if (found.isEmpty()) {
-      return notFound(orderNo);
-    }
-    Order o = found.get();
-    if (o.status() == OrderStatus.CANCELLED) {
-      return OrderResult.unchanged(o);
-    }
-    if (o.status() != OrderStatus.UNPAID) {
-      return OrderResult.refused(Refusal.conflict("order.cancel.1", "orderNo", o.orderNo(), "status", Message.of(o.status().labelKey())));
-    }
-    return changedOrStale(h, o, move(h, by, o, CANCEL, clock.millis(), null, PLAIN));
+    return found.isPresent() ? Lookup.found(found.get()) : Lookup.refused(notFound(orderNo));
   }
 
   // ---------------------------------------------------------------- the provider

@@ -33,48 +33,63 @@ record RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) implem
     SectionWords w = new SectionWords(catalog, serviceAddress, lang);
     List<Table> out = new ArrayList<>();
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
-      List<PersonalSection.Row> rows = new ArrayList<>();
-      for (Row r : rows(h, "o.provider_id = :v", actor.providerId())) {
-        List<MePage.Action> actions = new ArrayList<>();
-        if (r.status().equals("asked")) {
-          actions.add(w.action(w.t("page.refunds.accept"), w.t("refund.example.accept", "no", r.orderNo()), null));
-          actions.add(w.action(w.t("page.refunds.decline"), w.keyword("order.refund.decline") + " " + r.orderNo() + " ",
-              w.t("page.refunds.decline.more")));
-        }
-        rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
-            w.t("page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
-            r.status().equals("asked") ? time(r.answerDue()) : ""), actions));
-      }
-      out.add(new Table("refunds", w.t("page.refunds.title"), List.of(w.t("page.refunds.col.order"),
-          w.t("page.refunds.col.amount"), w.t("page.refunds.col.state"), w.t("page.refunds.col.reason"),
-          w.t("page.refunds.col.asked"), w.t("page.refunds.col.due")), rows, w.t("page.refunds.empty")));
+      out.add(providers(h, actor.providerId(), w));
     }
     if (actor.has(Role.OPERATOR)) {
-      List<PersonalSection.Row> rows = new ArrayList<>();
-      for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
-        List<MePage.Action> actions = r.reviewId() == null ? List.of() : w.decide(r.reviewId());
-        rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
-            r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
-            r.declineReason() == null ? w.t("page.refunds.unanswered") : r.declineReason()), actions));
-      }
-      out.add(new Table("refund-reviews", w.t("page.refunds.ops-title"), List.of(w.t("page.refunds.col.review"),
-          w.t("page.refunds.col.order"), w.t("page.refunds.col.provider"), w.t("page.refunds.col.amount"),
-          w.t("page.refunds.col.reason"), w.t("page.refunds.col.answer")), rows, w.t("page.refunds.ops-empty")));
+      out.add(operators(h, w));
     }
     if (actor.has(Role.BUYER) || !actor.has(Role.PROVIDER) && !actor.has(Role.OPERATOR)) {
       List<Row> mine = rows(h, "LOWER(o.buyer_email) = LOWER(:v)", actor.address());
       if (!mine.isEmpty()) {
-        List<PersonalSection.Row> rows = new ArrayList<>();
-        for (Row r : mine) {
-          rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
-              w.t("page.refunds.state." + r.status()), r.reason(), time(r.requestedAt())), List.of()));
-        }
-        out.add(new Table("my-refunds", w.t("page.refunds.buyer-title"), List.of(w.t("page.refunds.col.order"),
-            w.t("page.refunds.col.amount"), w.t("page.refunds.col.state"), w.t("page.refunds.col.reason"),
-            w.t("page.refunds.col.asked")), rows, w.t("page.refunds.empty")));
+        out.add(buyers(mine, w));
       }
     }
     return out;
+  }
+
+  /** The refunds on a provider's orders, with the answer links while its answer is awaited. */
+  private Table providers(Handle h, long providerId, SectionWords w) {
+    List<PersonalSection.Row> rows = new ArrayList<>();
+    for (Row r : rows(h, "o.provider_id = :v", providerId)) {
+      List<MePage.Action> actions = new ArrayList<>();
+      if (r.status().equals("asked")) {
+        actions.add(w.action(w.t("page.refunds.accept"), w.t("refund.example.accept", "no", r.orderNo()), null));
+        actions.add(w.action(w.t("page.refunds.decline"), w.keyword("order.refund.decline") + " " + r.orderNo() + " ",
+            w.t("page.refunds.decline.more")));
+      }
+      rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
+          w.t("page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
+          r.status().equals("asked") ? time(r.answerDue()) : ""), actions));
+    }
+    return new Table("refunds", w.t("page.refunds.title"), List.of(w.t("page.refunds.col.order"),
+        w.t("page.refunds.col.amount"), w.t("page.refunds.col.state"), w.t("page.refunds.col.reason"),
+        w.t("page.refunds.col.asked"), w.t("page.refunds.col.due")), rows, w.t("page.refunds.empty"));
+  }
+
+  /** The refunds waiting for the operators' decision, with the review's links. */
+  private static Table operators(Handle h, SectionWords w) {
+    List<PersonalSection.Row> rows = new ArrayList<>();
+    for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
+      List<MePage.Action> actions = r.reviewId() == null ? List.of() : w.decide(r.reviewId());
+      rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
+          r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
+          r.declineReason() == null ? w.t("page.refunds.unanswered") : r.declineReason()), actions));
+    }
+    return new Table("refund-reviews", w.t("page.refunds.ops-title"), List.of(w.t("page.refunds.col.review"),
+        w.t("page.refunds.col.order"), w.t("page.refunds.col.provider"), w.t("page.refunds.col.amount"),
+        w.t("page.refunds.col.reason"), w.t("page.refunds.col.answer")), rows, w.t("page.refunds.ops-empty"));
+  }
+
+  /** A buyer's own refund requests. */
+  private Table buyers(List<Row> mine, SectionWords w) {
+    List<PersonalSection.Row> rows = new ArrayList<>();
+    for (Row r : mine) {
+      rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
+          w.t("page.refunds.state." + r.status()), r.reason(), time(r.requestedAt())), List.of()));
+    }
+    return new Table("my-refunds", w.t("page.refunds.buyer-title"), List.of(w.t("page.refunds.col.order"),
+        w.t("page.refunds.col.amount"), w.t("page.refunds.col.state"), w.t("page.refunds.col.reason"),
+        w.t("page.refunds.col.asked")), rows, w.t("page.refunds.empty"));
   }
 
   private static List<Row> rows(Handle h, String where, Object value) {

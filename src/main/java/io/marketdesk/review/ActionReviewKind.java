@@ -7,8 +7,12 @@ import io.marketdesk.text.Message;
  * A review kind made of its name and the methods that approve and reject it, for features that keep
  * the decision beside the rest of the feature (refunds, statement disputes), as
  * {@code command.ActionCommand} is for commands. Stateless and thread-safe when its methods are.
+ *
+ * @param mailsItsOwnResult true when the methods mail the outcome to the people concerned, so the
+ *     asker gets no separate review-result mail
  */
-public final class ActionReviewKind implements ReviewKind {
+public record ActionReviewKind(String kind, Approval approval, Rejection rejection, boolean mailsItsOwnResult)
+    implements ReviewKind {
   /** What an approval does; returns a note for the asker and the operator, or null. */
   @FunctionalInterface
   public interface Approval {
@@ -21,27 +25,6 @@ public final class ActionReviewKind implements ReviewKind {
     void reject(CommandContext ctx, Review review);
   }
 
-  private final String kind;
-  private final Approval approval;
-  private final Rejection rejection;
-  private final boolean mailsItsOwnResult;
-
-  /**
-   * @param mailsItsOwnResult true when the methods mail the outcome to the people concerned, so the
-   *     asker gets no separate review-result mail
-   */
-  public ActionReviewKind(String kind, Approval approval, Rejection rejection, boolean mailsItsOwnResult) {
-    this.kind = kind;
-    this.approval = approval;
-    this.rejection = rejection;
-    this.mailsItsOwnResult = mailsItsOwnResult;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
-  }
-
   @Override
   public Message approve(CommandContext ctx, Review review) {
     return approval.approve(ctx, review);
@@ -50,10 +33,5 @@ public final class ActionReviewKind implements ReviewKind {
   @Override
   public void reject(CommandContext ctx, Review review) {
     rejection.reject(ctx, review);
-  }
-
-  @Override
-  public boolean mailsItsOwnResult() {
-    return mailsItsOwnResult;
   }
 }

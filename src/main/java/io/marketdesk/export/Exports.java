@@ -9,7 +9,7 @@ import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import io.marketdesk.config.Config;
-import io.marketdesk.order.OrderStatus;
+import io.marketdesk.order.OrderStore;
 import io.marketdesk.outbox.OutgoingMail.FileAttachment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,6 +51,7 @@ public final class Exports {
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final int FLUSH_EVERY = 500;
   private final Config config;
+  private final OrderStore orders = new OrderStore();
 
   public Exports(Config config) {
     this.config = config;
@@ -131,46 +132,26 @@ public final class Exports {
   private Rows orderRows(CommandContext ctx, Period period) {
     boolean buyerOnly = !ctx.actor().has(Role.OPERATOR) && !ctx.actor().has(Role.PROVIDER);
     boolean provider = !ctx.actor().has(Role.OPERATOR) && ctx.actor().has(Role.PROVIDER);
+    OrderStore.Whose whose = provider ? new OrderStore.OfProvider(ctx.actor().providerId())
+        : buyerOnly ? new OrderStore.OfBuyer(ctx.actor().address()) : new OrderStore.Everyone();
     return Rows.of(ctx, List.of("order", "product-id", "product", "provider", "buyer", "price", "refunded", "status",
-        "created", "paid", "completed"), h -> {
-      StringBuilder sql = new StringBuilder("SELECT o.order_no, o.product_id, p.name AS product_name, v.account_id, o.buyer_email, o.price,"
-          + " o.refunded_amount, o.status, o.created_at, o.paid_at, o.completed_at FROM orders o"
-          + " JOIN product p ON p.id = o.product_id JOIN provider v ON v.id = o.provider_id WHERE 1 = 1");
-      if (provider) {
-        sql.append(" AND o.provider_id = :pid");
-      } else if (buyerOnly) {
-        sql.append(" AND o.buyer_email = :buyer");
-      }
-      if (period != null) {
-        sql.append(" AND o.created_at >= :from AND o.created_at < :to");
-      }
-      sql.append(" ORDER BY o.created_at, o.order_no");
-      var q = h.createQuery(sql.toString()).setFetchSize(FLUSH_EVERY);
-      if (provider) {
-        q.bind("pid", ctx.actor().providerId());
-      } else if (buyerOnly) {
-        q.bind("buyer", ctx.actor().address());
-      }
-      if (period != null) {
-        q.bind("from", period.from()).bind("to", period.to());
-      }
-      return q.map((rs, c) -> {
-        List<Object> row = new ArrayList<>();
-        row.add(rs.getString("order_no"));
-        row.add(rs.getString("product_id"));
-        row.add(rs.getString("product_name"));
-        row.add(rs.getString("account_id"));
-        row.add(rs.getString("buyer_email"));
-        row.add(BigDecimal.valueOf(rs.getLong("price"), 2));
-        row.add(BigDecimal.valueOf(rs.getLong("refunded_amount"), 2));
-        OrderStatus s = OrderStatus.of(rs.getString("status"));
-        row.add(ctx.m(buyerOnly ? s.buyerLabelKey() : s.labelKey()));
-        row.add(day(rs.getObject("created_at")));
-        row.add(day(rs.getObject("paid_at")));
-        row.add(day(rs.getObject("completed_at")));
-        return row;
-      }).stream();
-    });
+        "created", "paid", "completed"), h -> orders.export(h, whose, period == null ? null : period.from(),
+            period == null ? null : period.to(), FLUSH_EVERY)
+        .map(o -> {
+          List<Object> row = new ArrayList<>();
+          row.add(o.orderNo());
+          row.add(o.productId());
+          row.add(o.productName());
+          row.add(o.accountId());
+          row.add(o.buyerEmail());
+          row.add(BigDecimal.valueOf(o.price(), 2));
+          row.add(BigDecimal.valueOf(o.refundedAmount(), 2));
+          row.add(ctx.m(buyerOnly ? o.status().buyerLabelKey() : o.status().labelKey()));
+          row.add(day(o.createdAt()));
+          row.add(day(o.paidAt()));
+          row.add(day(o.completedAt()));
+          return row;
+        }));
   }
 
   private Rows productRows(CommandContext ctx) {

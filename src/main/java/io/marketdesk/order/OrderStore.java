@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -91,6 +92,65 @@ public final class OrderStore {
 
   public List<Order> byStatus(Handle h, OrderStatus status) {
     return orders(h, SELECT + " WHERE o.status = :st ORDER BY o.order_no").bind("st", status.code()).map(ORDER).list();
+  }
+
+  /** The providers with orders completed in [{@code from}, {@code to}), for the month's statements. */
+  public List<Long> providersCompleted(Handle h, long from, long to) {
+    return h.createQuery("SELECT DISTINCT provider_id FROM orders WHERE status = :completed"
+            + " AND completed_at >= :from AND completed_at < :to ORDER BY provider_id")
+        .bind("completed", OrderStatus.COMPLETED.code()).bind("from", from).bind("to", to).mapTo(Long.class).list();
+  }
+
+  /** A provider's orders completed in [{@code from}, {@code to}), in the order they completed. */
+  public List<Order> completed(Handle h, long providerId, long from, long to) {
+    return orders(h, SELECT + " WHERE o.provider_id = :pid AND o.status = :completed AND o.completed_at >= :from"
+            + " AND o.completed_at < :to ORDER BY o.completed_at, o.order_no")
+        .bind("pid", providerId).bind("completed", OrderStatus.COMPLETED.code()).bind("from", from).bind("to", to)
+        .map(ORDER).list();
+  }
+
+  /** The language the provider wrote in last, on its most recently changed order, if it has orders. */
+  public Optional<String> providerLanguage(Handle h, long providerId) {
+    return h.createQuery("SELECT provider_lang FROM orders WHERE provider_id = :pid ORDER BY updated_at DESC")
+        .bind("pid", providerId).mapTo(String.class).findFirst();
+  }
+
+  /** Whose orders are read: everyone's (operators), one provider's, or one buyer's. */
+  public sealed interface Whose permits Everyone, OfProvider, OfBuyer {}
+
+  /** Every order. */
+  public record Everyone() implements Whose {}
+
+  /** The orders of a provider; none when {@code providerId} is null. */
+  public record OfProvider(Long providerId) implements Whose {}
+
+  /** The orders a buyer placed. */
+  public record OfBuyer(String buyerEmail) implements Whose {}
+
+  /**
+   * Orders for an export, oldest first, read as the stream is consumed (close it); created in
+   * [{@code from}, {@code to}) when {@code from} is not null.
+   */
+  public Stream<Order> export(Handle h, Whose whose, Long from, Long to, int fetchSize) {
+    StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
+    if (whose instanceof OfProvider) {
+      sql.append(" AND o.provider_id = :pid");
+    } else if (whose instanceof OfBuyer) {
+      sql.append(" AND o.buyer_email = :buyer");
+    }
+    if (from != null) {
+      sql.append(" AND o.created_at >= :from AND o.created_at < :to");
+    }
+    Query q = orders(h, sql.append(" ORDER BY o.created_at, o.order_no").toString()).setFetchSize(fetchSize);
+    if (whose instanceof OfProvider p) {
+      q.bind("pid", p.providerId());
+    } else if (whose instanceof OfBuyer b) {
+      q.bind("buyer", b.buyerEmail());
+    }
+    if (from != null) {
+      q.bind("from", from).bind("to", to);
+    }
+    return q.map(ORDER).stream();
   }
 
   /** Orders per state, every state present. */

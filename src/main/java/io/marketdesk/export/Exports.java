@@ -1,5 +1,6 @@
 package io.marketdesk.export;
 
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -8,7 +9,7 @@ import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import io.marketdesk.config.Config;
-import io.marketdesk.order.OrderStatus;
+import io.marketdesk.order.OrderStore;
 import io.marketdesk.outbox.OutgoingMail.FileAttachment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,6 +51,7 @@ public final class Exports {
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final int FLUSH_EVERY = 500;
   private final Config config;
+  private final OrderStore orders = new OrderStore();
 
   public Exports(Config config) {
     this.config = config;
@@ -60,33 +63,25 @@ public final class Exports {
   }
 
   private CommandHandler handler(String name, Set<Role> roles, boolean orders) {
-    CommandSpec spec = new CommandSpec(name, roles, Body.NONE);
-    return new CommandHandler() {
-      @Override
-      public CommandSpec spec() {
-        return spec;
-      }
-
-      @Override
-      public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-        return export(ctx, cmd, orders);
-      }
-
-      @Override
-      public boolean changesState() {
-        return false;
-      }
-    };
+    return new ActionCommand(new CommandSpec(name, roles, Body.NONE), false, (ctx, cmd) -> export(ctx, cmd, orders));
   }
 
   /** The period asked: [from, to) in epoch millis, or null for everything. */
   record Period(long from, long to, String label) {}
 
-  /** One exported row's cells: text, a number (BigDecimal) or a date (LocalDate). */
-  private interface Rows {
-    List<String> headings();
+  /**
+   * What is exported: the column headings and the query of the rows, each row's cells text, a
+   * number (BigDecimal) or a date (LocalDate).
+   */
+  private record Rows(List<String> headings, Function<Handle, Stream<List<Object>>> query) {
+    /** The headings of {@code export.col.NAME} in the sender's language. */
+    static Rows of(CommandContext ctx, List<String> columns, Function<Handle, Stream<List<Object>>> query) {
+      return new Rows(columns.stream().map(c -> ctx.m("export.col." + c)).toList(), query);
+    }
 
-    Stream<List<Object>> rows(Handle h);
+    Stream<List<Object>> rows(Handle h) {
+      return query.apply(h);
+    }
   }
 
   Outcome export(CommandContext ctx, ParsedCommand cmd, boolean orders) {
@@ -137,93 +132,50 @@ public final class Exports {
   private Rows orderRows(CommandContext ctx, Period period) {
     boolean buyerOnly = !ctx.actor().has(Role.OPERATOR) && !ctx.actor().has(Role.PROVIDER);
     boolean provider = !ctx.actor().has(Role.OPERATOR) && ctx.actor().has(Role.PROVIDER);
-    List<String> headings = new ArrayList<>();
-    for (String c : List.of("order", "product-id", "product", "provider", "buyer", "price", "refunded", "status", "created",
-        "paid", "completed")) {
-      headings.add(ctx.m("export.col." + c));
-    }
-    return new Rows() {
-      @Override
-      public List<String> headings() {
-        return headings;
-      }
-
-      @Override
-      public Stream<List<Object>> rows(Handle h) {
-        StringBuilder sql = new StringBuilder("SELECT o.order_no, o.product_id, p.name, v.account_id, o.buyer_email, o.price,"
-            + " o.refunded_amount, o.status, o.created_at, o.paid_at, o.completed_at FROM orders o"
-            + " JOIN product p ON p.id = o.product_id JOIN provider v ON v.id = o.provider_id WHERE 1 = 1");
-        if (provider) {
-          sql.append(" AND o.provider_id = :pid");
-        } else if (buyerOnly) {
-          sql.append(" AND o.buyer_email = :buyer");
-        }
-        if (period != null) {
-          sql.append(" AND o.created_at >= :from AND o.created_at < :to");
-        }
-        sql.append(" ORDER BY o.created_at, o.order_no");
-        var q = h.createQuery(sql.toString()).setFetchSize(FLUSH_EVERY);
-        if (provider) {
-          q.bind("pid", ctx.actor().providerId());
-        } else if (buyerOnly) {
-          q.bind("buyer", ctx.actor().address());
-        }
-        if (period != null) {
-          q.bind("from", period.from()).bind("to", period.to());
-        }
-        return q.map((rs, c) -> {
+    OrderStore.Whose whose = provider ? new OrderStore.OfProvider(ctx.actor().providerId())
+        : buyerOnly ? new OrderStore.OfBuyer(ctx.actor().address()) : new OrderStore.Everyone();
+    return Rows.of(ctx, List.of("order", "product-id", "product", "provider", "buyer", "price", "refunded", "status",
+        "created", "paid", "completed"), h -> orders.export(h, whose, period == null ? null : period.from(),
+            period == null ? null : period.to(), FLUSH_EVERY)
+        .map(o -> {
           List<Object> row = new ArrayList<>();
-          row.add(rs.getString(1));
-          row.add(rs.getString(2));
-          row.add(rs.getString(3));
-          row.add(rs.getString(4));
-          row.add(rs.getString(5));
-          row.add(BigDecimal.valueOf(rs.getLong(6), 2));
-          row.add(BigDecimal.valueOf(rs.getLong(7), 2));
-          OrderStatus s = OrderStatus.of(rs.getString(8));
-          row.add(ctx.m(buyerOnly ? s.buyerLabelKey() : s.labelKey()));
-          row.add(day(rs.getObject(9)));
-          row.add(day(rs.getObject(10)));
-          row.add(day(rs.getObject(11)));
+          row.add(o.orderNo());
+          row.add(o.productId());
+          row.add(o.productName());
+          row.add(o.accountId());
+          row.add(o.buyerEmail());
+          row.add(BigDecimal.valueOf(o.price(), 2));
+          row.add(BigDecimal.valueOf(o.refundedAmount(), 2));
+          row.add(ctx.m(buyerOnly ? o.status().buyerLabelKey() : o.status().labelKey()));
+          row.add(day(o.createdAt()));
+          row.add(day(o.paidAt()));
+          row.add(day(o.completedAt()));
           return row;
-        }).stream();
-      }
-    };
+        }));
   }
 
   private Rows productRows(CommandContext ctx) {
     boolean all = ctx.actor().has(Role.OPERATOR);
-    List<String> headings = new ArrayList<>();
-    for (String c : List.of("product-id", "product", "provider", "type", "price", "unit", "product-status", "created")) {
-      headings.add(ctx.m("export.col." + c));
-    }
-    return new Rows() {
-      @Override
-      public List<String> headings() {
-        return headings;
+    return Rows.of(ctx, List.of("product-id", "product", "provider", "type", "price", "unit", "product-status", "created"),
+        h -> {
+      var q = h.createQuery("SELECT p.id, p.name, v.account_id, p.type, p.price, p.unit, p.status, p.created_at FROM product p"
+          + " JOIN provider v ON v.id = p.provider_id" + (all ? "" : " WHERE p.provider_id = :pid") + " ORDER BY p.id");
+      if (!all) {
+        q.bind("pid", ctx.actor().providerId());
       }
-
-      @Override
-      public Stream<List<Object>> rows(Handle h) {
-        var q = h.createQuery("SELECT p.id, p.name, v.account_id, p.type, p.price, p.unit, p.status, p.created_at FROM product p"
-            + " JOIN provider v ON v.id = p.provider_id" + (all ? "" : " WHERE p.provider_id = :pid") + " ORDER BY p.id");
-        if (!all) {
-          q.bind("pid", ctx.actor().providerId());
-        }
-        return q.map((rs, c) -> {
-          List<Object> row = new ArrayList<>();
-          row.add(rs.getString(1));
-          row.add(rs.getString(2));
-          row.add(rs.getString(3));
-          row.add(ctx.m("type." + rs.getString(4)));
-          row.add(BigDecimal.valueOf(rs.getLong(5), 2));
-          row.add(rs.getString(6));
-          row.add(ctx.m("state.product." + rs.getString(7)));
-          row.add(day(rs.getObject(8)));
-          return row;
-        }).stream();
-      }
-    };
+      return q.map((rs, c) -> {
+        List<Object> row = new ArrayList<>();
+        row.add(rs.getString("id"));
+        row.add(rs.getString("name"));
+        row.add(rs.getString("account_id"));
+        row.add(ctx.m("type." + rs.getString("type")));
+        row.add(BigDecimal.valueOf(rs.getLong("price"), 2));
+        row.add(rs.getString("unit"));
+        row.add(ctx.m("state.product." + rs.getString("status")));
+        row.add(day(rs.getObject("created_at")));
+        return row;
+      }).stream();
+    });
   }
 
   private static int writeCsv(CommandContext ctx, Rows rows, OutputStream out) {

@@ -87,19 +87,16 @@ public final class OrderCommands {
 
       @Override
       public Outcome perform(CommandContext ctx, String subjectId, String payload) {
-        Object found = providerOrder(ctx, subjectId, example(ctx, purpose, subjectId));
-        if (found instanceof Outcome) {
-          return (Outcome) found;
-        }
-        Order o = (Order) found;
-        OrderResult r = action.run(ctx.handle(), by(ctx), o);
-        if (!r.ok()) {
-          return refused(ctx, r, "");
-        }
-        Order after = r.order();
-        return Outcome.done(purpose.equals(START)
-            ? ctx.m("order-commands.perform.1", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail())
-            : ctx.m("order-commands.perform.2", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail(), "autoText", autoText(ctx, after)));
+        return providerOrder(ctx, subjectId, example(ctx, purpose, subjectId)).then(o -> {
+          OrderResult r = action.run(ctx.handle(), by(ctx), o);
+          if (!r.ok()) {
+            return refused(ctx, r, "");
+          }
+          Order after = r.order();
+          return Outcome.done(purpose.equals(START)
+              ? ctx.m("order-commands.perform.1", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail())
+              : ctx.m("order-commands.perform.2", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail(), "autoText", autoText(ctx, after)));
+        });
       }
     };
   }
@@ -156,66 +153,63 @@ public final class OrderCommands {
   }
 
   private Outcome view(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, "order.view", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    StringBuilder sb = new StringBuilder();
-    sb.append(ctx.m("order-commands.view.1")).append(o.orderNo()).append('\n');
-    line(ctx, sb, ctx.m("order-commands.view.2"), o.productId() + " " + (o.productName() == null ? "" : o.productName()));
-    line(ctx, sb, ctx.m("order-commands.view.3"), Money.formatYuan(o.price())
-        + (o.price() != o.originalPrice() ? ctx.m("order-commands.view.4") + Money.formatYuan(o.originalPrice()) + ctx.m("order-commands.view.5") : ""));
-    line(ctx, sb, ctx.m("order-commands.view.6"), ctx.m(o.status().labelKey()) + ctx.m("order-commands.view.7", "buyerLabel", ctx.m(o.status().buyerLabelKey())));
-    line(ctx, sb, ctx.m("order-commands.view.8"), o.buyerEmail());
-    line(ctx, sb, ctx.m("order-commands.view.9"), workflow.timeText(o.createdAt()));
-    if (o.paidAt() != null) {
-      line(ctx, sb, ctx.m("order-commands.view.10"), workflow.timeText(o.paidAt()));
-    }
-    if (o.status() == OrderStatus.PAID) {
-      line(ctx, sb, ctx.m("order-commands.view.11"), workflow.startDeadline(o) + ctx.m("order-commands.view.12", "startWithinDays", workflow.config().startWithinDays));
-    }
-    if (o.startedAt() != null) {
-      line(ctx, sb, ctx.m("order-commands.view.13"), workflow.timeText(o.startedAt()));
-    }
-    if (o.doneAt() != null) {
-      line(ctx, sb, ctx.m("order-commands.view.14"), workflow.timeText(o.doneAt()));
-    }
-    if (o.completedAt() != null) {
-      line(ctx, sb, ctx.m("order-commands.view.15"), workflow.timeText(o.completedAt()));
-    }
-    if (o.cancelledAt() != null) {
-      line(ctx, sb, ctx.m("order-commands.view.16"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.m("order-commands.view.17") : ""));
-    }
-    if (o.refundedAmount() > 0 || o.status() == OrderStatus.REFUNDING) {
-      line(ctx, sb, ctx.m("refund.label.refunded"), Money.formatYuan(o.refundedAmount()));
-    }
-    if (o.rejections() > 0) {
-      line(ctx, sb, ctx.m("order-commands.view.18"), String.valueOf(o.rejections()));
-      for (OrderWorkflow.Rejection r : workflow.rejections(ctx.handle(), o.orderNo())) {
-        sb.append(ctx.m("order-commands.view.rejection", "at", workflow.timeText(r.at()), "reason", r.reason())).append('\n');
+    return providerOrder(ctx, orderNo(cmd), example(ctx, "order.view", orderNo(cmd))).then(o -> {
+      StringBuilder sb = new StringBuilder();
+      sb.append(ctx.m("order-commands.view.1")).append(o.orderNo()).append('\n');
+      line(ctx, sb, ctx.m("order-commands.view.2"), o.productId() + " " + (o.productName() == null ? "" : o.productName()));
+      line(ctx, sb, ctx.m("order-commands.view.3"), Money.formatYuan(o.price())
+          + (o.price() != o.originalPrice() ? ctx.m("order-commands.view.4") + Money.formatYuan(o.originalPrice()) + ctx.m("order-commands.view.5") : ""));
+      line(ctx, sb, ctx.m("order-commands.view.6"), ctx.m(o.status().labelKey()) + ctx.m("order-commands.view.7", "buyerLabel", ctx.m(o.status().buyerLabelKey())));
+      line(ctx, sb, ctx.m("order-commands.view.8"), o.buyerEmail());
+      line(ctx, sb, ctx.m("order-commands.view.9"), workflow.timeText(o.createdAt()));
+      if (o.paidAt() != null) {
+        line(ctx, sb, ctx.m("order-commands.view.10"), workflow.timeText(o.paidAt()));
       }
-    }
-    if (o.status() == OrderStatus.DISPUTED) {
-      line(ctx, sb, ctx.m("order-commands.view.19"), ctx.m("order-commands.view.20", "disputeReviewId", o.disputeReviewId()));
-    }
-    List<OrderStore.Requirement> forms = workflow.store().requirements(ctx.handle(), o.orderNo());
-    sb.append(ctx.m("order-commands.view.21")).append(forms.isEmpty() ? ctx.m("order-commands.view.22") : String.valueOf(forms.size())).append('\n');
-    int n = 1;
-    for (OrderStore.Requirement r : forms) {
-      sb.append(ctx.m("order-commands.view.23")).append(n++).append(ctx.m("order-commands.view.24")).append(workflow.timeText(r.createdAt())).append('\n');
-      if (!r.text().isEmpty()) {
-        for (String l : r.text().split("\n")) {
-          sb.append("    ").append(l).append('\n');
+      if (o.status() == OrderStatus.PAID) {
+        line(ctx, sb, ctx.m("order-commands.view.11"), workflow.startDeadline(o) + ctx.m("order-commands.view.12", "startWithinDays", workflow.config().startWithinDays));
+      }
+      if (o.startedAt() != null) {
+        line(ctx, sb, ctx.m("order-commands.view.13"), workflow.timeText(o.startedAt()));
+      }
+      if (o.doneAt() != null) {
+        line(ctx, sb, ctx.m("order-commands.view.14"), workflow.timeText(o.doneAt()));
+      }
+      if (o.completedAt() != null) {
+        line(ctx, sb, ctx.m("order-commands.view.15"), workflow.timeText(o.completedAt()));
+      }
+      if (o.cancelledAt() != null) {
+        line(ctx, sb, ctx.m("order-commands.view.16"), workflow.timeText(o.cancelledAt()) + (o.refundFlag() ? ctx.m("order-commands.view.17") : ""));
+      }
+      if (o.refundedAmount() > 0 || o.status() == OrderStatus.REFUNDING) {
+        line(ctx, sb, ctx.m("refund.label.refunded"), Money.formatYuan(o.refundedAmount()));
+      }
+      if (o.rejections() > 0) {
+        line(ctx, sb, ctx.m("order-commands.view.18"), String.valueOf(o.rejections()));
+        for (OrderWorkflow.Rejection r : workflow.rejections(ctx.handle(), o.orderNo())) {
+          sb.append(ctx.m("order-commands.view.rejection", "at", workflow.timeText(r.at()), "reason", r.reason())).append('\n');
         }
       }
-      for (OrderStore.Attachment a : r.attachments()) {
-        sb.append(ctx.m("order-commands.view.25")).append(a.filename()).append(" (").append(OrderWorkflow.sizeText(a.size()))
-            .append(a.stored() ? "" : ctx.m("order-commands.view.26")).append(")\n");
+      if (o.status() == OrderStatus.DISPUTED) {
+        line(ctx, sb, ctx.m("order-commands.view.19"), ctx.m("order-commands.view.20", "disputeReviewId", o.disputeReviewId()));
       }
-    }
-    sb.append(nextStep(ctx, o));
-    return Outcome.done(sb.toString().stripTrailing());
+      List<OrderStore.Requirement> forms = workflow.store().requirements(ctx.handle(), o.orderNo());
+      sb.append(ctx.m("order-commands.view.21")).append(forms.isEmpty() ? ctx.m("order-commands.view.22") : String.valueOf(forms.size())).append('\n');
+      int n = 1;
+      for (OrderStore.Requirement r : forms) {
+        sb.append(ctx.m("order-commands.view.23")).append(n++).append(ctx.m("order-commands.view.24")).append(workflow.timeText(r.createdAt())).append('\n');
+        if (!r.text().isEmpty()) {
+          for (String l : r.text().split("\n")) {
+            sb.append("    ").append(l).append('\n');
+          }
+        }
+        for (OrderStore.Attachment a : r.attachments()) {
+          sb.append(ctx.m("order-commands.view.25")).append(a.filename()).append(" (").append(OrderWorkflow.sizeText(a.size()))
+              .append(a.stored() ? "" : ctx.m("order-commands.view.26")).append(")\n");
+        }
+      }
+      sb.append(nextStep(ctx, o));
+      return Outcome.done(sb.toString().stripTrailing());
+    });
   }
 
   private String nextStep(CommandContext ctx, Order o) {
@@ -236,154 +230,130 @@ public final class OrderCommands {
   }
 
   private Outcome start(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, START, orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    if (o.status() != OrderStatus.PAID) {
-      return refused(ctx, workflow.start(ctx.handle(), by(ctx), o), "");
-    }
-    return confirmations.confirmOrAsk(ctx, cmd, START, o.orderNo(), null, ctx.m("order-commands.start.1", "orderNo", o.orderNo(), "productName", o.productName(), "price", Money.formatYuan(o.price()), "buyerEmail", o.buyerEmail()));
+    return providerOrder(ctx, orderNo(cmd), example(ctx, START, orderNo(cmd))).then(o -> {
+      if (o.status() != OrderStatus.PAID) {
+        return refused(ctx, workflow.start(ctx.handle(), by(ctx), o), "");
+      }
+      return confirmations.confirmOrAsk(ctx, cmd, START, o.orderNo(), null, ctx.m("order-commands.start.1", "orderNo", o.orderNo(), "productName", o.productName(), "price", Money.formatYuan(o.price()), "buyerEmail", o.buyerEmail()));
+    });
   }
 
   private Outcome done(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, DONE, orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    if (o.status() != OrderStatus.IMPLEMENTING) {
-      return refused(ctx, workflow.done(ctx.handle(), by(ctx), o), "");
-    }
-    return confirmations.confirmOrAsk(ctx, cmd, DONE, o.orderNo(), null, ctx.m("order-commands.done.1", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail()));
+    return providerOrder(ctx, orderNo(cmd), example(ctx, DONE, orderNo(cmd))).then(o -> {
+      if (o.status() != OrderStatus.IMPLEMENTING) {
+        return refused(ctx, workflow.done(ctx.handle(), by(ctx), o), "");
+      }
+      return confirmations.confirmOrAsk(ctx, cmd, DONE, o.orderNo(), null, ctx.m("order-commands.done.1", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail()));
+    });
   }
 
   private Outcome remind(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerOrder(ctx, orderNo(cmd), example(ctx, "order.remind", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    OrderResult r = workflow.remind(ctx.handle(), by(ctx), o);
-    if (!r.ok()) {
-      return refused(ctx, r, "");
-    }
-    return Outcome.done(ctx.m("order-commands.remind.1", "buyerEmail", o.buyerEmail(), "orderNo", o.orderNo()));
+    return providerOrder(ctx, orderNo(cmd), example(ctx, "order.remind", orderNo(cmd))).then(o -> {
+      OrderResult r = workflow.remind(ctx.handle(), by(ctx), o);
+      if (!r.ok()) {
+        return refused(ctx, r, "");
+      }
+      return Outcome.done(ctx.m("order-commands.remind.1", "buyerEmail", o.buyerEmail(), "orderNo", o.orderNo()));
+    });
   }
 
   // ---------------------------------------------------------------- buyer commands
 
   private Outcome requirements(CommandContext ctx, ParsedCommand cmd) {
     String no = orderNo(cmd);
-    Object found = buyerOrder(ctx, no, example(ctx, "order.requirements", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    String rest = AsWritten.tail(cmd.line(), afterOrderNo(cmd.args()));
-    String text = rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text();
-    var atts = ctx.mail() == null ? List.<io.marketdesk.mime.ParsedMail.Attachment>of() : ctx.mail().attachments();
-    OrderResult r = workflow.requirement(ctx.handle(), by(ctx), o, text, atts);
-    if (!r.ok()) {
-      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements", orderNo(cmd)) : "");
-    }
-    long stored = atts.stream().filter(a -> !a.tooLarge() && a.data() != null).count();
-    String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "limit", OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes));
-    return Outcome.done(ctx.m("order-commands.requirements.2", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "attText", attText));
+    return buyerOrder(ctx, no, example(ctx, "order.requirements", orderNo(cmd))).then(o -> {
+      String rest = AsWritten.tail(cmd.line(), afterOrderNo(cmd.args()));
+      String text = rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text();
+      var atts = ctx.mail() == null ? List.<io.marketdesk.mime.ParsedMail.Attachment>of() : ctx.mail().attachments();
+      OrderResult r = workflow.requirement(ctx.handle(), by(ctx), o, text, atts);
+      if (!r.ok()) {
+        return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements", orderNo(cmd)) : "");
+      }
+      long stored = atts.stream().filter(a -> !a.tooLarge() && a.data() != null).count();
+      String attText = atts.isEmpty() ? "" : ctx.m("order-commands.requirements.1", "atts", atts.size(), "stored", stored, "limit", OrderWorkflow.sizeText(workflow.config().maxAttachmentBytes));
+      return Outcome.done(ctx.m("order-commands.requirements.2", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "attText", attText));
+    });
   }
 
   private Outcome confirm(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.confirm", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    OrderResult r = workflow.confirm(ctx.handle(), by(ctx), o);
-    if (!r.ok()) {
-      return refused(ctx, r, "");
-    }
-    return Outcome.done(ctx.m("order-commands.confirm.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o)));
+    return buyerOrder(ctx, orderNo(cmd), example(ctx, "order.confirm", orderNo(cmd))).then(o -> {
+      OrderResult r = workflow.confirm(ctx.handle(), by(ctx), o);
+      if (!r.ok()) {
+        return refused(ctx, r, "");
+      }
+      return Outcome.done(ctx.m("order-commands.confirm.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o)));
+    });
   }
 
   private Outcome status(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.status", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    Provider p = directory.provider(ctx.handle(), o.providerId()).orElseThrow();
-    StringBuilder sb = new StringBuilder();
-    sb.append(ctx.m("order-commands.status.1")).append(o.orderNo()).append('\n');
-    line(ctx, sb, ctx.m("order-commands.status.2"), o.productName() == null ? o.productId() : o.productName());
-    line(ctx, sb, ctx.m("order-commands.status.3"), Money.formatYuan(o.price()));
-    line(ctx, sb, ctx.m("order-commands.status.4"), ctx.m(o.status().buyerLabelKey()));
-    line(ctx, sb, ctx.m("order-commands.status.5"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.m("order-commands.status.6") + p.csPhone())
-        + (p.csEmail().isEmpty() ? "" : ctx.m("order-commands.status.7") + p.csEmail()));
-    if (o.refundedAmount() > 0 || o.status() == OrderStatus.REFUNDING) {
-      line(ctx, sb, ctx.m("refund.label.refunded"), Money.formatYuan(o.refundedAmount()));
-    }
-    int forms = workflow.store().requirements(ctx.handle(), o.orderNo()).size();
-    line(ctx, sb, ctx.m("order-commands.status.8"), String.valueOf(forms));
-    if (o.refundFlag()) {
-      line(ctx, sb, ctx.m("order-commands.status.9"), ctx.m("order-commands.status.10"));
-    }
-    switch (o.status()) {
-      case PAID:
-      case IMPLEMENTING:
-        sb.append(ctx.m("order-commands.status.11", "orderNo", o.orderNo()));
-        break;
-      case AWAITING_CONFIRMATION:
-        sb.append(ctx.m("order-commands.status.12", "orderNo", o.orderNo()));
-        break;
-      default:
-        break;
-    }
-    return Outcome.done(sb.toString().stripTrailing());
+    return buyerOrder(ctx, orderNo(cmd), example(ctx, "order.status", orderNo(cmd))).then(o -> {
+      Provider p = directory.provider(ctx.handle(), o.providerId()).orElseThrow();
+      StringBuilder sb = new StringBuilder();
+      sb.append(ctx.m("order-commands.status.1")).append(o.orderNo()).append('\n');
+      line(ctx, sb, ctx.m("order-commands.status.2"), o.productName() == null ? o.productId() : o.productName());
+      line(ctx, sb, ctx.m("order-commands.status.3"), Money.formatYuan(o.price()));
+      line(ctx, sb, ctx.m("order-commands.status.4"), ctx.m(o.status().buyerLabelKey()));
+      line(ctx, sb, ctx.m("order-commands.status.5"), p.companyName() + (p.csPhone().isEmpty() ? "" : ctx.m("order-commands.status.6") + p.csPhone())
+          + (p.csEmail().isEmpty() ? "" : ctx.m("order-commands.status.7") + p.csEmail()));
+      if (o.refundedAmount() > 0 || o.status() == OrderStatus.REFUNDING) {
+        line(ctx, sb, ctx.m("refund.label.refunded"), Money.formatYuan(o.refundedAmount()));
+      }
+      int forms = workflow.store().requirements(ctx.handle(), o.orderNo()).size();
+      line(ctx, sb, ctx.m("order-commands.status.8"), String.valueOf(forms));
+      if (o.refundFlag()) {
+        line(ctx, sb, ctx.m("order-commands.status.9"), ctx.m("order-commands.status.10"));
+      }
+      switch (o.status()) {
+        case PAID:
+        case IMPLEMENTING:
+          sb.append(ctx.m("order-commands.status.11", "orderNo", o.orderNo()));
+          break;
+        case AWAITING_CONFIRMATION:
+          sb.append(ctx.m("order-commands.status.12", "orderNo", o.orderNo()));
+          break;
+        default:
+          break;
+      }
+      return Outcome.done(sb.toString().stripTrailing());
+    });
   }
 
   private Outcome reject(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.reject", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    String reason = reasonOf(cmd);
-    OrderResult r = workflow.reject(ctx.handle(), by(ctx), o, reason);
-    if (!r.ok()) {
-      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.reject", orderNo(cmd)) : "");
-    }
-    int n = r.order().rejections();
-    return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "mayAppeal", n >= OrderWorkflow.APPEAL_REJECTIONS));
+    return buyerOrder(ctx, orderNo(cmd), example(ctx, "order.reject", orderNo(cmd))).then(o -> {
+      String reason = reasonOf(cmd);
+      OrderResult r = workflow.reject(ctx.handle(), by(ctx), o, reason);
+      if (!r.ok()) {
+        return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.reject", orderNo(cmd)) : "");
+      }
+      int n = r.order().rejections();
+      return Outcome.done(ctx.m("order-commands.reject.1", "orderNo", o.orderNo(), "companyName", companyName(ctx, o), "n", n, "mayAppeal", n >= OrderWorkflow.APPEAL_REJECTIONS));
+    });
   }
 
   private Outcome appeal(CommandContext ctx, ParsedCommand cmd) {
-    Object found = buyerOrder(ctx, orderNo(cmd), example(ctx, "order.appeal", orderNo(cmd)));
-    if (found instanceof Outcome) {
-      return (Outcome) found;
-    }
-    Order o = (Order) found;
-    String reason = reasonOf(cmd);
-    ActedBy by = by(ctx);
-    OrderResult r = workflow.freeze(ctx.handle(), by, o, reason);
-    if (!r.ok()) {
-      return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.appeal", orderNo(cmd)) : "");
-    }
-    Order frozen = r.order();
-    String payload = "{\"orderNo\":\"" + frozen.orderNo().replace("\"", "") + "\",\"resume\":\"" + o.status().code() + "\"}";
-    Review review = reviews.submit(ctx, new Reviews.Submission(AppealReviewKind.KIND, frozen.orderNo(), frozen.providerId(),
-        Message.of("appeal.review.title", "orderNo", frozen.orderNo()),
-        payload,
-        List.of(Change.words(ctx, "appeal.decision", null,
-                Message.of("appeal.review.decision", "state", Message.of(o.status().labelKey()))),
-            Change.words(ctx, "status", Message.of(o.status().labelKey()), Message.of(OrderStatus.DISPUTED.labelKey())),
-            Change.of(ctx, "appeal.reason", null, reason.strip()),
-            Change.of(ctx, "rejections", null, String.valueOf(o.rejections())),
-            Change.of(ctx, "provider", null, companyName(ctx, o) + " (" + o.accountId() + ")"),
-            Change.of(ctx, "amount", null, Money.formatYuan(o.price()))),
-        OrderWorkflow.APPEAL_REVIEW_DAYS));
-    workflow.appealOpened(ctx.handle(), by, frozen, review.id(), reason);
-    return Outcome.sentForReview(ctx.m("order-commands.appeal.1", "orderNo", o.orderNo(), "id", review.id(), "dueAt", reviews.dueText(review.dueAt())));
+    return buyerOrder(ctx, orderNo(cmd), example(ctx, "order.appeal", orderNo(cmd))).then(o -> {
+      String reason = reasonOf(cmd);
+      ActedBy by = by(ctx);
+      OrderResult r = workflow.freeze(ctx.handle(), by, o, reason);
+      if (!r.ok()) {
+        return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.appeal", orderNo(cmd)) : "");
+      }
+      Order frozen = r.order();
+      String payload = "{\"orderNo\":\"" + frozen.orderNo().replace("\"", "") + "\",\"resume\":\"" + o.status().code() + "\"}";
+      Review review = reviews.submit(ctx, new Reviews.Submission(AppealReviewKind.KIND, frozen.orderNo(), frozen.providerId(),
+          Message.of("appeal.review.title", "orderNo", frozen.orderNo()),
+          payload,
+          List.of(Change.words(ctx, "appeal.decision", null,
+                  Message.of("appeal.review.decision", "state", Message.of(o.status().labelKey()))),
+              Change.words(ctx, "status", Message.of(o.status().labelKey()), Message.of(OrderStatus.DISPUTED.labelKey())),
+              Change.of(ctx, "appeal.reason", null, reason.strip()),
+              Change.of(ctx, "rejections", null, String.valueOf(o.rejections())),
+              Change.of(ctx, "provider", null, companyName(ctx, o) + " (" + o.accountId() + ")"),
+              Change.of(ctx, "amount", null, Money.formatYuan(o.price()))),
+          OrderWorkflow.APPEAL_REVIEW_DAYS));
+      workflow.appealOpened(ctx.handle(), by, frozen, review.id(), reason);
+      return Outcome.sentForReview(ctx.m("order-commands.appeal.1", "orderNo", o.orderNo(), "id", review.id(), "dueAt", reviews.dueText(review.dueAt())));
+    });
   }
 
   // ---------------------------------------------------------------- helpers
@@ -420,46 +390,40 @@ public final class OrderCommands {
     return directory.provider(ctx.handle(), o.providerId()).map(Provider::companyName).orElse(o.accountId());
   }
 
-  /** The sender's own order as a provider, or the refusal (an Outcome). */
-  private Object providerOrder(CommandContext ctx, String no, String example) {
-    Object found = lookup(ctx, no, example);
-    if (found instanceof Outcome) {
-      return found;
-    }
-    Order o = (Order) found;
-    if (ctx.actor().providerId() == null || o.providerId() != ctx.actor().providerId()) {
-      return Outcome.refused(ctx.m("order-commands.provider-order.1", "orderNo", o.orderNo(), "accountId", ctx.actor().accountId()),
-          ctx.m("order-commands.provider-order.2"));
-    }
-    workflow.store().set(ctx.handle(), o.orderNo(), "provider_lang", ctx.language().code());
-    return o;
+  /** The sender's own order as a provider, or the refusal. */
+  private Lookup<Order, Outcome> providerOrder(CommandContext ctx, String no, String example) {
+    return lookup(ctx, no, example).flatMap(o -> {
+      if (ctx.actor().providerId() == null || o.providerId() != ctx.actor().providerId()) {
+        return Lookup.refused(Outcome.refused(ctx.m("order-commands.provider-order.1", "orderNo", o.orderNo(), "accountId", ctx.actor().accountId()),
+            ctx.m("order-commands.provider-order.2")));
+      }
+      workflow.store().setProviderLanguage(ctx.handle(), o.orderNo(), ctx.language().code());
+      return Lookup.found(o);
+    });
   }
 
-  /** The sender's own order as a buyer, or the refusal (an Outcome). */
-  private Object buyerOrder(CommandContext ctx, String no, String example) {
-    Object found = lookup(ctx, no, example);
-    if (found instanceof Outcome) {
-      return found;
-    }
-    Order o = (Order) found;
-    if (!o.buyerEmail().equalsIgnoreCase(ctx.actor().address())) {
-      return Outcome.refused(ctx.m("order-commands.buyer-order.1", "orderNo", o.orderNo(), "address", ctx.actor().address()),
-          ctx.m("order-commands.buyer-order.2", "no", o.orderNo()));
-    }
-    workflow.store().set(ctx.handle(), o.orderNo(), "buyer_lang", ctx.language().code());
-    return o;
+  /** The sender's own order as a buyer, or the refusal. */
+  private Lookup<Order, Outcome> buyerOrder(CommandContext ctx, String no, String example) {
+    return lookup(ctx, no, example).flatMap(o -> {
+      if (!o.buyerEmail().equalsIgnoreCase(ctx.actor().address())) {
+        return Lookup.refused(Outcome.refused(ctx.m("order-commands.buyer-order.1", "orderNo", o.orderNo(), "address", ctx.actor().address()),
+            ctx.m("order-commands.buyer-order.2", "no", o.orderNo())));
+      }
+      workflow.store().setBuyerLanguage(ctx.handle(), o.orderNo(), ctx.language().code());
+      return Lookup.found(o);
+    });
   }
 
-  private Object lookup(CommandContext ctx, String no, String example) {
+  private Lookup<Order, Outcome> lookup(CommandContext ctx, String no, String example) {
     if (no.isEmpty() || !OrderWorkflow.ORDER_NO.matcher(no).matches()) {
-      return Outcome.refused(no.isEmpty() ? ctx.m("order-commands.lookup.missing")
-          : ctx.m("order-commands.lookup.malformed", "no", no), example);
+      return Lookup.refused(Outcome.refused(no.isEmpty() ? ctx.m("order-commands.lookup.missing")
+          : ctx.m("order-commands.lookup.malformed", "no", no), example));
     }
     Optional<Order> o = workflow.find(ctx.handle(), no);
     if (o.isEmpty()) {
-      return Outcome.refused(ctx.m("order-commands.lookup.1", "no", no), example);
+      return Lookup.refused(Outcome.refused(ctx.m("order-commands.lookup.1", "no", no), example));
     }
-    return o.get();
+    return Lookup.found(o.get());
   }
 
   private static Outcome refused(CommandContext ctx, OrderResult r, String example) {

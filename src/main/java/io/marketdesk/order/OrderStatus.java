@@ -1,7 +1,6 @@
 package io.marketdesk.order;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import io.marketdesk.text.Coded;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,7 +10,7 @@ import java.util.function.Function;
  * console guide's 用户-服务商状态对应: 待支付, then 处理中 for paid, implementing and awaiting confirmation, then
  * 分配完成 for completed.
  */
-public enum OrderStatus {
+public enum OrderStatus implements Coded {
   UNPAID("unpaid"),
   PAID("paid"),
   IMPLEMENTING("implementing"),
@@ -30,6 +29,7 @@ public enum OrderStatus {
   }
 
   /** The English state name stored and shown by the API ({@code awaiting_confirmation}). */
+  @Override
   public String code() {
     return code;
   }
@@ -44,14 +44,9 @@ public enum OrderStatus {
     return "state.order-buyer." + code;
   }
 
-
+  /** The state stored as {@code code}. */
   public static OrderStatus of(String code) {
-    for (OrderStatus s : values()) {
-      if (s.code.equals(code)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("unknown order status " + code);
+    return Coded.of(OrderStatus.class, code);
   }
 
   /**
@@ -61,12 +56,6 @@ public enum OrderStatus {
    * @param words the words of a catalog key in every language, NFKC and lower-case
    */
   public static Optional<OrderStatus> parse(String text, Function<String, List<String>> words) {
-    String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT);
-    for (OrderStatus s : values()) {
-      if (s.code.equals(t.replace(' ', '_')) || words.apply("words.state.order." + s.code).contains(t)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
+    return Coded.parse(OrderStatus.class, text, "words.state.order.", words);
   }
 }

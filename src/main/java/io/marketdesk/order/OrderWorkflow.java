@@ -2,6 +2,7 @@ package io.marketdesk.order;
 
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.money.Money;
+import io.marketdesk.text.Dates;
 import io.marketdesk.text.Message;
 import io.marketdesk.text.Refusal;
 import io.marketdesk.audit.AuditLog;
@@ -12,18 +13,18 @@ import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.outbox.Mailer;
+import io.marketdesk.order.OrderStore.Stamp;
 import io.marketdesk.product.ProductLookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
@@ -45,6 +46,64 @@ public final class OrderWorkflow {
   public static final int APPEAL_REJECTIONS = 3;
   /** The working days operators have to decide an appeal. */
   public static final int APPEAL_REVIEW_DAYS = 3;
+
+  /**
+   * A state change of an order (docs/orders.md): the states it leaves, the state it reaches, what
+   * it stamps, the action the audit log names, and the template mailed to the buyer and to the
+   * provider ({@code null}: none). {@link #move} runs one; each event checks first what only it
+   * refuses.
+   */
+  private record Move(Set<OrderStatus> from, OrderStatus to, Stamp stamp, String action, String buyerMail,
+      String providerMail) {
+    Move(OrderStatus from, OrderStatus to, Stamp stamp, String action, String buyerMail, String providerMail) {
+      this(EnumSet.of(from), to, stamp, action, buyerMail, providerMail);
+    }
+  }
+
+  private static final Move PAY_OPS = new Move(OrderStatus.UNPAID, OrderStatus.PAID, Stamp.PAID, "paid",
+      "order-paid", "provider-order-paid");
+  private static final Move PAY_AND_COMPLETE = new Move(OrderStatus.UNPAID, OrderStatus.COMPLETED, Stamp.PAID_COMPLETED,
+      "paid", "order-completed", "provider-order-paid");
+  private static final Move CANCEL = new Move(OrderStatus.UNPAID, OrderStatus.CANCELLED, Stamp.CANCELLED, "cancelled",
+      null, "provider-order-cancelled");
+  private static final Move START = new Move(OrderStatus.PAID, OrderStatus.IMPLEMENTING, Stamp.STARTED, "started",
+      "order-implementing", null);
+  private static final Move DONE = new Move(OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION, Stamp.DONE,
+      "done", "order-awaiting", null);
+  private static final Move UNDO_START = new Move(OrderStatus.IMPLEMENTING, OrderStatus.PAID, Stamp.START_UNDONE,
+      "undo start", "order-undone", null);
+  private static final Move UNDO_DONE = new Move(OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING,
+      Stamp.DONE_UNDONE, "undo done", "order-undone", null);
+  private static final Move CONFIRM = new Move(OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED,
+      Stamp.COMPLETED, "confirmed", null, "provider-order-confirmed");
+  private static final Move AUTO_CONFIRM = new Move(OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED,
+      Stamp.COMPLETED, "auto-confirmed", "order-completed", "provider-order-confirmed");
+  private static final Move REJECT = new Move(OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING,
+      Stamp.REJECTED, "rejected", null, "provider-order-rejected");
+  private static final Move START_TIMEOUT = new Move(OrderStatus.PAID, OrderStatus.CANCELLED, Stamp.CANCELLED_REFUND,
+      "start timeout", "order-cancelled-timeout", "provider-order-cancelled-timeout");
+  private static final Move FREEZE = new Move(EnumSet.of(OrderStatus.PAID, OrderStatus.IMPLEMENTING,
+      OrderStatus.AWAITING_CONFIRMATION), OrderStatus.DISPUTED, Stamp.DISPUTED, "appealed", null, null);
+  private static final Move APPEAL_UPHELD = new Move(OrderStatus.DISPUTED, OrderStatus.CANCELLED,
+      Stamp.CANCELLED_REFUND, "appeal upheld", null, "provider-order-appeal-decided");
+  private static final Move RESUME_PAID = new Move(OrderStatus.DISPUTED, OrderStatus.PAID, Stamp.RESUMED,
+      "appeal dismissed", null, "provider-order-appeal-decided");
+  private static final Move RESUME_IMPLEMENTING = new Move(OrderStatus.DISPUTED, OrderStatus.IMPLEMENTING,
+      Stamp.RESUMED, "appeal dismissed", null, "provider-order-appeal-decided");
+  private static final Move RESUME_AWAITING = new Move(OrderStatus.DISPUTED, OrderStatus.AWAITING_CONFIRMATION,
+      Stamp.RESUMED_AWAITING, "appeal dismissed", null, "provider-order-appeal-decided");
+  /** The states a buyer may ask for a refund in. */
+  public static final Set<OrderStatus> REFUNDABLE =
+      EnumSet.of(OrderStatus.PAID, OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION);
+  private static final Move REQUEST_REFUND = new Move(REFUNDABLE, OrderStatus.REFUNDING, Stamp.NONE,
+      "refund requested", null, null);
+
+  /** What a move's mails say beyond the order itself (a deadline, a reason), from the order after it. */
+  private interface Dress {
+    OrderMail.Builder dress(OrderMail.Builder m, Order after);
+  }
+
+  private static final Dress PLAIN = (m, after) -> m;
 
   private final OrderStore store;
   private final ProductLookup products;
@@ -137,63 +196,36 @@ public final class OrderWorkflow {
    * form, the provider that it may start); any other type completes at once. Paid twice: unchanged.
    */
   public OrderResult paid(Handle h, ActedBy by, String orderNo) {
-    Optional<Order> found = find(h, orderNo);
-    if (found.isEmpty()) {
-      return notFound(orderNo);
-    }
-    Order o = found.get();
-    if (o.status() == OrderStatus.CANCELLED) {
-      return OrderResult.refused(Refusal.conflict("order.paid.1", "orderNo", o.orderNo()));
-    }
-    if (o.status() != OrderStatus.UNPAID) {
-      return OrderResult.unchanged(o);
-    }
-    long now = clock.millis();
-    Map<String, Object> sets = new LinkedHashMap<>();
-    sets.put("paid_at", now);
-    if (o.ops()) {
-      sets.put("waiting_since", now);
-      if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.PAID, now, sets)) {
-        return stale(h, o);
+    return fed(h, orderNo).then(o -> {
+      if (o.status() == OrderStatus.CANCELLED) {
+        return OrderResult.refused(Refusal.conflict("order.paid.1", "orderNo", o.orderNo()));
       }
-    } else {
-      sets.put("completed_at", now);
-      if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.COMPLETED, now, sets)) {
-        return stale(h, o);
+      if (o.status() != OrderStatus.UNPAID) {
+        return OrderResult.unchanged(o);
       }
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "paid", "unpaid", after.status().code());
-    if (after.ops()) {
-      mailBuyer(h, by, after, "order-paid", model(h, after).deadline(startDeadline(after)));
-    } else {
-      mailBuyer(h, by, after, "order-completed", model(h, after));
-    }
-    mailProvider(h, by, after, "provider-order-paid", model(h, after).deadline(after.ops() ? startDeadline(after) : ""));
-    return OrderResult.changed(after);
+      return changedOrStale(h, o, move(h, by, o, o.ops() ? PAY_OPS : PAY_AND_COMPLETE, clock.millis(), null,
+          (m, after) -> m.deadline(after.ops() ? startDeadline(after) : "")));
+    });
   }
 
   /** The cancellation event: unpaid orders only; cancelled twice: unchanged. The provider is told. */
   public OrderResult cancel(Handle h, ActedBy by, String orderNo) {
+    return fed(h, orderNo).then(o -> {
+      if (o.status() == OrderStatus.CANCELLED) {
+        return OrderResult.unchanged(o);
+      }
+      if (o.status() != OrderStatus.UNPAID) {
+        return OrderResult.refused(Refusal.conflict("order.cancel.1", "orderNo", o.orderNo(), "status",
+            Message.of(o.status().labelKey())));
+      }
+      return changedOrStale(h, o, move(h, by, o, CANCEL, clock.millis(), null, PLAIN));
+    });
+  }
+
+  /** The order a feed event names, or the refusal: there is none. */
+  private Lookup<Order, OrderResult> fed(Handle h, String orderNo) {
     Optional<Order> found = find(h, orderNo);
-    if (found.isEmpty()) {
-      return notFound(orderNo);
-    }
-    Order o = found.get();
-    if (o.status() == OrderStatus.CANCELLED) {
-      return OrderResult.unchanged(o);
-    }
-    if (o.status() != OrderStatus.UNPAID) {
-      return OrderResult.refused(Refusal.conflict("order.cancel.1", "orderNo", o.orderNo(), "status", Message.of(o.status().labelKey())));
-    }
-    long now = clock.millis();
-    if (!store.transition(h, o.orderNo(), OrderStatus.UNPAID, OrderStatus.CANCELLED, now, Map.of("cancelled_at", now))) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "cancelled", "unpaid", "cancelled");
-    mailProvider(h, by, after, "provider-order-cancelled", model(h, after));
-    return OrderResult.changed(after);
+    return found.isPresent() ? Lookup.found(found.get()) : Lookup.refused(notFound(orderNo));
   }
 
   // ---------------------------------------------------------------- the provider
@@ -203,15 +235,7 @@ public final class OrderWorkflow {
     if (o.status() != OrderStatus.PAID) {
       return wrongState(o, "start", OrderStatus.PAID);
     }
-    long now = clock.millis();
-    if (!store.transition(h, o.orderNo(), OrderStatus.PAID, OrderStatus.IMPLEMENTING, now,
-        Map.of("started_at", now, "waiting_since", now))) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "started", "paid", "implementing");
-    mailBuyer(h, by, after, "order-implementing", model(h, after));
-    return OrderResult.changed(after);
+    return changedOrStale(h, o, move(h, by, o, START, clock.millis(), null, PLAIN));
   }
 
   /** 已完成: implementing -> awaiting confirmation; the buyer is told how to confirm. */
@@ -219,15 +243,8 @@ public final class OrderWorkflow {
     if (o.status() != OrderStatus.IMPLEMENTING) {
       return wrongState(o, "done", OrderStatus.IMPLEMENTING);
     }
-    long now = clock.millis();
-    if (!store.transition(h, o.orderNo(), OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION, now,
-        Map.of("done_at", now))) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "done", "implementing", "awaiting_confirmation");
-    mailBuyer(h, by, after, "order-awaiting", model(h, after).deadline(autoConfirmDay(after)));
-    return OrderResult.changed(after);
+    return changedOrStale(h, o, move(h, by, o, DONE, clock.millis(), null,
+        (m, after) -> m.deadline(autoConfirmDay(after))));
   }
 
   /**
@@ -235,28 +252,12 @@ public final class OrderWorkflow {
    * payment; the buyer, who was told it started, is told. The caller checks the undo window.
    */
   public OrderResult undoStart(Handle h, ActedBy by, Order o) {
-    java.util.Map<String, Object> sets = new java.util.HashMap<>();
-    sets.put("started_at", null);
-    sets.put("waiting_since", o.paidAt());
-    return undo(h, by, o, OrderStatus.IMPLEMENTING, OrderStatus.PAID, sets, "undo start");
+    return changedOrStale(h, o, move(h, by, o, UNDO_START, clock.millis(), null, PLAIN));
   }
 
   /** 撤销 of 已完成 (docs/undo.md): awaiting confirmation -> implementing; the buyer is told. */
   public OrderResult undoDone(Handle h, ActedBy by, Order o) {
-    java.util.Map<String, Object> sets = new java.util.HashMap<>();
-    sets.put("done_at", null);
-    return undo(h, by, o, OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING, sets, "undo done");
-  }
-
-  private OrderResult undo(Handle h, ActedBy by, Order o, OrderStatus from, OrderStatus to, java.util.Map<String, Object> sets,
-      String action) {
-    if (o.status() != from || !store.transition(h, o.orderNo(), from, to, clock.millis(), sets)) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, action, from.code(), to.code());
-    mailBuyer(h, by, after, "order-undone", model(h, after));
-    return OrderResult.changed(after);
+    return changedOrStale(h, o, move(h, by, o, UNDO_DONE, clock.millis(), null, PLAIN));
   }
 
   /** 催促确认: awaiting confirmation only, at most once per 24 hours per order. */
@@ -269,7 +270,7 @@ public final class OrderWorkflow {
       String next = timeText(o.lastReminderAt() + Duration.ofHours(24).toMillis());
       return OrderResult.refused(Refusal.rule("order.remind.1", "orderNo", o.orderNo(), "next", next));
     }
-    store.set(h, o.orderNo(), "last_reminder_at", now);
+    store.setLastReminder(h, o.orderNo(), now);
     Order after = store.find(h, o.orderNo()).orElseThrow();
     record(h, by, after, "reminded", null, "reminder to buyer");
     mailBuyer(h, by, after, "order-reminder", model(h, after).deadline(autoConfirmDay(after)));
@@ -311,15 +312,7 @@ public final class OrderWorkflow {
     if (o.status() != OrderStatus.AWAITING_CONFIRMATION) {
       return OrderResult.refused(Refusal.conflict("order.confirm.1", "orderNo", o.orderNo(), "buyerStatus", Message.of(o.status().buyerLabelKey())));
     }
-    long now = clock.millis();
-    if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED, now,
-        Map.of("completed_at", now))) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "confirmed", "awaiting_confirmation", "completed");
-    mailProvider(h, by, after, "provider-order-confirmed", model(h, after));
-    return OrderResult.changed(after);
+    return changedOrStale(h, o, move(h, by, o, CONFIRM, clock.millis(), null, PLAIN));
   }
 
   /** 验收不通过: awaiting confirmation -> implementing; the provider gets the reason. */
@@ -330,15 +323,9 @@ public final class OrderWorkflow {
     if (reason == null || reason.isBlank()) {
       return OrderResult.refused(Refusal.badInput("order.reject.2"));
     }
-    long now = clock.millis();
-    if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.IMPLEMENTING, now,
-        Map.of("rejections", o.rejections() + 1, "waiting_since", now))) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "rejected", "awaiting_confirmation", "implementing: " + reason.strip());
-    mailProvider(h, by, after, "provider-order-rejected", model(h, after).reason(reason.strip()));
-    return OrderResult.changed(after);
+    String why = reason.strip();
+    return changedOrStale(h, o, move(h, by, o, REJECT, clock.millis(), "implementing: " + why,
+        (m, after) -> m.reason(why)));
   }
 
   /**
@@ -379,19 +366,12 @@ public final class OrderWorkflow {
     if (reason == null || reason.isBlank()) {
       return OrderResult.refused(Refusal.badInput("order.freeze.1"));
     }
-    long now = clock.millis();
-    if (!store.transition(h, o.orderNo(), o.status(), OrderStatus.DISPUTED, now,
-        Map.of("status_before_dispute", o.status().code()))) {
-      return stale(h, o);
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "appealed", o.status().code(), "disputed: " + reason.strip());
-    return OrderResult.changed(after);
+    return changedOrStale(h, o, move(h, by, o, FREEZE, clock.millis(), "disputed: " + reason.strip(), PLAIN));
   }
 
   /** Records the appeal review on the frozen order and tells the provider. */
   public void appealOpened(Handle h, ActedBy by, Order frozen, long reviewId, String reason) {
-    store.set(h, frozen.orderNo(), "dispute_review_id", reviewId);
+    store.setDisputeReview(h, frozen.orderNo(), reviewId);
     mailProvider(h, by, frozen, "provider-order-appealed", model(h, frozen).reason(reason.strip()).review(reviewId));
   }
 
@@ -408,36 +388,21 @@ public final class OrderWorkflow {
       return Message.of("order.appeal.not-disputed", "orderNo", orderNo);
     }
     Order o = found.get();
-    long now = clock.millis();
-    OrderMail.Builder m;
+    String text = note == null ? "" : note;
     if (upheld) {
-      store.transition(h, o.orderNo(), OrderStatus.DISPUTED, OrderStatus.CANCELLED, now,
-          Map.of("cancelled_at", now, "refund_flag", 1));
-      Order after = store.find(h, o.orderNo()).orElseThrow();
-      record(h, by, after, "appeal upheld", "disputed", "cancelled, refund");
-      m = model(h, after).refund(true).reason(note == null ? "" : note);
-      mailProvider(h, by, after, "provider-order-appeal-decided", m);
-      return Message.of("order.appeal.upheld", "orderNo", o.orderNo());
+      return move(h, by, o, APPEAL_UPHELD, clock.millis(), "cancelled, refund", (m, after) -> m.refund(true).reason(text))
+          .map(after -> Message.of("order.appeal.upheld", "orderNo", o.orderNo()))
+          .orElseGet(() -> Message.of("order.appeal.not-disputed", "orderNo", orderNo));
     }
     OrderStatus resume = OrderStatus.of(o.statusBeforeDispute() == null ? "implementing" : o.statusBeforeDispute());
-    Map<String, Object> sets = new LinkedHashMap<>();
-    sets.put("waiting_since", now);
-    if (resume == OrderStatus.AWAITING_CONFIRMATION) {
-      sets.put("done_at", now);
-    }
-    store.transition(h, o.orderNo(), OrderStatus.DISPUTED, resume, now, sets);
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "appeal dismissed", "disputed", resume.code());
-    m = model(h, after).resumed(resume).reason(note == null ? "" : note);
-    mailProvider(h, by, after, "provider-order-appeal-decided", m);
-    return Message.of("order.appeal.dismissed", "orderNo", o.orderNo(), "state", Message.of(resume.labelKey()));
+    Move back = resume == OrderStatus.PAID ? RESUME_PAID
+        : resume == OrderStatus.AWAITING_CONFIRMATION ? RESUME_AWAITING : RESUME_IMPLEMENTING;
+    return move(h, by, o, back, clock.millis(), null, (m, after) -> m.resumed(resume).reason(text))
+        .map(after -> Message.of("order.appeal.dismissed", "orderNo", o.orderNo(), "state", Message.of(resume.labelKey())))
+        .orElseGet(() -> Message.of("order.appeal.not-disputed", "orderNo", orderNo));
   }
 
   // ---------------------------------------------------------------- refunds (docs/after-the-sale.md)
-
-  /** The states a buyer may ask for a refund in. */
-  public static final java.util.Set<OrderStatus> REFUNDABLE =
-      java.util.EnumSet.of(OrderStatus.PAID, OrderStatus.IMPLEMENTING, OrderStatus.AWAITING_CONFIRMATION);
 
   private final RefundStore refunds = new RefundStore();
 
@@ -469,44 +434,41 @@ public final class OrderWorkflow {
     }
     long now = clock.millis();
     long due = calendar.due(Instant.ofEpochMilli(now), config.refundAnswerWithinWorkingDays, config.zone).toEpochMilli();
-    if (!store.transition(h, o.orderNo(), o.status(), OrderStatus.REFUNDING, now, Map.of())) {
+    Optional<Order> moved = move(h, by, o, REQUEST_REFUND, now, "refunding " + Money.format(asked), PLAIN);
+    if (moved.isEmpty()) {
       return stale(h, o);
     }
+    Order after = moved.get();
     long id = refunds.insert(h, o.orderNo(), asked, reason.strip(), by.who(), o.status(), now, due);
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, "refund requested", o.status().code(), "refunding " + io.marketdesk.money.Money.format(asked));
     Refund r = refunds.open(h, o.orderNo()).filter(x -> x.id() == id).orElseThrow();
     mailProviderModel(h, by, after, "provider-refund-requested", refundMail(h, after, r, "requested", ""));
     return OrderResult.changed(after);
   }
 
   /** The open refund request of a refunding order, or the refusal. */
-  public Object openRefund(Handle h, Order o) {
+  public Lookup<Refund, OrderResult> openRefund(Handle h, Order o) {
     Optional<Refund> r = refunds.open(h, o.orderNo());
     if (o.status() != OrderStatus.REFUNDING || r.isEmpty()) {
-      return OrderResult.refused(Refusal.conflict("refund.refusal.not-refunding", "orderNo", o.orderNo(),
-          "status", Message.of(o.status().labelKey())));
+      return Lookup.refused(OrderResult.refused(Refusal.conflict("refund.refusal.not-refunding", "orderNo", o.orderNo(),
+          "status", Message.of(o.status().labelKey()))));
     }
     if (!r.get().status().equals("asked")) {
-      return OrderResult.refused(Refusal.conflict("refund.refusal.with-operators", "orderNo", o.orderNo(),
-          "reviewId", r.get().reviewId() == null ? 0 : r.get().reviewId()));
+      return Lookup.refused(OrderResult.refused(Refusal.conflict("refund.refusal.with-operators", "orderNo", o.orderNo(),
+          "reviewId", r.get().reviewId() == null ? 0 : r.get().reviewId())));
     }
-    return r.get();
+    return Lookup.found(r.get());
   }
 
   /** 同意退款: the provider accepts; the buyer is told. */
   public OrderResult acceptRefund(Handle h, ActedBy by, Order o) {
-    Object found = openRefund(h, o);
-    if (found instanceof OrderResult refusal) {
-      return refusal;
-    }
-    Refund r = (Refund) found;
-    if (!refunds.move(h, r.id(), "asked", "accepted", clock.millis(), null)) {
-      return stale(h, o);
-    }
-    Order after = settleRefund(h, by, o, r, true, "refund accepted");
-    mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, "accepted", ""));
-    return OrderResult.changed(after);
+    return openRefund(h, o).then(r -> {
+      if (!refunds.move(h, r.id(), "asked", "accepted", clock.millis(), null)) {
+        return stale(h, o);
+      }
+      Order after = settleRefund(h, by, o, r, true, "refund accepted");
+      mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, "accepted", ""));
+      return OrderResult.changed(after);
+    });
   }
 
   /**
@@ -514,19 +476,16 @@ public final class OrderWorkflow {
    * {@link #refundReviewOpened}.
    */
   public OrderResult declineRefund(Handle h, ActedBy by, Order o, String reason) {
-    Object found = openRefund(h, o);
-    if (found instanceof OrderResult refusal) {
-      return refusal;
-    }
-    if (reason == null || reason.isBlank()) {
-      return OrderResult.refused(Refusal.badInput("refund.refusal.decline-reason"));
-    }
-    Refund r = (Refund) found;
-    if (!refunds.move(h, r.id(), "asked", "review", clock.millis(), reason.strip())) {
-      return stale(h, o);
-    }
-    record(h, by, o, "refund declined", "refunding", "refunding, to operators: " + reason.strip());
-    return OrderResult.changed(o);
+    return openRefund(h, o).then(r -> {
+      if (reason == null || reason.isBlank()) {
+        return OrderResult.refused(Refusal.badInput("refund.refusal.decline-reason"));
+      }
+      if (!refunds.move(h, r.id(), "asked", "review", clock.millis(), reason.strip())) {
+        return stale(h, o);
+      }
+      record(h, by, o, "refund declined", "refunding", "refunding, to operators: " + reason.strip());
+      return OrderResult.changed(o);
+    });
   }
 
   /**
@@ -588,16 +547,10 @@ public final class OrderWorkflow {
     long now = clock.millis();
     long refunded = o.refundedAmount() + (pay ? r.amount() : 0);
     OrderStatus to = refunded >= o.price() ? OrderStatus.REFUNDED : r.before();
-    Map<String, Object> sets = new LinkedHashMap<>();
-    sets.put("refunded_amount", refunded);
-    if (to != OrderStatus.REFUNDED) {
-      // the frozen days do not count against anyone: the provider's idle time and auto-confirm restart
-      sets.put("waiting_since", now);
-      if (to == OrderStatus.AWAITING_CONFIRMATION) {
-        sets.put("done_at", now);
-      }
-    }
-    store.transition(h, o.orderNo(), OrderStatus.REFUNDING, to, now, sets);
+    // the frozen days do not count against anyone: the provider's idle time and auto-confirm restart
+    Stamp resumed = to == OrderStatus.REFUNDED ? Stamp.NONE
+        : to == OrderStatus.AWAITING_CONFIRMATION ? Stamp.RESUMED_AWAITING : Stamp.RESUMED;
+    store.refundSettled(h, o.orderNo(), to, resumed, refunded, now);
     Order after = store.find(h, o.orderNo()).orElseThrow();
     record(h, by, after, action, "refunding", to.code() + ", refunded " + io.marketdesk.money.Money.format(refunded));
     return after;
@@ -647,7 +600,7 @@ public final class OrderWorkflow {
     if (o.lastReminderAt() != null && now - o.lastReminderAt() < Duration.ofHours(24).toMillis()) {
       return false;
     }
-    store.set(h, o.orderNo(), "last_reminder_at", now);
+    store.setLastReminder(h, o.orderNo(), now);
     ActedBy by = ActedBy.TIMER;
     record(h, by, o, "auto-reminded", null, "reminder to buyer after " + config.remindAfterWorkingDays + " working days");
     mailBuyer(h, by, o, "order-reminder", model(h, o).auto(true).deadline(autoConfirmDay(o)));
@@ -661,16 +614,8 @@ public final class OrderWorkflow {
         || now < o.doneAt() + Duration.ofDays(days).toMillis()) {
       return false;
     }
-    if (!store.transition(h, o.orderNo(), OrderStatus.AWAITING_CONFIRMATION, OrderStatus.COMPLETED, now,
-        Map.of("completed_at", now))) {
-      return false;
-    }
-    Order after = store.find(h, o.orderNo()).orElseThrow();
-    ActedBy by = ActedBy.TIMER;
-    record(h, by, after, "auto-confirmed", "awaiting_confirmation", "completed after " + days + " days");
-    mailBuyer(h, by, after, "order-completed", model(h, after).auto(true));
-    mailProvider(h, by, after, "provider-order-confirmed", model(h, after).auto(true));
-    return true;
+    return move(h, ActedBy.TIMER, o, AUTO_CONFIRM, now, "completed after " + days + " days", (m, after) -> m.auto(true))
+        .isPresent();
   }
 
   /** The days before the start deadline on which the provider is reminded: 3 and 1 day before. */
@@ -696,15 +641,8 @@ public final class OrderWorkflow {
     long deadline = o.paidAt() + Duration.ofDays(config.startWithinDays).toMillis();
     ActedBy by = ActedBy.TIMER;
     if (now >= deadline) {
-      if (!store.transition(h, o.orderNo(), OrderStatus.PAID, OrderStatus.CANCELLED, now,
-          Map.of("cancelled_at", now, "refund_flag", 1))) {
-        return false;
-      }
-      Order after = store.find(h, o.orderNo()).orElseThrow();
-      record(h, by, after, "start timeout", "paid", "cancelled, refund: not started within " + config.startWithinDays + " days");
-      mailBuyer(h, by, after, "order-cancelled-timeout", model(h, after).refund(true));
-      mailProvider(h, by, after, "provider-order-cancelled-timeout", model(h, after).refund(true));
-      return true;
+      return move(h, by, o, START_TIMEOUT, now, "cancelled, refund: not started within " + config.startWithinDays + " days",
+          (m, after) -> m.refund(true)).isPresent();
     }
     List<Integer> days = startReminderDays();
     for (int i = days.size() - 1; i >= 0; i--) {
@@ -725,6 +663,36 @@ public final class OrderWorkflow {
       }
     }
     return false;
+  }
+
+  // ---------------------------------------------------------------- the moves
+
+  /**
+   * Runs a move of the table: compare-and-set from the order's state, the order read again, the
+   * audit row, then the mails of the move (never to the person who acted).
+   *
+   * @param auditAfter what the audit log says the order became, or null for the new state's code
+   * @return the order after the move, or empty when it was no longer in a state the move leaves
+   *     (another change came first)
+   */
+  private Optional<Order> move(Handle h, ActedBy by, Order o, Move m, long now, String auditAfter, Dress dress) {
+    OrderStatus from = o.status();
+    if (!m.from().contains(from) || !store.transition(h, o.orderNo(), from, m.to(), m.stamp(), now)) {
+      return Optional.empty();
+    }
+    Order after = store.find(h, o.orderNo()).orElseThrow();
+    record(h, by, after, m.action(), from.code(), auditAfter == null ? m.to().code() : auditAfter);
+    if (m.buyerMail() != null) {
+      mailBuyer(h, by, after, m.buyerMail(), dress.dress(model(h, after), after));
+    }
+    if (m.providerMail() != null) {
+      mailProvider(h, by, after, m.providerMail(), dress.dress(model(h, after), after));
+    }
+    return Optional.of(after);
+  }
+
+  private OrderResult changedOrStale(Handle h, Order o, Optional<Order> after) {
+    return after.map(OrderResult::changed).orElseGet(() -> stale(h, o));
   }
 
   // ---------------------------------------------------------------- mails
@@ -795,11 +763,11 @@ public final class OrderWorkflow {
   }
 
   public String dateText(long millis) {
-    return LocalDate.ofInstant(Instant.ofEpochMilli(millis), config.zone).toString();
+    return Dates.day(millis, config.zone);
   }
 
   public String timeText(long millis) {
-    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(millis).atZone(config.zone));
+    return Dates.minute(millis, config.zone);
   }
 
   public ZoneId zone() {

@@ -1,12 +1,16 @@
 package io.marketdesk.order;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The refund requests, in the caller's transaction. A request moves on only by compare-and-set on
- * its status, so two answers, two timer ticks or two instances never act on it twice. Stateless.
+ * its status, so two answers, two timer ticks or two instances never act on it twice. Rows map to
+ * {@link Refund} by column name. Stateless.
  */
 public final class RefundStore {
   private static final String SELECT = "SELECT id, order_no, amount, reason, requested_by, status_before, status,"
@@ -49,10 +53,11 @@ public final class RefundStore {
     h.createUpdate("UPDATE order_refund SET review_id = :r WHERE id = :id").bind("r", reviewId).bind("id", id).execute();
   }
 
-  private static Refund map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
-    long review = rs.getLong(11);
+  private static Refund map(ResultSet rs, StatementContext c) throws SQLException {
+    long review = rs.getLong("review_id");
     Long reviewId = rs.wasNull() ? null : review;
-    return new Refund(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-        OrderStatus.of(rs.getString(6)), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), reviewId);
+    return new Refund(rs.getLong("id"), rs.getString("order_no"), rs.getLong("amount"), rs.getString("reason"),
+        rs.getString("requested_by"), OrderStatus.of(rs.getString("status_before")), rs.getString("status"),
+        rs.getLong("requested_at"), rs.getLong("answer_due"), rs.getString("decline_reason"), reviewId);
   }
 }

@@ -15,6 +15,7 @@ import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.outbox.Mailer;
+import io.marketdesk.review.ActionReviewKind;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
@@ -85,7 +86,7 @@ public final class Refunds {
       return Outcome.refused(ctx.m("order-commands.buyer-order.1", "orderNo", o.orderNo(), "address", ctx.actor().address()),
           ctx.m("order-commands.buyer-order.2", "no", o.orderNo()));
     }
-    workflow.store().set(ctx.handle(), o.orderNo(), "buyer_lang", ctx.language().code());
+    workflow.store().setBuyerLanguage(ctx.handle(), o.orderNo(), ctx.language().code());
     Long amount = null;
     String[] afterNo = cmd.args().trim().split("[\\s,\\uFF0C:\\uFF1A]+", 2);
     String rest = afterNo.length > 1 ? afterNo[1].trim() : "";
@@ -109,39 +110,34 @@ public final class Refunds {
   // ---------------------------------------------------------------- the provider
 
   private Outcome accept(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerRefunding(ctx, cmd, "refund.example.accept");
-    if (found instanceof Outcome out) {
-      return out;
-    }
-    Order o = ((Target) found).order();
-    OrderResult r = workflow.acceptRefund(ctx.handle(), by(ctx), o);
-    if (!r.ok()) {
-      return Outcome.refused(ctx.m(r.refusal().reason()), "");
-    }
-    return Outcome.done(ctx.m("refund.accepted", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail(),
-        "amount", Money.formatYuan(r.order().refundedAmount() - o.refundedAmount()),
-        "state", Message.of(r.order().status().labelKey())));
+    return providerRefunding(ctx, cmd, "refund.example.accept").then(t -> {
+      Order o = t.order();
+      OrderResult r = workflow.acceptRefund(ctx.handle(), by(ctx), o);
+      if (!r.ok()) {
+        return Outcome.refused(ctx.m(r.refusal().reason()), "");
+      }
+      return Outcome.done(ctx.m("refund.accepted", "orderNo", o.orderNo(), "buyerEmail", o.buyerEmail(),
+          "amount", Money.formatYuan(r.order().refundedAmount() - o.refundedAmount()),
+          "state", Message.of(r.order().status().labelKey())));
+    });
   }
 
   private Outcome decline(CommandContext ctx, ParsedCommand cmd) {
-    Object found = providerRefunding(ctx, cmd, "refund.example.decline");
-    if (found instanceof Outcome out) {
-      return out;
-    }
-    Target t = (Target) found;
-    String reason = AsWritten.tail(cmd.line(), t.rest());
-    reason = reason.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? reason : reason + "\n" + cmd.text();
-    Order o = t.order();
-    ActedBy by = by(ctx);
-    OrderResult r = workflow.declineRefund(ctx.handle(), by, o, reason);
-    if (!r.ok()) {
-      return Outcome.refused(ctx.m(r.refusal().reason()),
-          r.refusal() instanceof Refusal.BadInput ? ctx.m("refund.example.decline", "no", o.orderNo()) : "");
-    }
-    Review review = openReview(ctx.handle(), o, by.inboundId());
-    workflow.refundReviewOpened(ctx.handle(), by, o.orderNo(), review.id());
-    return Outcome.sentForReview(ctx.m("refund.declined", "orderNo", o.orderNo(), "id", review.id(),
-        "dueAt", reviews.dueText(review.dueAt())));
+    return providerRefunding(ctx, cmd, "refund.example.decline").then(t -> {
+      String written = AsWritten.tail(cmd.line(), t.rest());
+      String reason = written.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? written : written + "\n" + cmd.text();
+      Order o = t.order();
+      ActedBy by = by(ctx);
+      OrderResult r = workflow.declineRefund(ctx.handle(), by, o, reason);
+      if (!r.ok()) {
+        return Outcome.refused(ctx.m(r.refusal().reason()),
+            r.refusal() instanceof Refusal.BadInput ? ctx.m("refund.example.decline", "no", o.orderNo()) : "");
+      }
+      Review review = openReview(ctx.handle(), o, by.inboundId());
+      workflow.refundReviewOpened(ctx.handle(), by, o.orderNo(), review.id());
+      return Outcome.sentForReview(ctx.m("refund.declined", "orderNo", o.orderNo(), "id", review.id(),
+          "dueAt", reviews.dueText(review.dueAt())));
+    });
   }
 
   /** The order and the text after its number. */
@@ -151,7 +147,7 @@ public final class Refunds {
    * The provider's refunding order: the number written first, else one named in the subject of the
    * reply, else the provider's only refunding order.
    */
-  private Object providerRefunding(CommandContext ctx, ParsedCommand cmd, String exampleKey) {
+  private Lookup<Target, Outcome> providerRefunding(CommandContext ctx, ParsedCommand cmd, String exampleKey) {
     String args = cmd.args().trim();
     String[] words = args.split("[\\s,\\uFF0C:\\uFF1A]+", 2);
     String first = words[0].replaceAll("[\\u3002.;\\uFF1B]+$", "");
@@ -160,8 +156,8 @@ public final class Refunds {
       Optional<Order> o = workflow.find(ctx.handle(), first);
       if (o.isPresent()) {
         if (pid == null || o.get().providerId() != pid) {
-          return Outcome.refused(ctx.m("order-commands.provider-order.1", "orderNo", o.get().orderNo(), "accountId",
-              ctx.actor().accountId()), ctx.m("order-commands.provider-order.2"));
+          return Lookup.refused(Outcome.refused(ctx.m("order-commands.provider-order.1", "orderNo", o.get().orderNo(),
+              "accountId", ctx.actor().accountId()), ctx.m("order-commands.provider-order.2")));
         }
         return own(ctx, o.get(), words.length > 1 ? words[1] : "");
       }
@@ -182,13 +178,13 @@ public final class Refunds {
       return own(ctx, candidates.get(0), args);
     }
     String example = ctx.m(exampleKey, "no", candidates.isEmpty() ? "20261128000123" : candidates.get(0).orderNo());
-    return Outcome.refused(candidates.isEmpty() ? ctx.m("refund.refusal.none-open")
-        : ctx.m("refund.refusal.which", "orders", String.join(", ", candidates.stream().map(Order::orderNo).toList())), example);
+    return Lookup.refused(Outcome.refused(candidates.isEmpty() ? ctx.m("refund.refusal.none-open")
+        : ctx.m("refund.refusal.which", "orders", String.join(", ", candidates.stream().map(Order::orderNo).toList())), example));
   }
 
-  private Target own(CommandContext ctx, Order o, String rest) {
-    workflow.store().set(ctx.handle(), o.orderNo(), "provider_lang", ctx.language().code());
-    return new Target(workflow.find(ctx.handle(), o.orderNo()).orElseThrow(), rest);
+  private Lookup<Target, Outcome> own(CommandContext ctx, Order o, String rest) {
+    workflow.store().setProviderLanguage(ctx.handle(), o.orderNo(), ctx.language().code());
+    return Lookup.found(new Target(workflow.find(ctx.handle(), o.orderNo()).orElseThrow(), rest));
   }
 
   private Optional<Order> lookup(CommandContext ctx, String no) {
@@ -229,27 +225,10 @@ public final class Refunds {
 
   /** The refund review kind: approve pays the amount asked, reject pays nothing. */
   ReviewKind reviewKind() {
-    return new ReviewKind() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
-
-      @Override
-      public Message approve(CommandContext ctx, Review review) {
-        return workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote());
-      }
-
-      @Override
-      public void reject(CommandContext ctx, Review review) {
-        workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote());
-      }
-
-      @Override
-      public boolean mailsItsOwnResult() {
-        return true;
-      }
-    };
+    return new ActionReviewKind(KIND,
+        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote()),
+        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote()),
+        true);
   }
 
   // ---------------------------------------------------------------- the deadline

@@ -1,34 +1,34 @@
 package io.marketdesk.pricing;
 
+import io.marketdesk.order.Order;
+import io.marketdesk.order.OrderStatus;
+import io.marketdesk.order.OrderStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The part of the {@code orders} table (V4) a price change reads and writes. Every value is bound,
- * never spliced into the SQL. Stateless and thread-safe.
+ * An order as a price change sees it, read and repriced through {@link OrderStore}, which owns the
+ * {@code orders} table and its state names. Stateless and thread-safe.
  */
 final class OrderPriceStore {
+  private final OrderStore orders = new OrderStore();
 
   /**
    * An order as a price change sees it. Immutable.
    *
    * @param price the current price in fen
+   * @param status the state's code ({@code unpaid}, {@code paid} …)
    * @param productName the product's live name, or null when it has none
    */
   record PricedOrder(String orderNo, String productId, long providerId, String buyerEmail, long price,
       long originalPrice, String status, String productName) {
     boolean unpaid() {
-      return "unpaid".equals(status);
+      return OrderStatus.UNPAID.code().equals(status);
     }
   }
 
   Optional<PricedOrder> find(Handle h, String orderNo) {
-    return h.createQuery("SELECT o.order_no, o.product_id, o.provider_id, o.buyer_email, o.price, o.original_price,"
-            + " o.status, p.name FROM orders o LEFT JOIN product p ON p.id = o.product_id WHERE o.order_no = :no")
-        .bind("no", orderNo)
-        .map((rs, c) -> new PricedOrder(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-            rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8)))
-        .findFirst();
+    return orders.find(h, orderNo).map(OrderPriceStore::priced);
   }
 
   /**
@@ -38,11 +38,11 @@ final class OrderPriceStore {
    *     unpaid (paid or cancelled meanwhile) and nothing changed
    */
   boolean repriceIfUnpaid(Handle h, String orderNo, long newPrice, long now) {
-    return h.createUpdate("UPDATE orders SET price = :price, updated_at = :now WHERE order_no = :no AND status = 'unpaid'")
-        .bind("price", newPrice)
-        .bind("now", now)
-        .bind("no", orderNo)
-        .execute() == 1;
+    return orders.repriceIfUnpaid(h, orderNo, newPrice, now);
   }
 
+  private static PricedOrder priced(Order o) {
+    return new PricedOrder(o.orderNo(), o.productId(), o.providerId(), o.buyerEmail(), o.price(), o.originalPrice(),
+        o.statusCode(), o.productName());
+  }
 }

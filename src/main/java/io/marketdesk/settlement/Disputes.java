@@ -1,5 +1,6 @@
 package io.marketdesk.settlement;
 
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
@@ -12,6 +13,7 @@ import io.marketdesk.command.Role;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.money.Money;
+import io.marketdesk.review.ActionReviewKind;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
@@ -50,18 +52,7 @@ final class Disputes {
   }
 
   CommandHandler handler() {
-    CommandSpec spec = new CommandSpec("settlement.dispute", Set.of(Role.PROVIDER), Body.NONE);
-    return new CommandHandler() {
-      @Override
-      public CommandSpec spec() {
-        return spec;
-      }
-
-      @Override
-      public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-        return dispute(ctx, cmd);
-      }
-    };
+    return new ActionCommand(new CommandSpec("settlement.dispute", Set.of(Role.PROVIDER), Body.NONE), true, this::dispute);
   }
 
   private Outcome dispute(CommandContext ctx, ParsedCommand cmd) {
@@ -124,46 +115,37 @@ final class Disputes {
   }
 
   ReviewKind kind() {
-    return new ReviewKind() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
+    return new ActionReviewKind(KIND, this::approve,
+        (ctx, review) -> settled(ctx.handle(), review, review.subject().split("#", 2)[0]), false);
+  }
 
-      @Override
-      public Message approve(CommandContext ctx, Review review) {
-        Handle h = ctx.handle();
-        String[] parts = review.subject().split("#", 2);
-        Matcher c = Pattern.compile("\"commission\":(\\d+)").matcher(review.payload());
-        if (!c.find()) {
-          return Message.of("settlement.decided.gone", "id", parts[0]);
-        }
-        long commission = Long.parseLong(c.group(1));
-        int n = h.createUpdate("UPDATE settlement_line SET commission = :c, net = price - refunded - :c"
-                + " WHERE settlement_id = :id AND line = :line")
-            .bind("c", commission).bind("id", parts[0]).bind("line", Integer.parseInt(parts[1])).execute();
-        if (n == 0) {
-          return Message.of("settlement.decided.gone", "id", parts[0]);
-        }
-        // totals summed again from the lines (docs/after-the-sale.md)
-        h.createUpdate("UPDATE settlement SET revision = revision + 1,"
-                + " gross = (SELECT SUM(price) FROM settlement_line WHERE settlement_id = :id),"
-                + " refunded = (SELECT SUM(refunded) FROM settlement_line WHERE settlement_id = :id),"
-                + " commission = (SELECT SUM(commission) FROM settlement_line WHERE settlement_id = :id),"
-                + " net = (SELECT SUM(net) FROM settlement_line WHERE settlement_id = :id) WHERE id = :id")
-            .bind("id", parts[0]).execute();
-        settled(h, review, parts[0]);
-        Statement s = settlements.find(h, parts[0]).orElseThrow();
-        Provider p = directory.provider(h, s.providerId()).orElseThrow();
-        settlements.mail(h, p, s, true);
-        return Message.of("settlement.decided.approved", "id", s.id(), "line", parts[1], "net", Money.formatYuan(s.net()));
-      }
-
-      @Override
-      public void reject(CommandContext ctx, Review review) {
-        settled(ctx.handle(), review, review.subject().split("#", 2)[0]);
-      }
-    };
+  /** The line takes the commission asked, the totals are summed again and the revision is mailed. */
+  private Message approve(CommandContext ctx, Review review) {
+    Handle h = ctx.handle();
+    String[] parts = review.subject().split("#", 2);
+    Matcher c = Pattern.compile("\"commission\":(\\d+)").matcher(review.payload());
+    if (!c.find()) {
+      return Message.of("settlement.decided.gone", "id", parts[0]);
+    }
+    long commission = Long.parseLong(c.group(1));
+    int n = h.createUpdate("UPDATE settlement_line SET commission = :c, net = price - refunded - :c"
+            + " WHERE settlement_id = :id AND line = :line")
+        .bind("c", commission).bind("id", parts[0]).bind("line", Integer.parseInt(parts[1])).execute();
+    if (n == 0) {
+      return Message.of("settlement.decided.gone", "id", parts[0]);
+    }
+    // totals summed again from the lines (docs/after-the-sale.md)
+    h.createUpdate("UPDATE settlement SET revision = revision + 1,"
+            + " gross = (SELECT SUM(price) FROM settlement_line WHERE settlement_id = :id),"
+            + " refunded = (SELECT SUM(refunded) FROM settlement_line WHERE settlement_id = :id),"
+            + " commission = (SELECT SUM(commission) FROM settlement_line WHERE settlement_id = :id),"
+            + " net = (SELECT SUM(net) FROM settlement_line WHERE settlement_id = :id) WHERE id = :id")
+        .bind("id", parts[0]).execute();
+    settled(h, review, parts[0]);
+    Statement s = settlements.find(h, parts[0]).orElseThrow();
+    Provider p = directory.provider(h, s.providerId()).orElseThrow();
+    settlements.mail(h, p, s, true);
+    return Message.of("settlement.decided.approved", "id", s.id(), "line", parts[1], "net", Money.formatYuan(s.net()));
   }
 
   /** Resolved once no dispute of the statement is open any more. */

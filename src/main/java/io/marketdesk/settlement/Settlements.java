@@ -6,6 +6,7 @@ import io.marketdesk.config.Config;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.money.Money;
+import io.marketdesk.order.OrderStore;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.OutgoingMail.FileAttachment;
 import java.math.BigDecimal;
@@ -34,6 +35,7 @@ public final class Settlements {
   private final Clock clock;
   private final Config config;
   private final StatementFiles files;
+  private final OrderStore orders = new OrderStore();
 
   public Settlements(Jdbi jdbi, Directory directory, Mailer mailer, AuditLog audit, Clock clock, Config config) {
     this.jdbi = jdbi;
@@ -77,9 +79,7 @@ public final class Settlements {
   public RunResult run(YearMonth month) {
     long from = month.atDay(1).atStartOfDay(config.zone).toInstant().toEpochMilli();
     long to = month.plusMonths(1).atDay(1).atStartOfDay(config.zone).toInstant().toEpochMilli();
-    List<Long> providers = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT provider_id FROM orders WHERE status = 'completed'"
-            + " AND completed_at >= :from AND completed_at < :to ORDER BY provider_id")
-        .bind("from", from).bind("to", to).mapTo(Long.class).list());
+    List<Long> providers = jdbi.withHandle(h -> orders.providersCompleted(h, from, to));
     List<String> made = new ArrayList<>();
     List<String> existing = new ArrayList<>();
     for (long pid : providers) {
@@ -94,13 +94,10 @@ public final class Settlements {
 
   private Optional<String> makeOne(Handle h, long pid, YearMonth month, long from, long to) {
     Provider p = directory.provider(h, pid).orElseThrow();
-    List<StatementMath.Input> inputs = h.createQuery("SELECT o.order_no, o.product_id, p.name, p.type, o.completed_at, o.price,"
-            + " o.refunded_amount FROM orders o JOIN product p ON p.id = o.product_id WHERE o.provider_id = :pid"
-            + " AND o.status = 'completed' AND o.completed_at >= :from AND o.completed_at < :to ORDER BY o.completed_at, o.order_no")
-        .bind("pid", pid).bind("from", from).bind("to", to)
-        .map((rs, c) -> new StatementMath.Input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            rs.getLong(6), rs.getLong(7), rate(rs.getString(4))))
-        .list();
+    List<StatementMath.Input> inputs = orders.completed(h, pid, from, to).stream()
+        .map(o -> new StatementMath.Input(o.orderNo(), o.productId(), o.productName(), o.productType(), o.completedAt(),
+            o.price(), o.refundedAmount(), rate(o.productType())))
+        .toList();
     List<StatementMath.Line> lines = StatementMath.lines(inputs);
     StatementMath.Totals t = StatementMath.totals(lines);
     String id = Statement.idOf(month.toString(), p.accountId());
@@ -157,23 +154,24 @@ public final class Settlements {
   public record StatementMail(String id, String month, String companyName, String accountId, int lines, String gross,
       String refunded, String commission, String net, String rates, boolean revised, String serviceAddress) {}
 
-  private static String providerLang(Handle h, long pid) {
-    return h.createQuery("SELECT provider_lang FROM orders WHERE provider_id = :pid ORDER BY updated_at DESC")
-        .bind("pid", pid).mapTo(String.class).findFirst().orElse("zh");
+  private String providerLang(Handle h, long pid) {
+    return orders.providerLanguage(h, pid).orElse("zh");
   }
 
   public Optional<Statement> find(Handle h, String id) {
     List<StatementMath.Line> lines = h.createQuery("SELECT line, order_no, product_id, product_name, product_type, completed_at,"
             + " price, refunded, rate, commission, net FROM settlement_line WHERE settlement_id = :id ORDER BY line")
         .bind("id", id)
-        .map((rs, c) -> new StatementMath.Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getLong(6), rs.getLong(7), rs.getLong(8), new BigDecimal(rs.getString(9)), rs.getLong(10), rs.getLong(11)))
+        .map((rs, c) -> new StatementMath.Line(rs.getInt("line"), rs.getString("order_no"), rs.getString("product_id"),
+            rs.getString("product_name"), rs.getString("product_type"), rs.getLong("completed_at"), rs.getLong("price"),
+            rs.getLong("refunded"), new BigDecimal(rs.getString("rate")), rs.getLong("commission"), rs.getLong("net")))
         .list();
     return h.createQuery("SELECT s.id, s.provider_id, v.account_id, s.month, s.status, s.revision, s.gross, s.refunded,"
             + " s.commission, s.net, s.created_at FROM settlement s JOIN provider v ON v.id = s.provider_id WHERE s.id = :id")
         .bind("id", id)
-        .map((rs, c) -> new Statement(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), lines))
+        .map((rs, c) -> new Statement(rs.getString("id"), rs.getLong("provider_id"), rs.getString("account_id"),
+            rs.getString("month"), rs.getString("status"), rs.getInt("revision"), rs.getLong("gross"), rs.getLong("refunded"),
+            rs.getLong("commission"), rs.getLong("net"), rs.getLong("created_at"), lines))
         .findFirst();
   }
 

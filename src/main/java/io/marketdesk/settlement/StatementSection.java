@@ -8,9 +8,9 @@ import io.marketdesk.review.Reviews;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.web.MePage;
 import io.marketdesk.web.PersonalSection;
-import java.time.Instant;
+import io.marketdesk.web.SectionWords;
+import io.marketdesk.text.Dates;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -20,42 +20,30 @@ import org.jdbi.v3.core.Handle;
  * newest month first, with {@code 确认} and {@code 异议} links while one may still be confirmed; for
  * operators, the statement disputes waiting for their decision. Thread-safe.
  */
-final class StatementSection implements PersonalSection {
-  private final Settlements settlements;
-  private final Reviews reviews;
-  private final Catalog catalog;
-  private final String serviceAddress;
-  private final ZoneId zone;
-
-  StatementSection(Settlements settlements, Reviews reviews, Catalog catalog, String serviceAddress, ZoneId zone) {
-    this.settlements = settlements;
-    this.reviews = reviews;
-    this.catalog = catalog;
-    this.serviceAddress = serviceAddress;
-    this.zone = zone;
-  }
+record StatementSection(Settlements settlements, Reviews reviews, Catalog catalog, String serviceAddress, ZoneId zone)
+    implements PersonalSection {
 
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {
+    SectionWords w = new SectionWords(catalog, serviceAddress, lang);
     List<Table> out = new ArrayList<>();
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Statement s : settlements.ofProvider(h, actor.providerId())) {
         List<MePage.Action> actions = new ArrayList<>();
         if (!s.status().equals("confirmed")) {
-          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.confirm"),
-              t(lang, "settlement.example.confirm", "id", s.id()), null));
-          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.dispute"),
-              first(t(lang, "keyword.settlement.dispute")) + " " + s.id() + " ", t(lang, "page.statements.dispute.more")));
+          actions.add(w.action(w.t("page.statements.confirm"), w.t("settlement.example.confirm", "id", s.id()), null));
+          actions.add(w.action(w.t("page.statements.dispute"), w.keyword("settlement.dispute") + " " + s.id() + " ",
+              w.t("page.statements.dispute.more")));
         }
-        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), t(lang, "state.settlement." + s.status()),
+        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), w.t("state.settlement." + s.status()),
             Money.formatYuan(s.gross()), Money.formatYuan(s.refunded()), Money.formatYuan(s.commission()),
             Money.formatYuan(s.net())), actions));
       }
-      out.add(new Table("statements", t(lang, "page.statements.title"), List.of(t(lang, "page.statements.col.id"),
-          t(lang, "page.statements.col.month"), t(lang, "page.statements.col.state"), t(lang, "page.statements.col.gross"),
-          t(lang, "page.statements.col.refunded"), t(lang, "page.statements.col.commission"),
-          t(lang, "page.statements.col.net")), rows, t(lang, "page.statements.empty")));
+      out.add(new Table("statements", w.t("page.statements.title"), List.of(w.t("page.statements.col.id"),
+          w.t("page.statements.col.month"), w.t("page.statements.col.state"), w.t("page.statements.col.gross"),
+          w.t("page.statements.col.refunded"), w.t("page.statements.col.commission"),
+          w.t("page.statements.col.net")), rows, w.t("page.statements.empty")));
     }
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
@@ -64,22 +52,12 @@ final class StatementSection implements PersonalSection {
           continue;
         }
         rows.add(new PersonalSection.Row(r.subject(), List.of("#" + r.id(), reviews.title(r, lang), r.requestedBy(),
-            DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone))), List.of(
-            PersonalSection.action(serviceAddress, t(lang, "me.21"), t(lang, "me.review.approve", "id", r.id()), null),
-            PersonalSection.action(serviceAddress, t(lang, "me.22"), t(lang, "me.review.reject", "id", r.id()), null))));
+            Dates.day(r.dueAt() - 1, zone)), w.decide(r.id())));
       }
-      out.add(new Table("statement-disputes", t(lang, "page.statements.ops-title"), List.of(
-          t(lang, "page.refunds.col.review"), t(lang, "page.statements.col.dispute"), t(lang, "page.statements.col.by"),
-          t(lang, "page.statements.col.due")), rows, t(lang, "page.statements.ops-empty")));
+      out.add(new Table("statement-disputes", w.t("page.statements.ops-title"), List.of(
+          w.t("page.refunds.col.review"), w.t("page.statements.col.dispute"), w.t("page.statements.col.by"),
+          w.t("page.statements.col.due")), rows, w.t("page.statements.ops-empty")));
     }
     return out;
-  }
-
-  private String t(String lang, String key, Object... args) {
-    return catalog.text(lang, key, args);
-  }
-
-  private static String first(String keywords) {
-    return keywords.split("\\|")[0].strip();
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -29,7 +28,7 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    this.jdbi = Jdbi.create(dataSource);
     if (dialect == Dialect.SQLITE) {
       jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler()));
     }

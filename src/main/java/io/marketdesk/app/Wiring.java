@@ -11,8 +11,8 @@ import io.marketdesk.schedule.Scheduler;
 import io.marketdesk.store.Database;
 import io.marketdesk.template.Templates;
 import io.marketdesk.token.Tokens;
-import io.marketdesk.web.StatusContributor;
-import io.marketdesk.web.WebModule;
+import io.marketdesk.feature.StatusContributor;
+import io.marketdesk.feature.WebModule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ public final class Wiring {
   public final List<WebModule> web = new ArrayList<>();
   public final List<StatusContributor> status = new ArrayList<>();
   /** Parts of the personal page that features contribute (refunds, statements), in wiring order. */
-  public final List<io.marketdesk.web.PersonalSection> personal = new ArrayList<>();
+  public final List<io.marketdesk.feature.PersonalSection> personal = new ArrayList<>();
   /** Demo data loaders, run once in one transaction in this order when demo.data is on. */
   public final List<DemoData.Loader> demo = new ArrayList<>();
   /** Services one feature offers another (the review workflow, the product store...), by type. */

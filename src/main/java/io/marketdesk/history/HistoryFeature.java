@@ -7,7 +7,7 @@ import io.marketdesk.order.OrderWorkflow;
 import io.marketdesk.product.Products;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
-import io.marketdesk.web.StatusContributor;
+import io.marketdesk.feature.StatusContributor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -4,8 +4,7 @@ import io.marketdesk.command.Actor;
 import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
 import io.marketdesk.template.Catalog;
-import io.marketdesk.web.MePage;
-import io.marketdesk.web.PersonalSection;
+import io.marketdesk.feature.PersonalSection;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +43,7 @@ final class RefundSection implements PersonalSection {
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Row r : rows(h, "o.provider_id = :v", actor.providerId())) {
-        List<MePage.Action> actions = new ArrayList<>();
+        List<PersonalSection.Action> actions = new ArrayList<>();
         if (r.status().equals("asked")) {
           actions.add(PersonalSection.action(serviceAddress, t(lang, "page.refunds.accept"),
               t(lang, "refund.example.accept", "no", r.orderNo()), null));
@@ -62,7 +61,7 @@ final class RefundSection implements PersonalSection {
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
-        List<MePage.Action> actions = r.reviewId() == null ? List.of() : List.of(
+        List<PersonalSection.Action> actions = r.reviewId() == null ? List.of() : List.of(
             PersonalSection.action(serviceAddress, t(lang, "me.21"), t(lang, "me.review.approve", "id", r.reviewId()), null),
             PersonalSection.action(serviceAddress, t(lang, "me.22"), t(lang, "me.review.reject", "id", r.reviewId()), null));
         rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),

@@ -6,8 +6,7 @@ import io.marketdesk.money.Money;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.template.Catalog;
-import io.marketdesk.web.MePage;
-import io.marketdesk.web.PersonalSection;
+import io.marketdesk.feature.PersonalSection;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +40,7 @@ final class StatementSection implements PersonalSection {
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Statement s : settlements.ofProvider(h, actor.providerId())) {
-        List<MePage.Action> actions = new ArrayList<>();
+        List<PersonalSection.Action> actions = new ArrayList<>();
         if (!s.status().equals("confirmed")) {
           actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.confirm"),
               t(lang, "settlement.example.confirm", "id", s.id()), null));

@@ -2,6 +2,9 @@ package io.marketdesk.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.marketdesk.feature.StatusContributor;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
 import io.marketdesk.intake.ImapIntake;
 import io.marketdesk.intake.InboundStore;
 import io.marketdesk.outbox.Outbox;

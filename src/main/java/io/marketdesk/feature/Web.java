@@ -1,4 +1,4 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 import io.javalin.http.Context;
 import io.marketdesk.template.Templates;
@@ -28,7 +28,7 @@ public final class Web {
   }
 
   /** The request attribute holding the message catalog, whose languages a page may be in. */
-  static final String CATALOG = "marketdesk.catalog";
+  public static final String CATALOG = "marketdesk.catalog";
 
   /**
    * The page language: {@code ?lang=CODE} of a language there are files for, else the one the

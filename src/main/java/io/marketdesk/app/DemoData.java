@@ -2,11 +2,11 @@ package io.marketdesk.app;
 
 import io.marketdesk.config.Config;
 import io.marketdesk.embedded.EmbeddedMailServer;
+import io.marketdesk.feature.DemoLoader;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +28,7 @@ public final class DemoData {
 
   /** Part of the demo data, loaded in the one demo transaction. */
   @FunctionalInterface
-  public interface Loader {
-    void load(Handle h);
-  }
+  public interface Loader extends DemoLoader {}
 
   private DemoData() {}
 
@@ -73,7 +71,7 @@ public final class DemoData {
   }
 
   /** Runs the loaders once, ever, in one transaction. */
-  static void loadOnce(Jdbi jdbi, List<Loader> loaders, Clock clock) {
+  static void loadOnce(Jdbi jdbi, List<DemoLoader> loaders, Clock clock) {
     boolean loaded = jdbi.inTransaction(h -> {
       int claimed = h.createUpdate("INSERT INTO kv (k, v) VALUES ('demo.loaded', :v) ON CONFLICT (k) DO NOTHING")
           .bind("v", String.valueOf(clock.millis()))
@@ -81,7 +79,7 @@ public final class DemoData {
       if (claimed == 0) {
         return false;
       }
-      for (Loader l : loaders) {
+      for (DemoLoader l : loaders) {
         l.load(h);
       }
       return true;

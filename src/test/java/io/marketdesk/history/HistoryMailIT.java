@@ -140,7 +140,7 @@ class HistoryMailIT {
 
   @Test
   void shouldShowTheLastVerificationOnTheStatusPage() throws Exception {
-    io.marketdesk.audit.AuditChain chain = t.app.wiring().get(io.marketdesk.audit.AuditChain.class);
+    io.marketdesk.audit.AuditChain chain = t.app.core().history().chain();
     io.marketdesk.audit.AuditChain.Verification v = chain.verify(t.app.db().jdbi(), "test");
     assertThat(v.ok()).isTrue();
 

@@ -92,7 +92,7 @@ class OrderFeedIT {
     Path csv = Files.createTempFile(t.dir, "orders", ".csv");
     Files.writeString(csv, "event,orderNo,productId,buyerEmail,price\norder," + a + ",P1001,buyer@customer.test,\"1,000.00\"\n"
         + "paid," + a + ",,,\norder," + a + ",P1001,other@customer.test,1\n");
-    OrderImport imp = new OrderImport(t.app.db(), t.app.wiring().get(OrderWorkflow.class));
+    OrderImport imp = new OrderImport(t.app.db(), t.app.core().order().workflow());
     StringWriter out = new StringWriter();
     assertThat(imp.run(csv, new PrintWriter(out))).isEqualTo(1);
     assertThat(out.toString()).contains("line 2: order " + a + " -> unpaid").contains("line 3: paid " + a + " -> paid")

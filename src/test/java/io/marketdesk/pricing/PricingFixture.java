@@ -62,7 +62,7 @@ final class PricingFixture {
   }
 
   Reviews reviews() {
-    return t.app.wiring().get(Reviews.class);
+    return t.app.core().review().reviews();
   }
 
   Optional<Review> openReview(String orderNo) {

@@ -107,7 +107,7 @@ class SettlementIT {
       clock.set(Instant.parse("2026-12-01T02:00:00Z"));
       t.app.scheduler().tickNow();
       t.app.scheduler().tickNow();
-      Settlements s = t.app.wiring().get(Settlements.class);
+      Settlements s = t.app.core().settlement().settlements();
       Settlements.RunResult again = s.run(YearMonth.of(2026, 11));
       assertThat(again.made()).isEmpty();
       assertThat(again.existing()).contains(ID);

@@ -42,7 +42,7 @@ class EveryMailKindIT {
   @Test
   void shouldSendEveryMailKindAsTextFirstThenHtmlWithEveryFactOfTheHtmlInTheText() throws Exception {
     try (TestApp t = TestApp.start()) {
-      Mailer mailer = t.app.wiring().mailer;
+      Mailer mailer = t.app.core().shared().mailer();
       Map<String, Object> models = GoldenMailsTest.models();
       int expected = 0;
       for (Language lang : Language.values()) {

@@ -109,7 +109,7 @@ class FourthLanguageIT {
 
   @Test
   void shouldListTheFourthLanguageFromItsLineAlone() {
-    List<String> codes = t.app.wiring().templates.catalog().languageCodes();
+    List<String> codes = t.app.core().shared().templates().catalog().languageCodes();
     assertThat(codes).containsExactly("zh", "zh-Hant", "en", "fr");
   }
 }

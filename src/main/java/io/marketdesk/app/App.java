@@ -286,6 +286,11 @@ public final class App implements AutoCloseable {
     return web.port();
   }
 
+  /** Every route the web server has, as added by the features and the app. */
+  public List<WebServer.Route> webRoutes() {
+    return web.routes();
+  }
+
   /** Stops the intake (no new mail), then the sender, the web, the store and the mail server. */
   @Override
   public void close() {

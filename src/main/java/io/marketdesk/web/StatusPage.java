@@ -79,7 +79,7 @@ public final class StatusPage implements WebModule {
   public void routes(Javalin app, Web web) {
     app.get("/", ctx -> web.page(ctx, "status", model(Web.lang(ctx))));
     app.get("/health", this::health);
-    app.get("/api/status", ctx -> ctx.json(model("en")));
+    app.get("/api/status", ctx -> ctx.json(model("en")), Web.Access.PUBLIC);
   }
 
   private void health(Context ctx) {

@@ -1,7 +1,7 @@
 package io.marketdesk;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
 
 /**

@@ -13,6 +13,7 @@ import io.marketdesk.confirm.Confirmations;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.export.ExportFeature;
 import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.feature.Web;
 import io.marketdesk.feature.WebModule;
@@ -56,6 +57,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +101,7 @@ public final class App implements AutoCloseable {
     config.warnings.forEach(log::warn);
     if (config.embeddedMail) {
       embedded = new EmbeddedMailServer(config.embeddedSmtpPort, config.embeddedImapPort, config.mailAddress,
-          DEMO_PASSWORD, DemoData.mailboxes(config));
+          DEMO_PASSWORD, demoMailboxes());
       imapUrl = embedded.imapUrl();
       smtpUrl = embedded.smtpUrl();
     } else {
@@ -122,7 +124,7 @@ public final class App implements AutoCloseable {
     processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock, tokens,
         confirmations);
     if (config.demoData) {
-      DemoData.loadOnce(db.jdbi(), core.contribution().demo(), clock);
+      loadDemoOnce(db.jdbi(), core.contribution().demo(), clock);
     }
     sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
         config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.smtpEhloName,
@@ -189,7 +191,7 @@ public final class App implements AutoCloseable {
     TeamFeature team = TeamFeature.build(shared);
     PreferenceFeature preference = PreferenceFeature.build(shared);
     List<Contribution> parts = new ArrayList<>(List.of(
-        Contribution.builder().demo(DemoData.people(config)).build(),
+        Contribution.builder().demo(DemoData.people()).build(),
         review.contribution(), account.contribution(), product.contribution(), order.contribution(),
         settlement.contribution(), exports, pricing, history.contribution(), login.contribution(), team.contribution(),
         preference.contribution()));
@@ -202,6 +204,32 @@ public final class App implements AutoCloseable {
     all.jobs().forEach(scheduler::add);
     return new Core(shared, db, outbox, scheduler, review, account, product, order, settlement, history, login, team,
         preference, all);
+  }
+
+  /** The mailboxes of the embedded server: every demo person ({@link DemoData}), password {@code demo}. */
+  public static List<EmbeddedMailServer.User> demoMailboxes() {
+    return List.of(
+        new EmbeddedMailServer.User(DemoData.OPERATOR, DEMO_PASSWORD),
+        new EmbeddedMailServer.User(DemoData.ALICE, DEMO_PASSWORD),
+        new EmbeddedMailServer.User(DemoData.BOB, DEMO_PASSWORD),
+        new EmbeddedMailServer.User(DemoData.BUYER, DEMO_PASSWORD));
+  }
+
+  /** Runs the demo loaders once, ever, in one transaction: a marker row makes a restart skip them. */
+  private static void loadDemoOnce(Jdbi jdbi, List<DemoData.Loader> loaders, Clock clock) {
+    boolean loaded = jdbi.inTransaction(h -> {
+      int claimed = h.createUpdate("INSERT INTO kv (k, v) VALUES ('demo.loaded', :v) ON CONFLICT (k) DO NOTHING")
+          .bind("v", String.valueOf(clock.millis()))
+          .execute();
+      if (claimed == 0) {
+        return false;
+      }
+      for (DemoData.Loader l : loaders) {
+        l.load(h);
+      }
+      return true;
+    });
+    log.info(loaded ? "demo data loaded" : "demo data already loaded; not loaded again");
   }
 
   /**

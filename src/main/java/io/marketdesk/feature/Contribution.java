@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record Contribution(List<CommandHandler> commands, List<Confirmable> confirmables, List<CommandRegistry.Gate> gates,
     List<WebModule> web, List<StatusContributor> status, List<PersonalSection> personal, List<Scheduler.Job> jobs,
-    List<DemoLoader> demo) {
+    List<DemoData.Loader> demo) {
   public Contribution {
     commands = List.copyOf(commands);
     confirmables = List.copyOf(confirmables);
@@ -56,7 +56,7 @@ public record Contribution(List<CommandHandler> commands, List<Confirmable> conf
     private final List<StatusContributor> status = new ArrayList<>();
     private final List<PersonalSection> personal = new ArrayList<>();
     private final List<Scheduler.Job> jobs = new ArrayList<>();
-    private final List<DemoLoader> demo = new ArrayList<>();
+    private final List<DemoData.Loader> demo = new ArrayList<>();
 
     private Builder() {}
 
@@ -105,7 +105,7 @@ public record Contribution(List<CommandHandler> commands, List<Confirmable> conf
       return this;
     }
 
-    public Builder demo(DemoLoader d) {
+    public Builder demo(DemoData.Loader d) {
       demo.add(d);
       return this;
     }

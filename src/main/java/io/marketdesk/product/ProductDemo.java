@@ -1,6 +1,6 @@
 package io.marketdesk.product;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;

@@ -1,7 +1,7 @@
 package io.marketdesk.bench;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
 import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.TestApp;

@@ -1,6 +1,6 @@
 package io.marketdesk.pricing;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;

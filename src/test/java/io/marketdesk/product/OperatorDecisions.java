@@ -1,6 +1,6 @@
 package io.marketdesk.product;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.testing.TestApp;

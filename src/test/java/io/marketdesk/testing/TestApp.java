@@ -1,7 +1,7 @@
 package io.marketdesk.testing;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.config.Config;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class TestApp implements AutoCloseable {
     Path dir = tempDir();
     Map<String, String> keys = new HashMap<>(baseConfig(dir, !overrides.containsKey("db.url")));
     EmbeddedMailServer server = new EmbeddedMailServer(0, 0, "market@marketdesk.test", App.DEMO_PASSWORD,
-        DemoData.mailboxes(null));
+        App.demoMailboxes());
     keys.put("embedded.mail", "false");
     keys.put("imap.url", imapUrl);
     keys.put("smtp.url", "smtp://127.0.0.1:" + server.smtpPort());

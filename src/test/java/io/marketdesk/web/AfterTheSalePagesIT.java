@@ -5,7 +5,7 @@ import static io.marketdesk.web.WebFixtures.login;
 import static io.marketdesk.web.WebFixtures.mailtos;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.settlement.Settlements;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;

@@ -7,7 +7,7 @@ import static io.marketdesk.web.WebFixtures.mailtos;
 import static io.marketdesk.web.WebFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.TestApp;
 import io.marketdesk.web.WebFixtures.MailtoLink;
 import java.net.http.HttpResponse;

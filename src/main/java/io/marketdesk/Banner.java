@@ -1,7 +1,7 @@
 package io.marketdesk;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
 
 /**
@@ -22,6 +22,6 @@ public final class Banner {
         embedded ? app.embedded().smtpPort() : 0, embedded ? app.embedded().imapPort() : 0, App.DEMO_PASSWORD,
         DemoData.OPERATOR, DemoData.ALICE, DemoData.ALICE_ACCOUNT, DemoData.BOB, DemoData.BOB_ACCOUNT, DemoData.BUYER,
         c.apiToken);
-    return app.wiring().templates.render("console/banner.ftl", m);
+    return app.core().shared().templates().render("console/banner.ftl", m);
   }
 }

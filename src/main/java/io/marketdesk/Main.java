@@ -3,8 +3,6 @@ package io.marketdesk;
 import io.marketdesk.account.AccountFields;
 import io.marketdesk.account.Onboarding;
 import io.marketdesk.app.App;
-import io.marketdesk.audit.AuditLog;
-import io.marketdesk.app.Features;
 import io.marketdesk.config.Config;
 import io.marketdesk.config.ConfigException;
 import io.marketdesk.identity.Directory;
@@ -21,6 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ public final class Main implements Callable<Integer> {
         System.err.println(e.getMessage());
         return 2;
       }
-      App app = new App(config, Clock.systemUTC(), Features.all());
+      App app = new App(config, Clock.systemUTC());
       CountDownLatch started = new CountDownLatch(1);
       CountDownLatch stopped = new CountDownLatch(1);
       AtomicBoolean closed = new AtomicBoolean();
@@ -147,18 +148,34 @@ public final class Main implements Callable<Integer> {
       values.put(AccountFields.Field.CONTACT_NAME, contact);
       values.put(AccountFields.Field.CONTACT_PHONE, contactPhone);
       values.put(AccountFields.Field.CONTACT_EMAIL, contactEmail.isBlank() ? emails.get(0) : contactEmail);
-      Config c = main.config();
-      try (Database db = open(main)) {
-        Onboarding.Result r = db.jdbi().inTransaction(h -> onboarding(c).createProvider(h,
-            new Onboarding.ProviderRequest(accountId, values, emails), "cli"));
-        return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
-      }
+      return onboard(spec, (onboarding, h) -> onboarding.createProvider(h,
+          new Onboarding.ProviderRequest(accountId, values, emails), "cli"));
     }
   }
 
-  static Onboarding onboarding(Config c) {
-    return new Onboarding(new Directory(Clock.systemUTC()), new AuditLog(Clock.systemUTC()), c.mailAddress,
-        new io.marketdesk.template.Templates(c.templatesDir).catalog());
+  /** Runs one onboarding in a transaction and prints what it came to. */
+  static int onboard(CommandLine.Model.CommandSpec spec, BiFunction<Onboarding, Handle, Onboarding.Result> onboarding) {
+    Main main = (Main) spec.root().userObject();
+    try (Database db = open(main)) {
+      Onboarding o = core(main, db).account().onboarding();
+      Onboarding.Result r = db.jdbi().inTransaction(h -> onboarding.apply(o, h));
+      return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+  }
+
+  /** Prints one line per person that {@code people} reads from the directory. */
+  static <T> int list(CommandLine.Model.CommandSpec spec, BiFunction<Directory, Handle, List<T>> people,
+      Function<T, String> line) {
+    Main main = (Main) spec.root().userObject();
+    try (Database db = open(main)) {
+      Directory directory = core(main, db).shared().directory();
+      PrintWriter out = spec.commandLine().getOut();
+      for (T person : db.jdbi().withHandle(h -> people.apply(directory, h))) {
+        out.println(line.apply(person));
+      }
+      out.flush();
+      return 0;
+    }
   }
 
   /** Prints what an onboarding came to; 0 when the person exists now, 1 otherwise. */
@@ -193,15 +210,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Main main = (Main) spec.root().userObject();
-      try (Database db = open(main)) {
-        PrintWriter out = spec.commandLine().getOut();
-        for (Provider p : db.jdbi().withHandle(h -> new Directory(Clock.systemUTC()).providers(h))) {
-          out.println(p.accountId() + "\t" + p.companyName() + "\t" + String.join(",", p.addresses()));
-        }
-        out.flush();
-        return 0;
-      }
+      return list(spec, Directory::providers,
+          p -> p.accountId() + "\t" + p.companyName() + "\t" + String.join(",", p.addresses()));
     }
   }
 
@@ -217,12 +227,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Main main = (Main) spec.root().userObject();
-      Config c = main.config();
-      try (Database db = open(main)) {
-        Onboarding.Result r = db.jdbi().inTransaction(h -> onboarding(c).createOperator(h, name, emails, "cli"));
-        return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
-      }
+      return onboard(spec, (onboarding, h) -> onboarding.createOperator(h, name, emails, "cli"));
     }
   }
 
@@ -232,15 +237,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Main main = (Main) spec.root().userObject();
-      try (Database db = open(main)) {
-        PrintWriter out = spec.commandLine().getOut();
-        for (Operator o : db.jdbi().withHandle(h -> new Directory(Clock.systemUTC()).operators(h))) {
-          out.println(o.id() + "\t" + o.name() + "\t" + String.join(",", o.addresses()));
-        }
-        out.flush();
-        return 0;
-      }
+      return list(spec, Directory::operators, o -> o.id() + "\t" + o.name() + "\t" + String.join(",", o.addresses()));
     }
   }
 
@@ -283,7 +280,7 @@ public final class Main implements Callable<Integer> {
       Main main = (Main) spec.root().userObject();
       try (Database db = open(main)) {
         PrintWriter out = spec.commandLine().getOut();
-        return io.marketdesk.order.OrderImport.open(main.config(), db, Clock.systemUTC()).run(file, out) == 0 ? 0 : 1;
+        return new io.marketdesk.order.OrderImport(db, core(main, db).order().workflow()).run(file, out) == 0 ? 0 : 1;
       }
     }
   }
@@ -302,7 +299,7 @@ public final class Main implements Callable<Integer> {
       Main main = (Main) spec.root().userObject();
       try (Database db = open(main)) {
         io.marketdesk.settlement.Settlements.RunResult r =
-            io.marketdesk.settlement.Settlements.open(main.config(), db, Clock.systemUTC()).run(month);
+            core(main, db).settlement().settlements().run(month);
         PrintWriter out = spec.commandLine().getOut();
         out.println("settlement " + month + ": " + r.made().size() + " made " + r.made() + ", " + r.existing().size()
             + " already made " + r.existing());
@@ -325,7 +322,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
       Main main = (Main) spec.root().userObject();
       try (Database db = open(main)) {
-        io.marketdesk.audit.AuditChain.Verification v = new io.marketdesk.audit.AuditChain(Clock.systemUTC()).verify(db.jdbi(), "cli");
+        io.marketdesk.audit.AuditChain.Verification v = core(main, db).history().chain().verify(db.jdbi(), "cli");
         PrintWriter out = spec.commandLine().getOut();
         if (v.ok()) {
           out.println("audit chain ok: " + v.entries() + " entries");
@@ -350,6 +347,15 @@ public final class Main implements Callable<Integer> {
           return "MISSING_AT_END, the chain head names a later entry than the last one there (deleted)";
       }
     }
+  }
+
+  /**
+   * The app's shared parts and features over this database, as the running app builds them
+   * ({@link App#core}), with nothing started: mails a command makes wait in the outbox for a running
+   * instance.
+   */
+  static App.Core core(Main main, Database db) {
+    return App.core(main.config(), Clock.systemUTC(), db, "cli");
   }
 
   static Database open(Main main) {

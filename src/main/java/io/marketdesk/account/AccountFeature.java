@@ -1,22 +1,22 @@
 package io.marketdesk.account;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.review.Reviews;
 
 /**
- * Provider accounts (docs/accounts.md): {@code 账户信息}, {@code 修改账户信息} through an account-change
- * review, and the onboarding API of providers and operators. Wired after the review feature.
+ * Provider accounts (SPEC §1): {@code 账户信息}, {@code 修改账户信息} through an account-change
+ * review, and the onboarding API of providers and operators ({@link #onboarding}, which the command
+ * line uses too).
  */
-public final class AccountFeature implements Feature {
-  @Override
-  public void wire(Wiring w) {
-    Reviews reviews = w.get(Reviews.class);
-    reviews.register(new AccountReviewKind(w.directory));
-    w.commands.register(new AccountInfoHandler(w.directory, reviews));
-    w.commands.register(new AccountUpdateHandler(w.directory, reviews));
-    Onboarding onboarding = new Onboarding(w.directory, w.audit, w.config.mailAddress, w.templates.catalog());
-    w.provide(Onboarding.class, onboarding);
-    w.web.add(new OnboardingApi(w.db.jdbi(), onboarding));
+public record AccountFeature(Onboarding onboarding, Contribution contribution) {
+  public static AccountFeature build(Shared s, Reviews reviews) {
+    reviews.register(new AccountReviewKind(s.directory()));
+    Onboarding onboarding = new Onboarding(s.directory(), s.audit(), s.config().mailAddress, s.templates().catalog());
+    return new AccountFeature(onboarding, Contribution.builder()
+        .command(new AccountInfoHandler(s.directory(), reviews))
+        .command(new AccountUpdateHandler(s.directory(), reviews))
+        .web(new OnboardingApi(s.jdbi(), onboarding))
+        .build());
   }
 }

@@ -70,6 +70,13 @@ public final class Onboarding {
 
   /** The format problems of a provider request, each on its own (empty when it is well-formed). */
   public List<String> problems(ProviderRequest req) {
+    return checked(req).problems();
+  }
+
+  /** A provider request cleaned (account ID trimmed, fields and addresses cleaned), with its format problems. */
+  private record Checked(String accountId, Map<Field, String> values, List<String> addresses, List<String> problems) {}
+
+  private Checked checked(ProviderRequest req) {
     List<String> problems = new ArrayList<>();
     String accountId = req.accountId() == null ? "" : req.accountId().trim();
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
@@ -82,8 +89,8 @@ public final class Onboarding {
     for (Problem p : AccountFields.checkAll(values)) {
       problems.add(p.field().key + ": " + words.text("en", p.reason()));
     }
-    cleanAddresses(req.addresses(), problems);
-    return problems;
+    List<String> addresses = cleanAddresses(req.addresses(), problems);
+    return new Checked(accountId, values, addresses, problems);
   }
 
   /** The format problems of an operator request (empty when it is well-formed). */
@@ -101,21 +108,12 @@ public final class Onboarding {
 
   /** Creates a provider, or says why not. {@code actor} is who asked ("api", "cli"), for the audit log. */
   public Result createProvider(Handle h, ProviderRequest req, String actor) {
-    List<String> problems = new ArrayList<>();
-    String accountId = req.accountId() == null ? "" : req.accountId().trim();
-    if (!ACCOUNT_ID.matcher(accountId).matches()) {
-      problems.add("accountId must be 5 to 20 digits");
-    }
-    Map<Field, String> values = new EnumMap<>(Field.class);
-    for (Field f : Field.values()) {
-      values.put(f, AccountFields.clean(f, req.values().getOrDefault(f, "")));
-    }
-    for (Problem p : AccountFields.checkAll(values)) {
-      problems.add(p.field().key + ": " + words.text("en", p.reason()));
-    }
-    List<String> addresses = new ArrayList<>(new LinkedHashSet<>(cleanAddresses(req.addresses(), problems)));
-    if (!problems.isEmpty()) {
-      return new Rejected(Refusal.badInput("onboarding.invalid"), problems);
+    Checked checked = checked(req);
+    String accountId = checked.accountId();
+    Map<Field, String> values = checked.values();
+    List<String> addresses = new ArrayList<>(new LinkedHashSet<>(checked.addresses()));
+    if (!checked.problems().isEmpty()) {
+      return new Rejected(Refusal.badInput("onboarding.invalid"), checked.problems());
     }
     Optional<Result> rule = addressRule(addresses);
     if (rule.isPresent()) {

@@ -1,13 +1,13 @@
 package io.marketdesk.history;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
 import io.marketdesk.audit.AuditChain;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.order.OrderWorkflow;
 import io.marketdesk.product.Products;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
-import io.marketdesk.web.StatusContributor;
+import io.marketdesk.feature.StatusContributor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -17,25 +17,22 @@ import java.util.List;
 
 /**
  * History by mail, withdraw and undo (docs/history.md, docs/undo.md): their commands, the timer that
- * seals new audit entries into the hash chain, and the status page's audit section.
+ * seals new audit entries into the hash chain, and the status page's audit section. Offers the
+ * {@link #chain}.
  */
-public final class HistoryFeature implements Feature {
+public record HistoryFeature(AuditChain chain, Contribution contribution) {
   /** The undo window when {@code undo.window} is not set. */
   public static final Duration DEFAULT_UNDO_WINDOW = Duration.ofMinutes(10);
 
-  @Override
-  public void wire(Wiring w) {
-    Reviews reviews = w.get(Reviews.class);
-    OrderWorkflow orders = w.get(OrderWorkflow.class);
-    Products products = w.get(Products.class);
+  public static HistoryFeature build(Shared w, Reviews reviews, OrderWorkflow orders, Products products) {
+    Contribution.Builder adds = Contribution.builder();
     for (HistoryHandler.Kind k : HistoryHandler.Kind.values()) {
-      w.commands.register(new HistoryHandler(k, w.audit, orders, products.dao(), reviews, w.directory, w.config.zone));
+      adds.command(new HistoryHandler(k, w.audit(), orders, products.dao(), reviews, w.directory(), w.config().zone));
     }
-    w.commands.register(new WithdrawHandler(reviews, w.directory, w.config.zone));
-    w.commands.register(new UndoHandler(orders, products, undoWindow(w.config.raw("undo.window")), w.config.zone));
-    AuditChain chain = new AuditChain(w.clock);
-    w.provide(AuditChain.class, chain);
-    w.scheduler.add(new Scheduler.Job() {
+    adds.command(new WithdrawHandler(reviews, w.directory(), w.config().zone));
+    adds.command(new UndoHandler(orders, products, undoWindow(w.config().raw("undo.window")), w.config().zone));
+    AuditChain chain = new AuditChain(w.clock());
+    adds.job(new Scheduler.Job() {
       @Override
       public String name() {
         return "audit-seal";
@@ -43,11 +40,11 @@ public final class HistoryFeature implements Feature {
 
       @Override
       public void tick(Instant now) {
-        chain.seal(w.db.jdbi());
+        chain.seal(w.jdbi());
         // and once a day a full verification, so that the status page always has a recent one
-        String day = java.time.LocalDate.ofInstant(now, w.config.zone).toString();
-        if (w.db.jdbi().inTransaction(h -> Scheduler.once(h, "audit-verify", day, now.toEpochMilli()))) {
-          AuditChain.Verification v = chain.verify(w.db.jdbi(), "timer");
+        String day = java.time.LocalDate.ofInstant(now, w.config().zone).toString();
+        if (w.jdbi().inTransaction(h -> Scheduler.once(h, "audit-verify", day, now.toEpochMilli()))) {
+          AuditChain.Verification v = chain.verify(w.jdbi(), "timer");
           if (!v.ok()) {
             org.slf4j.LoggerFactory.getLogger(HistoryFeature.class).error(
                 "audit chain broken at entry #{} (row id {}): {}; run `audit verify` (docs/history.md)", v.badSeq(), v.badId(),
@@ -56,8 +53,8 @@ public final class HistoryFeature implements Feature {
         }
       }
     });
-    DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(w.config.zone);
-    w.status.add(() -> w.db.jdbi().withHandle(h -> {
+    DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(w.config().zone);
+    adds.status(() -> w.jdbi().withHandle(h -> {
       List<StatusContributor.Row> rows = new ArrayList<>();
       long[] counts = chain.counts(h);
       rows.add(new StatusContributor.Row("status-page.audit.sealed", String.valueOf(counts[0]), false));
@@ -76,6 +73,7 @@ public final class HistoryFeature implements Feature {
       }
       return List.of(new StatusContributor.Section("audit", "status-page.audit.title", rows));
     }));
+    return new HistoryFeature(chain, adds.build());
   }
 
   /** {@code undo.window}: an ISO-8601 duration ({@code PT10M}) or a number of minutes. */

@@ -3,9 +3,9 @@ package io.marketdesk.login;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.marketdesk.token.Tokens;
-import io.marketdesk.web.Mailto;
-import io.marketdesk.web.Web;
-import io.marketdesk.web.WebModule;
+import io.marketdesk.feature.Mailto;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,6 +1,6 @@
 package io.marketdesk.order;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;

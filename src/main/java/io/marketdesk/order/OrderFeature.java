@@ -1,43 +1,35 @@
 package io.marketdesk.order;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
-import io.marketdesk.command.CommandHandler;
-import io.marketdesk.confirm.Confirmable;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.Reviews;
 
 /**
- * Orders (docs/orders.md, docs/web.md): the order feed API, the provider's and the buyer's commands, the start and
- * done confirmations, the appeal review kind, the timers, the status card and the demo orders.
- * Needs the review feature (and, when present, the product feature) wired before it.
+ * Orders (SPEC §4, §8): the order feed API, the provider's and the buyer's commands, the start and
+ * done confirmations, the appeal and refund review kinds, the timers, the status card, the refunds
+ * of the personal page and the demo orders. Offers {@link #workflow}, which the command line's
+ * import uses too.
  */
-public final class OrderFeature implements Feature {
-  @Override
-  public void wire(Wiring w) {
-    ProductLookup products = w.find(ProductLookup.class) != null ? w.find(ProductLookup.class) : new ProductLookup();
+public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
+  public static OrderFeature build(Shared s, Reviews reviews, ProductLookup products) {
     OrderStore store = new OrderStore();
-    OrderWorkflow workflow = new OrderWorkflow(store, products, w.directory, w.mailer, w.audit, w.clock, w.config, w.calendar);
-    w.provide(OrderWorkflow.class, workflow);
-    Reviews reviews = w.get(Reviews.class);
+    OrderWorkflow workflow = new OrderWorkflow(store, products, s.directory(), s.mailer(), s.audit(), s.clock(), s.config(),
+        s.calendar());
     reviews.register(new AppealReviewKind(workflow));
-    OrderCommands commands = new OrderCommands(workflow, w.confirmations, reviews, w.directory);
-    for (CommandHandler h : commands.handlers()) {
-      w.commands.register(h);
-    }
-    for (Confirmable c : commands.confirmables()) {
-      w.confirmations.register(c);
-    }
-    Refunds refunds = new Refunds(workflow, reviews, w.mailer, w.audit, w.clock);
+    OrderCommands commands = new OrderCommands(workflow, s.confirmations(), reviews, s.directory());
+    Refunds refunds = new Refunds(workflow, reviews, s.mailer(), s.audit(), s.clock());
     reviews.register(refunds.reviewKind());
-    for (CommandHandler h : refunds.handlers()) {
-      w.commands.register(h);
-    }
-    w.scheduler.add(refunds.timer(w.db.jdbi(), w.mailer.outbox()::wake));
-    w.web.add(new OrderApi(w.db.jdbi(), workflow, w.mailer.outbox()));
-    w.status.add(new OrderStatusSection(w.db.jdbi(), store));
-    w.personal.add(new RefundSection(w.templates.catalog(), w.config.mailAddress, w.config.zone));
-    w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));
-    w.demo.add(new OrderDemo(w.clock, w.templates.catalog()));
+    return new OrderFeature(workflow, Contribution.builder()
+        .commands(commands.handlers())
+        .confirmables(commands.confirmables())
+        .commands(refunds.handlers())
+        .job(refunds.timer(s.jdbi(), s.mailer().outbox()::wake))
+        .web(new OrderApi(s.jdbi(), workflow, s.mailer().outbox()))
+        .status(new OrderStatusSection(s.jdbi(), store))
+        .personal(new RefundSection(s.templates().catalog(), s.config().mailAddress, s.config().zone))
+        .job(new OrderTimers(s.jdbi(), workflow, s.mailer().outbox()::wake))
+        .demo(new OrderDemo(s.clock(), s.templates().catalog()))
+        .build());
   }
 }

@@ -4,20 +4,12 @@ import io.marketdesk.audit.ActedBy;
 import io.marketdesk.text.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketdesk.audit.AuditLog;
-import io.marketdesk.config.Config;
-import io.marketdesk.identity.Directory;
-import io.marketdesk.outbox.Mailer;
-import io.marketdesk.outbox.Outbox;
-import io.marketdesk.product.ProductLookup;
 import io.marketdesk.store.Database;
-import io.marketdesk.template.Templates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +36,6 @@ public final class OrderImport {
   public OrderImport(Database db, OrderWorkflow workflow) {
     this.db = db;
     this.workflow = workflow;
-  }
-
-  /** Builds what the import needs from the configuration (no mail server, no web). */
-  public static OrderImport open(Config config, Database db, Clock clock) {
-    Templates templates = new Templates(config.templatesDir);
-    Outbox outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), "cli");
-    Mailer mailer = new Mailer(templates, outbox, config);
-    Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
-    OrderWorkflow workflow = new OrderWorkflow(new OrderStore(), new ProductLookup(), directory, mailer, new AuditLog(clock), clock,
-        config, io.marketdesk.calendar.WorkingDayCalendar.of(List.of()));
-    return new OrderImport(db, workflow);
   }
 
   /** @return the number of records refused or unreadable (0 = all good) */

@@ -1,6 +1,6 @@
 package io.marketdesk.order;
 
-import io.marketdesk.web.StatusContributor;
+import io.marketdesk.feature.StatusContributor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,8 @@ import io.marketdesk.command.Actor;
 import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
 import io.marketdesk.template.Catalog;
-import io.marketdesk.web.MePage;
-import io.marketdesk.web.PersonalSection;
-import io.marketdesk.web.SectionWords;
+import io.marketdesk.feature.PersonalSection;
+import io.marketdesk.feature.SectionWords;
 import io.marketdesk.text.Dates;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ record RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) implem
   private Table providers(Handle h, long providerId, SectionWords w) {
     List<PersonalSection.Row> rows = new ArrayList<>();
     for (Row r : rows(h, "o.provider_id = :v", providerId)) {
-      List<MePage.Action> actions = new ArrayList<>();
+      List<PersonalSection.Action> actions = new ArrayList<>();
       if (r.status().equals("asked")) {
         actions.add(w.action(w.t("page.refunds.accept"), w.t("refund.example.accept", "no", r.orderNo()), null));
         actions.add(w.action(w.t("page.refunds.decline"), w.keyword("order.refund.decline") + " " + r.orderNo() + " ",
@@ -70,7 +69,7 @@ record RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) implem
   private static Table operators(Handle h, SectionWords w) {
     List<PersonalSection.Row> rows = new ArrayList<>();
     for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
-      List<MePage.Action> actions = r.reviewId() == null ? List.of() : w.decide(r.reviewId());
+      List<PersonalSection.Action> actions = r.reviewId() == null ? List.of() : w.decide(r.reviewId());
       rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
           r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
           r.declineReason() == null ? w.t("page.refunds.unanswered") : r.declineReason()), actions));

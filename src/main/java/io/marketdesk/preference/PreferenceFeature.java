@@ -1,23 +1,20 @@
 package io.marketdesk.preference;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 
 /**
  * Preferences (docs/preferences.md): the {@code 设置 / settings} commands, the notice policy every
  * notice goes through (language, order mails instant/daily/off, the why-you-got-this footer), and
- * the daily summary of held order notices.
+ * the daily summary of held order notices. Building it puts the policy on the shared mailer.
  */
-public final class PreferenceFeature implements Feature {
-  @Override
-  public void wire(Wiring w) {
+public record PreferenceFeature(PreferenceStore store, Contribution contribution) {
+  public static PreferenceFeature build(Shared s) {
     PreferenceStore store = new PreferenceStore();
-    w.provide(PreferenceStore.class, store);
-    w.mailer.usePolicy(new Preferences(store, w.directory, w.templates.catalog(), w.clock));
-    for (CommandHandler h : new SettingsCommands(store).handlers()) {
-      w.commands.register(h);
-    }
-    w.scheduler.add(new DailyOrderMail(w.db.jdbi(), w.mailer, w.config.zone, w.config.digestHour));
+    s.mailer().usePolicy(new Preferences(store, s.directory(), s.templates().catalog(), s.clock()));
+    return new PreferenceFeature(store, Contribution.builder()
+        .commands(new SettingsCommands(store).handlers())
+        .job(new DailyOrderMail(s.jdbi(), s.mailer(), s.config().zone, s.config().digestHour))
+        .build());
   }
 }

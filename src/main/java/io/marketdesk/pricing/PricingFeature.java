@@ -1,26 +1,28 @@
 package io.marketdesk.pricing;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
 import io.marketdesk.config.ConfigException;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.review.Reviews;
 import java.util.List;
 
 /**
- * Order price changes (docs/pricing.md): the {@code order.price} command and the {@code price} review kind.
- * Needs {@link Reviews} (wire after the review feature). Reads {@code pricing.reason-below-percent}
+ * Order price changes (SPEC §6): the {@code order.price} command and the {@code price} review kind.
+ * Registers its review kind on {@link Reviews}. Reads {@code pricing.reason-below-percent}
  * (default 10): a new price under that share of the current one needs a reason.
  */
-public final class PricingFeature implements Feature {
+public final class PricingFeature {
   /** The configuration key of the reason threshold, in percent (0 = never needed, 100 = always). */
   public static final String REASON_BELOW_PERCENT = "pricing.reason-below-percent";
 
-  @Override
-  public void wire(Wiring w) {
-    Reviews reviews = w.get(Reviews.class);
+  private PricingFeature() {}
+
+  public static Contribution build(Shared s, Reviews reviews) {
     OrderPriceStore orders = new OrderPriceStore();
-    reviews.register(new PriceReviewKind(orders, w.config.mailAddress));
-    w.commands.register(new PriceChangeHandler(reviews, w.directory, orders, reasonBelowPercent(w.config.raw(REASON_BELOW_PERCENT))));
+    reviews.register(new PriceReviewKind(orders, s.config().mailAddress));
+    return Contribution.builder()
+        .command(new PriceChangeHandler(reviews, s.directory(), orders, reasonBelowPercent(s.config().raw(REASON_BELOW_PERCENT))))
+        .build();
   }
 
   static int reasonBelowPercent(String raw) {

@@ -1,7 +1,6 @@
 package io.marketdesk.product;
 
-import io.marketdesk.app.DemoData;
-import io.marketdesk.app.Wiring;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
@@ -42,13 +41,13 @@ final class ProductDemo implements DemoData.Loader {
   private final Mailer mailer;
   private final AuditLog audit;
 
-  ProductDemo(Products products, Reviews reviews, Wiring w) {
+  ProductDemo(Products products, Reviews reviews, Directory directory, Clock clock, Mailer mailer, AuditLog audit) {
     this.products = products;
     this.reviews = reviews;
-    this.directory = w.directory;
-    this.clock = w.clock;
-    this.mailer = w.mailer;
-    this.audit = w.audit;
+    this.directory = directory;
+    this.clock = clock;
+    this.mailer = mailer;
+    this.audit = audit;
   }
 
   @Override

@@ -1,30 +1,26 @@
 package io.marketdesk.product;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.review.Reviews;
 
 /**
- * Products (docs/products.md): the provider's commands, the product review kind, the 下架 confirmation, the
- * product page and API, the status section and the demo products. Provides {@link Products}
- * ({@link ProductLookup} is stateless: others construct it). Needs {@link Reviews}, so it is wired after the review feature; the orders
- * feature comes after it (its demo orders use P1001 and P1002).
+ * Products (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
+ * product page and API, the status section and the demo products. Offers {@link #products}. Built
+ * after the review feature; the orders feature's demo data comes after this one's (its demo orders
+ * use P1001 and P1002).
  */
-public final class ProductFeature implements Feature {
-  @Override
-  public void wire(Wiring w) {
-    Reviews reviews = w.get(Reviews.class);
+public record ProductFeature(Products products, Contribution contribution) {
+  public static ProductFeature build(Shared s, Reviews reviews) {
     ProductDao dao = new ProductDao();
-    Products products = new Products(dao, reviews, w.directory, w.config.webBaseUrl);
-    w.provide(Products.class, products);
+    Products products = new Products(dao, reviews, s.directory(), s.config().webBaseUrl);
     reviews.register(new ProductReviewKind(products));
-    w.confirmations.register(new DelistConfirmable(products));
-    for (CommandHandler handler : ProductCommands.all(products, reviews, w.confirmations)) {
-      w.commands.register(handler);
-    }
-    w.web.add(new ProductWeb(w.db.jdbi(), products, w.directory, w.templates.catalog()));
-    w.status.add(new ProductStatusSection(w.db.jdbi(), dao));
-    w.demo.add(new ProductDemo(products, reviews, w));
+    return new ProductFeature(products, Contribution.builder()
+        .confirmable(new DelistConfirmable(products))
+        .commands(ProductCommands.all(products, reviews, s.confirmations()))
+        .web(new ProductWeb(s.jdbi(), products, s.directory(), s.templates().catalog()))
+        .status(new ProductStatusSection(s.jdbi(), dao))
+        .demo(new ProductDemo(products, reviews, s.directory(), s.clock(), s.mailer(), s.audit()))
+        .build());
   }
 }

@@ -1,6 +1,6 @@
 package io.marketdesk.product;
 
-import io.marketdesk.web.StatusContributor;
+import io.marketdesk.feature.StatusContributor;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;

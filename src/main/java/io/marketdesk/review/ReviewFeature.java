@@ -1,7 +1,7 @@
 package io.marketdesk.review;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.identity.Away;
 import io.marketdesk.intake.OutOfOfficeListener;
 
@@ -9,29 +9,28 @@ import io.marketdesk.intake.OutOfOfficeListener;
  * The review workflow: the {@link Reviews} service other features submit to, the operators'
  * commands (同意/拒绝 in a reply, by number from a list, 审核 ID, 待审核, 休假), the daily digest,
  * escalation, time away (also from out-of-office replies), the status section and {@code
- * GET /api/reviews}. Listed before every feature that submits reviews.
+ * GET /api/reviews}. Built before every feature that submits reviews, which registers its review
+ * kinds on {@link #reviews}.
  */
-public final class ReviewFeature implements Feature {
-  @Override
-  public void wire(Wiring w) {
-    Away away = new Away(w.directory);
-    Reviews reviews = new Reviews(w.clock, w.calendar, w.config.zone, w.tokens, w.mailer, w.directory, w.config.tokenTtl,
-        new Reviewers(w.directory, away, w.config.reviewsLead));
-    w.provide(Reviews.class, reviews);
-    w.provide(Away.class, away);
-    ReviewAnswers answers = new ReviewAnswers(reviews, w.tokens, w.config.zone);
-    ReviewLists lists = new ReviewLists(w.tokens, w.config.tokenTtl);
-    BatchDecisions batch = new BatchDecisions(reviews, lists, w.tokens, w.config.zone);
-    w.commands.register(new ApproveHandler(answers, batch));
-    w.commands.register(new RejectHandler(answers, batch, w.commands));
-    w.commands.register(new ReviewDecideHandler(reviews));
-    w.commands.register(new PendingHandler(reviews, lists));
-    w.commands.register(new AwayHandler(away, w.directory, w.config.zone));
-    w.provide(OutOfOfficeListener.class, new AutoReplyAway(w.directory, away, w.tokens, w.clock));
-    w.scheduler.add(new ReviewDigest(w.db.jdbi(), reviews, w.directory, w.mailer, w.calendar, w.config.zone,
-        w.config.digestHour));
-    w.scheduler.add(new ReviewEscalation(w.db.jdbi(), reviews, w.mailer, w.calendar, w.config.zone, w.config.digestHour));
-    w.status.add(new ReviewStatus(w.db.jdbi(), reviews, w.clock));
-    w.web.add(new ReviewApi(w.db.jdbi(), reviews, w.directory, w.clock));
+public record ReviewFeature(Reviews reviews, Away away, OutOfOfficeListener outOfOffice, Contribution contribution) {
+  public static ReviewFeature build(Shared s) {
+    Away away = new Away(s.directory());
+    Reviews reviews = new Reviews(s.clock(), s.calendar(), s.config().zone, s.tokens(), s.mailer(), s.directory(),
+        s.config().tokenTtl, new Reviewers(s.directory(), away, s.config().reviewsLead));
+    ReviewAnswers answers = new ReviewAnswers(reviews, s.tokens(), s.config().zone);
+    ReviewLists lists = new ReviewLists(s.tokens(), s.config().tokenTtl);
+    BatchDecisions batch = new BatchDecisions(reviews, lists, s.tokens(), s.config().zone);
+    Contribution adds = Contribution.builder()
+        .command(new ApproveHandler(answers, batch))
+        .command(new RejectHandler(answers, batch, s.commands()))
+        .command(new ReviewDecideHandler(reviews))
+        .command(new PendingHandler(reviews, lists))
+        .command(new AwayHandler(away, s.directory(), s.config().zone))
+        .job(new ReviewDigest(s.jdbi(), reviews, s.directory(), s.mailer(), s.calendar(), s.config().zone, s.config().digestHour))
+        .job(new ReviewEscalation(s.jdbi(), reviews, s.mailer(), s.calendar(), s.config().zone, s.config().digestHour))
+        .status(new ReviewStatus(s.jdbi(), reviews, s.clock()))
+        .web(new ReviewApi(s.jdbi(), reviews, s.directory(), s.clock()))
+        .build();
+    return new ReviewFeature(reviews, away, new AutoReplyAway(s.directory(), away, s.tokens(), s.clock()), adds);
   }
 }

@@ -1,6 +1,6 @@
 package io.marketdesk.review;
 
-import io.marketdesk.web.StatusContributor;
+import io.marketdesk.feature.StatusContributor;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

@@ -1,8 +1,6 @@
 package io.marketdesk.settlement;
 
 import io.javalin.Javalin;
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -10,11 +8,14 @@ import io.marketdesk.command.CommandSpec.Body;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
+import io.marketdesk.feature.ApiException;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.Shared;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
 import io.marketdesk.money.Money;
 import io.marketdesk.schedule.Scheduler;
-import io.marketdesk.web.ApiException;
-import io.marketdesk.web.Web;
-import io.marketdesk.web.WebModule;
+import io.marketdesk.review.Reviews;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,24 +33,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settlement statements (docs/after-the-sale.md): the monthly run on settlement.day, the provider's
- * {@code 确认} / {@code confirm statement}, and {@code GET /api/settlements}. Needs the order feature.
+ * {@code 确认} / {@code confirm statement}, the dispute review kind, the statements of the personal
+ * page and {@code GET /api/settlements}. Offers {@link #settlements}, which the command line's
+ * {@code settlement run} uses too.
  */
-public final class SettlementFeature implements Feature {
+public record SettlementFeature(Settlements settlements, Contribution contribution) {
   private static final Logger log = LoggerFactory.getLogger(SettlementFeature.class);
   private static final Pattern ID = Pattern.compile("S\\d{6}-\\d{4,20}");
 
-  @Override
-  public void wire(Wiring w) {
-    Settlements s = new Settlements(w.db.jdbi(), w.directory, w.mailer, w.audit, w.clock, w.config);
-    w.provide(Settlements.class, s);
-    w.commands.register(confirmHandler(s));
-    io.marketdesk.review.Reviews reviews = w.get(io.marketdesk.review.Reviews.class);
-    Disputes disputes = new Disputes(s, reviews, w.directory);
+  public static SettlementFeature build(Shared w, Reviews reviews) {
+    Settlements s = new Settlements(w.jdbi(), w.directory(), w.mailer(), w.audit(), w.clock(), w.config());
+    Disputes disputes = new Disputes(s, reviews, w.directory());
     reviews.register(disputes.kind());
-    w.commands.register(disputes.handler());
-    w.web.add(new Api(s));
-    w.personal.add(new StatementSection(s, reviews, w.templates.catalog(), w.config.mailAddress, w.config.zone));
-    w.scheduler.add(new Scheduler.Job() {
+    Scheduler.Job monthly = new Scheduler.Job() {
       @Override
       public String name() {
         return "settlements";
@@ -57,13 +53,13 @@ public final class SettlementFeature implements Feature {
 
       @Override
       public void tick(Instant now) {
-        LocalDate day = LocalDate.ofInstant(now, w.config.zone);
-        int on = settlementDay(w.config.raw("settlement.day"));
+        LocalDate day = LocalDate.ofInstant(now, w.config().zone);
+        int on = settlementDay(w.config().raw("settlement.day"));
         if (day.getDayOfMonth() < on) {
           return;
         }
         YearMonth month = Settlements.previousMonth(day);
-        boolean first = w.db.jdbi().inTransaction(h -> Scheduler.once(h, "settlements", month.toString(), now.toEpochMilli()));
+        boolean first = w.jdbi().inTransaction(h -> Scheduler.once(h, "settlements", month.toString(), now.toEpochMilli()));
         if (first) {
           try {
             s.run(month);
@@ -72,7 +68,14 @@ public final class SettlementFeature implements Feature {
           }
         }
       }
-    });
+    };
+    return new SettlementFeature(s, Contribution.builder()
+        .command(confirmHandler(s))
+        .command(disputes.handler())
+        .web(new Api(s))
+        .personal(new StatementSection(s, reviews, w.templates().catalog(), w.config().mailAddress, w.config().zone))
+        .job(monthly)
+        .build());
   }
 
   static int settlementDay(String raw) {
@@ -127,7 +130,6 @@ public final class SettlementFeature implements Feature {
     @Override
     public void routes(Javalin app, Web web) {
       app.get("/api/settlements", ctx -> {
-        web.requireApiToken(ctx);
         String account = ctx.queryParam("provider");
         if (account == null || account.isBlank()) {
           throw ApiException.badRequest("give the provider's account ID: /api/settlements?provider=ACCOUNT_ID");
@@ -146,7 +148,6 @@ public final class SettlementFeature implements Feature {
         ctx.json(out);
       });
       app.get("/api/settlements/{id}", ctx -> {
-        web.requireApiToken(ctx);
         Statement st = s.jdbi().withHandle(h -> s.find(h, ctx.pathParam("id")))
             .orElseThrow(() -> ApiException.notFound("there is no statement " + ctx.pathParam("id")));
         ctx.json(json(st));

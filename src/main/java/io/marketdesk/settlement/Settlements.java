@@ -47,13 +47,6 @@ public final class Settlements {
     this.files = new StatementFiles(mailer.catalog(), config.zone);
   }
 
-  /** For the CLI: statements made from the database alone; their mails wait in the outbox for a running instance. */
-  public static Settlements open(Config config, io.marketdesk.store.Database db, Clock clock) {
-    io.marketdesk.template.Templates templates = new io.marketdesk.template.Templates(config.templatesDir);
-    Mailer mailer = new Mailer(templates, new io.marketdesk.outbox.Outbox(db.jdbi(), clock, config.mailDomain(), "cli"), config);
-    return new Settlements(db.jdbi(), new Directory(clock), mailer, new AuditLog(clock), clock, config);
-  }
-
   public StatementFiles files() {
     return files;
   }

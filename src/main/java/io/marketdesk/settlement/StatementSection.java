@@ -6,9 +6,8 @@ import io.marketdesk.money.Money;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.template.Catalog;
-import io.marketdesk.web.MePage;
-import io.marketdesk.web.PersonalSection;
-import io.marketdesk.web.SectionWords;
+import io.marketdesk.feature.PersonalSection;
+import io.marketdesk.feature.SectionWords;
 import io.marketdesk.text.Dates;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ record StatementSection(Settlements settlements, Reviews reviews, Catalog catalo
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Statement s : settlements.ofProvider(h, actor.providerId())) {
-        List<MePage.Action> actions = new ArrayList<>();
+        List<PersonalSection.Action> actions = new ArrayList<>();
         if (!s.status().equals("confirmed")) {
           actions.add(w.action(w.t("page.statements.confirm"), w.t("settlement.example.confirm", "id", s.id()), null));
           actions.add(w.action(w.t("page.statements.dispute"), w.keyword("settlement.dispute") + " " + s.id() + " ",

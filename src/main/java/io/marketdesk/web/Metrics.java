@@ -1,6 +1,8 @@
 package io.marketdesk.web;
 
 import io.javalin.Javalin;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
 import io.marketdesk.intake.ImapIntake;
 import io.marketdesk.intake.MailProcessor;
 import io.marketdesk.outbox.Outbox;

@@ -2,6 +2,9 @@ package io.marketdesk.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.marketdesk.feature.StatusContributor;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
 import io.marketdesk.intake.ImapIntake;
 import io.marketdesk.intake.InboundStore;
 import io.marketdesk.outbox.Outbox;
@@ -76,7 +79,7 @@ public final class StatusPage implements WebModule {
   public void routes(Javalin app, Web web) {
     app.get("/", ctx -> web.page(ctx, "status", model(Web.lang(ctx))));
     app.get("/health", this::health);
-    app.get("/api/status", ctx -> ctx.json(model("en")));
+    app.get("/api/status", ctx -> ctx.json(model("en")), Web.Access.PUBLIC);
   }
 
   private void health(Context ctx) {

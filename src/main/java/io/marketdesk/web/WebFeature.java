@@ -1,17 +1,22 @@
 package io.marketdesk.web;
 
-import io.marketdesk.app.Feature;
-import io.marketdesk.app.Wiring;
+import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.PersonalSection;
+import io.marketdesk.feature.Shared;
 import io.marketdesk.login.Sessions;
+import java.util.List;
 
 /**
- * The personal pages ({@code /me}) and the domain counts of the status page. Needs the
- * {@link io.marketdesk.login.LoginFeature} wired before it.
+ * The personal pages ({@code /me}), built last: they show the sections the other features
+ * contribute, and read the {@link io.marketdesk.login.LoginFeature}'s sessions.
  */
-public final class WebFeature implements Feature {
-  @Override
-  public void wire(Wiring w) {
-    w.web.add(new MePage(w.db.jdbi(), w.get(Sessions.class), w.directory, new PersonalPages(), w.config.mailAddress,
-        w.clock, w.config.zone, w.config.loginTtl, w.templates.catalog(), w.personal));
+public final class WebFeature {
+  private WebFeature() {}
+
+  public static Contribution build(Shared w, Sessions sessions, List<PersonalSection> personal) {
+    return Contribution.builder()
+        .web(new MePage(w.jdbi(), sessions, w.directory(), new PersonalPages(), w.config().mailAddress, w.clock(),
+            w.config().zone, w.config().loginTtl, w.templates().catalog(), personal))
+        .build();
   }
 }

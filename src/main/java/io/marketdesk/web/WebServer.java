@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.marketdesk.feature.ApiException;
+import io.marketdesk.feature.Web;
+import io.marketdesk.feature.WebModule;
+import io.javalin.security.RouteRole;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   private final Javalin app;
+  private final List<Route> routes = new ArrayList<>();
+
+  /** A route as it was added: its method, its path and its roles ({@link Web.Access}). */
+  public record Route(String method, String path, Set<RouteRole> roles) {}
 
   public WebServer(Web web, List<WebModule> modules) {
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -26,6 +36,7 @@ public final class WebServer implements AutoCloseable {
       cfg.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.http.defaultContentType = "application/json";
+      cfg.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles()))));
       cfg.staticFiles.add(s -> {
         s.hostedPath = "/assets";
         s.directory = "/web/assets";
@@ -46,6 +57,12 @@ public final class WebServer implements AutoCloseable {
     });
     // the languages a page may be in are the message files' (Web.lang, docs/languages.md)
     app.before(ctx -> ctx.attribute(Web.CATALOG, web.templates().catalog()));
+    // the API's bearer token, for every /api/ route there is and will be (docs/web.md)
+    app.beforeMatched("/api/*", ctx -> {
+      if (!ctx.routeRoles().contains(Web.Access.PUBLIC)) {
+        web.requireApiToken(ctx);
+      }
+    });
     for (WebModule m : modules) {
       m.routes(app, web);
     }
@@ -65,6 +82,11 @@ public final class WebServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every route added, in the order added (before and after handlers too). */
+  public List<Route> routes() {
+    return List.copyOf(routes);
   }
 
   public Javalin javalin() {

@@ -1,8 +1,7 @@
 package io.marketdesk.bench;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
-import io.marketdesk.app.Features;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.testing.Dovecot;
@@ -115,7 +114,7 @@ public final class Benchmark {
 
   static void latency(int n) throws Exception {
     Path dir = Files.createTempDirectory("md-bench");
-    try (App app = new App(Config.of(config(dir, true)), Clock.systemUTC(), Features.all()).start()) {
+    try (App app = new App(Config.of(config(dir, true)), Clock.systemUTC()).start()) {
       EmbeddedMailServer mail = app.embedded();
       mail.addUser("idle@bench.test", "demo");
       Session session = session(mail);
@@ -287,7 +286,7 @@ public final class Benchmark {
     }
     Config benchConfig = Config.of(keys);
     registerSenders(benchConfig.dbUrl);
-    App built = new App(benchConfig, Clock.systemUTC(), Features.all());
+    App built = new App(benchConfig, Clock.systemUTC());
     long startup = System.nanoTime();
     try (App app = built.start()) {
       // the clock starts once the app is up (migrations, demo data): what is measured is the draining

@@ -1,7 +1,7 @@
 package io.marketdesk.bench;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class MailServerProcess implements AutoCloseable {
 
   public static void main(String[] args) throws IOException {
     EmbeddedMailServer mail = new EmbeddedMailServer(0, 0, Benchmark.SERVICE, App.DEMO_PASSWORD,
-        DemoData.mailboxes(null));
+        App.demoMailboxes());
     mail.addUser("sink@bench.test", App.DEMO_PASSWORD);
     System.out.println("ports " + mail.smtpPort() + " " + mail.imapPort());
     System.out.flush();

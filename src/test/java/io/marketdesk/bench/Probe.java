@@ -1,8 +1,7 @@
 package io.marketdesk.bench;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
-import io.marketdesk.app.Features;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
 import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.TestApp;
@@ -16,7 +15,7 @@ public final class Probe {
   public static void main(String[] a) throws Exception {
     Map<String, String> keys = new HashMap<>(TestApp.baseConfig(Files.createTempDirectory("probe")));
     keys.put("security.replies-per-hour", "1000");
-    try (App app = new App(Config.of(keys), Clock.systemUTC(), Features.all()).start()) {
+    try (App app = new App(Config.of(keys), Clock.systemUTC()).start()) {
       MailClient mail = new MailClient(app.embedded().smtpPort(), app.embedded().imapPort());
       Thread.sleep(2000);
       for (int i = 0; i < 150; i++) {

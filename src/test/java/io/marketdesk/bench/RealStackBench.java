@@ -1,8 +1,7 @@
 package io.marketdesk.bench;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
-import io.marketdesk.app.Features;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
 import io.marketdesk.testing.Dovecot;
 import jakarta.mail.Folder;
@@ -68,7 +67,7 @@ final class RealStackBench {
         keys.put("security.replies-per-hour", "100000");
         keys.put("mail.idle-check", check);
         long logins0 = dovecot.logins(SERVICE);
-        try (App app = new App(Config.of(keys), Clock.systemUTC(), Features.all()).start()) {
+        try (App app = new App(Config.of(keys), Clock.systemUTC()).start()) {
           long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
           while (!app.intake().status().connected() && System.nanoTime() < until) {
             Thread.sleep(10);

@@ -2,7 +2,7 @@ package io.marketdesk.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.MailClient.Mail;

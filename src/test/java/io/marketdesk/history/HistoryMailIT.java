@@ -2,7 +2,7 @@ package io.marketdesk.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.net.URI;
@@ -140,7 +140,7 @@ class HistoryMailIT {
 
   @Test
   void shouldShowTheLastVerificationOnTheStatusPage() throws Exception {
-    io.marketdesk.audit.AuditChain chain = t.app.wiring().get(io.marketdesk.audit.AuditChain.class);
+    io.marketdesk.audit.AuditChain chain = t.app.core().history().chain();
     io.marketdesk.audit.AuditChain.Verification v = chain.verify(t.app.db().jdbi(), "test");
     assertThat(v.ok()).isTrue();
 

@@ -2,7 +2,7 @@ package io.marketdesk.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.TestApp;
 import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +92,7 @@ class OrderFeedIT {
     Path csv = Files.createTempFile(t.dir, "orders", ".csv");
     Files.writeString(csv, "event,orderNo,productId,buyerEmail,price\norder," + a + ",P1001,buyer@customer.test,\"1,000.00\"\n"
         + "paid," + a + ",,,\norder," + a + ",P1001,other@customer.test,1\n");
-    OrderImport imp = new OrderImport(t.app.db(), t.app.wiring().get(OrderWorkflow.class));
+    OrderImport imp = new OrderImport(t.app.db(), t.app.core().order().workflow());
     StringWriter out = new StringWriter();
     assertThat(imp.run(csv, new PrintWriter(out))).isEqualTo(1);
     assertThat(out.toString()).contains("line 2: order " + a + " -> unpaid").contains("line 3: paid " + a + " -> paid")

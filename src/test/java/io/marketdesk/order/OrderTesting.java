@@ -2,7 +2,7 @@ package io.marketdesk.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
@@ -140,7 +140,7 @@ final class OrderTesting {
    * it marks the command done; its message the reply's body).
    */
   Outcome decideAppeal(String orderNo, boolean approve, String note) {
-    Reviews reviews = t.app.wiring().get(Reviews.class);
+    Reviews reviews = t.app.core().review().reviews();
     Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, "appeal", orderNo)).orElseThrow();
     String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);
     String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + r.id(), line + "\n");

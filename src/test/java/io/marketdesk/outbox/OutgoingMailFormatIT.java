@@ -2,7 +2,7 @@ package io.marketdesk.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.TestApp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -60,7 +60,7 @@ class OutgoingMailFormatIT {
       for (int i = 0; i < pdf.length; i++) {
         pdf[i] = (byte) (i * 31);
       }
-      t.app.db().jdbi().useTransaction(h -> t.app.outbox().enqueue(h, t.app.wiring().mailer.mail("notice", DemoData.BOB,
+      t.app.db().jdbi().useTransaction(h -> t.app.outbox().enqueue(h, t.app.core().shared().mailer().mail("notice", DemoData.BOB,
           new io.marketdesk.template.Templates.RenderedMail("需求表 requirement form", "附件是需求表。\nThe form is attached.\n"),
           null, null, List.of(), List.of(new OutgoingMail.FileAttachment("需求表.pdf", "application/pdf", pdf))), null));
       t.app.outbox().wake();

@@ -3,7 +3,7 @@ package io.marketdesk.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient;
@@ -41,7 +41,7 @@ class SmtpServerAnswersIT {
   void shouldGreetWithTheServiceDomainSendEightBitAndKeepTheWholeRefusal() throws Exception {
     try (PostfixLikeServer smtp = new PostfixLikeServer();
         EmbeddedMailServer mailbox = new EmbeddedMailServer(0, 0, "market@marketdesk.test", App.DEMO_PASSWORD,
-            DemoData.mailboxes(null))) {
+            App.demoMailboxes())) {
       mailbox.addUser("nobody@provider-b.test", "demo");
       String imap = "imap://market%40marketdesk.test:" + App.DEMO_PASSWORD + "@127.0.0.1:" + mailbox.imapPort() + "/INBOX";
       try (TestApp t = TestApp.onMailbox(imap, Map.of("smtp.url", "smtp://127.0.0.1:" + smtp.port(),

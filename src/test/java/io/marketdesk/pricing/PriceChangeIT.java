@@ -2,7 +2,7 @@ package io.marketdesk.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;

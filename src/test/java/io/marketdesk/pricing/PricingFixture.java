@@ -1,6 +1,6 @@
 package io.marketdesk.pricing;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
@@ -62,7 +62,7 @@ final class PricingFixture {
   }
 
   Reviews reviews() {
-    return t.app.wiring().get(Reviews.class);
+    return t.app.core().review().reviews();
   }
 
   Optional<Review> openReview(String orderNo) {

@@ -1,6 +1,6 @@
 package io.marketdesk.product;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.testing.TestApp;
@@ -15,7 +15,7 @@ final class OperatorDecisions {
 
   /** Approves (or rejects with the note as reason) the open review of a product; returns its id. */
   static long decide(TestApp t, String productId, boolean approve, String note) {
-    Reviews reviews = t.app.wiring().get(Reviews.class);
+    Reviews reviews = t.app.core().review().reviews();
     Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, Products.REVIEW_KIND, productId))
         .orElseThrow(() -> new AssertionError("no open review for " + productId));
     String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);

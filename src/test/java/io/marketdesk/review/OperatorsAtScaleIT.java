@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
@@ -46,7 +46,7 @@ class OperatorsAtScaleIT {
     t = TestApp.start(Map.of("security.replies-per-hour", "1000", "reviews.lead", OPS2, "api.token", "t0ken"),
         new FakeClock(Instant.parse("2026-12-01T00:00:00Z")));
     t.closeDemoReviews();
-    t.app.db().jdbi().useTransaction(h -> t.app.wiring().directory.createOperator(h, "Lead", List.of(OPS2)));
+    t.app.db().jdbi().useTransaction(h -> t.app.core().shared().directory().createOperator(h, "Lead", List.of(OPS2)));
     t.mailServer.addUser(OPS2, "demo");
   }
 
@@ -142,7 +142,7 @@ class OperatorsAtScaleIT {
     command(DemoData.ALICE, "修改商品 " + changedProduct + "\n价格: 80\n");
     // Withdrawn the way delisting withdraws a revision in review (Reviews.withdraw).
     long withdrawn = openReviewOf(withdrawnProduct);
-    boolean done = t.app.db().jdbi().inTransaction(h -> t.app.wiring().get(Reviews.class).withdraw(h, withdrawn, DemoData.ALICE));
+    boolean done = t.app.db().jdbi().inTransaction(h -> t.app.core().review().reviews().withdraw(h, withdrawn, DemoData.ALICE));
     assertThat(done).isTrue();
 
     String replyId = t.mail.reply(OPS, digest, "通过 １－２０，２１、22\n驳回 23-25 资质证明不清晰\n通过 26-30\n");
@@ -198,8 +198,8 @@ class OperatorsAtScaleIT {
     t.clock.set(Instant.parse("2026-12-02T02:00:00Z"));
     String p = newProduct(DemoData.BOB, "升级测试");
     long r = openReviewOf(p);
-    Instant remindAt = new ReviewEscalation(null, null, null, t.app.wiring().calendar, t.app.config().zone, 9)
-        .remindAt(t.app.db().jdbi().withHandle(h -> t.app.wiring().get(Reviews.class).find(h, r).orElseThrow()));
+    Instant remindAt = new ReviewEscalation(null, null, null, t.app.core().shared().calendar(), t.app.config().zone, 9)
+        .remindAt(t.app.db().jdbi().withHandle(h -> t.app.core().review().reviews().find(h, r).orElseThrow()));
     // 80 % of three working days is 2.4 days: Monday 09:36 Shanghai.
     assertThat(remindAt).isEqualTo(Instant.parse("2026-12-07T01:36:00Z"));
     t.clock.set(Instant.parse("2026-12-07T01:30:00Z"));
@@ -215,8 +215,8 @@ class OperatorsAtScaleIT {
     // Overdue from Tuesday 12-08: mailed to the lead only, once a day, also after a "restart" (a new job).
     t.clock.set(Instant.parse("2026-12-08T01:10:00Z"));
     t.app.scheduler().tickNow();
-    ReviewEscalation again = new ReviewEscalation(t.app.db().jdbi(), t.app.wiring().get(Reviews.class), t.app.wiring().mailer,
-        t.app.wiring().calendar, t.app.config().zone, t.app.config().digestHour);
+    ReviewEscalation again = new ReviewEscalation(t.app.db().jdbi(), t.app.core().review().reviews(), t.app.core().shared().mailer(),
+        t.app.core().shared().calendar(), t.app.config().zone, t.app.config().digestHour);
     again.tick(t.clock.instant());
     t.mail.await(OPS2, x -> x.subject().contains("审核逾期 #" + r + "】"));
     String overdue = "%审核逾期 #" + r + "】%";

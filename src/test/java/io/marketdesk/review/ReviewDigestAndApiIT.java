@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
@@ -88,8 +88,8 @@ class ReviewDigestAndApiIT {
     assertThat(digests()).isEqualTo(1);
 
     // A restarted app (a new job on the same database) does not send it again the same day.
-    Reviews reviews = t.app.wiring().get(Reviews.class);
-    new ReviewDigest(t.app.db().jdbi(), reviews, t.app.wiring().directory, t.app.wiring().mailer, t.app.wiring().calendar,
+    Reviews reviews = t.app.core().review().reviews();
+    new ReviewDigest(t.app.db().jdbi(), reviews, t.app.core().shared().directory(), t.app.core().shared().mailer(), t.app.core().shared().calendar(),
         t.app.config().zone, t.app.config().digestHour).tick(t.clock.instant());
     assertThat(digests()).isEqualTo(1);
 

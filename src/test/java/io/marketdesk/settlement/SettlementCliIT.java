@@ -3,7 +3,7 @@ package io.marketdesk.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.Main;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.TestApp;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.marketdesk.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.TestApp;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ class SettlementConcurrencyIT {
               + " 'buyer@customer.test', 12345, 12345, 'completed', :at, :at, :at FROM provider WHERE account_id = :a")
           .bind("at", Instant.parse("2026-11-10T02:00:00Z").toEpochMilli()).bind("a", DemoData.BOB_ACCOUNT).execute());
       clock.set(Instant.parse("2026-12-02T01:00:00Z"));
-      Settlements s1 = one.app.wiring().get(Settlements.class);
-      Settlements s2 = two.app.wiring().get(Settlements.class);
+      Settlements s1 = one.app.core().settlement().settlements();
+      Settlements s2 = two.app.core().settlement().settlements();
       List<String> made = new ArrayList<>();
       for (int round = 0; round < 3; round++) {
         YearMonth month = YearMonth.of(2026, 11 - round);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.MailClient.Mail;
@@ -107,7 +107,7 @@ class SettlementIT {
       clock.set(Instant.parse("2026-12-01T02:00:00Z"));
       t.app.scheduler().tickNow();
       t.app.scheduler().tickNow();
-      Settlements s = t.app.wiring().get(Settlements.class);
+      Settlements s = t.app.core().settlement().settlements();
       Settlements.RunResult again = s.run(YearMonth.of(2026, 11));
       assertThat(again.made()).isEmpty();
       assertThat(again.existing()).contains(ID);

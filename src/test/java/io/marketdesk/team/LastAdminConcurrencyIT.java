@@ -26,7 +26,7 @@ class LastAdminConcurrencyIT {
   void shouldKeepOneAdminWhenTwoAdminsRemoveEachOtherAtOnce() throws Exception {
     try (TestApp t = TestApp.start()) {
       Jdbi jdbi = t.app.db().jdbi();
-      Directory directory = t.app.wiring().directory;
+      Directory directory = t.app.core().shared().directory();
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
         for (int r0 = 0; r0 < 20; r0++) {

@@ -2,7 +2,7 @@ package io.marketdesk.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.command.Language;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.testing.MailClient;
@@ -42,7 +42,7 @@ class EveryMailKindIT {
   @Test
   void shouldSendEveryMailKindAsTextFirstThenHtmlWithEveryFactOfTheHtmlInTheText() throws Exception {
     try (TestApp t = TestApp.start()) {
-      Mailer mailer = t.app.wiring().mailer;
+      Mailer mailer = t.app.core().shared().mailer();
       Map<String, Object> models = GoldenMailsTest.models();
       int expected = 0;
       for (Language lang : Language.values()) {

@@ -2,7 +2,7 @@ package io.marketdesk.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.io.IOException;
@@ -109,7 +109,7 @@ class FourthLanguageIT {
 
   @Test
   void shouldListTheFourthLanguageFromItsLineAlone() {
-    List<String> codes = t.app.wiring().templates.catalog().languageCodes();
+    List<String> codes = t.app.core().shared().templates().catalog().languageCodes();
     assertThat(codes).containsExactly("zh", "zh-Hant", "en", "fr");
   }
 }

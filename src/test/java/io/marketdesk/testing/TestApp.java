@@ -1,9 +1,8 @@
 package io.marketdesk.testing;
 
 import io.marketdesk.app.App;
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.embedded.EmbeddedMailServer;
-import io.marketdesk.app.Features;
 import io.marketdesk.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +74,7 @@ public final class TestApp implements AutoCloseable {
     Map<String, String> keys = new HashMap<>(baseConfig(dir, !overrides.containsKey("db.url")));
     keys.putAll(overrides);
     Runnable drop = dropperFor(keys.get("db.url"), overrides.containsKey("db.url"));
-    App app = new App(Config.of(keys), clock, Features.all());
+    App app = new App(Config.of(keys), clock);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -106,7 +105,7 @@ public final class TestApp implements AutoCloseable {
     Path dir = tempDir();
     Map<String, String> keys = new HashMap<>(baseConfig(dir, !overrides.containsKey("db.url")));
     EmbeddedMailServer server = new EmbeddedMailServer(0, 0, "market@marketdesk.test", App.DEMO_PASSWORD,
-        DemoData.mailboxes(null));
+        App.demoMailboxes());
     keys.put("embedded.mail", "false");
     keys.put("imap.url", imapUrl);
     keys.put("smtp.url", "smtp://127.0.0.1:" + server.smtpPort());
@@ -114,7 +113,7 @@ public final class TestApp implements AutoCloseable {
     Runnable drop = dropperFor(keys.get("db.url"), overrides.containsKey("db.url"));
     App app;
     try {
-      app = new App(Config.of(keys), clock, Features.all());
+      app = new App(Config.of(keys), clock);
     } catch (RuntimeException e) {
       drop.run();
       server.close();
@@ -149,7 +148,7 @@ public final class TestApp implements AutoCloseable {
     Path dir = tempDir();
     Map<String, String> all = new HashMap<>(baseConfig(dir, false));
     all.putAll(keys);
-    App app = new App(Config.of(all), clock, Features.all());
+    App app = new App(Config.of(all), clock);
     try {
       app.start();
     } catch (RuntimeException e) {

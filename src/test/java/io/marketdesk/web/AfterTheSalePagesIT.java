@@ -5,7 +5,7 @@ import static io.marketdesk.web.WebFixtures.login;
 import static io.marketdesk.web.WebFixtures.mailtos;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.settlement.Settlements;
 import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;
@@ -104,7 +104,7 @@ class AfterTheSalePagesIT {
   @Order(4)
   void shouldShowTheProviderItsStatementsAndOperatorsTheDisputes() {
     t.clock.set(Instant.parse("2026-12-02T01:00:00Z"));
-    Settlements s = t.app.wiring().get(Settlements.class);
+    Settlements s = t.app.core().settlement().settlements();
     assertThat(s.run(YearMonth.of(2026, 11)).made()).contains(STATEMENT);
     String zh = page(DemoData.ALICE, "zh");
     assertThat(zh).contains("id=\"statements\"").contains(STATEMENT).contains("2026-11").contains("已发送");

@@ -2,6 +2,7 @@ package io.marketdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketdesk.feature.Mailto;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static io.marketdesk.web.WebFixtures.mailtos;
 import static io.marketdesk.web.WebFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.TestApp;
 import io.marketdesk.web.WebFixtures.MailtoLink;
 import java.net.http.HttpResponse;
@@ -80,7 +80,7 @@ class PersonalPagesIT {
   void shouldAnswerAnUnknownOrForeignTokenWithNotFound() {
     assertThat(get(t, "/login/aaaaaaaaaaaaaaaaaaaaaaaaaa", null).statusCode()).isEqualTo(404);
     assertThat(get(t, "/login/not-a-token", null).statusCode()).isEqualTo(404);
-    String review = t.app.db().jdbi().withHandle(h -> t.app.wiring().tokens.issue(h, "review", "1", DemoData.ALICE, null,
+    String review = t.app.db().jdbi().withHandle(h -> t.app.core().shared().tokens().issue(h, "review", "1", DemoData.ALICE, null,
         Duration.ofDays(1)));
     assertThat(get(t, "/login/" + review, null).statusCode()).isEqualTo(404);
   }

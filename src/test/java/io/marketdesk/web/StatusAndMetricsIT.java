@@ -4,7 +4,7 @@ import static io.marketdesk.web.WebFixtures.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.marketdesk.app.DemoData;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.TestApp;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;

@@ -1,13 +1,25 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
 import io.marketdesk.template.Templates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 
-/** What routes share: templates, the API token check, the page language. Thread-safe. */
+/**
+ * What routes share: templates, the API token check, the page language. Thread-safe.
+ *
+ * <p>Every route under {@code /api/} needs the bearer token, checked once for all of them before the
+ * route runs ({@code WebServer}); a route that is public on purpose (the status counts) says so with
+ * {@link Access#PUBLIC} where it is added.
+ */
 public final class Web {
+  /** The route role of an {@code /api/} route anyone may call without the token. */
+  public enum Access implements RouteRole {
+    PUBLIC
+  }
+
   private final Templates templates;
   private final String apiToken;
   private final String baseUrl;
@@ -28,7 +40,7 @@ public final class Web {
   }
 
   /** The request attribute holding the message catalog, whose languages a page may be in. */
-  static final String CATALOG = "marketdesk.catalog";
+  public static final String CATALOG = "marketdesk.catalog";
 
   /**
    * The page language: {@code ?lang=CODE} of a language there are files for, else the one the

@@ -1,4 +1,4 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 import io.marketdesk.command.Actor;
 import java.util.List;
@@ -20,8 +20,11 @@ public interface PersonalSection {
     }
   }
 
+  /** A link that opens the person's mail client with a command written in ({@link Mailto}). */
+  record Action(String label, String href) {}
+
   /** One row: its key (an order number, a statement ID), its cells, and its mailto actions. */
-  record Row(String key, List<String> cells, List<MePage.Action> actions) {
+  record Row(String key, List<String> cells, List<Action> actions) {
     public Row {
       cells = List.copyOf(cells);
       actions = List.copyOf(actions);
@@ -35,8 +38,8 @@ public interface PersonalSection {
   List<Table> tables(Handle h, Actor actor, String lang);
 
   /** A mailto action: the command line as subject and as the body's first line, then {@code more}. */
-  static MePage.Action action(String serviceAddress, String label, String command, String more) {
+  static Action action(String serviceAddress, String label, String command, String more) {
     String line = command.strip();
-    return new MePage.Action(label, Mailto.of(serviceAddress, line, more == null ? line : command + "\n" + more));
+    return new Action(label, Mailto.of(serviceAddress, line, more == null ? line : command + "\n" + more));
   }
 }

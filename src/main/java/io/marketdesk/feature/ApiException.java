@@ -1,4 +1,4 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 /**
  * An API error: answered as JSON {@code {"status": N, "error": "message"}} with that HTTP status

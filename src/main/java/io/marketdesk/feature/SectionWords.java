@@ -1,4 +1,4 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 import io.marketdesk.template.Catalog;
 import java.util.List;
@@ -21,12 +21,12 @@ public record SectionWords(Catalog catalog, String serviceAddress, String lang) 
   }
 
   /** A link that writes {@code command}, then {@code more} on the next lines (null: nothing more). */
-  public MePage.Action action(String label, String command, String more) {
+  public PersonalSection.Action action(String label, String command, String more) {
     return PersonalSection.action(serviceAddress, label, command, more);
   }
 
   /** The operator's two links on review {@code id}: approve and reject. */
-  public List<MePage.Action> decide(long id) {
+  public List<PersonalSection.Action> decide(long id) {
     return List.of(action(t("me.21"), t("me.review.approve", "id", id), null),
         action(t("me.22"), t("me.review.reject", "id", id), null));
   }

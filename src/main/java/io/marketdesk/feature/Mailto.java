@@ -1,4 +1,4 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.marketdesk.web;
+package io.marketdesk.feature;
 
 import io.javalin.Javalin;
 

@@ -1,15 +1,10 @@
-package io.marketdesk.app;
+package io.marketdesk.feature;
 
-import io.marketdesk.config.Config;
-import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The demo data of the embedded default (docs/demo.md): operator {@code ops@marketdesk.test}, providers
@@ -18,7 +13,6 @@ import org.slf4j.LoggerFactory;
  * restart (or a second instance) skip it.
  */
 public final class DemoData {
-  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   public static final String OPERATOR = "ops@marketdesk.test";
   public static final String ALICE = "alice@provider-a.test";
   public static final String BOB = "bob@provider-b.test";
@@ -26,22 +20,13 @@ public final class DemoData {
   public static final String ALICE_ACCOUNT = "100012345678";
   public static final String BOB_ACCOUNT = "100087654321";
 
-  /** Part of the demo data, loaded in the one demo transaction. */
+  /** A part of the demo data that a feature contributes, loaded in the one demo transaction. */
   @FunctionalInterface
   public interface Loader {
     void load(Handle h);
   }
 
   private DemoData() {}
-
-  /** The mailboxes of the embedded server: every demo person, password {@code demo}. */
-  public static List<EmbeddedMailServer.User> mailboxes(Config config) {
-    return List.of(
-        new EmbeddedMailServer.User(OPERATOR, App.DEMO_PASSWORD),
-        new EmbeddedMailServer.User(ALICE, App.DEMO_PASSWORD),
-        new EmbeddedMailServer.User(BOB, App.DEMO_PASSWORD),
-        new EmbeddedMailServer.User(BUYER, App.DEMO_PASSWORD));
-  }
 
   /** The demo's names and texts ({@code config/demo.properties}, bundled). */
   public static java.util.Properties text() {
@@ -58,7 +43,7 @@ public final class DemoData {
   }
 
   /** The people: one operator, two providers. */
-  static Loader people(Config config) {
+  public static Loader people() {
     return h -> {
       java.util.Properties t = text();
       Directory d = new Directory(Clock.systemUTC());
@@ -70,22 +55,5 @@ public final class DemoData {
           t.getProperty("people.bob.address"), "91110108MA0B5XXX2B", "400-900-5678", "support@provider-b.test", "7x24",
           t.getProperty("people.bob.contact"), "13900139000", BOB, List.of(BOB)));
     };
-  }
-
-  /** Runs the loaders once, ever, in one transaction. */
-  static void loadOnce(Jdbi jdbi, List<Loader> loaders, Clock clock) {
-    boolean loaded = jdbi.inTransaction(h -> {
-      int claimed = h.createUpdate("INSERT INTO kv (k, v) VALUES ('demo.loaded', :v) ON CONFLICT (k) DO NOTHING")
-          .bind("v", String.valueOf(clock.millis()))
-          .execute();
-      if (claimed == 0) {
-        return false;
-      }
-      for (Loader l : loaders) {
-        l.load(h);
-      }
-      return true;
-    });
-    log.info(loaded ? "demo data loaded" : "demo data already loaded; not loaded again");
   }
 }

@@ -94,7 +94,7 @@ public final class App implements AutoCloseable {
     db = Database.open(config.dbUrl, config.dbUser, config.dbPassword, config.dbPoolSize);
     Templates templates = new Templates(config.templatesDir);
     Tokens tokens = new Tokens(clock);
-    Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
+    Directory directory = new Directory(clock);
     AuditLog audit = new AuditLog(clock, (h, address) -> AuditRoles.of(directory.actor(h, address)));
     outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), instance);
     Mailer mailer = new Mailer(templates, outbox, config);

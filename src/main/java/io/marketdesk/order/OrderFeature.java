@@ -17,6 +17,7 @@ public final class OrderFeature implements Feature {
   public void wire(Wiring w) {
     ProductLookup products = w.find(ProductLookup.class) != null ? w.find(ProductLookup.class) : new ProductLookup();
     OrderStore store = new OrderStore();
+    w.directory.addLookup(new BuyerRoles(store));
     OrderWorkflow workflow = new OrderWorkflow(store, products, w.directory, w.mailer, w.audit, w.clock, w.config, w.calendar);
     w.provide(OrderWorkflow.class, workflow);
     Reviews reviews = w.get(Reviews.class);

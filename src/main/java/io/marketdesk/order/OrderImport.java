@@ -51,7 +51,7 @@ public final class OrderImport {
     Templates templates = new Templates(config.templatesDir);
     Outbox outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), "cli");
     Mailer mailer = new Mailer(templates, outbox, config);
-    Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
+    Directory directory = new Directory(clock).addLookup(new BuyerRoles(new OrderStore()));
     OrderWorkflow workflow = new OrderWorkflow(new OrderStore(), new ProductLookup(), directory, mailer, new AuditLog(clock), clock,
         config, io.marketdesk.calendar.WorkingDayCalendar.of(List.of()));
     return new OrderImport(db, workflow);

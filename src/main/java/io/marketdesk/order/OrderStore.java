@@ -133,6 +133,19 @@ public final class OrderStore {
         .mapTo(byte[].class).findFirst();
   }
 
+  /** Whether some order was bought with this address (as stored: the directory gives it normalised). */
+  public boolean hasBuyer(Handle h, String address) {
+    return h.createQuery("SELECT 1 FROM orders WHERE buyer_email = :a LIMIT 1").bind("a", address)
+        .mapTo(Integer.class).findFirst().isPresent();
+  }
+
+  /** The orders bought with an address (any case), newest first, at most {@code limit}. */
+  public List<Order> byBuyer(Handle h, String address, int limit) {
+    return h.createQuery(SELECT + " WHERE LOWER(o.buyer_email) = LOWER(:a) ORDER BY o.created_at DESC, o.order_no"
+            + " LIMIT :limit")
+        .bind("a", address).bind("limit", limit).map(OrderStore::map).list();
+  }
+
   private static Order map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
     return new Order(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
         rs.getString(7), rs.getLong(8), rs.getLong(9), OrderStatus.of(rs.getString(10)), rs.getString(11), rs.getLong(12),

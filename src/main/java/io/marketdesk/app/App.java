@@ -19,6 +19,7 @@ import io.marketdesk.mime.MailReader;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.outbox.Outbox;
 import io.marketdesk.outbox.OutboxSender;
+import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
 import io.marketdesk.store.Database;
 import io.marketdesk.template.Templates;
@@ -122,7 +123,8 @@ public final class App implements AutoCloseable {
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.idleCheck, config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
-    metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
+    metrics = new Metrics(outbox::counts, intake::status,
+        new DomainStatus(db.jdbi(), wiring.get(Reviews.class), clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     java.util.Optional.ofNullable(wiring.find(io.marketdesk.intake.OutOfOfficeListener.class)).ifPresent(processor::onOutOfOffice);
     intake.start();

@@ -1,10 +1,16 @@
 package io.marketdesk.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The audit log (SPEC §9): every state change, with who made it (address and role), where it came
@@ -25,6 +31,9 @@ public final class AuditLog {
    */
   public record Entry(long id, long at, String actor, String actorRole, String source, String messageId, String subject,
       String auth, Long inboundId, String entity, String entityId, String action, String before, String after) {}
+
+  private static final String SELECT = "SELECT id, at, actor, actor_role, source, message_id, subject, auth, inbound_id,"
+      + " entity, entity_id, action, before_state, after_state FROM audit_log";
 
   private final Clock clock;
   private final BiFunction<Handle, String, String> roleOf;
@@ -101,15 +110,43 @@ public final class AuditLog {
 
   /** Every entry about one thing, oldest first. */
   public List<Entry> forEntity(Handle h, String entity, String entityId) {
-    return h.createQuery(
-            "SELECT id, at, actor, actor_role, source, message_id, subject, auth, inbound_id, entity, entity_id, action,"
-                + " before_state, after_state FROM audit_log WHERE entity = :e AND entity_id = :id ORDER BY at, id")
+    return h.createQuery(SELECT + " WHERE entity = :e AND entity_id = :id ORDER BY at, id")
         .bind("e", entity)
         .bind("id", entityId)
-        .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getLong("at"), rs.getString("actor"), rs.getString("actor_role"),
-            rs.getString("source"), rs.getString("message_id"), rs.getString("subject"), rs.getString("auth"),
-            rs.getObject("inbound_id") == null ? null : rs.getLong("inbound_id"), rs.getString("entity"),
-            rs.getString("entity_id"), rs.getString("action"), rs.getString("before_state"), rs.getString("after_state")))
+        .map(AuditLog::entry)
         .list();
+  }
+
+  /**
+   * The newest entries about any of these things, newest first, at most {@code limit}: the caller
+   * names them ({@code product} and its IDs...), so that this reads no table but its own.
+   *
+   * @param ids per entity name, the IDs of the things; entities with no IDs are left out
+   */
+  public List<Entry> about(Handle h, Map<String, ? extends Collection<String>> ids, int limit) {
+    StringBuilder where = new StringBuilder();
+    List<Map.Entry<String, ? extends Collection<String>>> parts = new ArrayList<>();
+    for (Map.Entry<String, ? extends Collection<String>> e : ids.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        where.append(parts.isEmpty() ? "" : " OR ").append("(entity = :e").append(parts.size())
+            .append(" AND entity_id IN (<i").append(parts.size()).append(">))");
+        parts.add(e);
+      }
+    }
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+    var q = h.createQuery(SELECT + " WHERE " + where + " ORDER BY at DESC, id DESC LIMIT :limit").bind("limit", limit);
+    for (int i = 0; i < parts.size(); i++) {
+      q.bind("e" + i, parts.get(i).getKey()).bindList("i" + i, List.copyOf(parts.get(i).getValue()));
+    }
+    return q.map(AuditLog::entry).list();
+  }
+
+  private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Entry(rs.getLong("id"), rs.getLong("at"), rs.getString("actor"), rs.getString("actor_role"),
+        rs.getString("source"), rs.getString("message_id"), rs.getString("subject"), rs.getString("auth"),
+        rs.getObject("inbound_id") == null ? null : rs.getLong("inbound_id"), rs.getString("entity"),
+        rs.getString("entity_id"), rs.getString("action"), rs.getString("before_state"), rs.getString("after_state"));
   }
 }

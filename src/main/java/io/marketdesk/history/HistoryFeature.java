@@ -7,6 +7,7 @@ import io.marketdesk.order.OrderWorkflow;
 import io.marketdesk.product.Products;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
+import io.marketdesk.web.PageWords;
 import io.marketdesk.web.StatusContributor;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,8 @@ public final class HistoryFeature implements Feature {
         }
       }
     });
+    w.personal.add(new AuditSection(w.audit, products.dao(), orders.store(), reviews, w.directory,
+        new PageWords(w.templates.catalog(), w.config.mailAddress, w.config.zone)));
     DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(w.config.zone);
     w.status.add(() -> w.db.jdbi().withHandle(h -> {
       List<StatusContributor.Row> rows = new ArrayList<>();

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Providers and operators, and who a sender address is (SPEC §1). Addresses compare without case.
@@ -59,7 +58,8 @@ public final class Directory {
                 + " UNION ALL SELECT 'o' AS kind, o.id, NULL AS account_id, o.name, NULL AS team_role FROM operator_address a"
                 + " JOIN operator o ON o.id = a.operator_id WHERE a.address = :a")
         .bind("a", a)
-        .map(ConstructorMapper.of(Found.class))
+        .map((rs, c) -> new Found(rs.getString("kind"), rs.getLong("id"), rs.getString("account_id"), rs.getString("name"),
+            rs.getString("team_role")))
         .list()) {
       if (row.kind().equals("p")) {
         p = row;
@@ -113,15 +113,12 @@ public final class Directory {
             "SELECT id, account_id, company_name, company_address, credit_code, cs_phone, cs_email, cs_hours,"
                 + " contact_name, contact_phone, contact_email FROM provider WHERE id = :id")
         .bind("id", id)
-        .map(ConstructorMapper.of(ProviderRow.class))
-        .findFirst()
-        .map(r -> new Provider(r.id(), r.accountId(), r.companyName(), r.companyAddress(), r.creditCode(), r.csPhone(),
-            r.csEmail(), r.csHours(), r.contactName(), r.contactPhone(), r.contactEmail(), addresses));
+        .map((rs, ctx) -> new Provider(rs.getLong("id"), rs.getString("account_id"), rs.getString("company_name"),
+            rs.getString("company_address"), rs.getString("credit_code"), rs.getString("cs_phone"), rs.getString("cs_email"),
+            rs.getString("cs_hours"), rs.getString("contact_name"), rs.getString("contact_phone"),
+            rs.getString("contact_email"), addresses))
+        .findFirst();
   }
-
-  /** The provider table's columns, by name. */
-  private record ProviderRow(long id, String accountId, String companyName, String companyAddress, String creditCode,
-      String csPhone, String csEmail, String csHours, String contactName, String contactPhone, String contactEmail) {}
 
   public List<Provider> providers(Handle h) {
     return all(h, "SELECT id FROM provider ORDER BY account_id", id -> provider(h, id));

@@ -6,6 +6,7 @@ import io.marketdesk.command.CommandHandler;
 import io.marketdesk.confirm.Confirmable;
 import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.Reviews;
+import io.marketdesk.web.PageWords;
 
 /**
  * Orders (SPEC §4, §8): the order feed API, the provider's and the buyer's commands, the start and
@@ -37,6 +38,8 @@ public final class OrderFeature implements Feature {
     w.scheduler.add(refunds.timer(w.db.jdbi(), w.mailer.outbox()::wake));
     w.web.add(new OrderApi(w.db.jdbi(), workflow, w.mailer.outbox()));
     w.status.add(new OrderStatusSection(w.db.jdbi(), store));
+    w.personal.add(new OrderSection(store, reviews, w.directory,
+        new PageWords(w.templates.catalog(), w.config.mailAddress, w.config.zone)));
     w.personal.add(new RefundSection(w.templates.catalog(), w.config.mailAddress, w.config.zone));
     w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));
     w.demo.add(new OrderDemo(w.clock, w.templates.catalog()));

@@ -139,6 +139,12 @@ public final class OrderStore {
         .mapTo(Integer.class).findFirst().isPresent();
   }
 
+  /** The numbers of a provider's orders. */
+  public List<String> orderNumbers(Handle h, long providerId) {
+    return h.createQuery("SELECT order_no FROM orders WHERE provider_id = :pid").bind("pid", providerId)
+        .mapTo(String.class).list();
+  }
+
   /** The orders bought with an address (any case), newest first, at most {@code limit}. */
   public List<Order> byBuyer(Handle h, String address, int limit) {
     return h.createQuery(SELECT + " WHERE LOWER(o.buyer_email) = LOWER(:a) ORDER BY o.created_at DESC, o.order_no"

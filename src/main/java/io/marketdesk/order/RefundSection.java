@@ -5,10 +5,9 @@ import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.web.MePage;
+import io.marketdesk.web.PageWords;
 import io.marketdesk.web.PersonalSection;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -28,14 +27,10 @@ final class RefundSection implements PersonalSection {
   private record Row(String orderNo, long amount, String reason, String status, long requestedAt, long answerDue,
       String declineReason, Long reviewId, String accountId) {}
 
-  private final Catalog catalog;
-  private final String serviceAddress;
-  private final ZoneId zone;
+  private final PageWords words;
 
   RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) {
-    this.catalog = catalog;
-    this.serviceAddress = serviceAddress;
-    this.zone = zone;
+    this.words = new PageWords(catalog, serviceAddress, zone);
   }
 
   @Override
@@ -46,10 +41,9 @@ final class RefundSection implements PersonalSection {
       for (Row r : rows(h, "o.provider_id = :v", actor.providerId())) {
         List<MePage.Action> actions = new ArrayList<>();
         if (r.status().equals("asked")) {
-          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.refunds.accept"),
-              t(lang, "refund.example.accept", "no", r.orderNo()), null));
-          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.refunds.decline"),
-              first(t(lang, "keyword.order.refund.decline")) + " " + r.orderNo() + " ", t(lang, "page.refunds.decline.more")));
+          actions.add(words.command(lang, t(lang, "page.refunds.accept"), "order.refund.accept", r.orderNo(), null));
+          actions.add(words.command(lang, t(lang, "page.refunds.decline"), "order.refund.decline", r.orderNo() + " ",
+              t(lang, "page.refunds.decline.more")));
         }
         rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
             t(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
@@ -62,9 +56,7 @@ final class RefundSection implements PersonalSection {
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
-        List<MePage.Action> actions = r.reviewId() == null ? List.of() : List.of(
-            PersonalSection.action(serviceAddress, t(lang, "me.21"), t(lang, "me.review.approve", "id", r.reviewId()), null),
-            PersonalSection.action(serviceAddress, t(lang, "me.22"), t(lang, "me.review.reject", "id", r.reviewId()), null));
+        List<MePage.Action> actions = r.reviewId() == null ? List.of() : words.decide(lang, r.reviewId());
         rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
             r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
             r.declineReason() == null ? t(lang, "page.refunds.unanswered") : r.declineReason()), actions));
@@ -99,14 +91,10 @@ final class RefundSection implements PersonalSection {
   }
 
   private String t(String lang, String key, Object... args) {
-    return catalog.text(lang, key, args);
-  }
-
-  private static String first(String keywords) {
-    return keywords.split("\\|")[0].strip();
+    return words.t(lang, key, args);
   }
 
   private String time(long millis) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(Instant.ofEpochMilli(millis));
+    return words.time(millis);
   }
 }

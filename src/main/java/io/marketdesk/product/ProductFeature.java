@@ -4,6 +4,7 @@ import io.marketdesk.app.Feature;
 import io.marketdesk.app.Wiring;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.review.Reviews;
+import io.marketdesk.web.PageWords;
 
 /**
  * Products (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
@@ -25,6 +26,8 @@ public final class ProductFeature implements Feature {
     }
     w.web.add(new ProductWeb(w.db.jdbi(), products, w.directory, w.templates.catalog()));
     w.status.add(new ProductStatusSection(w.db.jdbi(), dao));
+    w.personal.add(new ProductSection(dao, reviews,
+        new PageWords(w.templates.catalog(), w.config.mailAddress, w.config.zone)));
     w.demo.add(new ProductDemo(products, reviews, w));
   }
 }

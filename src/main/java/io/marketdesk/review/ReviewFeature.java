@@ -4,6 +4,7 @@ import io.marketdesk.app.Feature;
 import io.marketdesk.app.Wiring;
 import io.marketdesk.identity.Away;
 import io.marketdesk.intake.OutOfOfficeListener;
+import io.marketdesk.web.PageWords;
 
 /**
  * The review workflow: the {@link Reviews} service other features submit to, the operators'
@@ -32,6 +33,8 @@ public final class ReviewFeature implements Feature {
         w.config.digestHour));
     w.scheduler.add(new ReviewEscalation(w.db.jdbi(), reviews, w.mailer, w.calendar, w.config.zone, w.config.digestHour));
     w.status.add(new ReviewStatus(w.db.jdbi(), reviews, w.clock));
+    w.personal.add(new ReviewSection(reviews, w.directory, w.clock,
+        new PageWords(w.templates.catalog(), w.config.mailAddress, w.config.zone)));
     w.web.add(new ReviewApi(w.db.jdbi(), reviews, w.directory, w.clock));
   }
 }

@@ -7,10 +7,9 @@ import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.web.MePage;
+import io.marketdesk.web.PageWords;
 import io.marketdesk.web.PersonalSection;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -23,16 +22,12 @@ import org.jdbi.v3.core.Handle;
 final class StatementSection implements PersonalSection {
   private final Settlements settlements;
   private final Reviews reviews;
-  private final Catalog catalog;
-  private final String serviceAddress;
-  private final ZoneId zone;
+  private final PageWords words;
 
   StatementSection(Settlements settlements, Reviews reviews, Catalog catalog, String serviceAddress, ZoneId zone) {
     this.settlements = settlements;
     this.reviews = reviews;
-    this.catalog = catalog;
-    this.serviceAddress = serviceAddress;
-    this.zone = zone;
+    this.words = new PageWords(catalog, serviceAddress, zone);
   }
 
   @Override
@@ -43,10 +38,9 @@ final class StatementSection implements PersonalSection {
       for (Statement s : settlements.ofProvider(h, actor.providerId())) {
         List<MePage.Action> actions = new ArrayList<>();
         if (!s.status().equals("confirmed")) {
-          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.confirm"),
-              t(lang, "settlement.example.confirm", "id", s.id()), null));
-          actions.add(PersonalSection.action(serviceAddress, t(lang, "page.statements.dispute"),
-              first(t(lang, "keyword.settlement.dispute")) + " " + s.id() + " ", t(lang, "page.statements.dispute.more")));
+          actions.add(words.command(lang, t(lang, "page.statements.confirm"), "settlement.confirm", s.id(), null));
+          actions.add(words.command(lang, t(lang, "page.statements.dispute"), "settlement.dispute", s.id() + " ",
+              t(lang, "page.statements.dispute.more")));
         }
         rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), t(lang, "state.settlement." + s.status()),
             Money.formatYuan(s.gross()), Money.formatYuan(s.refunded()), Money.formatYuan(s.commission()),
@@ -64,9 +58,7 @@ final class StatementSection implements PersonalSection {
           continue;
         }
         rows.add(new PersonalSection.Row(r.subject(), List.of("#" + r.id(), reviews.title(r, lang), r.requestedBy(),
-            DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(r.dueAt() - 1).atZone(zone))), List.of(
-            PersonalSection.action(serviceAddress, t(lang, "me.21"), t(lang, "me.review.approve", "id", r.id()), null),
-            PersonalSection.action(serviceAddress, t(lang, "me.22"), t(lang, "me.review.reject", "id", r.id()), null))));
+            words.dueDay(r.dueAt())), words.decide(lang, r.id())));
       }
       out.add(new Table("statement-disputes", t(lang, "page.statements.ops-title"), List.of(
           t(lang, "page.refunds.col.review"), t(lang, "page.statements.col.dispute"), t(lang, "page.statements.col.by"),
@@ -76,10 +68,6 @@ final class StatementSection implements PersonalSection {
   }
 
   private String t(String lang, String key, Object... args) {
-    return catalog.text(lang, key, args);
-  }
-
-  private static String first(String keywords) {
-    return keywords.split("\\|")[0].strip();
+    return words.t(lang, key, args);
   }
 }

@@ -123,13 +123,14 @@ public final class App implements AutoCloseable {
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.idleCheck, config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
-    metrics = new Metrics(outbox::counts, intake::status,
-        new DomainStatus(db.jdbi(), wiring.get(Reviews.class), clock)::reviewCounts);
+    Reviews reviews = wiring.get(Reviews.class);
+    metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), reviews, clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     java.util.Optional.ofNullable(wiring.find(io.marketdesk.intake.OutOfOfficeListener.class)).ifPresent(processor::onOutOfOffice);
     intake.start();
     List<WebModule> modules = new ArrayList<>();
-    modules.add(new StatusPage(inbound, outbox, intake::status, sender::connected, db, wiring.status, clock, config.zone));
+    modules.add(new StatusPage(inbound, outbox, intake::status, sender::connected, db, wiring.status,
+        () -> db.jdbi().withHandle(reviews::openDueTimes), clock, config.zone));
     modules.add(metrics);
     modules.addAll(wiring.web);
     web = new WebServer(new Web(templates, config.apiToken, config.webBaseUrl), modules).start(config.webHost, config.webPort);

@@ -24,26 +24,10 @@ import org.jdbi.v3.core.Handle;
  * things; the audit log is read for those only. Who acted is shown as the address when it is one of
  * the provider's own, else only as an operator or "system or buyer". Thread-safe.
  */
-final class AuditSection implements PersonalSection {
+record AuditSection(AuditLog audit, ProductDao products, OrderStore orders, Reviews reviews, Directory directory,
+    PageWords words) implements PersonalSection {
   /** How many entries the page shows. */
   static final int LIMIT = 20;
-
-  private final AuditLog audit;
-  private final ProductDao products;
-  private final OrderStore orders;
-  private final Reviews reviews;
-  private final Directory directory;
-  private final PageWords words;
-
-  AuditSection(AuditLog audit, ProductDao products, OrderStore orders, Reviews reviews, Directory directory,
-      PageWords words) {
-    this.audit = audit;
-    this.products = products;
-    this.orders = orders;
-    this.reviews = reviews;
-    this.directory = directory;
-    this.words = words;
-  }
 
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {

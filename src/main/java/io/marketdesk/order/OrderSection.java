@@ -22,25 +22,13 @@ import org.jdbi.v3.core.Handle;
  * so that the page is never blank). Only the person's own orders: a provider's by its provider id, a
  * buyer's by address. Thread-safe.
  */
-final class OrderSection implements PersonalSection {
+record OrderSection(OrderStore store, Reviews reviews, Directory directory, PageWords words) implements PersonalSection {
   /** At most this many orders in one table. */
   static final int LIMIT = 500;
   /** The order of the provider's table: an order's life, then where it ends. */
   private static final List<OrderStatus> LIFE = List.of(OrderStatus.UNPAID, OrderStatus.PAID, OrderStatus.IMPLEMENTING,
       OrderStatus.AWAITING_CONFIRMATION, OrderStatus.DISPUTED, OrderStatus.COMPLETED, OrderStatus.CANCELLED,
       OrderStatus.REFUNDING, OrderStatus.REFUNDED);
-
-  private final OrderStore store;
-  private final Reviews reviews;
-  private final Directory directory;
-  private final PageWords words;
-
-  OrderSection(OrderStore store, Reviews reviews, Directory directory, PageWords words) {
-    this.store = store;
-    this.reviews = reviews;
-    this.directory = directory;
-    this.words = words;
-  }
 
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {

@@ -19,16 +19,7 @@ import org.jdbi.v3.core.Handle;
  * version's while never approved; a revision in review is marked. Links to view, change, delist or
  * relist each, and one to write a new product. Only the provider's own products. Thread-safe.
  */
-final class ProductSection implements PersonalSection {
-  private final ProductDao dao;
-  private final Reviews reviews;
-  private final PageWords words;
-
-  ProductSection(ProductDao dao, Reviews reviews, PageWords words) {
-    this.dao = dao;
-    this.reviews = reviews;
-    this.words = words;
-  }
+record ProductSection(ProductDao dao, Reviews reviews, PageWords words) implements PersonalSection {
 
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {

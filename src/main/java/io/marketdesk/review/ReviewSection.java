@@ -17,18 +17,7 @@ import org.jdbi.v3.core.Handle;
  * provider's own requests; for operators, the whole queue with the approve and reject links and how
  * many are overdue. Thread-safe.
  */
-final class ReviewSection implements PersonalSection {
-  private final Reviews reviews;
-  private final Directory directory;
-  private final Clock clock;
-  private final PageWords words;
-
-  ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWords words) {
-    this.reviews = reviews;
-    this.directory = directory;
-    this.clock = clock;
-    this.words = words;
-  }
+record ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWords words) implements PersonalSection {
 
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {

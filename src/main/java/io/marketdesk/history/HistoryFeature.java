@@ -8,13 +8,9 @@ import io.marketdesk.product.Products;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
 import io.marketdesk.web.PageWords;
-import io.marketdesk.web.StatusContributor;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * History by mail, withdraw and undo (docs/history.md, docs/undo.md): their commands, the timer that
@@ -59,26 +55,7 @@ public final class HistoryFeature implements Feature {
     });
     w.personal.add(new AuditSection(w.audit, products.dao(), orders.store(), reviews, w.directory,
         new PageWords(w.templates.catalog(), w.config.mailAddress, w.config.zone)));
-    DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(w.config.zone);
-    w.status.add(() -> w.db.jdbi().withHandle(h -> {
-      List<StatusContributor.Row> rows = new ArrayList<>();
-      long[] counts = chain.counts(h);
-      rows.add(new StatusContributor.Row("status-page.audit.sealed", String.valueOf(counts[0]), false));
-      rows.add(new StatusContributor.Row("status-page.audit.waiting", String.valueOf(counts[1]), false));
-      var last = chain.last(h);
-      if (last.isEmpty()) {
-        rows.add(new StatusContributor.Row("status-page.audit.never", "—", false));
-      } else if (last.get().ok()) {
-        rows.add(new StatusContributor.Row("status-page.audit.verified-ok", when.format(Instant.ofEpochMilli(last.get().at()))
-            + " · " + last.get().entries(), false));
-      } else {
-        var v = last.get();
-        rows.add(new StatusContributor.Row("status-page.audit.broken." + v.problem().name().toLowerCase(java.util.Locale.ROOT),
-            when.format(Instant.ofEpochMilli(v.at())) + " · #" + v.badSeq() + (v.badId() == null ? "" : " (id " + v.badId() + ")"),
-            true));
-      }
-      return List.of(new StatusContributor.Section("audit", "status-page.audit.title", rows));
-    }));
+    w.status.add(new AuditStatusSection(w.db.jdbi(), chain, w.config.zone));
   }
 
   /** {@code undo.window}: an ISO-8601 duration ({@code PT10M}) or a number of minutes. */

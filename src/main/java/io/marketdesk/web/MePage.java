@@ -4,10 +4,13 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.Role;
+import io.marketdesk.command.TeamRole;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
+import io.marketdesk.login.LoginRoutes;
 import io.marketdesk.login.Sessions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +31,14 @@ public final class MePage implements WebModule {
   private final Directory directory;
   private final PageWords words;
   private final Clock clock;
-  private final java.time.Duration loginTtl;
+  private final Duration loginTtl;
   private final List<PersonalSection> sections;
 
   /**
    * @param sections the parts features contribute (the list the wiring fills; read at each request)
    */
   public MePage(Jdbi jdbi, Sessions sessions, Directory directory, PageWords words, Clock clock,
-      java.time.Duration loginTtl, List<PersonalSection> sections) {
+      Duration loginTtl, List<PersonalSection> sections) {
     this.jdbi = jdbi;
     this.sessions = sessions;
     this.directory = directory;
@@ -85,7 +88,7 @@ public final class MePage implements WebModule {
     Optional<String> address = sessions.address(ctx.cookie(Sessions.COOKIE));
     if (address.isEmpty()) {
       ctx.status(401);
-      web.page(ctx, "login", io.marketdesk.login.LoginRoutes.Model.of(lang, "none", words.serviceAddress(), loginTtl,
+      web.page(ctx, "login", LoginRoutes.Model.of(lang, "none", words.serviceAddress(), loginTtl,
           words.catalog()));
       return;
     }
@@ -130,11 +133,11 @@ public final class MePage implements WebModule {
     boolean admin = false;
     for (Directory.Member m : directory.members(h, p.id())) {
       boolean you = m.address().equals(address);
-      admin |= you && m.role() == io.marketdesk.command.TeamRole.ADMIN;
+      admin |= you && m.role() == TeamRole.ADMIN;
       members.add(new MemberView(m.address(), m.role().code(), words.t(lang, "team-role." + m.role().code()), you,
           m.addedAt() == null ? words.t(lang, "page.team.onboarding") : words.time(m.addedAt())));
     }
-    String role = words.t(lang, "words.team-role." + io.marketdesk.command.TeamRole.ORDERS.code()).split("\\|")[0].strip();
+    String role = words.t(lang, "words.team-role." + TeamRole.ORDERS.code()).split("\\|")[0].strip();
     return new TeamPart(members, admin ? words.command(lang, words.t(lang, "page.team.add"), "member.add",
         words.t(lang, "team.example-address") + " " + role, null) : null);
   }

@@ -1,7 +1,6 @@
 package io.marketdesk.web;
 
 import io.marketdesk.command.Actor;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -78,19 +77,4 @@ public interface PersonalSection {
    * them (a person who is not a provider sees no statements).
    */
   List<Table> tables(Handle h, Actor actor, String lang);
-
-  /** A mailto action: the command line as subject and as the body's first line, then {@code more}. */
-  static MePage.Action action(String serviceAddress, String label, String command, String more) {
-    String line = command.strip();
-    return new MePage.Action(label, Mailto.of(serviceAddress, line, more == null ? line : command + "\n" + more));
-  }
-
-  /** Cells of plain text. */
-  static List<Cell> cells(String... texts) {
-    List<Cell> out = new ArrayList<>();
-    for (String t : texts) {
-      out.add(Cell.of(t));
-    }
-    return out;
-  }
 }

@@ -15,7 +15,7 @@ import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Providers and operators, and who a sender address is (SPEC §1). Addresses compare without case.
+ * Providers and operators, and who a sender address is (docs/accounts.md). Addresses compare without case.
  * Other features add roles with {@link #addLookup} (the orders feature adds buyers): this class
  * reads only the identity tables. Thread-safe.
  */

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code /me}: the personal page of whoever logged in with a login link (SPEC §8). The page shows
+ * {@code /me}: the personal page of whoever logged in with a login link (docs/web.md). The page shows
  * the provider's account and team (the directory's), then the sections the features contribute
  * ({@link PersonalSection}): a provider's products, orders, open reviews, refunds, statements and
  * recent audit entries; an operator's review queue and disputes; a buyer's orders. A person with

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -32,6 +33,8 @@ public final class AuditLog {
   public record Entry(long id, long at, String actor, String actorRole, String source, String messageId, String subject,
       String auth, Long inboundId, String entity, String entityId, String action, String before, String after) {}
 
+  /** How many IDs {@link #about} binds in one statement. */
+  static final int IDS_PER_QUERY = 500;
   private static final String SELECT = "SELECT id, at, actor, actor_role, source, message_id, subject, auth, inbound_id,"
       + " entity, entity_id, action, before_state, after_state FROM audit_log";
 
@@ -119,28 +122,27 @@ public final class AuditLog {
 
   /**
    * The newest entries about any of these things, newest first, at most {@code limit}: the caller
-   * names them ({@code product} and its IDs...), so that this reads no table but its own.
+   * names them ({@code product} and its IDs...), so that this reads no table but its own. The IDs go
+   * to the database {@value #IDS_PER_QUERY} at a time (a provider may have more orders than a
+   * statement may bind values).
    *
-   * @param ids per entity name, the IDs of the things; entities with no IDs are left out
+   * @param ids per entity name, the IDs of the things
    */
   public List<Entry> about(Handle h, Map<String, ? extends Collection<String>> ids, int limit) {
-    StringBuilder where = new StringBuilder();
-    List<Map.Entry<String, ? extends Collection<String>>> parts = new ArrayList<>();
+    List<Entry> found = new ArrayList<>();
     for (Map.Entry<String, ? extends Collection<String>> e : ids.entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        where.append(parts.isEmpty() ? "" : " OR ").append("(entity = :e").append(parts.size())
-            .append(" AND entity_id IN (<i").append(parts.size()).append(">))");
-        parts.add(e);
+      List<String> all = List.copyOf(e.getValue());
+      for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+        found.addAll(h.createQuery(SELECT + " WHERE entity = :e AND entity_id IN (<ids>) ORDER BY at DESC, id DESC LIMIT :limit")
+            .bind("e", e.getKey())
+            .bindList("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)))
+            .bind("limit", limit)
+            .map(AuditLog::entry)
+            .list());
       }
     }
-    if (parts.isEmpty()) {
-      return List.of();
-    }
-    var q = h.createQuery(SELECT + " WHERE " + where + " ORDER BY at DESC, id DESC LIMIT :limit").bind("limit", limit);
-    for (int i = 0; i < parts.size(); i++) {
-      q.bind("e" + i, parts.get(i).getKey()).bindList("i" + i, List.copyOf(parts.get(i).getValue()));
-    }
-    return q.map(AuditLog::entry).list();
+    found.sort(Comparator.comparingLong(Entry::at).thenComparingLong(Entry::id).reversed());
+    return List.copyOf(found.subList(0, Math.min(limit, found.size())));
   }
 
   private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {

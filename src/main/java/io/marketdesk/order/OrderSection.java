@@ -47,9 +47,7 @@ record OrderSection(OrderStore store, Reviews reviews, Directory directory, Page
   }
 
   private Table provider(Handle h, Provider p, String lang) {
-    List<Order> orders = new ArrayList<>(store.byProvider(h, p.id(), null));
-    orders.sort(Comparator.comparingLong(Order::createdAt).reversed().thenComparing(Order::orderNo));
-    orders = orders.subList(0, Math.min(LIMIT, orders.size()));
+    List<Order> orders = new ArrayList<>(store.recentByProvider(h, p.id(), LIMIT));
     orders.sort(Comparator.comparingInt(o -> LIFE.indexOf(o.status())));
     List<PersonalSection.Row> rows = new ArrayList<>();
     for (Order o : orders) {

@@ -145,6 +145,12 @@ public final class OrderStore {
         .mapTo(String.class).list();
   }
 
+  /** A provider's newest orders, at most {@code limit}. */
+  public List<Order> recentByProvider(Handle h, long providerId, int limit) {
+    return h.createQuery(SELECT + " WHERE o.provider_id = :pid ORDER BY o.created_at DESC, o.order_no LIMIT :limit")
+        .bind("pid", providerId).bind("limit", limit).map(OrderStore::map).list();
+  }
+
   /** The orders bought with an address (any case), newest first, at most {@code limit}. */
   public List<Order> byBuyer(Handle h, String address, int limit) {
     return h.createQuery(SELECT + " WHERE LOWER(o.buyer_email) = LOWER(:a) ORDER BY o.created_at DESC, o.order_no"

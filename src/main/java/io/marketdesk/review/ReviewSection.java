@@ -9,7 +9,9 @@ import io.marketdesk.web.PersonalSection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -36,9 +38,10 @@ record ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWord
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       long overdue = 0;
+      Map<Long, String> providers = new HashMap<>();
       for (Review r : reviews.openReviews(h)) {
-        String provider = r.providerId() == null ? "" : directory.provider(h, r.providerId())
-            .map(p -> p.companyName() + " (" + p.accountId() + ")").orElse("");
+        String provider = r.providerId() == null ? "" : providers.computeIfAbsent(r.providerId(), id -> directory
+            .provider(h, id).map(p -> p.companyName() + " (" + p.accountId() + ")").orElse(""));
         PersonalSection.Row row = row(r, words.decide(lang, r.id()), lang, provider);
         overdue += row.warn() ? 1 : 0;
         rows.add(row);

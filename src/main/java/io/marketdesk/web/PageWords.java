@@ -84,21 +84,15 @@ public final class PageWords {
         command);
   }
 
-  /** The links of an operator's decision on review {@code id}: approve, and reject with a reason. */
+  /** The links of an operator's decision on review {@code id}: approve, and reject with a reason to type. */
   public List<MePage.Action> decide(String lang, long id) {
-    String decide = keyword(lang, "review.decide") + " " + id + " ";
     return List.of(
-        link(lang, "me.21", "review.decide", decide + keyword(lang, "review.approve"), null),
-        link(lang, "me.22", "review.decide", decide + keyword(lang, "review.reject") + " ", null));
+        command(lang, t(lang, "me.21"), "review.decide", id + " " + keyword(lang, "review.approve"), null),
+        command(lang, t(lang, "me.22"), "review.decide", id + " " + keyword(lang, "review.reject") + " ", null));
   }
 
   /** A link with its own subject and body (a mail worded for a person to read, such as a price change request). */
   public MePage.Action mail(String label, String command, String subject, String body) {
     return new MePage.Action(label, Mailto.of(serviceAddress, subject, body), command);
-  }
-
-  private MePage.Action link(String lang, String labelKey, String command, String line, String more) {
-    return new MePage.Action(t(lang, labelKey), Mailto.of(serviceAddress, line.strip(), more == null ? line : line + "\n"
-        + more), command);
   }
 }

@@ -34,6 +34,7 @@ import io.marketdesk.pricing.PricingFeature;
 import io.marketdesk.product.ProductFeature;
 import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.ReviewFeature;
+import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
 import io.marketdesk.settlement.SettlementFeature;
 import io.marketdesk.store.Database;
@@ -132,13 +133,14 @@ public final class App implements AutoCloseable {
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.idleCheck, config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);
-    metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), clock)::reviewCounts);
+    Reviews reviews = core.review().reviews();
+    metrics = new Metrics(outbox::counts, intake::status, new DomainStatus(db.jdbi(), reviews, clock)::reviewCounts);
     processor.onTimedResult(metrics::mailProcessed);
     processor.onOutOfOffice(core.review().outOfOffice());
     intake.start();
     List<WebModule> modules = new ArrayList<>();
-    modules.add(new StatusPage(inbound, outbox, intake::status, sender::connected, db, core.contribution().status(), clock,
-        config.zone));
+    modules.add(new StatusPage(inbound, outbox, intake::status, sender::connected, db, core.contribution().status(),
+        () -> db.jdbi().withHandle(reviews::openDueTimes), clock, config.zone));
     modules.add(metrics);
     modules.addAll(core.contribution().web());
     web = new WebServer(new Web(templates, config.apiToken, config.webBaseUrl), modules).start(config.webHost, config.webPort);
@@ -167,7 +169,7 @@ public final class App implements AutoCloseable {
   public static Core core(Config config, Clock clock, Database db, String instance) {
     Templates templates = new Templates(config.templatesDir);
     Tokens tokens = new Tokens(clock);
-    Directory directory = new Directory(clock).addLookup(Directory.buyerLookup());
+    Directory directory = new Directory(clock);
     AuditLog audit = new AuditLog(clock, (h, address) -> AuditRoles.of(directory.actor(h, address)));
     Outbox outbox = new Outbox(db.jdbi(), clock, config.mailDomain(), instance);
     Mailer mailer = new Mailer(templates, outbox, config);

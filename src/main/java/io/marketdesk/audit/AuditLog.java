@@ -1,10 +1,17 @@
 package io.marketdesk.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The audit log (docs/reliability.md): every state change, with who made it (address and role), where it came
@@ -25,6 +32,11 @@ public final class AuditLog {
    */
   public record Entry(long id, long at, String actor, String actorRole, String source, String messageId, String subject,
       String auth, Long inboundId, String entity, String entityId, String action, String before, String after) {}
+
+  /** How many IDs {@link #about} binds in one statement. */
+  static final int IDS_PER_QUERY = 500;
+  private static final String SELECT = "SELECT id, at, actor, actor_role, source, message_id, subject, auth, inbound_id,"
+      + " entity, entity_id, action, before_state, after_state FROM audit_log";
 
   private final Clock clock;
   private final BiFunction<Handle, String, String> roleOf;
@@ -101,15 +113,42 @@ public final class AuditLog {
 
   /** Every entry about one thing, oldest first. */
   public List<Entry> forEntity(Handle h, String entity, String entityId) {
-    return h.createQuery(
-            "SELECT id, at, actor, actor_role, source, message_id, subject, auth, inbound_id, entity, entity_id, action,"
-                + " before_state, after_state FROM audit_log WHERE entity = :e AND entity_id = :id ORDER BY at, id")
+    return h.createQuery(SELECT + " WHERE entity = :e AND entity_id = :id ORDER BY at, id")
         .bind("e", entity)
         .bind("id", entityId)
-        .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getLong("at"), rs.getString("actor"), rs.getString("actor_role"),
-            rs.getString("source"), rs.getString("message_id"), rs.getString("subject"), rs.getString("auth"),
-            rs.getObject("inbound_id") == null ? null : rs.getLong("inbound_id"), rs.getString("entity"),
-            rs.getString("entity_id"), rs.getString("action"), rs.getString("before_state"), rs.getString("after_state")))
+        .map(AuditLog::entry)
         .list();
+  }
+
+  /**
+   * The newest entries about any of these things, newest first, at most {@code limit}: the caller
+   * names them ({@code product} and its IDs...), so that this reads no table but its own. The IDs go
+   * to the database {@value #IDS_PER_QUERY} at a time (a provider may have more orders than a
+   * statement may bind values).
+   *
+   * @param ids per entity name, the IDs of the things
+   */
+  public List<Entry> about(Handle h, Map<String, ? extends Collection<String>> ids, int limit) {
+    List<Entry> found = new ArrayList<>();
+    for (Map.Entry<String, ? extends Collection<String>> e : ids.entrySet()) {
+      List<String> all = List.copyOf(e.getValue());
+      for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+        found.addAll(h.createQuery(SELECT + " WHERE entity = :e AND entity_id IN (<ids>) ORDER BY at DESC, id DESC LIMIT :limit")
+            .bind("e", e.getKey())
+            .bindList("ids", all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)))
+            .bind("limit", limit)
+            .map(AuditLog::entry)
+            .list());
+      }
+    }
+    found.sort(Comparator.comparingLong(Entry::at).thenComparingLong(Entry::id).reversed());
+    return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+  }
+
+  private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Entry(rs.getLong("id"), rs.getLong("at"), rs.getString("actor"), rs.getString("actor_role"),
+        rs.getString("source"), rs.getString("message_id"), rs.getString("subject"), rs.getString("auth"),
+        rs.getObject("inbound_id") == null ? null : rs.getLong("inbound_id"), rs.getString("entity"),
+        rs.getString("entity_id"), rs.getString("action"), rs.getString("before_state"), rs.getString("after_state"));
   }
 }

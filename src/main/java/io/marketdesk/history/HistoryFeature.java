@@ -7,13 +7,10 @@ import io.marketdesk.order.OrderWorkflow;
 import io.marketdesk.product.Products;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
-import io.marketdesk.feature.StatusContributor;
+import io.marketdesk.feature.PageWords;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * History by mail, withdraw and undo (docs/history.md, docs/undo.md): their commands, the timer that
@@ -53,26 +50,9 @@ public record HistoryFeature(AuditChain chain, Contribution contribution) {
         }
       }
     });
-    DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(w.config().zone);
-    adds.status(() -> w.jdbi().withHandle(h -> {
-      List<StatusContributor.Row> rows = new ArrayList<>();
-      long[] counts = chain.counts(h);
-      rows.add(new StatusContributor.Row("status-page.audit.sealed", String.valueOf(counts[0]), false));
-      rows.add(new StatusContributor.Row("status-page.audit.waiting", String.valueOf(counts[1]), false));
-      var last = chain.last(h);
-      if (last.isEmpty()) {
-        rows.add(new StatusContributor.Row("status-page.audit.never", "—", false));
-      } else if (last.get().ok()) {
-        rows.add(new StatusContributor.Row("status-page.audit.verified-ok", when.format(Instant.ofEpochMilli(last.get().at()))
-            + " · " + last.get().entries(), false));
-      } else {
-        var v = last.get();
-        rows.add(new StatusContributor.Row("status-page.audit.broken." + v.problem().name().toLowerCase(java.util.Locale.ROOT),
-            when.format(Instant.ofEpochMilli(v.at())) + " · #" + v.badSeq() + (v.badId() == null ? "" : " (id " + v.badId() + ")"),
-            true));
-      }
-      return List.of(new StatusContributor.Section("audit", "status-page.audit.title", rows));
-    }));
+    adds.personal(new AuditSection(w.audit(), products.dao(), orders.store(), reviews, w.directory(),
+        new PageWords(w.templates().catalog(), w.config().mailAddress, w.config().zone)));
+    adds.status(new AuditStatusSection(w.jdbi(), chain, w.config().zone));
     return new HistoryFeature(chain, adds.build());
   }
 

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Providers and operators, and who a sender address is (docs/accounts.md). Addresses compare without case.
- * Other features add roles with {@link #addLookup} (the orders feature adds buyers). Thread-safe
- * once built.
+ * Other features add roles with {@link #addLookup} (the orders feature adds buyers): this class
+ * reads only the identity tables. Thread-safe.
  */
 public final class Directory {
   /** Adds roles found elsewhere (for example: the address is the buyer of some order). */
@@ -25,16 +27,10 @@ public final class Directory {
   }
 
   private final Clock clock;
-  private final List<RoleLookup> lookups = new ArrayList<>();
+  private final List<RoleLookup> lookups = new CopyOnWriteArrayList<>();
 
   public Directory(Clock clock) {
     this.clock = clock;
-  }
-
-  /** Buyers: an address recorded on some order. */
-  public static RoleLookup buyerLookup() {
-    return (h, address) -> h.createQuery("SELECT 1 FROM orders WHERE buyer_email = :a LIMIT 1").bind("a", address)
-        .mapTo(Integer.class).findFirst().isPresent() ? Set.of(Role.BUYER) : Set.of();
   }
 
   public Directory addLookup(RoleLookup lookup) {
@@ -54,17 +50,18 @@ public final class Directory {
     }
     // one indexed lookup, not the whole provider and operator records: this runs for every mail
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    Object[] p = null;
-    Object[] o = null;
-    for (Object[] row : h.createQuery(
-            "SELECT 'p', p.id, p.account_id, p.company_name, a.team_role FROM provider_address a"
+    Found p = null;
+    Found o = null;
+    for (Found row : h.createQuery(
+            "SELECT 'p' AS kind, p.id, p.account_id, p.company_name AS name, a.team_role FROM provider_address a"
                 + " JOIN provider p ON p.id = a.provider_id WHERE a.address = :a"
-                + " UNION ALL SELECT 'o', o.id, NULL, o.name, NULL FROM operator_address a JOIN operator o ON o.id = a.operator_id"
-                + " WHERE a.address = :a")
+                + " UNION ALL SELECT 'o' AS kind, o.id, NULL AS account_id, o.name, NULL AS team_role FROM operator_address a"
+                + " JOIN operator o ON o.id = a.operator_id WHERE a.address = :a")
         .bind("a", a)
-        .map((rs, c) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+        .map((rs, c) -> new Found(rs.getString("kind"), rs.getLong("id"), rs.getString("account_id"), rs.getString("name"),
+            rs.getString("team_role")))
         .list()) {
-      if (row[0].equals("p")) {
+      if (row.kind().equals("p")) {
         p = row;
       } else {
         o = row;
@@ -80,16 +77,19 @@ public final class Directory {
       roles.addAll(l.rolesOf(h, a));
     }
     roles.remove(Role.NONE);
-    String name = o != null ? (String) o[3] : p != null ? (String) p[3] : a;
+    String name = o != null ? o.name() : p != null ? p.name() : a;
     return new Actor(
         a,
         roles,
-        p == null ? null : (Long) p[1],
-        p == null ? null : (String) p[2],
-        o == null ? null : (Long) o[1],
+        p == null ? null : p.id(),
+        p == null ? null : p.accountId(),
+        o == null ? null : o.id(),
         name,
-        p == null ? null : TeamRole.of((String) p[4]).orElse(TeamRole.READONLY));
+        p == null ? null : TeamRole.of(p.teamRole()).orElse(TeamRole.READONLY));
   }
+
+  /** A provider ({@code p}) or operator ({@code o}) row that an address belongs to. */
+  private record Found(String kind, long id, String accountId, String name, String teamRole) {}
 
   public Optional<Provider> providerByAddress(Handle h, String address) {
     return h.createQuery("SELECT provider_id FROM provider_address WHERE address = :a")
@@ -108,31 +108,20 @@ public final class Directory {
   }
 
   public Optional<Provider> provider(Handle h, long id) {
-    List<String> addresses =
-        h.createQuery("SELECT address FROM provider_address WHERE provider_id = :id ORDER BY address")
-            .bind("id", id)
-            .mapTo(String.class)
-            .list();
+    List<String> addresses = addresses(h, "provider_address", "provider_id", id);
     return h.createQuery(
             "SELECT id, account_id, company_name, company_address, credit_code, cs_phone, cs_email, cs_hours,"
                 + " contact_name, contact_phone, contact_email FROM provider WHERE id = :id")
         .bind("id", id)
-        .map(
-            (rs, ctx) ->
-                new Provider(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                    rs.getString(11), addresses))
+        .map((rs, ctx) -> new Provider(rs.getLong("id"), rs.getString("account_id"), rs.getString("company_name"),
+            rs.getString("company_address"), rs.getString("credit_code"), rs.getString("cs_phone"), rs.getString("cs_email"),
+            rs.getString("cs_hours"), rs.getString("contact_name"), rs.getString("contact_phone"),
+            rs.getString("contact_email"), addresses))
         .findFirst();
   }
 
   public List<Provider> providers(Handle h) {
-    List<Long> ids = h.createQuery("SELECT id FROM provider ORDER BY account_id").mapTo(Long.class).list();
-    List<Provider> out = new ArrayList<>();
-    for (long id : ids) {
-      provider(h, id).ifPresent(out::add);
-    }
-    return out;
+    return all(h, "SELECT id FROM provider ORDER BY account_id", id -> provider(h, id));
   }
 
   public Optional<Operator> operatorByAddress(Handle h, String address) {
@@ -144,22 +133,30 @@ public final class Directory {
   }
 
   public Optional<Operator> operator(Handle h, long id) {
-    List<String> addresses =
-        h.createQuery("SELECT address FROM operator_address WHERE operator_id = :id ORDER BY address")
-            .bind("id", id)
-            .mapTo(String.class)
-            .list();
+    List<String> addresses = addresses(h, "operator_address", "operator_id", id);
     return h.createQuery("SELECT id, name FROM operator WHERE id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> new Operator(rs.getLong(1), rs.getString(2), addresses))
+        .map((rs, ctx) -> new Operator(rs.getLong("id"), rs.getString("name"), addresses))
         .findFirst();
   }
 
   public List<Operator> operators(Handle h) {
-    List<Long> ids = h.createQuery("SELECT id FROM operator ORDER BY id").mapTo(Long.class).list();
-    List<Operator> out = new ArrayList<>();
-    for (long id : ids) {
-      operator(h, id).ifPresent(out::add);
+    return all(h, "SELECT id FROM operator ORDER BY id", id -> operator(h, id));
+  }
+
+  /** The sender addresses of one provider or operator, sorted. */
+  private static List<String> addresses(Handle h, String table, String ownerColumn, long id) {
+    return h.createQuery("SELECT address FROM " + table + " WHERE " + ownerColumn + " = :id ORDER BY address")
+        .bind("id", id)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** Every record whose ID the query lists, in its order. */
+  private static <T> List<T> all(Handle h, String idQuery, LongFunction<Optional<T>> read) {
+    List<T> out = new ArrayList<>();
+    for (long id : h.createQuery(idQuery).mapTo(Long.class).list()) {
+      read.apply(id).ifPresent(out::add);
     }
     return out;
   }

@@ -4,6 +4,7 @@ import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.Reviews;
+import io.marketdesk.feature.PageWords;
 
 /**
  * Orders (SPEC §4, §8): the order feed API, the provider's and the buyer's commands, the start and
@@ -14,6 +15,7 @@ import io.marketdesk.review.Reviews;
 public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
   public static OrderFeature build(Shared s, Reviews reviews, ProductLookup products) {
     OrderStore store = new OrderStore();
+    s.directory().addLookup(new BuyerRoles(store));
     OrderWorkflow workflow = new OrderWorkflow(store, products, s.directory(), s.mailer(), s.audit(), s.clock(), s.config(),
         s.calendar());
     reviews.register(new AppealReviewKind(workflow));
@@ -27,6 +29,7 @@ public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
         .job(refunds.timer(s.jdbi(), s.mailer().outbox()::wake))
         .web(new OrderApi(s.jdbi(), workflow, s.mailer().outbox()))
         .status(new OrderStatusSection(s.jdbi(), store))
+        .personal(new OrderSection(store, reviews, s.directory(), new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
         .personal(new RefundSection(s.templates().catalog(), s.config().mailAddress, s.config().zone))
         .job(new OrderTimers(s.jdbi(), workflow, s.mailer().outbox()::wake))
         .demo(new OrderDemo(s.clock(), s.templates().catalog()))

@@ -7,15 +7,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** The status page's orders card: orders per state (counts only). Thread-safe. */
-final class OrderStatusSection implements StatusContributor {
-  private final Jdbi jdbi;
-  private final OrderStore store;
-
-  OrderStatusSection(Jdbi jdbi, OrderStore store) {
-    this.jdbi = jdbi;
-    this.store = store;
-  }
-
+record OrderStatusSection(Jdbi jdbi, OrderStore store) implements StatusContributor {
   @Override
   public List<Section> sections() {
     Map<OrderStatus, Long> counts = jdbi.withHandle(store::counts);

@@ -265,6 +265,31 @@ public final class OrderStore {
         .mapTo(byte[].class).findFirst();
   }
 
+  /** Whether some order was bought with this address (as stored: the directory gives it normalised). */
+  public boolean hasBuyer(Handle h, String address) {
+    return h.createQuery("SELECT 1 FROM orders WHERE buyer_email = :a LIMIT 1").bind("a", address)
+        .mapTo(Integer.class).findFirst().isPresent();
+  }
+
+  /** The numbers of a provider's orders. */
+  public List<String> orderNumbers(Handle h, long providerId) {
+    return h.createQuery("SELECT order_no FROM orders WHERE provider_id = :pid").bind("pid", providerId)
+        .mapTo(String.class).list();
+  }
+
+  /** A provider's newest orders, at most {@code limit}. */
+  public List<Order> recentByProvider(Handle h, long providerId, int limit) {
+    return orders(h, SELECT + " WHERE o.provider_id = :pid ORDER BY o.created_at DESC, o.order_no LIMIT :limit")
+        .bind("pid", providerId).bind("limit", limit).map(ORDER).list();
+  }
+
+  /** The orders bought with an address (any case), newest first, at most {@code limit}. */
+  public List<Order> byBuyer(Handle h, String address, int limit) {
+    return orders(h, SELECT + " WHERE LOWER(o.buyer_email) = LOWER(:a) ORDER BY o.created_at DESC, o.order_no"
+            + " LIMIT :limit")
+        .bind("a", address).bind("limit", limit).map(ORDER).list();
+  }
+
   private static Query orders(Handle h, String sql) {
     return h.createQuery(sql).registerColumnMapper(OrderStatus.class, STATUS);
   }

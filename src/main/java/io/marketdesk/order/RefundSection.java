@@ -4,9 +4,8 @@ import io.marketdesk.command.Actor;
 import io.marketdesk.command.Role;
 import io.marketdesk.money.Money;
 import io.marketdesk.template.Catalog;
+import io.marketdesk.feature.PageWords;
 import io.marketdesk.feature.PersonalSection;
-import io.marketdesk.feature.SectionWords;
-import io.marketdesk.text.Dates;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  * requests; for operators, the refunds waiting for their decision with the review's links. Only the
  * person's own rows: a provider's by its provider id, a buyer's by address. Thread-safe.
  */
-record RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) implements PersonalSection {
+final class RefundSection implements PersonalSection {
   private static final int LIMIT = 100;
   private static final String SELECT = "SELECT r.order_no, r.amount, r.reason, r.status, r.requested_at, r.answer_due,"
       + " r.decline_reason, r.review_id, p.account_id FROM order_refund r JOIN orders o ON o.order_no = r.order_no"
@@ -27,71 +26,61 @@ record RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) implem
   private record Row(String orderNo, long amount, String reason, String status, long requestedAt, long answerDue,
       String declineReason, Long reviewId, String accountId) {}
 
+  private final PageWords words;
+
+  RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) {
+    this.words = new PageWords(catalog, serviceAddress, zone);
+  }
+
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {
-    SectionWords w = new SectionWords(catalog, serviceAddress, lang);
     List<Table> out = new ArrayList<>();
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
-      out.add(providers(h, actor.providerId(), w));
+      List<PersonalSection.Row> rows = new ArrayList<>();
+      for (Row r : rows(h, "o.provider_id = :v", actor.providerId())) {
+        List<PersonalSection.Action> actions = new ArrayList<>();
+        if (r.status().equals("asked")) {
+          actions.add(words.command(lang, t(lang, "page.refunds.accept"), "order.refund.accept", r.orderNo(), null));
+          actions.add(words.command(lang, t(lang, "page.refunds.decline"), "order.refund.decline", r.orderNo() + " ",
+              t(lang, "page.refunds.decline.more")));
+        }
+        rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
+            t(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
+            r.status().equals("asked") ? time(r.answerDue()) : ""), actions));
+      }
+      out.add(new Table("refunds", t(lang, "page.refunds.title"), List.of(t(lang, "page.refunds.col.order"),
+          t(lang, "page.refunds.col.amount"), t(lang, "page.refunds.col.state"), t(lang, "page.refunds.col.reason"),
+          t(lang, "page.refunds.col.asked"), t(lang, "page.refunds.col.due")), rows, t(lang, "page.refunds.empty")));
     }
     if (actor.has(Role.OPERATOR)) {
-      out.add(operators(h, w));
+      List<PersonalSection.Row> rows = new ArrayList<>();
+      for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
+        List<PersonalSection.Action> actions = r.reviewId() == null ? List.of() : words.decide(lang, r.reviewId());
+        rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
+            r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
+            r.declineReason() == null ? t(lang, "page.refunds.unanswered") : r.declineReason()), actions));
+      }
+      out.add(new Table("refund-reviews", t(lang, "page.refunds.ops-title"), List.of(t(lang, "page.refunds.col.review"),
+          t(lang, "page.refunds.col.order"), t(lang, "page.refunds.col.provider"), t(lang, "page.refunds.col.amount"),
+          t(lang, "page.refunds.col.reason"), t(lang, "page.refunds.col.answer")), rows, t(lang, "page.refunds.ops-empty")));
     }
     if (actor.has(Role.BUYER) || !actor.has(Role.PROVIDER) && !actor.has(Role.OPERATOR)) {
       List<Row> mine = rows(h, "LOWER(o.buyer_email) = LOWER(:v)", actor.address());
       if (!mine.isEmpty()) {
-        out.add(buyers(mine, w));
+        List<PersonalSection.Row> rows = new ArrayList<>();
+        for (Row r : mine) {
+          rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
+              t(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt())), List.of()));
+        }
+        out.add(new Table("my-refunds", t(lang, "page.refunds.buyer-title"), List.of(t(lang, "page.refunds.col.order"),
+            t(lang, "page.refunds.col.amount"), t(lang, "page.refunds.col.state"), t(lang, "page.refunds.col.reason"),
+            t(lang, "page.refunds.col.asked")), rows, t(lang, "page.refunds.empty")));
       }
     }
     return out;
   }
 
-  /** The refunds on a provider's orders, with the answer links while its answer is awaited. */
-  private Table providers(Handle h, long providerId, SectionWords w) {
-    List<PersonalSection.Row> rows = new ArrayList<>();
-    for (Row r : rows(h, "o.provider_id = :v", providerId)) {
-      List<PersonalSection.Action> actions = new ArrayList<>();
-      if (r.status().equals("asked")) {
-        actions.add(w.action(w.t("page.refunds.accept"), w.t("refund.example.accept", "no", r.orderNo()), null));
-        actions.add(w.action(w.t("page.refunds.decline"), w.keyword("order.refund.decline") + " " + r.orderNo() + " ",
-            w.t("page.refunds.decline.more")));
-      }
-      rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
-          w.t("page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
-          r.status().equals("asked") ? time(r.answerDue()) : ""), actions));
-    }
-    return new Table("refunds", w.t("page.refunds.title"), List.of(w.t("page.refunds.col.order"),
-        w.t("page.refunds.col.amount"), w.t("page.refunds.col.state"), w.t("page.refunds.col.reason"),
-        w.t("page.refunds.col.asked"), w.t("page.refunds.col.due")), rows, w.t("page.refunds.empty"));
-  }
-
-  /** The refunds waiting for the operators' decision, with the review's links. */
-  private static Table operators(Handle h, SectionWords w) {
-    List<PersonalSection.Row> rows = new ArrayList<>();
-    for (Row r : rows(h, "r.status = 'review' AND 1 = :v", 1L)) {
-      List<PersonalSection.Action> actions = r.reviewId() == null ? List.of() : w.decide(r.reviewId());
-      rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
-          r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
-          r.declineReason() == null ? w.t("page.refunds.unanswered") : r.declineReason()), actions));
-    }
-    return new Table("refund-reviews", w.t("page.refunds.ops-title"), List.of(w.t("page.refunds.col.review"),
-        w.t("page.refunds.col.order"), w.t("page.refunds.col.provider"), w.t("page.refunds.col.amount"),
-        w.t("page.refunds.col.reason"), w.t("page.refunds.col.answer")), rows, w.t("page.refunds.ops-empty"));
-  }
-
-  /** A buyer's own refund requests. */
-  private Table buyers(List<Row> mine, SectionWords w) {
-    List<PersonalSection.Row> rows = new ArrayList<>();
-    for (Row r : mine) {
-      rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
-          w.t("page.refunds.state." + r.status()), r.reason(), time(r.requestedAt())), List.of()));
-    }
-    return new Table("my-refunds", w.t("page.refunds.buyer-title"), List.of(w.t("page.refunds.col.order"),
-        w.t("page.refunds.col.amount"), w.t("page.refunds.col.state"), w.t("page.refunds.col.reason"),
-        w.t("page.refunds.col.asked")), rows, w.t("page.refunds.empty"));
-  }
-
-  private static List<Row> rows(Handle h, String where, Object value) {
+  private List<Row> rows(Handle h, String where, Object value) {
     return h.createQuery(SELECT + where + " ORDER BY r.id DESC LIMIT " + LIMIT)
         .bind("v", value)
         .map((rs, c) -> new Row(rs.getString("order_no"), rs.getLong("amount"), rs.getString("reason"),
@@ -100,7 +89,11 @@ record RefundSection(Catalog catalog, String serviceAddress, ZoneId zone) implem
         .list();
   }
 
+  private String t(String lang, String key, Object... args) {
+    return words.t(lang, key, args);
+  }
+
   private String time(long millis) {
-    return Dates.minute(millis, zone);
+    return words.time(millis);
   }
 }

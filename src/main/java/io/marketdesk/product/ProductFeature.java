@@ -3,6 +3,7 @@ package io.marketdesk.product;
 import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.review.Reviews;
+import io.marketdesk.feature.PageWords;
 
 /**
  * Products (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
@@ -20,6 +21,7 @@ public record ProductFeature(Products products, Contribution contribution) {
         .commands(ProductCommands.all(products, reviews, s.confirmations()))
         .web(new ProductWeb(s.jdbi(), products, s.directory(), s.templates().catalog()))
         .status(new ProductStatusSection(s.jdbi(), dao))
+        .personal(new ProductSection(dao, reviews, new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
         .demo(new ProductDemo(products, reviews, s.directory(), s.clock(), s.mailer(), s.audit()))
         .build());
   }

@@ -6,15 +6,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** The status page's products section: products by state, counts only. */
-final class ProductStatusSection implements StatusContributor {
-  private final Jdbi jdbi;
-  private final ProductDao dao;
-
-  ProductStatusSection(Jdbi jdbi, ProductDao dao) {
-    this.jdbi = jdbi;
-    this.dao = dao;
-  }
-
+record ProductStatusSection(Jdbi jdbi, ProductDao dao) implements StatusContributor {
   @Override
   public List<Section> sections() {
     Map<String, Long> c = jdbi.withHandle(dao::counts);

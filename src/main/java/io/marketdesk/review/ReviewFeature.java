@@ -4,6 +4,7 @@ import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.identity.Away;
 import io.marketdesk.intake.OutOfOfficeListener;
+import io.marketdesk.feature.PageWords;
 
 /**
  * The review workflow: the {@link Reviews} service other features submit to, the operators'
@@ -29,6 +30,7 @@ public record ReviewFeature(Reviews reviews, Away away, OutOfOfficeListener outO
         .job(new ReviewDigest(s.jdbi(), reviews, s.directory(), s.mailer(), s.calendar(), s.config().zone, s.config().digestHour))
         .job(new ReviewEscalation(s.jdbi(), reviews, s.mailer(), s.calendar(), s.config().zone, s.config().digestHour))
         .status(new ReviewStatus(s.jdbi(), reviews, s.clock()))
+        .personal(new ReviewSection(reviews, s.directory(), s.clock(), new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
         .web(new ReviewApi(s.jdbi(), reviews, s.directory(), s.clock()))
         .build();
     return new ReviewFeature(reviews, away, new AutoReplyAway(s.directory(), away, s.tokens(), s.clock()), adds);

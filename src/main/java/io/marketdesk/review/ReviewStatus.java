@@ -6,17 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The reviews section of the public status page: open, overdue and escalated counts, no personal data. */
-final class ReviewStatus implements StatusContributor {
-  private final Jdbi jdbi;
-  private final Reviews reviews;
-  private final Clock clock;
-
-  ReviewStatus(Jdbi jdbi, Reviews reviews, Clock clock) {
-    this.jdbi = jdbi;
-    this.reviews = reviews;
-    this.clock = clock;
-  }
-
+record ReviewStatus(Jdbi jdbi, Reviews reviews, Clock clock) implements StatusContributor {
   @Override
   public List<Section> sections() {
     Reviews.Counts c = jdbi.withHandle(h -> reviews.counts(h, clock.millis()));

@@ -383,6 +383,16 @@ public final class Reviews {
     return out;
   }
 
+  /** When each open review is due (epoch millis), in no order: the status page's chart. */
+  public List<Long> openDueTimes(Handle h) {
+    return h.createQuery("SELECT due_at FROM review WHERE status = 'open'").mapTo(Long.class).list();
+  }
+
+  /** The IDs of every review of a provider, whatever its state. */
+  public List<Long> idsOf(Handle h, long providerId) {
+    return h.createQuery("SELECT id FROM review WHERE provider_id = :pid").bind("pid", providerId).mapTo(Long.class).list();
+  }
+
   /** How many reviews are open, and how many of them are overdue at {@code now}. */
   public Counts counts(Handle h, long now) {
     long open = h.createQuery("SELECT COUNT(*) FROM review WHERE status = 'open'").mapTo(Long.class).one();

@@ -6,9 +6,8 @@ import io.marketdesk.money.Money;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.template.Catalog;
+import io.marketdesk.feature.PageWords;
 import io.marketdesk.feature.PersonalSection;
-import io.marketdesk.feature.SectionWords;
-import io.marketdesk.text.Dates;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,30 +18,37 @@ import org.jdbi.v3.core.Handle;
  * newest month first, with {@code 确认} and {@code 异议} links while one may still be confirmed; for
  * operators, the statement disputes waiting for their decision. Thread-safe.
  */
-record StatementSection(Settlements settlements, Reviews reviews, Catalog catalog, String serviceAddress, ZoneId zone)
-    implements PersonalSection {
+final class StatementSection implements PersonalSection {
+  private final Settlements settlements;
+  private final Reviews reviews;
+  private final PageWords words;
+
+  StatementSection(Settlements settlements, Reviews reviews, Catalog catalog, String serviceAddress, ZoneId zone) {
+    this.settlements = settlements;
+    this.reviews = reviews;
+    this.words = new PageWords(catalog, serviceAddress, zone);
+  }
 
   @Override
   public List<Table> tables(Handle h, Actor actor, String lang) {
-    SectionWords w = new SectionWords(catalog, serviceAddress, lang);
     List<Table> out = new ArrayList<>();
     if (actor.has(Role.PROVIDER) && actor.providerId() != null) {
       List<PersonalSection.Row> rows = new ArrayList<>();
       for (Statement s : settlements.ofProvider(h, actor.providerId())) {
         List<PersonalSection.Action> actions = new ArrayList<>();
         if (!s.status().equals("confirmed")) {
-          actions.add(w.action(w.t("page.statements.confirm"), w.t("settlement.example.confirm", "id", s.id()), null));
-          actions.add(w.action(w.t("page.statements.dispute"), w.keyword("settlement.dispute") + " " + s.id() + " ",
-              w.t("page.statements.dispute.more")));
+          actions.add(words.command(lang, t(lang, "page.statements.confirm"), "settlement.confirm", s.id(), null));
+          actions.add(words.command(lang, t(lang, "page.statements.dispute"), "settlement.dispute", s.id() + " ",
+              t(lang, "page.statements.dispute.more")));
         }
-        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), w.t("state.settlement." + s.status()),
+        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), t(lang, "state.settlement." + s.status()),
             Money.formatYuan(s.gross()), Money.formatYuan(s.refunded()), Money.formatYuan(s.commission()),
             Money.formatYuan(s.net())), actions));
       }
-      out.add(new Table("statements", w.t("page.statements.title"), List.of(w.t("page.statements.col.id"),
-          w.t("page.statements.col.month"), w.t("page.statements.col.state"), w.t("page.statements.col.gross"),
-          w.t("page.statements.col.refunded"), w.t("page.statements.col.commission"),
-          w.t("page.statements.col.net")), rows, w.t("page.statements.empty")));
+      out.add(new Table("statements", t(lang, "page.statements.title"), List.of(t(lang, "page.statements.col.id"),
+          t(lang, "page.statements.col.month"), t(lang, "page.statements.col.state"), t(lang, "page.statements.col.gross"),
+          t(lang, "page.statements.col.refunded"), t(lang, "page.statements.col.commission"),
+          t(lang, "page.statements.col.net")), rows, t(lang, "page.statements.empty")));
     }
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
@@ -51,12 +57,16 @@ record StatementSection(Settlements settlements, Reviews reviews, Catalog catalo
           continue;
         }
         rows.add(new PersonalSection.Row(r.subject(), List.of("#" + r.id(), reviews.title(r, lang), r.requestedBy(),
-            Dates.day(r.dueAt() - 1, zone)), w.decide(r.id())));
+            words.dueDay(r.dueAt())), words.decide(lang, r.id())));
       }
-      out.add(new Table("statement-disputes", w.t("page.statements.ops-title"), List.of(
-          w.t("page.refunds.col.review"), w.t("page.statements.col.dispute"), w.t("page.statements.col.by"),
-          w.t("page.statements.col.due")), rows, w.t("page.statements.ops-empty")));
+      out.add(new Table("statement-disputes", t(lang, "page.statements.ops-title"), List.of(
+          t(lang, "page.refunds.col.review"), t(lang, "page.statements.col.dispute"), t(lang, "page.statements.col.by"),
+          t(lang, "page.statements.col.due")), rows, t(lang, "page.statements.ops-empty")));
     }
     return out;
+  }
+
+  private String t(String lang, String key, Object... args) {
+    return words.t(lang, key, args);
   }
 }

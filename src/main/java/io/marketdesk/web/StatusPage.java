@@ -32,11 +32,14 @@ public final class StatusPage implements WebModule {
   private final Supplier<Boolean> smtpConnected;
   private final Database db;
   private final List<StatusContributor> contributors;
+  private final Supplier<List<Long>> openReviewDues;
   private final Clock clock;
   private final ZoneId zone;
 
   public StatusPage(InboundStore inbound, Outbox outbox, Supplier<ImapIntake.Status> intake,
-      Supplier<Boolean> smtpConnected, Database db, List<StatusContributor> contributors, Clock clock, ZoneId zone) {
+      Supplier<Boolean> smtpConnected, Database db, List<StatusContributor> contributors,
+      Supplier<List<Long>> openReviewDues, Clock clock, ZoneId zone) {
+    this.openReviewDues = openReviewDues;
     this.inbound = inbound;
     this.outbox = outbox;
     this.intake = intake;
@@ -123,8 +126,7 @@ public final class StatusPage implements WebModule {
   }
 
   private DueChart dueChart(long now, String lang) {
-    List<Long> dues = db.jdbi().withHandle(h -> h.createQuery("SELECT due_at FROM review WHERE status = 'open'")
-        .mapTo(Long.class).list());
+    List<Long> dues = openReviewDues.get();
     java.time.LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
     long[] counts = new long[DUE_DAYS + 2];
     for (long due : dues) {

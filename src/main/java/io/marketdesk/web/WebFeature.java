@@ -1,6 +1,7 @@
 package io.marketdesk.web;
 
 import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.PageWords;
 import io.marketdesk.feature.PersonalSection;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.login.Sessions;
@@ -15,8 +16,9 @@ public final class WebFeature {
 
   public static Contribution build(Shared w, Sessions sessions, List<PersonalSection> personal) {
     return Contribution.builder()
-        .web(new MePage(w.jdbi(), sessions, w.directory(), new PersonalPages(), w.config().mailAddress, w.clock(),
-            w.config().zone, w.config().loginTtl, w.templates().catalog(), personal))
+        .web(new MePage(w.jdbi(), sessions, w.directory(),
+            new PageWords(w.templates().catalog(), w.config().mailAddress, w.config().zone), w.clock(), w.config().loginTtl,
+            personal))
         .build();
   }
 }

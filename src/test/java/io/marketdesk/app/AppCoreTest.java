@@ -73,7 +73,8 @@ class AppCoreTest {
     assertThat(core.shared().confirmations().purposes()).containsAll(purposes).isNotEmpty();
     assertThat(core.contribution().gates()).containsExactly(core.team().gate());
     assertThat(core.contribution().status()).hasSize(4);
-    assertThat(core.contribution().personal()).hasSize(2);
+    assertThat(core.contribution().personal()).extracting(x -> x.getClass().getSimpleName())
+        .containsExactly("ReviewSection", "ProductSection", "OrderSection", "RefundSection", "StatementSection", "AuditSection");
     assertThat(core.contribution().demo()).hasSize(3);
     assertThat(core.contribution().jobs()).extracting(j -> j.name()).contains("settlements", "audit-seal");
     // routes: every feature's, and the personal pages last

@@ -122,6 +122,10 @@ class AfterTheSalePagesIT {
     assertThat(mailtos(ops)).contains(new MailtoLink(SERVICE, "审核 " + review + " 拒绝", "审核 " + review + " 拒绝 "));
     assertThat(page(DemoData.OPERATOR, "zh-Hant")).contains("結算單 " + STATEMENT);
     assertThat(page(DemoData.ALICE, "zh")).contains("有异议");
+    for (String lang : new String[] {"zh", "zh-Hant", "en"}) {
+      WebFixtures.assertLinksParseBack(t, page(DemoData.ALICE, lang));
+      WebFixtures.assertLinksParseBack(t, page(DemoData.OPERATOR, lang));
+    }
 
     assertThat(command(DemoData.ALICE, "确认 " + STATEMENT).body()).contains(STATEMENT);
   }

@@ -145,6 +145,16 @@ class PersonalPagesIT {
   }
 
   @Test
+  void shouldWriteLinksThatParseBackToTheirCommandsInEveryLanguage() {
+    for (String who : List.of(DemoData.ALICE, DemoData.OPERATOR, DemoData.BUYER)) {
+      String cookie = login(t, who);
+      for (String lang : List.of("zh", "zh-Hant", "en")) {
+        WebFixtures.assertLinksParseBack(t, get(t, "/me?lang=" + lang, cookie).body());
+      }
+    }
+  }
+
+  @Test
   void shouldAskBeforeLoggingOutAndEndTheSession() {
     String cookie = login(t, DemoData.ALICE);
     assertThat(get(t, "/me", cookie).statusCode()).isEqualTo(200);

@@ -42,7 +42,8 @@ class StatusAndMetricsIT {
     String page = r.body();
     assertThat(page).contains("id=\"intake\"").contains("id=\"outbox\"").contains("id=\"reviews\"")
         .contains("id=\"products\"").contains("id=\"orders\"").contains("id=\"per-hour\"").contains("id=\"due\"")
-        .contains("待审核").contains("已超期").contains("已上架").contains("申诉中").contains("<svg");
+        .contains("待审核").contains("已超期").contains("已上架").contains("申诉中").contains("<svg")
+        .contains("id=\"audit\"").contains("已入链的记录").contains("等待入链的记录");
     assertThat(page).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
     for (String personal : new String[] {DemoData.ALICE, DemoData.BOB, DemoData.BUYER, DemoData.OPERATOR,
         WebFixtures.OTHER_BUYER, WebFixtures.BOB_SECRET_BUYER, DemoData.ALICE_ACCOUNT, DemoData.BOB_ACCOUNT, "云帆", "北辰"}) {

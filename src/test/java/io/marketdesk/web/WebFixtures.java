@@ -3,6 +3,8 @@ package io.marketdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.feature.DemoData;
+import io.marketdesk.command.CommandParser;
+import io.marketdesk.command.ParsedCommands;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.io.IOException;
@@ -155,10 +157,37 @@ final class WebFixtures {
   /** A decoded mailto link: address, subject and body. */
   record MailtoLink(String to, String subject, String body) {}
 
+  /** A mailto link and the command it says it writes ({@code data-command}), or null when it says none. */
+  record CommandLink(MailtoLink link, String command) {}
+
   /** Every mailto link on a page, HTML entities in the href undone and the query decoded. */
   static java.util.List<MailtoLink> mailtos(String html) {
-    java.util.List<MailtoLink> out = new java.util.ArrayList<>();
-    Matcher m = Pattern.compile("href=\"(mailto:[^\"]+)\"").matcher(html);
+    return commandLinks(html).stream().map(CommandLink::link).toList();
+  }
+
+  /**
+   * Asserts that every mailto link on a page names its command, and that the mail it writes parses
+   * back to that command with the app's own parser: the subject alone, and subject and body together.
+   */
+  static void assertLinksParseBack(TestApp t, String html) {
+    CommandParser parser = new CommandParser(t.app.core().shared().commands().specs(), 10);
+    java.util.List<CommandLink> links = commandLinks(html);
+    assertThat(links).isNotEmpty();
+    for (CommandLink l : links) {
+      assertThat(l.command()).as("the command of %s", l.link()).isNotNull();
+      ParsedCommands subject = parser.parse(l.link().subject(), java.util.List.of());
+      assertThat(subject.commands()).as("the subject of %s", l.link()).extracting(c -> c.spec().name())
+          .containsExactly(l.command());
+      ParsedCommands mail = parser.parse(l.link().subject(), java.util.List.of(l.link().body().split("\r?\n", -1)));
+      assertThat(mail.commands()).as("the mail of %s", l.link()).isNotEmpty()
+          .allSatisfy(c -> assertThat(c.spec().name()).isEqualTo(l.command()));
+    }
+  }
+
+  /** Every mailto link on a page with the command it names. */
+  static java.util.List<CommandLink> commandLinks(String html) {
+    java.util.List<CommandLink> out = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("href=\"(mailto:[^\"]+)\"(?: data-command=\"([^\"]+)\")?").matcher(html);
     while (m.find()) {
       String href = m.group(1).replace("&amp;", "&");
       assertThat(href).doesNotContain(" ").doesNotContain("+");
@@ -168,7 +197,7 @@ final class WebFixtures {
         int eq = part.indexOf('=');
         q.put(part.substring(0, eq), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
       }
-      out.add(new MailtoLink(to, q.get("subject"), q.get("body")));
+      out.add(new CommandLink(new MailtoLink(to, q.get("subject"), q.get("body")), m.group(2)));
     }
     return out;
   }

@@ -4,7 +4,7 @@ import io.marketdesk.command.Language;
 import io.marketdesk.account.AccountFields.Field;
 import io.marketdesk.account.AccountFields.Problem;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -28,7 +28,7 @@ import java.util.Set;
  * account-change review (3 working days) that replaces the provider's open one. The live account
  * changes only when an operator approves. Stateless.
  */
-public final class AccountUpdateHandler implements CommandHandler {
+public final class AccountUpdateHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("account.update", Set.of(Role.PROVIDER), CommandSpec.Body.FIELDS);
   /** SPEC §5: account changes are reviewed within 3 working days. */
   public static final int WORKING_DAYS = 3;
@@ -37,13 +37,9 @@ public final class AccountUpdateHandler implements CommandHandler {
   private final Reviews reviews;
 
   public AccountUpdateHandler(Directory directory, Reviews reviews) {
+    super(SPEC, true);
     this.directory = directory;
     this.reviews = reviews;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   private static String example(CommandContext ctx) {

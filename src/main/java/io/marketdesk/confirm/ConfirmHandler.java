@@ -1,6 +1,7 @@
 package io.marketdesk.confirm;
 
 import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.CommandSpec;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * confirmation purpose and mailed to this very sender. {@code confirm NO} with an order number is
  * the buyer's 确认完成 and is passed to that command.
  */
-public final class ConfirmHandler implements CommandHandler {
+public final class ConfirmHandler extends DeclaredCommand {
   private static final CommandSpec SPEC = new CommandSpec("confirm",
       Set.of(Role.PROVIDER, Role.BUYER, Role.OPERATOR), CommandSpec.Body.NONE);
   private static final Pattern TOKEN = Pattern.compile("\\b([a-z2-7]{26})\\b");
@@ -31,14 +32,10 @@ public final class ConfirmHandler implements CommandHandler {
   private final CommandRegistry registry;
 
   public ConfirmHandler(Confirmations confirmations, Tokens tokens, CommandRegistry registry) {
+    super(SPEC, true);
     this.confirmations = confirmations;
     this.tokens = tokens;
     this.registry = registry;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.marketdesk.review;
 
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.CommandSpec;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * goes to the command registered as {@code order.reject} (the English keyword is shared). {@code 驳回
  * 7 理由} in a reply to a numbered list rejects those items ({@link BatchDecisions}).
  */
-final class RejectHandler implements CommandHandler {
+final class RejectHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.reject",
       Set.of(Role.OPERATOR, Role.BUYER), CommandSpec.Body.FREE_TEXT);
   private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");
@@ -29,14 +30,10 @@ final class RejectHandler implements CommandHandler {
   private final CommandRegistry registry;
 
   RejectHandler(ReviewAnswers answers, BatchDecisions batch, CommandRegistry registry) {
+    super(SPEC, true);
     this.answers = answers;
     this.batch = batch;
     this.registry = registry;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override

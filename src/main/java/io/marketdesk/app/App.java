@@ -104,7 +104,7 @@ public final class App implements AutoCloseable {
     wiring = new Wiring(config, clock, db, templates, tokens, audit, directory, mailer, loadCalendar(config),
         registry, confirmations, scheduler);
     registry.register(new HelpHandler(registry, templates, config.mailAddress));
-    registry.register(new ConfirmHandler(confirmations, tokens, registry));
+    registry.register(new ConfirmHandler(confirmations, tokens));
     wiring.demo.add(DemoData.people(config));
     for (Feature f : features) {
       f.wire(wiring);

@@ -3,6 +3,7 @@ package io.marketdesk.order;
 import io.marketdesk.app.Feature;
 import io.marketdesk.app.Wiring;
 import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.confirm.Confirmable;
 import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.Reviews;
@@ -25,6 +26,9 @@ public final class OrderFeature implements Feature {
     for (CommandHandler h : commands.handlers()) {
       w.commands.register(h);
     }
+    // 确定 / confirm and 拒绝 / reject about an order are the buyer's 确认完成 and 验收不通过
+    w.commands.yieldWhenAbout(CommandRegistry.Topic.ORDER, "confirm", "order.confirm");
+    w.commands.yieldWhenAbout(CommandRegistry.Topic.ORDER, "review.reject", "order.reject");
     for (Confirmable c : commands.confirmables()) {
       w.confirmations.register(c);
     }

@@ -23,7 +23,7 @@ public final class ReviewFeature implements Feature {
     ReviewLists lists = new ReviewLists(w.tokens, w.config.tokenTtl);
     BatchDecisions batch = new BatchDecisions(reviews, lists, w.tokens, w.config.zone);
     w.commands.register(new ApproveHandler(answers, batch));
-    w.commands.register(new RejectHandler(answers, batch, w.commands));
+    w.commands.register(new RejectHandler(answers, batch));
     w.commands.register(new ReviewDecideHandler(reviews));
     w.commands.register(new PendingHandler(reviews, lists));
     w.commands.register(new AwayHandler(away, w.directory, w.config.zone));

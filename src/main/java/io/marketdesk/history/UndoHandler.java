@@ -65,7 +65,7 @@ final class UndoHandler extends DeclaredCommand {
           "minutes", minutes), "");
     }
     if (last.entity().equals("product")) {
-      if (!products.undoDelist(ctx, last.entityId())) {
+      if (!products.undoDelist(ctx.handle(), ctx.actedBy(), last.entityId())) {
         return Outcome.refused(ctx.m("undo.changed", "what", what), "");
       }
       return Outcome.done(ctx.m("undo.done.delisted", "id", last.entityId()));

@@ -15,6 +15,7 @@ import io.marketdesk.review.Reviews;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,34 +107,111 @@ public final class ProductCommands {
   }
 
   private Outcome create(CommandContext ctx, ParsedCommand cmd) {
-    return products.create(ctx, cmd.fields()).outcome();
+    Products.Submitted s = products.create(ctx.handle(), Products.Asker.of(ctx), cmd.fields());
+    if (!(s instanceof Products.InReview done)) {
+      return refused(ctx, s);
+    }
+    String id = done.product().id();
+    ProductContent c = done.content();
+    Review r = done.review();
+    return Outcome.sentForReview(ctx.m("products.create.1", "id", id, "c", c.name(), "type", ctx.m(c.type().labelKey()),
+        "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(),
+        "dueAt", reviews.dueText(r.dueAt()), "pageUrl", products.pageUrl(id)));
   }
 
   private Outcome update(CommandContext ctx, ParsedCommand cmd) {
-    return products.update(ctx, idArg(cmd), cmd.fields());
+    return inReview(ctx, products.update(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), cmd.fields()));
   }
 
   private Outcome relist(CommandContext ctx, ParsedCommand cmd) {
-    return products.relist(ctx, idArg(cmd), cmd.fields());
+    return inReview(ctx, products.relist(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), cmd.fields()));
+  }
+
+  /** The reply to 修改商品 and 上架商品: what is in review now, and what changed. */
+  private Outcome inReview(CommandContext ctx, Products.Submitted s) {
+    if (!(s instanceof Products.InReview done)) {
+      return refused(ctx, s);
+    }
+    Product p = done.product();
+    ProductContent c = done.content();
+    Review r = done.review();
+    String due = reviews.dueText(r.dueAt());
+    if (Products.RELIST.equals(done.action())) {
+      String what = ProductForm.diff(p.live().orElseThrow(), c).isEmpty() ? ctx.m("products.relist.3")
+          : changedNames(ctx, p.live().orElseThrow(), c);
+      return Outcome.sentForReview(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(),
+          "dueAt", due, "replaced", done.replaced()));
+    }
+    if (p.everListed()) {
+      return Outcome.sentForReview(ctx.m("products.update.3", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", due,
+          "changed", changedNames(ctx, p.live().orElseThrow(), c), "replaced", done.replaced()));
+    }
+    return Outcome.sentForReview(ctx.m("products.update.4", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", due,
+        "replaced", done.replaced()));
   }
 
   private Outcome delist(CommandContext ctx, ParsedCommand cmd) {
-    Products.Owned checked = products.checkDelist(ctx, idArg(cmd));
-    if (checked.refused()) {
-      return checked.outcome(ctx);
+    Products.Owned checked = products.checkDelist(ctx.handle(), Products.Asker.of(ctx), idArg(cmd));
+    if (checked instanceof Products.Refused r) {
+      return refused(ctx, r);
     }
-    Product p = checked.product();
+    Product p = ((Products.Mine) checked).product();
     String pending = p.pendingRevision()
         ? ctx.m("product-commands.handle.9") : "";
     return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.m("product-commands.handle.10", "id", p.id(), "p", p.name(), "pending", pending));
   }
 
-  private Outcome view(CommandContext ctx, ParsedCommand cmd) {
-    Products.Owned owned = products.owned(ctx, idArg(cmd), ProductExamples.view(ctx, idArg(cmd)));
-    if (owned.refused()) {
-      return owned.outcome(ctx);
+  /** A refused or invalid change, worded in the reply's language with its example. */
+  static Outcome refused(CommandContext ctx, Object result) {
+    if (result instanceof Products.Invalid bad) {
+      return Outcome.refused(ctx.m("products.errors.1") + "- "
+          + String.join("\n- ", bad.errors().stream().map(ctx::m).toList()), example(ctx, bad.example(), bad.exampleId()));
     }
-    Product p = owned.product();
+    Products.Refused no = (Products.Refused) result;
+    return Outcome.refused(ctx.m(no.refusal().reason()), example(ctx, no.example(), no.exampleId()));
+  }
+
+  private static String example(CommandContext ctx, Products.Example e, String id) {
+    switch (e) {
+      case CREATE:
+        return ProductExamples.create(ctx);
+      case UPDATE:
+        return ProductExamples.update(ctx, id);
+      case RELIST:
+        return ProductExamples.relist(ctx, id);
+      case DELIST:
+        return ProductExamples.delist(ctx, id);
+      case VIEW:
+        return ProductExamples.view(ctx, id);
+      case NOT_FOUND:
+        return ctx.m("products.no.3");
+      case NOT_YOURS:
+        return ctx.m("products.no.5");
+      default:
+        return ctx.m("products.relist.8");
+    }
+  }
+
+  private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
+    List<String> parts = new ArrayList<>();
+    for (ProductForm.Field f : ProductForm.diff(before, after)) {
+      String old = before == null ? "" : ProductForm.value(before, f, t -> ctx.m(t.labelKey()));
+      String now = ProductForm.value(after, f, t -> ctx.m(t.labelKey()));
+      if (f == ProductForm.Field.DESCRIPTION || f == ProductForm.Field.SUMMARY) {
+        parts.add(ctx.m("products.changed-names.1", "f", ctx.m(f.labelKey())));
+      } else {
+        parts.add(ctx.m("products.changed-names.2", "f", ctx.m(f.labelKey()), "old", old, "now", now));
+      }
+    }
+    return String.join(ctx.m("products.changed-names.3"), parts);
+  }
+
+  private Outcome view(CommandContext ctx, ParsedCommand cmd) {
+    Products.Owned owned = products.owned(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), Products.Example.VIEW);
+    if (owned instanceof Products.Refused r) {
+      return refused(ctx, r);
+    }
+    Product p = ((Products.Mine) owned).product();
     Handle h = ctx.handle();
     boolean zh = ctx.zh();
     StringBuilder sb = new StringBuilder();

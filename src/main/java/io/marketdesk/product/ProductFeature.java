@@ -16,7 +16,7 @@ public final class ProductFeature implements Feature {
   public void wire(Wiring w) {
     Reviews reviews = w.get(Reviews.class);
     ProductDao dao = new ProductDao();
-    Products products = new Products(dao, reviews, w.directory, w.config.webBaseUrl);
+    Products products = new Products(dao, reviews, w.directory, w.mailer, w.audit, w.config.webBaseUrl);
     w.provide(Products.class, products);
     reviews.register(new ProductReviewKind(products));
     w.confirmations.register(new DelistConfirmable(products));

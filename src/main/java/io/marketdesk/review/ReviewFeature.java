@@ -16,7 +16,7 @@ public final class ReviewFeature implements Feature {
   public void wire(Wiring w) {
     Away away = new Away(w.directory);
     Reviews reviews = new Reviews(w.clock, w.calendar, w.config.zone, w.tokens, w.mailer, w.directory, w.config.tokenTtl,
-        new Reviewers(w.directory, away, w.config.reviewsLead));
+        new Reviewers(w.directory, away, w.config.reviewsLead), w.audit);
     w.provide(Reviews.class, reviews);
     w.provide(Away.class, away);
     ReviewAnswers answers = new ReviewAnswers(reviews, w.tokens, w.config.zone);

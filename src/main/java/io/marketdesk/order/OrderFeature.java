@@ -42,6 +42,6 @@ public final class OrderFeature implements Feature {
     w.status.add(new OrderStatusSection(w.db.jdbi(), store));
     w.personal.add(new RefundSection(w.templates.catalog(), w.config.mailAddress, w.config.zone));
     w.scheduler.add(new OrderTimers(w.db.jdbi(), workflow, w.mailer.outbox()::wake));
-    w.demo.add(new OrderDemo(w.clock, w.templates.catalog()));
+    w.demo.add(new OrderDemo(w.clock, reviews, w.directory, w.templates.catalog()));
   }
 }

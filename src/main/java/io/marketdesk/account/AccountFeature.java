@@ -14,7 +14,7 @@ public final class AccountFeature implements Feature {
     Reviews reviews = w.get(Reviews.class);
     reviews.register(new AccountReviewKind(w.directory));
     w.commands.register(new AccountInfoHandler(w.directory, reviews));
-    w.commands.register(new AccountUpdateHandler(w.directory, reviews));
+    w.commands.register(new AccountUpdateHandler(new AccountChanges(w.directory, reviews, w.templates.catalog()), reviews));
     Onboarding onboarding = new Onboarding(w.directory, w.audit, w.config.mailAddress, w.templates.catalog());
     w.provide(Onboarding.class, onboarding);
     w.web.add(new OnboardingApi(w.db.jdbi(), onboarding));

@@ -15,7 +15,7 @@ public record AccountFeature(Onboarding onboarding, Contribution contribution) {
     Onboarding onboarding = new Onboarding(s.directory(), s.audit(), s.config().mailAddress, s.templates().catalog());
     return new AccountFeature(onboarding, Contribution.builder()
         .command(new AccountInfoHandler(s.directory(), reviews))
-        .command(new AccountUpdateHandler(s.directory(), reviews))
+        .command(new AccountUpdateHandler(new AccountChanges(s.directory(), reviews, s.templates().catalog()), reviews))
         .web(new OnboardingApi(s.jdbi(), onboarding))
         .build());
   }

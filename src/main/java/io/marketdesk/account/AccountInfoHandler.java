@@ -1,7 +1,7 @@
 package io.marketdesk.account;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -20,25 +20,16 @@ import java.util.Set;
  * {@code 账户信息 / account}: the provider's account ID (docs/accounts.md), every account field, the
  * sender addresses, and the pending account change if there is one. Read-only; stateless.
  */
-public final class AccountInfoHandler implements CommandHandler {
+public final class AccountInfoHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("account", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
 
   private final Directory directory;
   private final Reviews reviews;
 
   public AccountInfoHandler(Directory directory, Reviews reviews) {
+    super(SPEC, false);
     this.directory = directory;
     this.reviews = reviews;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public boolean changesState() {
-    return false;
   }
 
   @Override

@@ -179,7 +179,7 @@ public final class App implements AutoCloseable {
     Shared shared = new Shared(config, clock, db.jdbi(), templates, tokens, audit, directory, mailer, loadCalendar(config),
         registry, confirmations);
     registry.register(new HelpHandler(registry, templates, config.mailAddress));
-    registry.register(new ConfirmHandler(confirmations, tokens, registry));
+    registry.register(new ConfirmHandler(confirmations, tokens));
 
     ReviewFeature review = ReviewFeature.build(shared);
     AccountFeature account = AccountFeature.build(shared, review.reviews());

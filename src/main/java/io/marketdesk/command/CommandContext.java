@@ -102,10 +102,15 @@ public final class CommandContext {
    * lower-case: what people may write for a state, a type or a grammar word.
    */
   public java.util.List<String> words(String key) {
+    return words(mailer.catalog(), key);
+  }
+
+  /** {@link #words(String)} of a catalog, for the domain services that read words without a mail. */
+  public static java.util.List<String> words(io.marketdesk.template.Catalog catalog, String key) {
     java.util.List<String> out = new java.util.ArrayList<>();
-    for (Language l : languages()) {
-      if (mailer.catalog().has(l.code(), key)) {
-        for (String w : mailer.catalog().text(l.code(), key).split("\\|")) {
+    for (String code : catalog.languageCodes()) {
+      if (catalog.has(code, key)) {
+        for (String w : catalog.text(code, key).split("\\|")) {
           if (!w.isBlank()) {
             out.add(java.text.Normalizer.normalize(w.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
           }

@@ -11,7 +11,7 @@ import java.util.Set;
  * copy into a new mail ({@code templates/help/LANG/NAME.ftl}), or one command's template alone.
  * Stateless and thread-safe.
  */
-public final class HelpHandler implements CommandHandler {
+public final class HelpHandler extends DeclaredCommand {
   private static final CommandSpec SPEC = new CommandSpec("help",
       Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
 
@@ -22,19 +22,10 @@ public final class HelpHandler implements CommandHandler {
   private final String serviceAddress;
 
   public HelpHandler(CommandRegistry registry, Templates templates, String serviceAddress) {
+    super(SPEC, false);
     this.registry = registry;
     this.templates = templates;
     this.serviceAddress = serviceAddress;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public boolean changesState() {
-    return false;
   }
 
   @Override

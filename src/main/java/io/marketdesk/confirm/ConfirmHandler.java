@@ -1,7 +1,7 @@
 package io.marketdesk.confirm;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
@@ -17,36 +17,26 @@ import java.util.regex.Pattern;
 /**
  * {@code 确定 / confirm}: answers a confirmation mail. The token comes from the reply (its address,
  * subject tag or thread) or is written after the keyword. It must be unused, unexpired, of a
- * confirmation purpose and mailed to this very sender. {@code confirm NO} with an order number is
- * the buyer's 确认完成 and is passed to that command.
+ * confirmation purpose and mailed to this very sender. ({@code confirm NO} with an order number is
+ * the buyer's 确认完成: the registry gives it to that command, {@link
+ * CommandRegistry#yieldWhenAbout}.)
  */
-public final class ConfirmHandler implements CommandHandler {
+public final class ConfirmHandler extends DeclaredCommand {
   private static final CommandSpec SPEC = new CommandSpec("confirm",
       Set.of(Role.PROVIDER, Role.BUYER, Role.OPERATOR), CommandSpec.Body.NONE);
   private static final Pattern TOKEN = Pattern.compile("\\b([a-z2-7]{26})\\b");
-  private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");
 
   private final Confirmations confirmations;
   private final Tokens tokens;
-  private final CommandRegistry registry;
 
-  public ConfirmHandler(Confirmations confirmations, Tokens tokens, CommandRegistry registry) {
+  public ConfirmHandler(Confirmations confirmations, Tokens tokens) {
+    super(SPEC, true);
     this.confirmations = confirmations;
     this.tokens = tokens;
-    this.registry = registry;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-    CommandHandler orderConfirm = registry.handler("order.confirm");
-    if (ORDER_NO.matcher(cmd.args()).find() && orderConfirm != null) {
-      return orderConfirm.handle(ctx, cmd);
-    }
     List<String> candidates = new ArrayList<>();
     Matcher m = TOKEN.matcher(cmd.args().toLowerCase(java.util.Locale.ROOT));
     if (m.find()) {

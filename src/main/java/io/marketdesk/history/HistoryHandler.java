@@ -3,7 +3,7 @@ package io.marketdesk.history;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -34,7 +34,7 @@ import java.util.Set;
  * provider its own things, a buyer its own order without the provider's internal entries and without
  * other people's mails, an operator everything. Reads only. Stateless and thread-safe.
  */
-final class HistoryHandler implements CommandHandler {
+final class HistoryHandler extends DeclaredCommand {
   /** The kinds of thing a history is about; each is one command, {@code history.KIND}. */
   enum Kind {
     ORDER, PRODUCT, ACCOUNT, REVIEW;
@@ -51,7 +51,6 @@ final class HistoryHandler implements CommandHandler {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Kind kind;
-  private final CommandSpec spec;
   private final AuditLog audit;
   private final OrderWorkflow orders;
   private final ProductDao products;
@@ -61,25 +60,15 @@ final class HistoryHandler implements CommandHandler {
 
   HistoryHandler(Kind kind, AuditLog audit, OrderWorkflow orders, ProductDao products, Reviews reviews, Directory directory,
       ZoneId zone) {
+    super(new CommandSpec(kind.command(), kind == Kind.ORDER ? Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER)
+        : Set.of(Role.PROVIDER, Role.OPERATOR), CommandSpec.Body.NONE), false);
     this.kind = kind;
-    Set<Role> roles = kind == Kind.ORDER ? Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER) : Set.of(Role.PROVIDER, Role.OPERATOR);
-    this.spec = new CommandSpec(kind.command(), roles, CommandSpec.Body.NONE);
     this.audit = audit;
     this.orders = orders;
     this.products = products;
     this.reviews = reviews;
     this.directory = directory;
     this.zone = zone;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public boolean changesState() {
-    return false;
   }
 
   @Override

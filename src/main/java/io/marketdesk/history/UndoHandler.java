@@ -2,7 +2,7 @@ package io.marketdesk.history;
 
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -25,7 +25,7 @@ import java.util.Set;
  * (docs/undo.md). The last of these actions is read from the audit log: an undo is itself the last
  * action then, so a second undo finds nothing to undo. Stateless and thread-safe.
  */
-final class UndoHandler implements CommandHandler {
+final class UndoHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("undo", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -37,15 +37,11 @@ final class UndoHandler implements CommandHandler {
   private final ZoneId zone;
 
   UndoHandler(OrderWorkflow orders, Products products, Duration window, ZoneId zone) {
+    super(SPEC, true);
     this.orders = orders;
     this.products = products;
     this.window = window;
     this.zone = zone;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override
@@ -69,7 +65,7 @@ final class UndoHandler implements CommandHandler {
           "minutes", minutes), "");
     }
     if (last.entity().equals("product")) {
-      if (!products.undoDelist(ctx, last.entityId())) {
+      if (!products.undoDelist(ctx.handle(), ctx.actedBy(), last.entityId())) {
         return Outcome.refused(ctx.m("undo.changed", "what", what), "");
       }
       return Outcome.done(ctx.m("undo.done.delisted", "id", last.entityId()));

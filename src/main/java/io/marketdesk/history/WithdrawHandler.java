@@ -3,7 +3,7 @@ package io.marketdesk.history;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.TeamRole;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -26,7 +26,7 @@ import java.util.Set;
  * the operators are mailed, and a later answer is told it was withdrawn (docs/undo.md). Refused for
  * someone else's review and for one already decided (saying by whom and how). Stateless.
  */
-final class WithdrawHandler implements CommandHandler {
+final class WithdrawHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.withdraw", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
   /** The kinds a provider asks for and so may withdraw. */
   static final Set<String> KINDS = Set.of("account", "product", "price");
@@ -37,14 +37,10 @@ final class WithdrawHandler implements CommandHandler {
   private final ZoneId zone;
 
   WithdrawHandler(Reviews reviews, Directory directory, ZoneId zone) {
+    super(SPEC, true);
     this.reviews = reviews;
     this.directory = directory;
     this.zone = zone;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override

@@ -356,7 +356,7 @@ public final class MailProcessor {
       for (ParsedCommand cmd : parsed.commands()) {
         ParsedCommand c = threadContext.resolve(cmd, actor, about);
         resolved.add(c);
-        CommandHandler handler = registry.handler(c.spec());
+        CommandHandler handler = registry.handler(ctx, c);
         if (!proven && holds(handler) && roleAllowed(ctx, handler)
             && config.unauthenticated == Config.Unauthenticated.CONFIRM) {
           if (heldToken == null) {
@@ -407,7 +407,7 @@ public final class MailProcessor {
     if (!cmd.fromSubject() && reading.isRepeated(cmd.line())) {
       return Outcome.refused(fragment(ctx.language(), "quote-repeated", new NoModel()), "");
     }
-    CommandHandler handler = registry.handler(cmd.spec());
+    CommandHandler handler = registry.handler(ctx, cmd);
     if (!cmd.fromSubject() && handler.changesState() && reading.isDoubtful(cmd.line())
         && !cmd.spec().name().equals("confirm")) {
       Outcome refusal = checkAllowed(ctx, handler);
@@ -543,7 +543,7 @@ public final class MailProcessor {
   }
 
   Outcome run(Handle h, CommandContext ctx, ParsedCommand cmd, String savepoint) {
-    CommandHandler handler = registry.handler(cmd.spec());
+    CommandHandler handler = registry.handler(ctx, cmd);
     Outcome refusal = checkAllowed(ctx, handler);
     if (refusal != null) {
       return refusal;

@@ -1,7 +1,7 @@
 package io.marketdesk.login;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -18,7 +18,7 @@ import java.util.Set;
  * authentication: the reply goes to the sender's own address, which is what the link is bound to.
  * Stateless and thread-safe.
  */
-public final class LoginHandler implements CommandHandler {
+public final class LoginHandler extends DeclaredCommand {
   /** The token purpose of login links. */
   public static final String TOKEN_PURPOSE = "login";
   private static final CommandSpec SPEC = new CommandSpec("login",
@@ -29,19 +29,10 @@ public final class LoginHandler implements CommandHandler {
   private final Duration ttl;
 
   public LoginHandler(Tokens tokens, String baseUrl, Duration ttl) {
+    super(SPEC, false);
     this.tokens = tokens;
     this.baseUrl = baseUrl;
     this.ttl = ttl;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public boolean changesState() {
-    return false;
   }
 
   @Override

@@ -1,38 +1,51 @@
 package io.marketdesk.order;
 
 import io.marketdesk.feature.DemoData;
+import io.marketdesk.audit.ActedBy;
+import io.marketdesk.command.Actor;
+import io.marketdesk.command.Language;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.review.Change;
+import io.marketdesk.review.Reviews;
+import io.marketdesk.template.Catalog;
+import io.marketdesk.text.Message;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Demo orders in every state (docs/demo.md) for alice's ops service P1001 and bob's P1002, plus a
- * software order that completed on payment, all for buyer@customer.test. The products are created
- * here only if the products feature has not created them ({@code ON CONFLICT DO NOTHING}). The
- * console guide's order 20261128000123 is alice's unpaid order (the price-change example).
+ * Demo orders in every state (SPEC §10) for alice's ops service P1001 and bob's P1002, plus a
+ * software order of P1003 that completed on payment, all for buyer@customer.test. The products are
+ * the product feature's demo products (ProductDemo, loaded before this). The open appeal of order
+ * 20261128000107 is opened through the review workflow, as the buyer's 申诉 would. The seed's
+ * order 20261128000123 is alice's unpaid order (the price-change example).
  */
 final class OrderDemo implements DemoData.Loader {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private final Clock clock;
-  private final io.marketdesk.template.Catalog words;
+  private final Reviews reviews;
+  private final Directory directory;
+  private final Catalog words;
 
-  OrderDemo(Clock clock, io.marketdesk.template.Catalog words) {
+  OrderDemo(Clock clock, Reviews reviews, Directory directory, Catalog words) {
     this.clock = clock;
+    this.reviews = reviews;
+    this.directory = directory;
     this.words = words;
   }
 
-  /** The open appeal's review lines: its state change and the buyer's reason, labels from the catalog. */
-  private String changes(java.util.Properties t) {
-    java.util.List<Object> list = java.util.List.of(
-        java.util.Map.of("field", "status", "labelZh", words.text("zh", "change.status"), "labelEn", words.text("en", "change.status"),
-            "before", words.text("zh", OrderStatus.IMPLEMENTING.labelKey()), "after", words.text("zh", OrderStatus.DISPUTED.labelKey())),
-        new java.util.HashMap<>(java.util.Map.of("field", "appeal.reason", "labelZh", words.text("zh", "change.appeal.reason"),
-            "labelEn", words.text("en", "change.appeal.reason"), "after", t.getProperty("order.appeal.reason"))));
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(list);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The buyer's appeal of an order being implemented, in review: its state change and the buyer's reason. */
+  private long appeal(Handle h, String no, long providerId, java.util.Properties t) {
+    Actor buyer = directory.actor(h, DemoData.BUYER);
+    Reviews.Requester who = new Reviews.Requester(new ActedBy(buyer.address(), null), Language.ZH, buyer.name());
+    return reviews.submit(h, who, new Reviews.Submission(AppealReviewKind.KIND, no, providerId,
+        Message.of("appeal.review.title", "orderNo", no),
+        "{\"orderNo\":\"" + no + "\",\"resume\":\"" + OrderStatus.IMPLEMENTING.code() + "\"}",
+        List.of(Change.words(words, "status", Message.of(OrderStatus.IMPLEMENTING.labelKey()),
+                Message.of(OrderStatus.DISPUTED.labelKey())),
+            Change.of(words, "appeal.reason", null, t.getProperty("order.appeal.reason"))),
+        OrderWorkflow.APPEAL_REVIEW_DAYS)).id();
   }
 
   @Override
@@ -41,9 +54,6 @@ final class OrderDemo implements DemoData.Loader {
     long alice = providerId(h, DemoData.ALICE_ACCOUNT);
     long bob = providerId(h, DemoData.BOB_ACCOUNT);
     java.util.Properties t = DemoData.text();
-    product(h, "P1001", alice, "ops", t, 100000, now);
-    product(h, "P1002", bob, "ops", t, 200000, now);
-    product(h, "P1003", alice, "software", t, 50000, now);
     String b = DemoData.BUYER;
     order(h, "20261128000123", "P1001", alice, b, 100000, "unpaid", now - DAY, null, null, null, null, null, 0, null);
     order(h, "20261128000102", "P1001", alice, b, 100000, "paid", now - 3 * DAY, now - 2 * DAY, null, null, null, null, 0, null);
@@ -85,36 +95,12 @@ final class OrderDemo implements DemoData.Loader {
             + " VALUES (:id, 'servers.txt', 'text/plain', :size, :data)")
         .bind("id", form).bind("size", 38).bind("data", "web-1 10.0.0.11\nweb-2 10.0.0.12\ndb-1 10.0.0.21\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .execute();
-    long review = h.createUpdate("INSERT INTO review (kind, subject, provider_id, requested_by, lang, title_zh, title_en, payload,"
-            + " changes, status, submitted_at, due_at) VALUES ('appeal', '20261128000107', :pid, :b, 'zh', :tz, :te, :payload,"
-            + " :changes, 'open', :at, :due)")
-        .bind("pid", alice).bind("b", b)
-        .bind("tz", words.text("zh", "appeal.review.title", "orderNo", "20261128000107"))
-        .bind("te", words.text("en", "appeal.review.title", "orderNo", "20261128000107"))
-        .bind("payload", "{\"orderNo\":\"20261128000107\",\"resume\":\"implementing\"}")
-        .bind("changes", changes(t))
-        .bind("at", now - DAY).bind("due", now + 2 * DAY)
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    long review = appeal(h, "20261128000107", alice, t);
     h.createUpdate("UPDATE orders SET dispute_review_id = :r WHERE order_no = '20261128000107'").bind("r", review).execute();
   }
 
   private static long providerId(Handle h, String accountId) {
     return h.createQuery("SELECT id FROM provider WHERE account_id = :a").bind("a", accountId).mapTo(Long.class).one();
-  }
-
-  private static void product(Handle h, String id, long providerId, String type, java.util.Properties t, long price, long now) {
-    String[] v = t.getProperty("order-product." + id).split("\\s*\\|\\s*", 2);
-    String name = v[0];
-    String unit = v[1];
-    h.createUpdate("INSERT INTO product (id, provider_id, type, status, live_version, name, price, unit, summary, description,"
-            + " created_at, updated_at) VALUES (:id, :pid, :type, 'listed', 1, :name, :price, :unit, :name, :name, :now, :now)"
-            + " ON CONFLICT (id) DO NOTHING")
-        .bind("id", id).bind("pid", providerId).bind("type", type).bind("name", name).bind("price", price).bind("unit", unit)
-        .bind("now", now).execute();
-    h.createUpdate("INSERT INTO product_version (product_id, version, type, name, price, unit, summary, description, status,"
-            + " submitted_by, submitted_at) VALUES (:id, 1, :type, :name, :price, :unit, :name, :name, 'approved', 'demo', :now)"
-            + " ON CONFLICT (product_id, version) DO NOTHING")
-        .bind("id", id).bind("type", type).bind("name", name).bind("price", price).bind("unit", unit).bind("now", now).execute();
   }
 
   private static void order(Handle h, String no, String product, long providerId, String buyer, long price, String status,

@@ -2,6 +2,7 @@ package io.marketdesk.order;
 
 import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
+import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.product.ProductLookup;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.feature.PageWords;
@@ -20,6 +21,9 @@ public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
         s.calendar());
     reviews.register(new AppealReviewKind(workflow));
     OrderCommands commands = new OrderCommands(workflow, s.confirmations(), reviews, s.directory());
+    // 确定 / confirm and 拒绝 / reject about an order are the buyer's 确认完成 and 验收不通过
+    s.commands().yieldWhenAbout(CommandRegistry.Topic.ORDER, "confirm", "order.confirm");
+    s.commands().yieldWhenAbout(CommandRegistry.Topic.ORDER, "review.reject", "order.reject");
     Refunds refunds = new Refunds(workflow, reviews, s.mailer(), s.audit(), s.clock());
     reviews.register(refunds.reviewKind());
     return new OrderFeature(workflow, Contribution.builder()
@@ -32,7 +36,7 @@ public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
         .personal(new OrderSection(store, reviews, s.directory(), new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
         .personal(new RefundSection(s.templates().catalog(), s.config().mailAddress, s.config().zone))
         .job(new OrderTimers(s.jdbi(), workflow, s.mailer().outbox()::wake))
-        .demo(new OrderDemo(s.clock(), s.templates().catalog()))
+        .demo(new OrderDemo(s.clock(), reviews, s.directory(), s.templates().catalog()))
         .build());
   }
 }

@@ -11,42 +11,31 @@ import java.util.function.Function;
  * 分配完成 for completed.
  */
 public enum OrderStatus implements Coded {
-  UNPAID("unpaid"),
-  PAID("paid"),
-  IMPLEMENTING("implementing"),
-  AWAITING_CONFIRMATION("awaiting_confirmation"),
-  COMPLETED("completed"),
-  CANCELLED("cancelled"),
-  DISPUTED("disputed"),
+  UNPAID,
+  PAID,
+  IMPLEMENTING,
+  AWAITING_CONFIRMATION,
+  COMPLETED,
+  CANCELLED,
+  DISPUTED,
   // refunds (docs/after-the-sale.md)
-  REFUNDING("refunding"),
-  REFUNDED("refunded");
+  REFUNDING,
+  REFUNDED;
 
-  private final String code;
-
-  OrderStatus(String code) {
-    this.code = code;
-  }
-
-  /** The English state name stored and shown by the API ({@code awaiting_confirmation}). */
+  /** The provider-side (and operator-side) labels are {@code state.order.CODE}. */
   @Override
-  public String code() {
-    return code;
-  }
-
-  /** The message-catalog key of the provider-side (and operator-side) label of this state. */
-  public String labelKey() {
-    return "state.order." + code;
+  public String labelPrefix() {
+    return "state.order.";
   }
 
   /** The message-catalog key of the buyer-side label of this state (待支付 / 处理中 / 分配完成 …). */
   public String buyerLabelKey() {
-    return "state.order-buyer." + code;
+    return "state.order-buyer." + code();
   }
 
   /** The state stored as {@code code}. */
   public static OrderStatus of(String code) {
-    return Coded.of(OrderStatus.class, code);
+    return Coded.ofCode(OrderStatus.class, code);
   }
 
   /**
@@ -56,6 +45,6 @@ public enum OrderStatus implements Coded {
    * @param words the words of a catalog key in every language, NFKC and lower-case
    */
   public static Optional<OrderStatus> parse(String text, Function<String, List<String>> words) {
-    return Coded.parse(OrderStatus.class, text, "words.state.order.", words);
+    return Coded.parse(OrderStatus.class, text, words);
   }
 }

@@ -22,6 +22,13 @@ final class DelistConfirmable implements Confirmable {
 
   @Override
   public Outcome perform(CommandContext ctx, String subjectId, String payload) {
-    return products.delist(ctx, subjectId);
+    Products.Delisting d = products.delist(ctx.handle(), Products.Asker.of(ctx), subjectId);
+    if (d instanceof Products.Refused r) {
+      return ProductCommands.refused(ctx, r);
+    }
+    Products.Delisted done = (Products.Delisted) d;
+    Long withdrawn = done.withdrawnReview();
+    return Outcome.done(ctx.m("products.delist.1", "id", done.product().id(), "p", done.product().name(), "withdrawn",
+        withdrawn == null ? "" : withdrawn));
   }
 }

@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -14,6 +15,7 @@ import io.marketdesk.review.Reviews;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,12 +38,26 @@ import org.jdbi.v3.core.Handle;
 public final class ProductCommands {
   static final Set<Role> PROVIDER = Set.of(Role.PROVIDER);
 
-  private ProductCommands() {}
+  private final Products products;
+  private final Reviews reviews;
+  private final Confirmations confirmations;
+
+  private ProductCommands(Products products, Reviews reviews, Confirmations confirmations) {
+    this.products = products;
+    this.reviews = reviews;
+    this.confirmations = confirmations;
+  }
 
   /** Every product command. */
   public static List<CommandHandler> all(Products products, Reviews reviews, Confirmations confirmations) {
-    return List.of(new ListHandler(products, reviews), new NewHandler(products), new UpdateHandler(products),
-        new ViewHandler(products, reviews), new DelistHandler(products, confirmations), new RelistHandler(products));
+    ProductCommands c = new ProductCommands(products, reviews, confirmations);
+    return List.of(
+        new ActionCommand(new CommandSpec("product.list", PROVIDER, Body.NONE), false, c::list),
+        new ActionCommand(new CommandSpec("product.new", PROVIDER, Body.FIELDS), true, c::create),
+        new ActionCommand(new CommandSpec("product.update", PROVIDER, Body.FIELDS), true, c::update),
+        new ActionCommand(new CommandSpec("product.view", PROVIDER, Body.NONE), false, c::view),
+        new ActionCommand(new CommandSpec("product.delist", PROVIDER, Body.NONE), true, c::delist),
+        new ActionCommand(new CommandSpec("product.relist", PROVIDER, Body.FIELDS), true, c::relist));
   }
 
   /** The first word of the arguments: the product ID. */
@@ -53,234 +69,205 @@ public final class ProductCommands {
     return a.split("[\\s,;]+")[0];
   }
 
-  static final class ListHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.list", PROVIDER, Body.NONE);
-    private final Products products;
-    private final Reviews reviews;
-
-    ListHandler(Products products, Reviews reviews) {
-      this.products = products;
-      this.reviews = reviews;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public boolean changesState() {
-      return false;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-      String arg = cmd.args().trim();
-      ProductStatus filter = null;
-      if (!arg.isEmpty() && !ctx.words("product-commands.all-words").contains(arg.toLowerCase(java.util.Locale.ROOT))) {
-        Optional<ProductStatus> st = ProductStatus.parse(arg, ctx::words);
-        if (st.isEmpty()) {
-          return Outcome.refused(ctx.m("product-commands.handle.1", "arg", arg), ctx.m("product-commands.handle.2"));
-        }
-        filter = st.get();
+  private Outcome list(CommandContext ctx, ParsedCommand cmd) {
+    String arg = cmd.args().trim();
+    ProductStatus filter = null;
+    if (!arg.isEmpty() && !ctx.words("product-commands.all-words").contains(arg.toLowerCase(java.util.Locale.ROOT))) {
+      Optional<ProductStatus> st = ProductStatus.parse(arg, ctx::words);
+      if (st.isEmpty()) {
+        return Outcome.refused(ctx.m("product-commands.handle.1", "arg", arg), ctx.m("product-commands.handle.2"));
       }
-      Handle h = ctx.handle();
-      List<Product> list = products.dao().list(h, ctx.actor().providerId(), filter);
-      StringBuilder sb = new StringBuilder();
-      String which = filter == null ? "" : ctx.m("product-commands.handle.3", "label", ctx.m(filter.labelKey()));
-      if (list.isEmpty()) {
-        sb.append(ctx.m("product-commands.handle.4", "which", which));
-        return Outcome.done(sb.toString());
-      }
-      sb.append(ctx.m("product-commands.handle.5", "which", which, "list", list.size()));
-      for (Product p : list) {
-        ProductContent c = p.live().orElseGet(() -> products.currentDraft(h, p));
-        sb.append("\n").append(p.id()).append("  ").append(ctx.m(c.type().labelKey())).append("  ").append(c.name())
-            .append("  ").append(Money.formatYuan(c.price())).append("/").append(c.unit()).append("  ")
-            .append(ctx.m(p.status().labelKey()));
-        if (p.status() == ProductStatus.LISTED && p.pendingRevision()) {
-          Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
-          sb.append(ctx.m("product-commands.handle.6")).append(r.map(x -> " #" + x.id()).orElse(""))
-              .append(ctx.m("product-commands.handle.7"));
-        }
-        if (p.everListed()) {
-          sb.append("\n    ").append(products.pageUrl(p.id()));
-        }
-      }
-      sb.append("\n").append(ctx.m("product-commands.handle.8"));
+      filter = st.get();
+    }
+    Handle h = ctx.handle();
+    List<Product> list = products.dao().list(h, ctx.actor().providerId(), filter);
+    StringBuilder sb = new StringBuilder();
+    String which = filter == null ? "" : ctx.m("product-commands.handle.3", "label", ctx.m(filter.labelKey()));
+    if (list.isEmpty()) {
+      sb.append(ctx.m("product-commands.handle.4", "which", which));
       return Outcome.done(sb.toString());
     }
-  }
-
-  static final class NewHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.new", PROVIDER, Body.FIELDS);
-    private final Products products;
-
-    NewHandler(Products products) {
-      this.products = products;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-      return products.create(ctx, cmd.fields()).outcome();
-    }
-  }
-
-  static final class UpdateHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.update", PROVIDER, Body.FIELDS);
-    private final Products products;
-
-    UpdateHandler(Products products) {
-      this.products = products;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-      return products.update(ctx, idArg(cmd), cmd.fields());
-    }
-  }
-
-  static final class RelistHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.relist", PROVIDER, Body.FIELDS);
-    private final Products products;
-
-    RelistHandler(Products products) {
-      this.products = products;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-      return products.relist(ctx, idArg(cmd), cmd.fields());
-    }
-  }
-
-  static final class DelistHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.delist", PROVIDER, Body.NONE);
-    private final Products products;
-    private final Confirmations confirmations;
-
-    DelistHandler(Products products, Confirmations confirmations) {
-      this.products = products;
-      this.confirmations = confirmations;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-      Products.Owned checked = products.checkDelist(ctx, idArg(cmd));
-      if (checked.refused()) {
-        return checked.outcome(ctx);
-      }
-      Product p = checked.product();
-      String pending = p.pendingRevision()
-          ? ctx.m("product-commands.handle.9") : "";
-      return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.m("product-commands.handle.10", "id", p.id(), "p", p.name(), "pending", pending));
-    }
-  }
-
-  static final class ViewHandler implements CommandHandler {
-    private static final CommandSpec SPEC = new CommandSpec("product.view", PROVIDER, Body.NONE);
-    private final Products products;
-    private final Reviews reviews;
-
-    ViewHandler(Products products, Reviews reviews) {
-      this.products = products;
-      this.reviews = reviews;
-    }
-
-    @Override
-    public CommandSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public boolean changesState() {
-      return false;
-    }
-
-    @Override
-    public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-      Products.Owned owned = products.owned(ctx, idArg(cmd), ProductExamples.view(ctx, idArg(cmd)));
-      if (owned.refused()) {
-        return owned.outcome(ctx);
-      }
-      Product p = owned.product();
-      Handle h = ctx.handle();
-      boolean zh = ctx.zh();
-      StringBuilder sb = new StringBuilder();
-      sb.append(ctx.m("product-commands.handle.11")).append(p.id()).append(" · ").append(ctx.m(p.status().labelKey()));
-      if (p.everListed()) {
-        sb.append("\n").append(ctx.m("product-commands.handle.12")).append(products.pageUrl(p.id()));
-        if (p.status() == ProductStatus.LISTED) {
-          sb.append("\n").append(ctx.m("product-commands.handle.13"));
-        } else {
-          sb.append("\n").append(ctx.m("product-commands.handle.14"));
-        }
-        content(sb, ctx, p.live().orElseThrow());
-      } else {
-        sb.append("\n").append(ctx.m("product-commands.handle.15"));
-      }
-      if (p.pendingRevision()) {
-        ProductVersion v = products.dao().version(h, p.id(), p.pendingVersion()).orElseThrow();
+    sb.append(ctx.m("product-commands.handle.5", "which", which, "list", list.size()));
+    for (Product p : list) {
+      ProductContent c = p.live().orElseGet(() -> products.currentDraft(h, p));
+      sb.append("\n").append(p.id()).append("  ").append(ctx.m(c.type().labelKey())).append("  ").append(c.name())
+          .append("  ").append(Money.formatYuan(c.price())).append("/").append(c.unit()).append("  ")
+          .append(ctx.m(p.status().labelKey()));
+      if (p.status() == ProductStatus.LISTED && p.pendingRevision()) {
         Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
-        sb.append("\n\n").append(ctx.m("product-commands.handle.16")).append(v.version())
-            .append(r.map(x -> ctx.m("product-commands.handle.17", "id", x.id(), "dueAt", reviews.dueText(x.dueAt()))).orElse(""))
-            .append(ctx.m("product-commands.handle.18"));
-        content(sb, ctx, v.content());
+        sb.append(ctx.m("product-commands.handle.6")).append(r.map(x -> " #" + x.id()).orElse(""))
+            .append(ctx.m("product-commands.handle.7"));
       }
-      sb.append("\n\n").append(ctx.m("product-commands.handle.19"));
-      DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
-      for (ProductVersion v : products.dao().versions(h, p.id())) {
-        sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(ctx, v, p)).append("  ")
-            .append(fmt.format(Instant.ofEpochMilli(v.submittedAt()))).append("  ").append(action(ctx, v.action()))
-            .append("  ").append(v.content().name()).append("  ").append(Money.formatYuan(v.content().price()))
-            .append("/").append(v.content().unit());
+      if (p.everListed()) {
+        sb.append("\n    ").append(products.pageUrl(p.id()));
       }
-      return Outcome.done(sb.toString());
     }
+    sb.append("\n").append(ctx.m("product-commands.handle.8"));
+    return Outcome.done(sb.toString());
+  }
 
-    private ZoneId zone() {
-      return reviews.zone();
+  private Outcome create(CommandContext ctx, ParsedCommand cmd) {
+    Products.Submitted s = products.create(ctx.handle(), Products.Asker.of(ctx), cmd.fields());
+    if (!(s instanceof Products.InReview done)) {
+      return refused(ctx, s);
     }
+    String id = done.product().id();
+    ProductContent c = done.content();
+    Review r = done.review();
+    return Outcome.sentForReview(ctx.m("products.create.1", "id", id, "c", c.name(), "type", ctx.m(c.type().labelKey()),
+        "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(),
+        "dueAt", reviews.dueText(r.dueAt()), "pageUrl", products.pageUrl(id)));
+  }
 
-    private static void content(StringBuilder sb, CommandContext ctx, ProductContent c) {
-      sb.append("\n  ").append(ctx.m("product-commands.content.1")).append(c.name());
-      sb.append("\n  ").append(ctx.m("product-commands.content.2")).append(ctx.m(c.type().labelKey()));
-      sb.append("\n  ").append(ctx.m("product-commands.content.3")).append(Money.formatYuan(c.price())).append(" / ").append(c.unit());
-      sb.append("\n  ").append(ctx.m("product-commands.content.4")).append(c.summary());
-      sb.append("\n  ").append(ctx.m("product-commands.content.5")).append(c.description().replace("\n", "\n    "));
+  private Outcome update(CommandContext ctx, ParsedCommand cmd) {
+    return inReview(ctx, products.update(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), cmd.fields()));
+  }
+
+  private Outcome relist(CommandContext ctx, ParsedCommand cmd) {
+    return inReview(ctx, products.relist(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), cmd.fields()));
+  }
+
+  /** The reply to 修改商品 and 上架商品: what is in review now, and what changed. */
+  private Outcome inReview(CommandContext ctx, Products.Submitted s) {
+    if (!(s instanceof Products.InReview done)) {
+      return refused(ctx, s);
     }
+    Product p = done.product();
+    ProductContent c = done.content();
+    Review r = done.review();
+    String due = reviews.dueText(r.dueAt());
+    if (Products.RELIST.equals(done.action())) {
+      String what = ProductForm.diff(p.live().orElseThrow(), c).isEmpty() ? ctx.m("products.relist.3")
+          : changedNames(ctx, p.live().orElseThrow(), c);
+      return Outcome.sentForReview(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(),
+          "dueAt", due, "replaced", done.replaced()));
+    }
+    if (p.everListed()) {
+      return Outcome.sentForReview(ctx.m("products.update.3", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", due,
+          "changed", changedNames(ctx, p.live().orElseThrow(), c), "replaced", done.replaced()));
+    }
+    return Outcome.sentForReview(ctx.m("products.update.4", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", due,
+        "replaced", done.replaced()));
+  }
 
-    private static String versionStatus(CommandContext ctx, ProductVersion v, Product p) {
-      if (Integer.valueOf(v.version()).equals(p.liveVersion())) {
-        return ctx.m("product-version.live");
+  private Outcome delist(CommandContext ctx, ParsedCommand cmd) {
+    Products.Owned checked = products.checkDelist(ctx.handle(), Products.Asker.of(ctx), idArg(cmd));
+    if (checked instanceof Products.Refused r) {
+      return refused(ctx, r);
+    }
+    Product p = ((Products.Mine) checked).product();
+    String pending = p.pendingRevision()
+        ? ctx.m("product-commands.handle.9") : "";
+    return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.m("product-commands.handle.10", "id", p.id(), "p", p.name(), "pending", pending));
+  }
+
+  /** A refused or invalid change, worded in the reply's language with its example. */
+  static Outcome refused(CommandContext ctx, Object result) {
+    if (result instanceof Products.Invalid bad) {
+      return Outcome.refused(ctx.m("products.errors.1") + "- "
+          + String.join("\n- ", bad.errors().stream().map(ctx::m).toList()), example(ctx, bad.example(), bad.exampleId()));
+    }
+    Products.Refused no = (Products.Refused) result;
+    return Outcome.refused(ctx.m(no.refusal().reason()), example(ctx, no.example(), no.exampleId()));
+  }
+
+  private static String example(CommandContext ctx, Products.Example e, String id) {
+    switch (e) {
+      case CREATE:
+        return ProductExamples.create(ctx);
+      case UPDATE:
+        return ProductExamples.update(ctx, id);
+      case RELIST:
+        return ProductExamples.relist(ctx, id);
+      case DELIST:
+        return ProductExamples.delist(ctx, id);
+      case VIEW:
+        return ProductExamples.view(ctx, id);
+      case NOT_FOUND:
+        return ctx.m("products.no.3");
+      case NOT_YOURS:
+        return ctx.m("products.no.5");
+      default:
+        return ctx.m("products.relist.8");
+    }
+  }
+
+  private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
+    List<String> parts = new ArrayList<>();
+    for (ProductForm.Field f : ProductForm.diff(before, after)) {
+      String old = before == null ? "" : ProductForm.value(before, f, t -> ctx.m(t.labelKey()));
+      String now = ProductForm.value(after, f, t -> ctx.m(t.labelKey()));
+      if (f == ProductForm.Field.DESCRIPTION || f == ProductForm.Field.SUMMARY) {
+        parts.add(ctx.m("products.changed-names.1", "f", ctx.m(f.labelKey())));
+      } else {
+        parts.add(ctx.m("products.changed-names.2", "f", ctx.m(f.labelKey()), "old", old, "now", now));
       }
-      String key = "product-version." + v.status();
-      return ctx.mailer().catalog().has(ctx.language().code(), key) ? ctx.m(key) : v.status();
     }
+    return String.join(ctx.m("products.changed-names.3"), parts);
+  }
 
-    private static String action(CommandContext ctx, String action) {
-      return ctx.m("product-version.action." + (Products.NEW.equals(action) ? "new"
-          : Products.RELIST.equals(action) ? "relist" : "revision"));
+  private Outcome view(CommandContext ctx, ParsedCommand cmd) {
+    Products.Owned owned = products.owned(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), Products.Example.VIEW);
+    if (owned instanceof Products.Refused r) {
+      return refused(ctx, r);
     }
+    Product p = ((Products.Mine) owned).product();
+    Handle h = ctx.handle();
+    boolean zh = ctx.zh();
+    StringBuilder sb = new StringBuilder();
+    sb.append(ctx.m("product-commands.handle.11")).append(p.id()).append(" · ").append(ctx.m(p.status().labelKey()));
+    if (p.everListed()) {
+      sb.append("\n").append(ctx.m("product-commands.handle.12")).append(products.pageUrl(p.id()));
+      if (p.status() == ProductStatus.LISTED) {
+        sb.append("\n").append(ctx.m("product-commands.handle.13"));
+      } else {
+        sb.append("\n").append(ctx.m("product-commands.handle.14"));
+      }
+      content(sb, ctx, p.live().orElseThrow());
+    } else {
+      sb.append("\n").append(ctx.m("product-commands.handle.15"));
+    }
+    if (p.pendingRevision()) {
+      ProductVersion v = products.dao().version(h, p.id(), p.pendingVersion()).orElseThrow();
+      Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
+      sb.append("\n\n").append(ctx.m("product-commands.handle.16")).append(v.version())
+          .append(r.map(x -> ctx.m("product-commands.handle.17", "id", x.id(), "dueAt", reviews.dueText(x.dueAt()))).orElse(""))
+          .append(ctx.m("product-commands.handle.18"));
+      content(sb, ctx, v.content());
+    }
+    sb.append("\n\n").append(ctx.m("product-commands.handle.19"));
+    DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
+    for (ProductVersion v : products.dao().versions(h, p.id())) {
+      sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(ctx, v, p)).append("  ")
+          .append(fmt.format(Instant.ofEpochMilli(v.submittedAt()))).append("  ").append(action(ctx, v.action()))
+          .append("  ").append(v.content().name()).append("  ").append(Money.formatYuan(v.content().price()))
+          .append("/").append(v.content().unit());
+    }
+    return Outcome.done(sb.toString());
+  }
+
+  private ZoneId zone() {
+    return reviews.zone();
+  }
+
+  private static void content(StringBuilder sb, CommandContext ctx, ProductContent c) {
+    sb.append("\n  ").append(ctx.m("product-commands.content.1")).append(c.name());
+    sb.append("\n  ").append(ctx.m("product-commands.content.2")).append(ctx.m(c.type().labelKey()));
+    sb.append("\n  ").append(ctx.m("product-commands.content.3")).append(Money.formatYuan(c.price())).append(" / ").append(c.unit());
+    sb.append("\n  ").append(ctx.m("product-commands.content.4")).append(c.summary());
+    sb.append("\n  ").append(ctx.m("product-commands.content.5")).append(c.description().replace("\n", "\n    "));
+  }
+
+  private static String versionStatus(CommandContext ctx, ProductVersion v, Product p) {
+    if (Integer.valueOf(v.version()).equals(p.liveVersion())) {
+      return ctx.m("product-version.live");
+    }
+    String key = "product-version." + v.status();
+    return ctx.mailer().catalog().has(ctx.language().code(), key) ? ctx.m(key) : v.status();
+  }
+
+  private static String action(CommandContext ctx, String action) {
+    return ctx.m("product-version.action." + (Products.NEW.equals(action) ? "new"
+        : Products.RELIST.equals(action) ? "relist" : "revision"));
   }
 }

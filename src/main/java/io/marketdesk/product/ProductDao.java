@@ -1,13 +1,14 @@
 package io.marketdesk.product;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The product tables ({@code product}, {@code product_version}, {@code product_seq}): plain reads and
@@ -22,6 +23,9 @@ public final class ProductDao {
       + " p.pending_version, p.name, p.price, p.unit, p.summary, p.description, p.created_at, p.updated_at, p.delisted_at";
   private static final String VERSION_COLUMNS = "product_id, version, type, name, price, unit, summary, description,"
       + " status, review_id, action, submitted_by, submitted_at, decided_at";
+  /** Rows to records by column name (provider_id is providerId); states and types by their code. */
+  private static final RowMapper<Product> PRODUCT = ConstructorMapper.of(Product.class);
+  private static final RowMapper<ProductVersion> VERSION = ConstructorMapper.of(ProductVersion.class);
 
   /** Product IDs as people write them: {@code p1001} and {@code P1001 } are P1001. */
   public static String normalizeId(String id) {
@@ -32,7 +36,8 @@ public final class ProductDao {
     return h.createQuery("SELECT " + PRODUCT_COLUMNS + " FROM product p JOIN provider v ON v.id = p.provider_id"
             + " WHERE p.id = :id")
         .bind("id", normalizeId(id))
-        .map((rs, c) -> product(rs))
+        .registerColumnMapper(ProductType.class, TYPE).registerColumnMapper(ProductStatus.class, STATUS)
+        .map(PRODUCT)
         .findFirst();
   }
 
@@ -42,7 +47,8 @@ public final class ProductDao {
             + " WHERE p.provider_id = :pid" + (status == null ? "" : " AND p.status = :st") + " ORDER BY p.created_at, LENGTH(p.id), p.id")
         .bind("pid", providerId)
         .bind("st", status == null ? "" : status.code())
-        .map((rs, c) -> product(rs))
+        .registerColumnMapper(ProductType.class, TYPE).registerColumnMapper(ProductStatus.class, STATUS)
+        .map(PRODUCT)
         .list();
   }
 
@@ -79,14 +85,10 @@ public final class ProductDao {
     h.createUpdate("INSERT INTO product_version (product_id, version, type, name, price, unit, summary, description,"
             + " status, action, submitted_by, submitted_at) VALUES (:id, :v, :type, :name, :price, :unit, :summary,"
             + " :description, 'in_review', :action, :by, :now)")
+        .bindMethods(c)
+        .bind("type", c.type().code())
         .bind("id", productId)
         .bind("v", version)
-        .bind("type", c.type().code())
-        .bind("name", c.name())
-        .bind("price", c.price())
-        .bind("unit", c.unit())
-        .bind("summary", c.summary())
-        .bind("description", c.description())
         .bind("action", action)
         .bind("by", by)
         .bind("now", now)
@@ -108,7 +110,8 @@ public final class ProductDao {
   public Optional<ProductVersion> version(Handle h, String productId, int version) {
     return h.createQuery("SELECT " + VERSION_COLUMNS + " FROM product_version WHERE product_id = :id AND version = :v")
         .bind("id", productId).bind("v", version)
-        .map((rs, c) -> version(rs))
+        .registerColumnMapper(ProductType.class, TYPE)
+        .map(VERSION)
         .findFirst();
   }
 
@@ -116,7 +119,8 @@ public final class ProductDao {
   public List<ProductVersion> versions(Handle h, String productId) {
     return h.createQuery("SELECT " + VERSION_COLUMNS + " FROM product_version WHERE product_id = :id ORDER BY version DESC")
         .bind("id", productId)
-        .map((rs, c) -> version(rs))
+        .registerColumnMapper(ProductType.class, TYPE)
+        .map(VERSION)
         .list();
   }
 
@@ -136,13 +140,9 @@ public final class ProductDao {
     h.createUpdate("UPDATE product SET live_version = :v, pending_version = NULL, status = 'listed', type = :type,"
             + " name = :name, price = :price, unit = :unit, summary = :summary, description = :description,"
             + " delisted_at = NULL, updated_at = :now WHERE id = :id")
-        .bind("v", version)
+        .bindMethods(c)
         .bind("type", c.type().code())
-        .bind("name", c.name())
-        .bind("price", c.price())
-        .bind("unit", c.unit())
-        .bind("summary", c.summary())
-        .bind("description", c.description())
+        .bind("v", version)
         .bind("now", now)
         .bind("id", id)
         .execute();
@@ -177,23 +177,6 @@ public final class ProductDao {
     return out;
   }
 
-  private static Product product(ResultSet rs) throws SQLException {
-    return new Product(rs.getString(1), rs.getLong(2), rs.getString(3), ProductType.ofCode(rs.getString(4)),
-        ProductStatus.ofCode(rs.getString(5)), intOrNull(rs, 6), intOrNull(rs, 7), rs.getString(8),
-        rs.getObject(9) == null ? null : rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),
-        rs.getLong(13), rs.getLong(14), rs.getObject(15) == null ? null : rs.getLong(15));
-  }
-
-  private static ProductVersion version(ResultSet rs) throws SQLException {
-    ProductContent c = new ProductContent(ProductType.ofCode(rs.getString(3)), rs.getString(4), rs.getLong(5),
-        rs.getString(6), rs.getString(7), rs.getString(8));
-    return new ProductVersion(rs.getString(1), rs.getInt(2), c, rs.getString(9),
-        rs.getObject(10) == null ? null : rs.getLong(10), rs.getString(11), rs.getString(12), rs.getLong(13),
-        rs.getObject(14) == null ? null : rs.getLong(14));
-  }
-
-  private static Integer intOrNull(ResultSet rs, int i) throws SQLException {
-    Object o = rs.getObject(i);
-    return o == null ? null : ((Number) o).intValue();
-  }
+  private static final ColumnMapper<ProductType> TYPE = (rs, i, ctx) -> ProductType.ofCode(rs.getString(i));
+  private static final ColumnMapper<ProductStatus> STATUS = (rs, i, ctx) -> ProductStatus.ofCode(rs.getString(i));
 }

@@ -1,6 +1,7 @@
 package io.marketdesk.product;
 
 import io.marketdesk.feature.DemoData;
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
@@ -52,43 +53,52 @@ final class ProductDemo implements DemoData.Loader {
 
   @Override
   public void load(Handle h) {
-    CommandContext alice = ctx(h, DemoData.ALICE, Language.ZH);
-    CommandContext bob = ctx(h, DemoData.BOB, Language.EN);
+    Products.Asker alice = asker(h, DemoData.ALICE, Language.ZH);
+    Products.Asker bob = asker(h, DemoData.BOB, Language.EN);
     CommandContext ops = ctx(h, DemoData.OPERATOR, Language.ZH);
     java.util.Properties t = DemoData.text();
-    String p1 = listed(alice, ops, t, 1);
-    String p2 = listed(bob, ops, t, 2);
-    String p3 = listed(alice, ops, t, 3);
-    listed(bob, ops, t, 4);
-    submit(alice, t, 5);
-    listed(bob, ops, t, 6);
-    String p7 = listed(alice, ops, t, 7);
-    listed(bob, ops, t, 8);
-    String p9 = submit(bob, t, 9);
+    String p1 = listed(h, alice, ops, t, 1);
+    String p2 = listed(h, bob, ops, t, 2);
+    String p3 = listed(h, alice, ops, t, 3);
+    listed(h, bob, ops, t, 4);
+    submit(h, alice, t, 5);
+    listed(h, bob, ops, t, 6);
+    String p7 = listed(h, alice, ops, t, 7);
+    listed(h, bob, ops, t, 8);
+    String p9 = submit(h, bob, t, 9);
     decide(ops, p9, false, t.getProperty("product.9.rejected"));
     Map<String, String> revision = new LinkedHashMap<>();
     revision.put("price", "2,680");
     revision.put("summary", t.getProperty("product.3.revision.summary"));
-    expectDone(products.update(alice, p3, revision), p3);
-    expectDone(products.delist(alice, p7), p7);
+    expectInReview(products.update(h, alice, p3, revision), p3);
+    if (!(products.delist(h, alice, p7) instanceof Products.Delisted)) {
+      throw new IllegalStateException("demo product " + p7 + " was not delisted");
+    }
     if (!p1.equals("P1001") || !p2.equals("P1002")) {
       throw new IllegalStateException("demo products must start at P1001 (alice) and P1002 (bob), got " + p1 + ", " + p2);
     }
   }
 
+  /** A provider of the demo, acting without a mail. */
+  private Products.Asker asker(Handle h, String address, Language lang) {
+    Actor actor = directory.actor(h, address);
+    return new Products.Asker(new ActedBy(address, null), lang, actor.name(), actor.providerId(), actor.accountId());
+  }
+
+  /** The demo operator's decisions go through the review kinds, which take a mail's context. */
   private CommandContext ctx(Handle h, String address, Language lang) {
     Actor actor = directory.actor(h, address);
     return new CommandContext(h, actor, null, null, lang, List.of(), true, clock, mailer, audit);
   }
 
-  private String listed(CommandContext who, CommandContext ops, java.util.Properties t, int n) {
-    String id = submit(who, t, n);
+  private String listed(Handle h, Products.Asker who, CommandContext ops, java.util.Properties t, int n) {
+    String id = submit(h, who, t, n);
     decide(ops, id, true, "");
     return id;
   }
 
   /** Submits demo product {@code n} of {@code config/demo.properties}: name | type | price | unit | summary | description. */
-  private String submit(CommandContext who, java.util.Properties t, int n) {
+  private String submit(Handle h, Products.Asker who, java.util.Properties t, int n) {
     String[] v = t.getProperty("product." + n).split("\\s*\\|\\s*", 6);
     String name = v[0];
     Map<String, String> f = new LinkedHashMap<>();
@@ -98,14 +108,19 @@ final class ProductDemo implements DemoData.Loader {
     f.put("unit", v[3]);
     f.put("summary", v[4]);
     f.put("description", v[5]);
-    Products.Created c = products.create(who, f);
-    expectDone(c.outcome(), name);
-    return c.id();
+    return expectInReview(products.create(h, who, f), name);
   }
 
   private void decide(CommandContext ops, String id, boolean approve, String note) {
     Review r = reviews.openFor(ops.handle(), Products.REVIEW_KIND, id).orElseThrow();
     expectDone(reviews.decide(ops, r.id(), approve, note), id);
+  }
+
+  private static String expectInReview(Products.Submitted s, String what) {
+    if (!(s instanceof Products.InReview done)) {
+      throw new IllegalStateException("demo product " + what + ": " + s);
+    }
+    return done.product().id();
   }
 
   private static void expectDone(Outcome o, String id) {

@@ -14,7 +14,7 @@ import io.marketdesk.feature.PageWords;
 public record ProductFeature(Products products, Contribution contribution) {
   public static ProductFeature build(Shared s, Reviews reviews) {
     ProductDao dao = new ProductDao();
-    Products products = new Products(dao, reviews, s.directory(), s.config().webBaseUrl);
+    Products products = new Products(dao, reviews, s.directory(), s.mailer(), s.audit(), s.config().webBaseUrl);
     reviews.register(new ProductReviewKind(products));
     return new ProductFeature(products, Contribution.builder()
         .confirmable(new DelistConfirmable(products))

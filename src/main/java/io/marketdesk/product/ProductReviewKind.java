@@ -20,11 +20,11 @@ final class ProductReviewKind implements ReviewKind {
 
   @Override
   public Message approve(CommandContext ctx, Review review) {
-    return products.approve(ctx, review);
+    return products.approve(ctx.handle(), ctx.actedBy(), review);
   }
 
   @Override
   public void reject(CommandContext ctx, Review review) {
-    products.reject(ctx, review);
+    products.reject(ctx.handle(), ctx.actedBy(), review);
   }
 }

@@ -6,11 +6,12 @@ import io.marketdesk.command.Language;
 import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketdesk.audit.ActedBy;
+import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Outcome;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Operator;
-import io.marketdesk.money.Money;
+import io.marketdesk.outbox.Mailer;
 import io.marketdesk.product.ProductForm.Field;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
@@ -50,15 +51,74 @@ public final class Products {
   /** What a review of a product carries: which version of which product, submitted as what. */
   public record Payload(String product, int version, String action) {}
 
+  /**
+   * Who changes a product: the person (by the mail they wrote, or by no mail: demo data, the CLI, a
+   * test), the language they read and their name (for the review mail), and the provider account
+   * they act for (null when none).
+   */
+  public record Asker(ActedBy by, Language language, String name, Long providerId, String accountId) {
+    /** The sender of a mail. */
+    public static Asker of(CommandContext ctx) {
+      return new Asker(ctx.actedBy(), ctx.language(), ctx.actor().name(), ctx.actor().providerId(),
+          ctx.actor().accountId());
+    }
+
+    Reviews.Requester requester() {
+      return new Reviews.Requester(by, language, name);
+    }
+  }
+
+  /** The example a refusal's reply shows: a command's, or a hint. */
+  public enum Example { CREATE, UPDATE, RELIST, DELIST, VIEW, NOT_FOUND, NOT_YOURS, NOT_LISTED }
+
+  /** What submitting a product (new, revision, relist) came to. */
+  public sealed interface Submitted permits InReview, Refused, Invalid {}
+
+  /** What 下架商品 came to. */
+  public sealed interface Delisting permits Delisted, Refused {}
+
+  /** A product the asker's provider owns, or why not. */
+  public sealed interface Owned permits Mine, Refused {}
+
+  /**
+   * A version in review.
+   *
+   * @param product the product as it was before (its live version, its status)
+   * @param action {@code new}, {@code revision} or {@code relist}
+   * @param replaced true when it superseded a version that was in review
+   */
+  public record InReview(Product product, ProductContent content, Review review, String action, boolean replaced)
+      implements Submitted {}
+
+  /** A listed product taken off sale; {@code withdrawnReview} is the review of the revision withdrawn with it, or null. */
+  public record Delisted(Product product, Long withdrawnReview) implements Delisting {}
+
+  /** The asker's product. */
+  public record Mine(Product product) implements Owned {}
+
+  /**
+   * Refused: the one {@link Refusal} (bad input, not found, someone else's, a state that does not
+   * allow it) and the example the reply shows, for product {@code exampleId} (as written when no
+   * product was found).
+   */
+  public record Refused(Refusal refusal, Example example, String exampleId) implements Submitted, Delisting, Owned {}
+
+  /** Fields that do not make a product: what is wrong with each. */
+  public record Invalid(List<Message> errors, Example example, String exampleId) implements Submitted {}
+
   private final ProductDao dao;
   private final Reviews reviews;
   private final Directory directory;
+  private final Mailer mailer;
+  private final AuditLog audit;
   private final String baseUrl;
 
-  public Products(ProductDao dao, Reviews reviews, Directory directory, String baseUrl) {
+  public Products(ProductDao dao, Reviews reviews, Directory directory, Mailer mailer, AuditLog audit, String baseUrl) {
     this.dao = dao;
     this.reviews = reviews;
     this.directory = directory;
+    this.mailer = mailer;
+    this.audit = audit;
     this.baseUrl = baseUrl;
   }
 
@@ -71,25 +131,21 @@ public final class Products {
     return baseUrl + "/products/" + id;
   }
 
-  // ---- commands ---------------------------------------------------------------------------
+  // ---- changes ----------------------------------------------------------------------------
 
-  /** What 新建商品 came to: the new product's ID (null when refused) and the outcome. */
-  public record Created(String id, Outcome outcome) {}
-
-  /** 新建商品: a new product in review. */
-  public Created create(CommandContext ctx, Map<String, String> fields) {
-    ProductForm.Result form = ProductForm.read(fields, null, ctx::words);
+  /** 新建商品: a new product of the asker's provider, in review. */
+  public Submitted create(Handle h, Asker who, Map<String, String> fields) {
+    ProductForm.Result form = ProductForm.read(fields, null, this::words);
     if (!form.ok()) {
-      return new Created(null, Outcome.refused(errors(ctx, form), ProductExamples.create(ctx)));
+      return new Invalid(form.errors(), Example.CREATE, "");
     }
-    long now = ctx.now().toEpochMilli();
-    String id = dao.nextId(ctx.handle(), now);
+    long now = now();
+    String id = dao.nextId(h, now);
     ProductContent c = form.content();
-    dao.insert(ctx.handle(), id, ctx.actor().providerId(), c.type(), now);
-    ctx.audit("product", id, "created", null, ProductStatus.IN_REVIEW.code());
-    Product p = dao.find(ctx.handle(), id).orElseThrow();
-    Review r = submit(ctx, p, c, NEW);
-    return new Created(id, Outcome.sentForReview(ctx.m("products.create.1", "id", id, "c", c.name(), "type", ctx.m(c.type().labelKey()), "price", Money.formatYuan(c.price()), "unit", c.unit(), "id2", r.id(), "reviewDays", c.type().reviewDays(), "dueAt", reviews.dueText(r.dueAt()), "pageUrl", pageUrl(id))));
+    dao.insert(h, id, who.providerId(), c.type(), now);
+    audit(h, who.by(), id, "created", null, ProductStatus.IN_REVIEW.code());
+    Product p = dao.find(h, id).orElseThrow();
+    return new InReview(p, c, submit(h, who, p, c, NEW), NEW, false);
   }
 
   /**
@@ -97,81 +153,73 @@ public final class Products {
    * listed one the new version replaces the one in review (or the rejected one); on a delisted one
    * it is a relist with changes (the console guide relists with its 修改 button).
    */
-  public Outcome update(CommandContext ctx, String rawId, Map<String, String> fields) {
-    Owned owned = owned(ctx, rawId, ProductExamples.update(ctx, rawId));
-    if (owned.refused()) {
-      return owned.outcome(ctx);
+  public Submitted update(Handle h, Asker who, String rawId, Map<String, String> fields) {
+    Owned owned = owned(h, who, rawId, Example.UPDATE);
+    if (owned instanceof Refused r) {
+      return r;
     }
-    Product p = owned.product();
+    Product p = ((Mine) owned).product();
     if (p.everListed() && p.status() != ProductStatus.LISTED) {
-      return relist(ctx, p, fields);
+      return relist(h, who, p, fields);
     }
     if (fields.isEmpty() && p.status() != ProductStatus.REJECTED) {
-      return Outcome.refused(ctx.m("products.update.1"), ProductExamples.update(ctx, p.id()));
+      return new Refused(Refusal.badInput("products.update.1"), Example.UPDATE, p.id());
     }
-    ProductContent base = currentDraft(ctx.handle(), p);
-    ProductForm.Result form = ProductForm.read(fields, base, ctx::words);
+    ProductContent base = currentDraft(h, p);
+    ProductForm.Result form = ProductForm.read(fields, base, this::words);
     if (!form.ok()) {
-      return Outcome.refused(errors(ctx, form), ProductExamples.update(ctx, p.id()));
+      return new Invalid(form.errors(), Example.UPDATE, p.id());
     }
     ProductContent c = form.content();
     if (p.everListed()) {
       if (c.type() != p.type()) {
-        return typeFixed(ctx, p);
+        return typeFixed(p);
       }
       if (ProductForm.diff(p.live().orElseThrow(), c).isEmpty()) {
-        return Outcome.refused(ctx.m("products.update.2"), ProductExamples.update(ctx, p.id()));
+        return new Refused(Refusal.badInput("products.update.2"), Example.UPDATE, p.id());
       }
     }
-    boolean replaced = p.pendingRevision();
-    Review r = submit(ctx, p, c, p.everListed() ? REVISION : NEW);
-    String changed = changedNames(ctx, p.everListed() ? p.live().orElseThrow() : null, c);
-    if (p.everListed()) {
-      return Outcome.sentForReview(ctx.m("products.update.3", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "changed", changed, "replaced", replaced));
-    }
-    return Outcome.sentForReview(ctx.m("products.update.4", "id", p.id(), "c", c.name(), "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replaced", replaced));
+    String action = p.everListed() ? REVISION : NEW;
+    return new InReview(p, c, submit(h, who, p, c, action), action, p.pendingRevision());
   }
 
   /** 上架商品: a delisted product back into review, with or without changes. */
-  public Outcome relist(CommandContext ctx, String rawId, Map<String, String> fields) {
-    Owned owned = owned(ctx, rawId, ProductExamples.relist(ctx, rawId));
-    if (owned.refused()) {
-      return owned.outcome(ctx);
+  public Submitted relist(Handle h, Asker who, String rawId, Map<String, String> fields) {
+    Owned owned = owned(h, who, rawId, Example.RELIST);
+    if (owned instanceof Refused r) {
+      return r;
     }
-    Product p = owned.product();
+    Product p = ((Mine) owned).product();
     if (p.status() == ProductStatus.LISTED) {
-      return Outcome.refused(ctx.m("products.relist.1", "id", p.id()), ProductExamples.update(ctx, p.id()));
+      return new Refused(Refusal.conflict("products.relist.1", "id", p.id()), Example.UPDATE, p.id());
     }
     if (!p.everListed()) {
-      return Outcome.refused(ctx.m("products.relist.2", "id", p.id(), "label", ctx.m(p.status().labelKey())), ProductExamples.update(ctx, p.id()));
+      return new Refused(Refusal.conflict("products.relist.2", "id", p.id(), "label", Message.of(p.status().labelKey())),
+          Example.UPDATE, p.id());
     }
-    return relist(ctx, p, fields);
+    return relist(h, who, p, fields);
   }
 
-  private Outcome relist(CommandContext ctx, Product p, Map<String, String> fields) {
-    ProductContent base = currentDraft(ctx.handle(), p);
-    ProductForm.Result form = ProductForm.read(fields, base, ctx::words);
+  private Submitted relist(Handle h, Asker who, Product p, Map<String, String> fields) {
+    ProductContent base = currentDraft(h, p);
+    ProductForm.Result form = ProductForm.read(fields, base, this::words);
     if (!form.ok()) {
-      return Outcome.refused(errors(ctx, form), ProductExamples.relist(ctx, p.id()));
+      return new Invalid(form.errors(), Example.RELIST, p.id());
     }
     ProductContent c = form.content();
     if (c.type() != p.type()) {
-      return typeFixed(ctx, p);
+      return typeFixed(p);
     }
-    boolean replaced = p.pendingRevision();
-    Review r = submit(ctx, p, c, RELIST);
-    List<Field> diff = ProductForm.diff(p.live().orElseThrow(), c);
-    String what = diff.isEmpty() ? ctx.m("products.relist.3") : changedNames(ctx, p.live().orElseThrow(), c);
-    return Outcome.sentForReview(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(), "dueAt", reviews.dueText(r.dueAt()), "replaced", replaced));
+    return new InReview(p, c, submit(h, who, p, c, RELIST), RELIST, p.pendingRevision());
   }
 
-  /** Checks 下架商品 before asking for confirmation; returns the product, or a refusal. */
-  Owned checkDelist(CommandContext ctx, String rawId) {
-    Owned owned = owned(ctx, rawId, ProductExamples.delist(ctx, rawId));
-    if (owned.refused()) {
+  /** Checks 下架商品 before asking for confirmation: the asker's listed product, or a refusal. */
+  public Owned checkDelist(Handle h, Asker who, String rawId) {
+    Owned owned = owned(h, who, rawId, Example.DELIST);
+    if (owned instanceof Refused) {
       return owned;
     }
-    Product p = owned.product();
+    Product p = ((Mine) owned).product();
     if (p.status() != ProductStatus.LISTED) {
       Refusal why;
       if (p.status() == ProductStatus.DELISTED) {
@@ -181,43 +229,47 @@ public final class Products {
       } else {
         why = Refusal.conflict("products.relist.7", "id", p.id(), "label", Message.of(p.status().labelKey()));
       }
-      return Owned.no(why, ctx.m("products.relist.8"));
+      return new Refused(why, Example.NOT_LISTED, p.id());
     }
     return owned;
   }
 
-  /** Delists a listed product (after confirmation). A revision in review is withdrawn. */
-  public Outcome delist(CommandContext ctx, String rawId) {
-    Owned checked = checkDelist(ctx, rawId);
-    if (checked.refused()) {
-      return checked.outcome(ctx);
+  /**
+   * Delists a listed product (after confirmation). A revision in review is withdrawn and every
+   * operator is told, in the asker's language.
+   */
+  public Delisting delist(Handle h, Asker who, String rawId) {
+    Owned checked = checkDelist(h, who, rawId);
+    if (checked instanceof Refused r) {
+      return r;
     }
-    Product p = checked.product();
-    Handle h = ctx.handle();
-    long now = ctx.now().toEpochMilli();
+    Product p = ((Mine) checked).product();
+    long now = now();
     Integer pending = p.pendingVersion();
     if (pending != null) {
       dao.closeVersion(h, p.id(), pending, "withdrawn", now);
     }
     dao.delist(h, p.id(), now);
-    ctx.audit("product", p.id(), "delisted", ProductStatus.LISTED.code(), ProductStatus.DELISTED.code());
+    ActedBy by = who.by();
+    audit(h, by, p.id(), "delisted", ProductStatus.LISTED.code(), ProductStatus.DELISTED.code());
     Long withdrawn = null;
     if (pending != null) {
       Optional<Review> open = reviews.openFor(h, REVIEW_KIND, p.id());
       // withdrawn for real: not rejected, so a later operator answer is told so (Reviews.alreadyDecided)
-      if (open.isPresent() && reviews.withdraw(h, open.get().id(), ctx.actor().address())) {
+      if (open.isPresent() && reviews.withdraw(h, open.get().id(), by.who())) {
         long rid = open.get().id();
-        ctx.audit("review", String.valueOf(rid), "withdrawn", "open", "product " + p.id() + " delisted");
+        audit.record(h, by.who(), by.inboundId(), "review", String.valueOf(rid), "withdrawn", "open",
+            "product " + p.id() + " delisted");
         for (Operator op : directory.operators(h)) {
           for (String address : op.addresses()) {
-            ctx.send(address, "product-revision-withdrawn", new WithdrawnModel(p.id(), p.name(), rid, ctx.actor().address(),
-                ctx.actor().accountId()));
+            mailer.send(h, who.language(), address, "product-revision-withdrawn",
+                new WithdrawnModel(p.id(), p.name(), rid, by.who(), who.accountId()), null, by.inboundId());
           }
         }
         withdrawn = rid;
       }
     }
-    return Outcome.done(ctx.m("products.delist.1", "id", p.id(), "p", p.name(), "withdrawn", withdrawn == null ? "" : withdrawn));
+    return new Delisted(p, withdrawn);
   }
 
   /**
@@ -225,11 +277,11 @@ public final class Products {
    * revision withdrawn by the delisting stays withdrawn (its review was closed). False when the
    * product is no longer delisted.
    */
-  public boolean undoDelist(CommandContext ctx, String id) {
-    if (!dao.undoDelist(ctx.handle(), id, ctx.now().toEpochMilli())) {
+  public boolean undoDelist(Handle h, ActedBy by, String id) {
+    if (!dao.undoDelist(h, id, now())) {
       return false;
     }
-    ctx.audit("product", id, "undo delist", ProductStatus.DELISTED.code(), ProductStatus.LISTED.code());
+    audit(h, by, id, "undo delist", ProductStatus.DELISTED.code(), ProductStatus.LISTED.code());
     return true;
   }
 
@@ -239,38 +291,36 @@ public final class Products {
   // ---- review decisions -------------------------------------------------------------------
 
   /** Applies an approved review: the version goes live and the product is listed. */
-  Message approve(CommandContext ctx, Review review) {
+  Message approve(Handle h, ActedBy by, Review review) {
     Payload pl = payload(review);
-    Handle h = ctx.handle();
     Optional<Product> found = dao.find(h, pl.product());
     if (found.isEmpty() || !Integer.valueOf(pl.version()).equals(found.get().pendingVersion())) {
       return stale(pl);
     }
     Product p = found.get();
     ProductVersion v = dao.version(h, p.id(), pl.version()).orElseThrow();
-    long now = ctx.now().toEpochMilli();
+    long now = now();
     dao.closeVersion(h, p.id(), v.version(), "approved", now);
     dao.makeLive(h, p.id(), v.version(), v.content(), now);
-    ctx.audit("product", p.id(), "approved v" + v.version(), p.status().code()
+    audit(h, by, p.id(), "approved v" + v.version(), p.status().code()
         + (p.liveVersion() == null ? "" : " v" + p.liveVersion()), "listed v" + v.version());
     return null;
   }
 
   /** Drops a rejected version: the live version stays; a never listed product becomes rejected. */
-  void reject(CommandContext ctx, Review review) {
+  void reject(Handle h, ActedBy by, Review review) {
     Payload pl = payload(review);
-    Handle h = ctx.handle();
     Optional<Product> found = dao.find(h, pl.product());
     if (found.isEmpty() || !Integer.valueOf(pl.version()).equals(found.get().pendingVersion())) {
       return;
     }
     Product p = found.get();
-    long now = ctx.now().toEpochMilli();
+    long now = now();
     dao.closeVersion(h, p.id(), pl.version(), "rejected", now);
     ProductStatus next = p.status() == ProductStatus.LISTED ? ProductStatus.LISTED
         : p.everListed() ? ProductStatus.DELISTED : ProductStatus.REJECTED;
     dao.setPending(h, p.id(), null, next, p.type(), now);
-    ctx.audit("product", p.id(), "rejected v" + pl.version(), p.status().code(), next.code());
+    audit(h, by, p.id(), "rejected v" + pl.version(), p.status().code(), next.code());
   }
 
   private static Message stale(Payload pl) {
@@ -280,48 +330,60 @@ public final class Products {
   // ---- shared --------------------------------------------------------------------------
 
   /** Puts a version into review, superseding the one in review. */
-  private Review submit(CommandContext ctx, Product p, ProductContent c, String action) {
-    Handle h = ctx.handle();
-    long now = ctx.now().toEpochMilli();
+  private Review submit(Handle h, Asker who, Product p, ProductContent c, String action) {
+    long now = now();
     int version = dao.nextVersion(h, p.id());
     if (p.pendingVersion() != null) {
       dao.closeVersion(h, p.id(), p.pendingVersion(), "superseded", now);
     }
-    dao.insertVersion(h, p.id(), version, c, action, ctx.actor().address(), now);
+    dao.insertVersion(h, p.id(), version, c, action, who.by().who(), now);
     ProductStatus status = p.status() == ProductStatus.LISTED ? ProductStatus.LISTED : ProductStatus.IN_REVIEW;
     dao.setPending(h, p.id(), version, status, p.everListed() ? p.type() : c.type(), now);
     List<Change> changes = new ArrayList<>();
     ProductContent before = p.live().orElse(null);
     if (RELIST.equals(action)) {
-      changes.add(Change.words(ctx, "product.status", Message.of(ProductStatus.DELISTED.labelKey()),
+      changes.add(Change.words(mailer.catalog(), "product.status", Message.of(ProductStatus.DELISTED.labelKey()),
           Message.of(ProductStatus.LISTED.labelKey())));
     }
     for (Field f : ProductForm.diff(before, c)) {
       if (f == Field.TYPE) {
         // a type is words: each reader reads it in their language (docs/languages.md)
-        changes.add(Change.words(ctx, "product." + f.key(),
+        changes.add(Change.words(mailer.catalog(), "product." + f.key(),
             before == null ? Message.of("change.value.empty") : typeWords(before.type()), typeWords(c.type())));
       } else {
-        changes.add(Change.of(ctx, "product." + f.key(), both(ctx, before, f), both(ctx, c, f)));
+        changes.add(Change.of(mailer.catalog(), "product." + f.key(), both(before, f), both(c, f)));
       }
     }
     String titleKey = NEW.equals(action) ? "product.review.title.new" : RELIST.equals(action) ? "product.review.title.relist"
         : "product.review.title.revision";
     io.marketdesk.text.Message title = io.marketdesk.text.Message.of(titleKey, "id", p.id(), "name", c.name(), "type",
         io.marketdesk.text.Message.of(c.type().labelKey()));
-    Review r = reviews.submit(ctx, new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), title,
+    Review r = reviews.submit(h, who.requester(), new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), title,
         json(new Payload(p.id(), version, action)), changes, c.type().reviewDays()));
     dao.setVersionReview(h, p.id(), version, r.id());
-    ctx.audit("product", p.id(), "submitted v" + version + " (" + action + ")", p.status().code(), status.code());
+    audit(h, who.by(), p.id(), "submitted v" + version + " (" + action + ")", p.status().code(), status.code());
     return r;
+  }
+
+  private void audit(Handle h, ActedBy by, String id, String action, String before, String after) {
+    audit.record(h, by.who(), by.inboundId(), "product", id, action, before, after);
+  }
+
+  private long now() {
+    return reviews.clock().millis();
+  }
+
+  /** What people may write for a catalog key's words, in every language (a type, a state). */
+  private List<String> words(String key) {
+    return CommandContext.words(mailer.catalog(), key);
   }
 
   private static Message typeWords(ProductType t) {
     return Message.of("change.value.type", "label", Message.of(t.labelKey()), "code", t.code());
   }
 
-  private static String both(CommandContext ctx, ProductContent c, Field f) {
-    return ProductForm.value(c, f, t -> ctx.in(Language.ZH, t.labelKey()) + " " + t.code());
+  private String both(ProductContent c, Field f) {
+    return ProductForm.value(c, f, t -> mailer.catalog().text(Language.ZH.code(), t.labelKey()) + " " + t.code());
   }
 
   /** What a change is made on: the version in review if any, else the live one, else the last submitted. */
@@ -335,63 +397,26 @@ public final class Products {
     return dao.versions(h, p.id()).get(0).content();
   }
 
-  /**
-   * A product the sender owns, or why not: the one {@link Refusal} (bad input, not found, someone
-   * else's, a state that does not allow it) with a correct example for the reply.
-   */
-  record Owned(Product product, Refusal refusal, String example) {
-    boolean refused() {
-      return refusal != null;
-    }
-
-    static Owned no(Refusal refusal, String example) {
-      return new Owned(null, refusal, example);
-    }
-
-    /** The refused outcome, worded in the reply's language. */
-    Outcome outcome(CommandContext ctx) {
-      return Outcome.refused(ctx.m(refusal.reason()), example);
-    }
-  }
-
-  /** The product of this ID if the sender's provider owns it; else the refusal. */
-  Owned owned(CommandContext ctx, String rawId, String example) {
+  /** The product of this ID if the asker's provider owns it; else the refusal, with the example of {@code command}. */
+  public Owned owned(Handle h, Asker who, String rawId, Example command) {
     String id = ProductDao.normalizeId(rawId);
     if (id.isEmpty()) {
-      return Owned.no(Refusal.badInput("products.no.1"), example);
+      return new Refused(Refusal.badInput("products.no.1"), command, rawId);
     }
-    Optional<Product> p = dao.find(ctx.handle(), id);
+    Optional<Product> p = dao.find(h, id);
     if (p.isEmpty()) {
-      return Owned.no(Refusal.notFound("products.no.2", "id", id), ctx.m("products.no.3"));
+      return new Refused(Refusal.notFound("products.no.2", "id", id), Example.NOT_FOUND, rawId);
     }
-    Long mine = ctx.actor().providerId();
+    Long mine = who.providerId();
     if (mine == null || p.get().providerId() != mine) {
-      return Owned.no(Refusal.rule("products.no.4", "id", id, "accountId", ctx.actor().accountId()),
-          ctx.m("products.no.5"));
+      return new Refused(Refusal.rule("products.no.4", "id", id, "accountId", who.accountId()), Example.NOT_YOURS, rawId);
     }
-    return new Owned(p.get(), null, "");
+    return new Mine(p.get());
   }
 
-  private static Outcome typeFixed(CommandContext ctx, Product p) {
-    return Outcome.refused(ctx.m("products.type-fixed.1", "id", p.id(), "type", ctx.m(p.type().labelKey())), ProductExamples.create(ctx));
-  }
-
-  private static String errors(CommandContext ctx, ProductForm.Result form) {
-    return ctx.m("products.errors.1") + "- " + String.join("\n- ", form.errors().stream().map(ctx::m).toList());
-  }
-
-  private static String changedNames(CommandContext ctx, ProductContent before, ProductContent after) {
-    List<String> parts = new ArrayList<>();
-    for (Field f : ProductForm.diff(before, after)) {
-      String old = before == null ? "" : ProductForm.value(before, f, t -> ctx.m(t.labelKey()));
-      String now = ProductForm.value(after, f, t -> ctx.m(t.labelKey()));
-      if (f == Field.DESCRIPTION || f == Field.SUMMARY) {
-        parts.add(ctx.m("products.changed-names.1", "f", ctx.m(f.labelKey())));
-      } else {
-        parts.add(ctx.m("products.changed-names.2", "f", ctx.m(f.labelKey()), "old", old, "now", now));
-      }
-    }
-    return String.join(ctx.m("products.changed-names.3"), parts);
+  private static Refused typeFixed(Product p) {
+    return new Refused(Refusal.rule("products.type-fixed.1", "id", p.id(), "type", Message.of(p.type().labelKey())),
+        Example.CREATE, p.id());
   }
 
   static String json(Payload p) {

@@ -1,7 +1,7 @@
 package io.marketdesk.review;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -14,7 +14,7 @@ import java.util.Set;
  * is about (its token decides which). {@code 通过 1-6,9} in a reply to a numbered list approves those
  * items ({@link BatchDecisions}). Stateless.
  */
-final class ApproveHandler implements CommandHandler {
+final class ApproveHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.approve",
       Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
 
@@ -22,13 +22,9 @@ final class ApproveHandler implements CommandHandler {
   private final BatchDecisions batch;
 
   ApproveHandler(ReviewAnswers answers, BatchDecisions batch) {
+    super(SPEC, true);
     this.answers = answers;
     this.batch = batch;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override

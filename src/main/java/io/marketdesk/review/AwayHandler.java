@@ -1,7 +1,7 @@
 package io.marketdesk.review;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Language;
 import io.marketdesk.command.Outcome;
@@ -25,7 +25,7 @@ import java.util.Set;
  * the message files ({@code away.word.until}, {@code away.word.off}). DATE is {@code yyyy-MM-dd}
  * (or with {@code /}), today or later, within a year. Stateless.
  */
-final class AwayHandler implements CommandHandler {
+final class AwayHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("operator.away", Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
   private static final int MAX_DAYS = 366;
 
@@ -34,14 +34,10 @@ final class AwayHandler implements CommandHandler {
   private final ZoneId zone;
 
   AwayHandler(Away away, Directory directory, ZoneId zone) {
+    super(SPEC, true);
     this.away = away;
     this.directory = directory;
     this.zone = zone;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override
@@ -102,10 +98,5 @@ final class AwayHandler implements CommandHandler {
       }
     }
     return false;
-  }
-
-  @Override
-  public boolean changesState() {
-    return true;
   }
 }

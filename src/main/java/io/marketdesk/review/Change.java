@@ -1,5 +1,7 @@
 package io.marketdesk.review;
 
+import io.marketdesk.template.Catalog;
+
 /**
  * One changed field of a review, old beside new, for the review mail and pages. Immutable.
  *
@@ -42,11 +44,17 @@ public record Change(String field, String labelZh, String labelEn, String before
    */
   public static Change words(io.marketdesk.command.CommandContext ctx, String field, io.marketdesk.text.Message before,
       io.marketdesk.text.Message after) {
-    io.marketdesk.command.Language zh = io.marketdesk.command.Language.ZH;
-    io.marketdesk.command.Language en = io.marketdesk.command.Language.EN;
-    return new Change(field, ctx.in(zh, "change." + field), ctx.in(en, "change." + field),
-        before == null ? null : ctx.in(zh, before.key(), args(before)), ctx.in(zh, after.key(), args(after)),
-        before == null ? null : ctx.in(en, before.key(), args(before)), ctx.in(en, after.key(), args(after)),
+    return words(ctx.mailer().catalog(), field, before, after);
+  }
+
+  /** {@link #words(io.marketdesk.command.CommandContext, String, io.marketdesk.text.Message, io.marketdesk.text.Message)} without a mail. */
+  public static Change words(Catalog catalog, String field, io.marketdesk.text.Message before,
+      io.marketdesk.text.Message after) {
+    String zh = io.marketdesk.command.Language.ZH.code();
+    String en = io.marketdesk.command.Language.EN.code();
+    return new Change(field, catalog.text(zh, "change." + field), catalog.text(en, "change." + field),
+        before == null ? null : catalog.text(zh, before.key(), args(before)), catalog.text(zh, after.key(), args(after)),
+        before == null ? null : catalog.text(en, before.key(), args(before)), catalog.text(en, after.key(), args(after)),
         "change." + field, before == null ? null : MessageJson.write(before), MessageJson.write(after));
   }
 
@@ -76,8 +84,13 @@ public record Change(String field, String labelZh, String labelEn, String before
    * not as a change.
    */
   public static Change of(io.marketdesk.command.CommandContext ctx, String field, String before, String after) {
-    return new Change(field, ctx.in(io.marketdesk.command.Language.ZH, "change." + field),
-        ctx.in(io.marketdesk.command.Language.EN, "change." + field), before, after).labelled("change." + field);
+    return of(ctx.mailer().catalog(), field, before, after);
+  }
+
+  /** {@link #of(io.marketdesk.command.CommandContext, String, String, String)} without a mail. */
+  public static Change of(Catalog catalog, String field, String before, String after) {
+    return new Change(field, catalog.text(io.marketdesk.command.Language.ZH.code(), "change." + field),
+        catalog.text(io.marketdesk.command.Language.EN.code(), "change." + field), before, after).labelled("change." + field);
   }
 
   /** True when this is context rather than a change. */

@@ -1,7 +1,7 @@
 package io.marketdesk.review;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -14,7 +14,7 @@ import java.util.Set;
  * asked, how long it has waited and its due date. The reply carries the list's token, so that
  * answering it with {@code 通过 1-3} decides by number (docs/reviews.md). Stateless.
  */
-final class PendingHandler implements CommandHandler {
+final class PendingHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.pending",
       Set.of(Role.OPERATOR), CommandSpec.Body.NONE);
 
@@ -22,18 +22,9 @@ final class PendingHandler implements CommandHandler {
   private final ReviewLists lists;
 
   PendingHandler(Reviews reviews, ReviewLists lists) {
+    super(SPEC, false);
     this.reviews = reviews;
     this.lists = lists;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public boolean changesState() {
-    return false;
   }
 
   @Override

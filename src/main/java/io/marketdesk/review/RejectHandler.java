@@ -2,49 +2,36 @@ package io.marketdesk.review;
 
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
-import io.marketdesk.command.CommandRegistry;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code 拒绝 / 驳回 / reject REASON} in a reply to a review mail: rejects the review that mail is
  * about; the reason (required) is the rest of the line and every line below it, and the asker is
- * told it. {@code reject NO REASON} with an order number is the buyer's rejection of a delivery and
- * goes to the command registered as {@code order.reject} (the English keyword is shared). {@code 驳回
- * 7 理由} in a reply to a numbered list rejects those items ({@link BatchDecisions}).
+ * told it. ({@code reject NO REASON} with an order number is the buyer's rejection of a delivery:
+ * the registry gives it to that command, {@link io.marketdesk.command.CommandRegistry#yieldWhenAbout}.)
+ * {@code 驳回 7 理由} in a reply to a numbered list rejects those items ({@link BatchDecisions}).
  */
-final class RejectHandler implements CommandHandler {
+final class RejectHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.reject",
       Set.of(Role.OPERATOR, Role.BUYER), CommandSpec.Body.FREE_TEXT);
-  private static final Pattern ORDER_NO = Pattern.compile("^\\s*\\d{6,}");
 
   private final ReviewAnswers answers;
   private final BatchDecisions batch;
-  private final CommandRegistry registry;
 
-  RejectHandler(ReviewAnswers answers, BatchDecisions batch, CommandRegistry registry) {
+  RejectHandler(ReviewAnswers answers, BatchDecisions batch) {
+    super(SPEC, true);
     this.answers = answers;
     this.batch = batch;
-    this.registry = registry;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-    CommandHandler orderReject = registry.handler("order.reject");
-    if (orderReject != null && ORDER_NO.matcher(cmd.args()).find() && ctx.actor().has(Role.BUYER)) {
-      return orderReject.handle(ctx, cmd);
-    }
     if (!ctx.actor().has(Role.OPERATOR)) {
       return Outcome.refused(ctx.m("reject-handler.handle.1"),
           ctx.m("reject-handler.handle.2"));

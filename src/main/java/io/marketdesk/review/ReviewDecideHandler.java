@@ -2,7 +2,7 @@ package io.marketdesk.review;
 
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * the review. The ID may be written {@code 12}, {@code #12} or {@code R-12}; the reason may go on
  * below the line. Stateless.
  */
-final class ReviewDecideHandler implements CommandHandler {
+final class ReviewDecideHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.decide",
       Set.of(Role.OPERATOR), CommandSpec.Body.FREE_TEXT);
   /** The review ID, then the rest: a verb ({@code words.review.approve}/{@code .reject}) and the note. */
@@ -30,12 +30,8 @@ final class ReviewDecideHandler implements CommandHandler {
   private final Reviews reviews;
 
   ReviewDecideHandler(Reviews reviews) {
+    super(SPEC, true);
     this.reviews = reviews;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   private static String example(CommandContext ctx) {
@@ -87,10 +83,5 @@ final class ReviewDecideHandler implements CommandHandler {
       return Outcome.refused(ctx.m("review-decide-handler.show.1", "id", id), ctx.m("review-decide-handler.show.2"));
     }
     return Outcome.done(PendingHandler.describe(ctx, reviews, found.get(), true));
-  }
-
-  @Override
-  public boolean changesState() {
-    return true;
   }
 }

@@ -17,13 +17,13 @@ public record ReviewFeature(Reviews reviews, Away away, OutOfOfficeListener outO
   public static ReviewFeature build(Shared s) {
     Away away = new Away(s.directory());
     Reviews reviews = new Reviews(s.clock(), s.calendar(), s.config().zone, s.tokens(), s.mailer(), s.directory(),
-        s.config().tokenTtl, new Reviewers(s.directory(), away, s.config().reviewsLead));
+        s.config().tokenTtl, new Reviewers(s.directory(), away, s.config().reviewsLead), s.audit());
     ReviewAnswers answers = new ReviewAnswers(reviews, s.tokens(), s.config().zone);
     ReviewLists lists = new ReviewLists(s.tokens(), s.config().tokenTtl);
     BatchDecisions batch = new BatchDecisions(reviews, lists, s.tokens(), s.config().zone);
     Contribution adds = Contribution.builder()
         .command(new ApproveHandler(answers, batch))
-        .command(new RejectHandler(answers, batch, s.commands()))
+        .command(new RejectHandler(answers, batch))
         .command(new ReviewDecideHandler(reviews))
         .command(new PendingHandler(reviews, lists))
         .command(new AwayHandler(away, s.directory(), s.config().zone))

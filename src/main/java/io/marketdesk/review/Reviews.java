@@ -4,6 +4,8 @@ import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketdesk.audit.ActedBy;
+import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Language;
@@ -56,6 +58,17 @@ public final class Reviews {
     }
   }
 
+  /**
+   * Who asks for a review: the person (by the mail they wrote, or by no mail: demo data, the CLI,
+   * a test), the language the result mail is written in, and the name the review mail gives them.
+   */
+  public record Requester(ActedBy by, Language language, String name) {
+    /** The sender of a mail. */
+    public static Requester of(CommandContext ctx) {
+      return new Requester(ctx.actedBy(), ctx.language(), ctx.actor().name());
+    }
+  }
+
   /** One line of a review's changes, worded for one reader. */
   public record Line(String label, String before, String after, boolean context) {}
 
@@ -77,15 +90,17 @@ public final class Reviews {
   private final Duration tokenTtl;
   private final Map<String, ReviewKind> kinds = new LinkedHashMap<>();
   private final Reviewers reviewers;
+  private final AuditLog audit;
 
   public Reviews(Clock clock, WorkingDayCalendar calendar, ZoneId zone, Tokens tokens, Mailer mailer, Directory directory,
-      Duration tokenTtl) {
-    this(clock, calendar, zone, tokens, mailer, directory, tokenTtl, Reviewers.everyone(directory));
+      Duration tokenTtl, AuditLog audit) {
+    this(clock, calendar, zone, tokens, mailer, directory, tokenTtl, Reviewers.everyone(directory), audit);
   }
 
   Reviews(Clock clock, WorkingDayCalendar calendar, ZoneId zone, Tokens tokens, Mailer mailer, Directory directory,
-      Duration tokenTtl, Reviewers reviewers) {
+      Duration tokenTtl, Reviewers reviewers, AuditLog audit) {
     this.reviewers = reviewers;
+    this.audit = audit;
     this.clock = clock;
     this.calendar = calendar;
     this.zone = zone;
@@ -112,15 +127,20 @@ public final class Reviews {
     return DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(dueAt - 1).atZone(zone).toLocalDate());
   }
 
+  /** {@link #submit(Handle, Requester, Submission)} for the sender of a mail. */
+  public Review submit(CommandContext ctx, Submission s) {
+    return submit(ctx.handle(), Requester.of(ctx), s);
+  }
+
   /**
-   * Opens a review in the mail's transaction and mails every operator. An open review of the same
+   * Opens a review in the caller's transaction and mails every operator. An open review of the same
    * kind and subject is superseded, and operators are told.
    */
-  public Review submit(CommandContext ctx, Submission s) {
-    Handle h = ctx.handle();
+  public Review submit(Handle h, Requester who, Submission s) {
     if (!kinds.containsKey(s.kind())) {
       throw new IllegalStateException("unknown review kind " + s.kind());
     }
+    ActedBy by = who.by();
     Instant now = clock.instant();
     long due = due(now, s.workingDays()).toEpochMilli();
     List<Review> replaced = h.createQuery("SELECT id FROM review WHERE kind = :k AND subject = :s AND status = 'open'")
@@ -133,9 +153,9 @@ public final class Reviews {
         .bind("kind", s.kind())
         .bind("subject", s.subject())
         .bind("pid", s.providerId())
-        .bind("by", ctx.actor().address())
-        .bind("inbound", ctx.inboundId())
-        .bind("lang", ctx.language().code())
+        .bind("by", by.who())
+        .bind("inbound", by.inboundId())
+        .bind("lang", who.language().code())
         .bind("tz", s.title() == null ? s.titleZh() : mailer.catalog().text(Language.ZH.code(), s.title()))
         .bind("te", s.title() == null ? s.titleEn() : mailer.catalog().text(Language.EN.code(), s.title()))
         .bind("tm", s.title() == null ? null : MessageJson.write(s.title()))
@@ -150,16 +170,16 @@ public final class Reviews {
     for (Review old : replaced) {
       h.createUpdate("UPDATE review SET status = 'superseded', superseded_by = :new, decided_at = :now WHERE id = :id AND status = 'open'")
           .bind("new", id).bind("now", now.toEpochMilli()).bind("id", old.id()).execute();
-      ctx.audit("review", String.valueOf(old.id()), "superseded", "open", "superseded by " + id);
+      audit.record(h, by.who(), by.inboundId(), "review", String.valueOf(old.id()), "superseded", "open", "superseded by " + id);
     }
-    ctx.audit("review", String.valueOf(id), "submitted", null, s.kind() + " " + s.subject());
+    audit.record(h, by.who(), by.inboundId(), "review", String.valueOf(id), "submitted", null, s.kind() + " " + s.subject());
     for (String address : reviewers.addresses(h, now.toEpochMilli())) {
       String token = tokens.issue(h, TOKEN_PURPOSE, String.valueOf(id), address, null, tokenTtl);
       long replacedId = replaced.isEmpty() ? 0 : replaced.get(replaced.size() - 1).id();
       // each operator reads it in the language they last wrote in (docs/languages.md)
       Language lang = WrittenLanguages.of(h, address);
       mailer.send(h, lang, address, "review-request",
-          model(h, review, ctx.actor().address(), ctx.actor().name(), null, replacedId, lang), token, ctx.inboundId());
+          model(h, review, by.who(), who.name(), null, replacedId, lang), token, by.inboundId());
     }
     return review;
   }

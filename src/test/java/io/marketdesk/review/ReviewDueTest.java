@@ -16,7 +16,7 @@ class ReviewDueTest {
 
   private static Reviews reviews() throws Exception {
     return new Reviews(Clock.systemUTC(), WorkingDayCalendar.load(Path.of("config/calendar")), SHANGHAI, null, null, null,
-        Duration.ofDays(14));
+        Duration.ofDays(14), null);
   }
 
   private static Instant at(String local) {

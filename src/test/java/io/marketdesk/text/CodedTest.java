@@ -3,47 +3,48 @@ package io.marketdesk.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.marketdesk.order.OrderStatus;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import io.marketdesk.product.ProductStatus;
+import io.marketdesk.product.ProductType;
+import io.marketdesk.testing.CatalogWords;
+import java.util.Locale;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
-/** {@link Coded} (an enum by its code or a person's words) and {@link Dates}, through {@link OrderStatus}. */
+/** The one way of code, enum and words ({@link Coded}), over the product states and types and the real catalog. */
 class CodedTest {
-  private static final Function<String, List<String>> WORDS = key -> Map.of(
-      "words.state.order.awaiting_confirmation", List.of("待确认", "awaiting"),
-      "words.state.order.paid", List.of("已支付")).getOrDefault(key, List.of());
+  @Property
+  void shouldReadBackEveryStateFromItsCodeAndEachOfItsWords(@ForAll ProductStatus status) {
+    assertThat(ProductStatus.ofCode(status.code())).isEqualTo(status);
+    assertThat(ProductStatus.parse(status.code().replace('_', ' ').toUpperCase(Locale.ROOT), CatalogWords.WORDS))
+        .contains(status);
+    for (String w : CatalogWords.WORDS.apply("words." + status.labelKey())) {
+      assertThat(ProductStatus.parse(" " + w + " ", CatalogWords.WORDS)).as(w).contains(status);
+    }
+  }
 
-  @Test
-  void shouldFindEveryStateByItsStoredCode() {
-    for (OrderStatus s : OrderStatus.values()) {
-      assertThat(OrderStatus.of(s.code())).isSameAs(s);
+  @Property
+  void shouldReadBackEveryTypeFromItsCodeAndEachOfItsWords(@ForAll ProductType type) {
+    assertThat(ProductType.ofCode(type.code())).isEqualTo(type);
+    assertThat(CatalogWords.WORDS.apply("words." + type.labelKey())).isNotEmpty();
+    for (String w : CatalogWords.WORDS.apply("words." + type.labelKey())) {
+      assertThat(ProductType.parse(w, CatalogWords.WORDS)).as(w).contains(type);
     }
   }
 
   @Test
-  void shouldRefuseACodeThatNoStateHas() {
-    assertThatThrownBy(() -> OrderStatus.of("shipped")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("shipped");
+  void shouldKeepTheStoredCodesAndLabelKeys() {
+    assertThat(ProductStatus.IN_REVIEW.code()).isEqualTo("in_review");
+    assertThat(ProductStatus.LISTED.labelKey()).isEqualTo("state.product.listed");
+    assertThat(ProductType.SAAS.code()).isEqualTo("saas");
+    assertThat(ProductType.IMAGE.labelKey()).isEqualTo("type.image");
+    assertThat(ProductType.IMAGE.reviewDays()).isEqualTo(7);
   }
 
   @Test
-  void shouldReadTheCodeWithASpaceOrTheCatalogWordsInAnyCase() {
-    assertThat(OrderStatus.parse("awaiting confirmation", WORDS)).contains(OrderStatus.AWAITING_CONFIRMATION);
-    assertThat(OrderStatus.parse(" Awaiting ", WORDS)).contains(OrderStatus.AWAITING_CONFIRMATION);
-    assertThat(OrderStatus.parse("已支付", WORDS)).contains(OrderStatus.PAID);
-    assertThat(OrderStatus.parse("ＰＡＩＤ", WORDS)).contains(OrderStatus.PAID);
-    assertThat(OrderStatus.parse("发货", WORDS)).isEmpty();
-    assertThat(OrderStatus.parse(null, WORDS)).isEmpty();
-  }
-
-  @Test
-  void shouldWriteTheDayAndTheMinuteInTheGivenZone() {
-    long millis = 1_764_374_400_000L; // 2025-11-29T00:00:00Z
-    assertThat(Dates.day(millis, ZoneId.of("Asia/Shanghai"))).isEqualTo("2025-11-29");
-    assertThat(Dates.day(millis - 1, ZoneId.of("UTC"))).isEqualTo("2025-11-28");
-    assertThat(Dates.minute(millis, ZoneId.of("Asia/Shanghai"))).isEqualTo("2025-11-29 08:00");
+  void shouldRefuseAnUnknownCodeAndReadNothingFromUnknownWords() {
+    assertThatThrownBy(() -> ProductType.ofCode("OPS")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ProductStatus.parse("sold", CatalogWords.WORDS)).isEmpty();
+    assertThat(ProductType.parse(null, CatalogWords.WORDS)).isEmpty();
   }
 }

@@ -229,9 +229,6 @@ public final class MailProcessor {
         return results;
       }
     }
-    if (results.contains(Result.REPLIED)) {
-      outbox.wake();
-    }
     for (int i = 0; i < results.size(); i++) {
       listener.accept(results.get(i));
       timedListener.accept(results.get(i), took.get(i));

@@ -116,9 +116,7 @@ public final class App implements AutoCloseable {
     if (config.demoData) {
       DemoData.loadOnce(db.jdbi(), wiring.demo, clock);
     }
-    sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
-        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.smtpEhloName,
-        embedded != null, config.mailTls);
+    sender = new OutboxSender(outbox, smtpUrl, OutboxSender.Settings.of(config, embedded != null), config.mailTls);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.idleCheck, config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);

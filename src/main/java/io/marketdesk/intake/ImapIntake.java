@@ -1,6 +1,7 @@
 package io.marketdesk.intake;
 
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailConnection;
 import io.marketdesk.config.MailTls;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.FolderClosedException;
@@ -114,23 +115,12 @@ public final class ImapIntake {
   }
 
   private Properties properties(MailTls tls) {
-    Properties p = new Properties();
-    String proto = url.ssl() ? "imaps" : "imap";
-    tls.apply(p, proto);
-    io.marketdesk.config.NoDelaySockets.apply(p, proto);
-    p.put("mail.store.protocol", proto);
-    p.put("mail." + proto + ".host", url.host());
-    p.put("mail." + proto + ".port", String.valueOf(url.port()));
-    p.put("mail." + proto + ".connectiontimeout", "10000");
     long readTimeout = pollInterval.toMillis() + 60_000;
-    p.put("mail." + proto + ".timeout", String.valueOf(readTimeout));
-    p.put("mail." + proto + ".writetimeout", "30000");
+    Properties p = MailConnection.properties("imap", url, tls, readTimeout);
+    String proto = MailConnection.protocol("imap", url);
+    p.put("mail.store.protocol", proto);
     p.put("mail." + proto + ".partialfetch", "false");
     p.put("mail." + proto + ".peek", "true");
-    if (url.startTls()) {
-      p.put("mail.imap.starttls.enable", "true");
-      p.put("mail.imap.starttls.required", "true");
-    }
     return p;
   }
 

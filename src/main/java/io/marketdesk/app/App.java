@@ -3,6 +3,7 @@ package io.marketdesk.app;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.history.AuditRoles;
 import io.marketdesk.calendar.WorkingDayCalendar;
+import io.marketdesk.command.CommandParser;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.Keywords;
 import io.marketdesk.command.HelpHandler;
@@ -14,6 +15,7 @@ import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.intake.ImapIntake;
 import io.marketdesk.intake.InboundStore;
+import io.marketdesk.intake.MailGuards;
 import io.marketdesk.intake.MailProcessor;
 import io.marketdesk.mime.MailReader;
 import io.marketdesk.outbox.Mailer;
@@ -111,8 +113,8 @@ public final class App implements AutoCloseable {
     }
     inbound = new InboundStore(db.jdbi(), clock);
     MailReader reader = new MailReader(MailReader.Limits.defaults().withMaxAttachmentBytes(config.maxAttachmentBytes));
-    processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock, tokens,
-        confirmations);
+    processor = new MailProcessor(db.jdbi(), inbound, reader, new CommandParser(registry.specs(), config.maxCommands),
+        MailGuards.of(config, mailer, clock), registry, directory, mailer, audit, config, clock, tokens, confirmations);
     if (config.demoData) {
       DemoData.loadOnce(db.jdbi(), wiring.demo, clock);
     }

@@ -134,17 +134,27 @@ public final class MailProcessor {
 
   /**
    * Stores raw mails (deduplicated, in one transaction), then processes the new ones as a group
-   * ({@link #processAll}); a mail stored before, or twice in the group, is {@link Result#ALREADY_DONE}.
-   * One result per mail, in order. (The intake takes the two steps itself, to decide what to move.)
+   * ({@link #processStored}). One result per mail, in order.
    */
   public List<Result> acceptAll(List<InboundStore.Incoming> raws) {
-    List<InboundStore.Stored> stored = inbound.storeAll(raws);
+    return processStored(inbound.storeAll(raws), raws);
+  }
+
+  /**
+   * Processes the mails of a group just stored ({@link InboundStore#storeAll}) that wait for it, as
+   * one group ({@link #processAll}): a mail stored before, or twice in the group, is {@link
+   * Result#ALREADY_DONE} and is not looked at again. One result per mail, in order.
+   *
+   * @param raws the mails as stored, their bytes at hand
+   */
+  public List<Result> processStored(List<InboundStore.Stored> stored, List<InboundStore.Incoming> raws) {
     List<Received> fresh = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     Result[] results = new Result[raws.size()];
     for (int i = 0; i < raws.size(); i++) {
-      if (isFresh(stored.get(i), seen)) {
-        fresh.add(new Received(stored.get(i).id(), raws.get(i)));
+      InboundStore.Stored s = stored.get(i);
+      if (s.status().equals("received") && seen.add(s.id())) {
+        fresh.add(new Received(s.id(), raws.get(i)));
       } else {
         results[i] = Result.ALREADY_DONE;
       }
@@ -156,14 +166,6 @@ public final class MailProcessor {
       }
     }
     return List.of(results);
-  }
-
-  /**
-   * Whether a mail just stored waits to be processed: it is stored as received (not processed
-   * before) and not a second copy within the group ({@code seen} holds the group's ids so far).
-   */
-  static boolean isFresh(InboundStore.Stored stored, Set<Long> seen) {
-    return stored.status().equals("received") && seen.add(stored.id());
   }
 
   /** Processes a stored mail unless it was processed already. */

@@ -64,7 +64,7 @@ public final class MailProcessor {
   }
 
   /** A stored mail to act on: its id, and its bytes when the caller holds them (null: read from the store). */
-  public record Received(long id, InboundStore.Incoming incoming) {}
+  private record Received(long id, InboundStore.Incoming incoming) {}
 
   private final Jdbi jdbi;
   private final InboundStore inbound;
@@ -180,7 +180,7 @@ public final class MailProcessor {
    * nothing of the group committed: the mails stay stored as received, and the caller tries again
    * later. One result per mail, in order.
    */
-  public List<Result> processAll(List<Received> mails) {
+  private List<Result> processAll(List<Received> mails) {
     if (mails.isEmpty()) {
       return List.of();
     }
@@ -388,7 +388,8 @@ public final class MailProcessor {
     if (!actor.registered()) {
       return false;
     }
-    return composer.unreadable(h, id, mail, actor, e, reader.limits());
+    composer.unreadable(h, id, mail, actor, e, reader.limits());
+    return true;
   }
 
   /** The tokens a mail presents: in its To address, its subject tag, and the mails of ours it answers. */

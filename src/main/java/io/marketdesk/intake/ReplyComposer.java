@@ -59,14 +59,14 @@ public final class ReplyComposer {
   }
 
   /**
-   * A mail over a reading limit (header fields, a header or line length, parts or nesting): the
-   * sender, when registered and not an automatic mail, is told why in a short reply that quotes the
-   * subject; the mail stays stored as failed with the reason.
+   * The short reply to a mail over a reading limit (header fields, a header or line length, parts
+   * or nesting): which limit, quoting the subject, in Chinese when the subject is (the processor has
+   * checked that the sender is registered and the mail not automatic).
    *
+   * @param envelope what could be read of the mail's header
    * @param actor the sender as the directory knows them
-   * @return true when a reply was queued
    */
-  boolean unreadable(Handle h, long id, ParsedMail envelope, Actor actor, MailFormatException e,
+  void unreadable(Handle h, long id, ParsedMail envelope, Actor actor, MailFormatException e,
       MailReader.Limits limits) {
     String subject = shortened(envelope.subject());
     Language lang = HanCharacters.in(subject) || !containsAscii(subject)
@@ -77,7 +77,6 @@ public final class ReplyComposer {
         new UnreadableModel.Limits(limits.maxHeaderCount(), limits.maxHeaderLength() / 1024,
             limits.maxLineLength() / 1024, limits.maxParts()), subjectFor(subject, lang)));
     queue(h, id, envelope, lang, m, "reply", null, List.of());
-    return true;
   }
 
   /**

@@ -1,4 +1,4 @@
-Subject: (set by the pipeline)
+Subject: ${subject}
 
 Hello ${name},
 <#if accountId??>

@@ -1,4 +1,4 @@
-Subject: (set by the pipeline)
+Subject: ${subject}
 
 ${name}，您好：
 <#if accountId??>

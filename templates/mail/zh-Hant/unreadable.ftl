@@ -1,4 +1,4 @@
-Subject: (set by the pipeline)
+Subject: ${replySubject}
 
 ${name}，您好：
 

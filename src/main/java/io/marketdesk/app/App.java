@@ -3,6 +3,7 @@ package io.marketdesk.app;
 import io.marketdesk.account.AccountFeature;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
+import io.marketdesk.command.CommandParser;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.HelpHandler;
 import io.marketdesk.command.Keywords;
@@ -22,6 +23,7 @@ import io.marketdesk.history.HistoryFeature;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.intake.ImapIntake;
 import io.marketdesk.intake.InboundStore;
+import io.marketdesk.intake.MailGuards;
 import io.marketdesk.intake.MailProcessor;
 import io.marketdesk.login.LoginFeature;
 import io.marketdesk.mime.MailReader;
@@ -122,14 +124,12 @@ public final class App implements AutoCloseable {
     Confirmations confirmations = core.shared().confirmations();
     inbound = new InboundStore(db.jdbi(), clock);
     MailReader reader = new MailReader(MailReader.Limits.defaults().withMaxAttachmentBytes(config.maxAttachmentBytes));
-    processor = new MailProcessor(db.jdbi(), inbound, reader, registry, directory, mailer, audit, config, clock, tokens,
-        confirmations);
+    processor = new MailProcessor(db.jdbi(), inbound, reader, new CommandParser(registry.specs(), config.maxCommands),
+        MailGuards.of(config, mailer, clock), registry, directory, mailer, audit, config, clock, tokens, confirmations);
     if (config.demoData) {
       loadDemoOnce(db.jdbi(), core.contribution().demo(), clock);
     }
-    sender = new OutboxSender(outbox, smtpUrl, config.mailAddress, config.mailFromName, config.retryInitial,
-        config.retryMax, config.maxAttempts, config.claimLease, config.senderConnections, config.smtpEhloName,
-        embedded != null, config.mailTls);
+    sender = new OutboxSender(outbox, smtpUrl, OutboxSender.Settings.of(config, embedded != null), config.mailTls);
     sender.start();
     intake = new ImapIntake(imapUrl, processor, inbound, config.processedFolder, config.idle, intakeCheckInterval(),
         config.idleCheck, config.reconnectMax, config.batchSize, config.maxMessageBytes, clock, config.mailTls);

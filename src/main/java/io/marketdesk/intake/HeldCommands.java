@@ -23,9 +23,11 @@ final class HeldCommands implements Confirmable {
   static final String PURPOSE = "mail.held";
 
   private final MailProcessor processor;
+  private final CommandRunner runner;
 
-  HeldCommands(MailProcessor processor) {
+  HeldCommands(MailProcessor processor, CommandRunner runner) {
     this.processor = processor;
+    this.runner = runner;
   }
 
   @Override
@@ -55,11 +57,11 @@ final class HeldCommands implements Confirmable {
     boolean anyDone = false;
     int n = 0;
     for (ParsedCommand cmd : processor.parse(held).commands()) {
-      CommandHandler handler = processor.registry().handler(cmd.spec());
-      if (!processor.holds(handler)) {
+      CommandHandler handler = runner.registry().handler(cmd.spec());
+      if (!runner.holds(handler)) {
         continue;
       }
-      Outcome o = processor.run(h, proven, cmd, "held" + n++);
+      Outcome o = runner.run(h, proven, cmd, "held" + n++);
       anyDone |= o.done();
       items.add(new Item(cmd.line(), o.done(), o.message(), o.example()));
     }

@@ -2,59 +2,39 @@ package io.marketdesk.intake;
 
 import io.marketdesk.config.Config.MailUrl;
 import io.marketdesk.config.MailTls;
-import jakarta.mail.FetchProfile;
-import jakarta.mail.FolderClosedException;
-import jakarta.mail.MessageRemovedException;
-import jakarta.mail.StoreClosedException;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.eclipse.angus.mail.iap.ProtocolException;
-import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
-import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the service mailbox: IMAP IDLE where the server offers it, polling otherwise; reconnects
- * with backoff. Mails are stored (one transaction per group of up to 20), then processed (one
- * transaction per group, a savepoint per mail) before they are moved to the processed folder, so a
- * crash at any point loses nothing and the store's dedupe key keeps a mail fetched twice from acting
- * twice. One thread; {@link #stop()} may be called from any thread.
+ * The intake loop: reads the service {@link Mailbox} (IMAP IDLE where the server offers it, polling
+ * otherwise; reconnects with backoff) a batch at a time, and takes each group of up to 20 mails
+ * through three steps: store (one transaction, {@link InboundStore#storeAll}), process (one
+ * transaction, a savepoint per mail, {@link MailProcessor#processStored}), then move to the
+ * processed folder what this round settled. A crash at any point loses nothing, and the store's
+ * dedupe key keeps a mail fetched twice from acting twice. One thread; {@link #stop()} may be
+ * called from any thread.
  */
 public final class ImapIntake {
   private static final Logger log = LoggerFactory.getLogger(ImapIntake.class);
-  private static final int SMALL_MAIL_BYTES = 256 * 1024;
   /**
    * The first reconnect comes quickly (then 2x up to mail.reconnect-max): a connection dropped once
    * (an idle timeout, a NAT, or the embedded GreenMail, which drops a session when a mail lands while
    * it is answering a NOOP) is back at once, and a server that is down is not hammered.
    */
   private static final long FIRST_RETRY_MILLIS = 100;
-  /** The small mails of a batch fetched in one command, up to this many bytes together. */
-  private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
   /** Mails stored and processed together: one transaction each step for up to this many mails or bytes. */
   private static final int GROUP_MAILS = 20;
   private static final long GROUP_BYTES = 4L * 1024 * 1024;
@@ -64,18 +44,19 @@ public final class ImapIntake {
   /** What the status page shows of the intake. */
   public record Status(boolean connected, String mode, long lastCheck, String lastError) {}
 
+  /** A mail of the group in hand: where it is in the mailbox, and its bytes. */
+  private record Fetched(Message message, InboundStore.Incoming mail) {}
+
   private final MailUrl url;
+  private final Mailbox mailbox;
   private final MailProcessor processor;
   private final InboundStore inbound;
-  private final String processedFolder;
   private final boolean useIdle;
   private final Duration pollInterval;
   private final Duration idleCheck;
   private final Duration reconnectMax;
   private final int batchSize;
-  private final long maxMessageBytes;
   private final Clock clock;
-  private final Session session;
   private final Object pollLock = new Object();
   /** UID -> when (nanoTime) this instance first found the mail already processed; intake thread only. */
   private final Map<Long, Long> alreadyDoneSince = new HashMap<>();
@@ -84,12 +65,6 @@ public final class ImapIntake {
   private volatile String mode = "starting";
   private volatile long lastCheck;
   private volatile String lastError = "";
-  private volatile Store store;
-  /** The server's capabilities, read once a session. */
-  private volatile boolean canMove;
-  private volatile boolean canUidplus;
-  private volatile long reopened;
-  private volatile IMAPFolder inbox;
   /** The intake thread is in IDLE: only then does the watchdog's NOOP go out (not while draining). */
   private volatile boolean idling;
   private Thread thread;
@@ -101,37 +76,14 @@ public final class ImapIntake {
     this.url = url;
     this.processor = processor;
     this.inbound = inbound;
-    this.processedFolder = processedFolder;
     this.useIdle = useIdle;
     this.pollInterval = pollInterval;
     this.idleCheck = idleCheck.isZero() || idleCheck.isNegative() || idleCheck.compareTo(pollInterval) > 0
         ? pollInterval : idleCheck;
     this.reconnectMax = reconnectMax;
     this.batchSize = batchSize;
-    this.maxMessageBytes = maxMessageBytes;
     this.clock = clock;
-    this.session = Session.getInstance(properties(tls));
-  }
-
-  private Properties properties(MailTls tls) {
-    Properties p = new Properties();
-    String proto = url.ssl() ? "imaps" : "imap";
-    tls.apply(p, proto);
-    io.marketdesk.config.NoDelaySockets.apply(p, proto);
-    p.put("mail.store.protocol", proto);
-    p.put("mail." + proto + ".host", url.host());
-    p.put("mail." + proto + ".port", String.valueOf(url.port()));
-    p.put("mail." + proto + ".connectiontimeout", "10000");
-    long readTimeout = pollInterval.toMillis() + 60_000;
-    p.put("mail." + proto + ".timeout", String.valueOf(readTimeout));
-    p.put("mail." + proto + ".writetimeout", "30000");
-    p.put("mail." + proto + ".partialfetch", "false");
-    p.put("mail." + proto + ".peek", "true");
-    if (url.startTls()) {
-      p.put("mail.imap.starttls.enable", "true");
-      p.put("mail.imap.starttls.required", "true");
-    }
-    return p;
+    this.mailbox = new Mailbox(url, processedFolder, maxMessageBytes, pollInterval.plusSeconds(60), tls);
   }
 
   public synchronized void start() {
@@ -177,7 +129,7 @@ public final class ImapIntake {
         } else {
           log.warn("mailbox connection lost ({}); reconnecting in {} ms", lastError, backoff);
         }
-        closeQuietly();
+        mailbox.close();
         sleep(backoff);
         backoff = Math.min(backoff * 2, reconnectMax.toMillis());
       } catch (RuntimeException | Error e) {
@@ -185,12 +137,12 @@ public final class ImapIntake {
         // again after the backoff, and the error shows on the status page
         lastError = e.toString();
         log.error("intake round failed", e);
-        closeQuietly();
+        mailbox.close();
         sleep(backoff);
         backoff = Math.min(backoff * 2, reconnectMax.toMillis());
       }
     }
-    closeQuietly();
+    mailbox.close();
     connected = false;
     mode = "stopped";
   }
@@ -207,48 +159,12 @@ public final class ImapIntake {
   }
 
   private void connect() throws MessagingException {
-    closeQuietly();
-    Store s = session.getStore();
-    s.connect(url.host(), url.port(), url.user(), url.password());
-    store = s;
-    IMAPFolder f = (IMAPFolder) s.getFolder(folderName());
-    f.open(Folder.READ_WRITE);
-    // everything below goes over the inbox's own connection: the store's methods (exists, create,
-    // hasCapability) would take a second connection, a second login, and Jakarta Mail logs it out
-    // and in again whenever the inbox is closed and opened
-    boolean[] caps = (boolean[]) f.doCommand(p -> {
-      ensureFolder(p, processedFolder);
-      return new boolean[] {p.hasCapability("IDLE"), p.hasCapability("MOVE"), p.hasCapability("UIDPLUS")};
-    });
-    canMove = caps[1];
-    canUidplus = caps[2];
-    inbox = f;
+    mailbox.connect();
     alreadyDoneSince.clear();
     connected = true;
     lastError = "";
-    mode = useIdle && caps[0] ? "IDLE" : "polling";
-    log.info("mailbox {} connected ({}), uidvalidity {}", url, mode, f.getUIDValidity());
-  }
-
-  /** Creates a folder unless it exists (another instance may create it at the same moment). */
-  private static void ensureFolder(IMAPProtocol p, String name) throws ProtocolException {
-    ListInfo[] found = p.list("", name);
-    if (found != null && found.length > 0) {
-      return;
-    }
-    try {
-      p.create(name);
-    } catch (ProtocolException e) {
-      ListInfo[] again = p.list("", name);
-      if (again == null || again.length == 0) {
-        throw e;
-      }
-    }
-  }
-
-  private String folderName() {
-    String p = url.path();
-    return p.startsWith("/") ? p.substring(1) : p;
+    mode = useIdle && mailbox.canIdle() ? "IDLE" : "polling";
+    log.info("mailbox {} connected ({}), uidvalidity {}", url, mode, mailbox.uidValidity());
   }
 
   /**
@@ -258,56 +174,44 @@ public final class ImapIntake {
    * store (moved without a second effect). Returns when the inbox is empty or a round moved nothing.
    */
   private void drain() throws MessagingException, IOException {
-    IMAPFolder f = inbox;
     while (running) {
       lastCheck = clock.millis();
       // the session stays open across batches: a NOOP hears of what other sessions (instances) moved
-      // meanwhile, as a fresh SELECT would; Dovecot tells of expunges only in answer to a command
-      noop(f);
-      forgetExpunged(f);
-      int count = f.getMessageCount();
+      // meanwhile, as a fresh SELECT would
+      mailbox.look();
+      int count = mailbox.count();
       if (count == 0) {
-        if (serverCount(f) > 0) {
+        if (mailbox.serverCount() > 0) {
           // the session missed a mail's EXISTS: a fresh SELECT shows it
-          reopened++;
-          f.close(false);
-          f.open(Folder.READ_WRITE);
+          mailbox.reopen();
           continue;
         }
         return;
       }
-      Message[] batch = f.getMessages(1, Math.min(count, batchSize));
-      FetchProfile fp = new FetchProfile();
-      fp.add(UIDFolder.FetchProfileItem.UID);
-      fp.add(FetchProfile.Item.FLAGS);
-      fp.add(FetchProfile.Item.SIZE);
-      f.fetch(batch, fp);
-      prefetchSmall(f, batch);
+      Message[] batch = mailbox.fetch(Math.min(count, batchSize));
       List<Message> done = new ArrayList<>();
       // oldest first: a person's second mail may build on their first; stored and processed in groups
-      List<Message> group = new ArrayList<>();
-      List<InboundStore.Incoming> raws = new ArrayList<>();
+      List<Fetched> group = new ArrayList<>();
       long groupBytes = 0;
       try {
         for (int i = 0; i < batch.length && running; i++) {
-          Message m = batch[i];
-          InboundStore.Incoming raw = readIfPresent(f, (IMAPMessage) m);
-          if (raw == null) {
+          InboundStore.Incoming mail = mailbox.read(batch[i]);
+          if (mail == null) {
             continue;
           }
-          group.add(m);
-          raws.add(raw);
-          groupBytes += raw.raw().length;
+          group.add(new Fetched(batch[i], mail));
+          groupBytes += mail.raw().length;
           if (group.size() >= GROUP_MAILS || groupBytes >= GROUP_BYTES) {
-            accept(f, group, raws, done);
+            done.addAll(accept(group));
+            group.clear();
             groupBytes = 0;
           }
         }
-        accept(f, group, raws, done);
+        done.addAll(accept(group));
       } catch (RuntimeException | Error e) {
         // (a transient database fault, say) what the earlier groups committed leaves the inbox first
         if (!done.isEmpty()) {
-          moveToProcessed(f, done.toArray(new Message[0]));
+          mailbox.moveToProcessed(done);
         }
         throw e;
       }
@@ -315,40 +219,49 @@ public final class ImapIntake {
         return;
       }
       for (Message m : done) {
-        alreadyDoneSince.remove(f.getUID(m));
+        alreadyDoneSince.remove(mailbox.uid(m));
       }
-      if (!moveToProcessed(f, done.toArray(new Message[0]))) {
+      if (!mailbox.moveToProcessed(done)) {
         return;
       }
     }
   }
 
-  /** Stores and processes a group of mails; those to move now join {@code done}. Empties the group. */
-  private void accept(IMAPFolder f, List<Message> group, List<InboundStore.Incoming> raws, List<Message> done)
-      throws MessagingException {
+  /**
+   * One group's steps: store it, process what it holds new, and say which of its mails to move now
+   * ({@link #moveNow}).
+   */
+  private List<Message> accept(List<Fetched> group) throws MessagingException {
     if (group.isEmpty()) {
-      return;
+      return List.of();
     }
-    List<MailProcessor.Result> results = processor.acceptAll(raws);
+    List<InboundStore.Incoming> mails = group.stream().map(Fetched::mail).toList();
+    List<InboundStore.Stored> stored = inbound.storeAll(mails);
+    List<MailProcessor.Result> results = processor.processStored(stored, mails);
+    List<Message> move = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
-      Message m = group.get(i);
-      if (results.get(i) != MailProcessor.Result.ALREADY_DONE || settled(f.getUID(m))) {
-        done.add(m);
+      Message m = group.get(i).message();
+      if (moveNow(results.get(i), m)) {
+        move.add(m);
       }
     }
-    group.clear();
-    raws.clear();
+    return move;
   }
 
   /**
-   * Whether a mail found already processed (by another instance, or before a crash) has stayed in the
-   * inbox long enough that this instance should move it. The instance that processed a mail moves it
-   * right after; were the others to move it too, two sessions would MOVE one mail at once, and
-   * Dovecot then puts it into the processed folder twice (seen: 200 copies too many in 1,000 mails with
-   * three instances). So another instance moves it only when it is still there a poll interval after
-   * it was first seen processed: its instance died between the commit and the MOVE.
+   * Whether to move a mail now: one this round processed (whatever came of it) is moved right after;
+   * one found already processed (by another instance, or before a crash) only once it has stayed in
+   * the inbox long enough that its instance must have died between the commit and the MOVE. Were
+   * every instance to move it at once, two sessions would MOVE one mail, and Dovecot then puts it
+   * into the processed folder twice (seen: 200 copies too many in 1,000 mails with three instances).
+   * So another instance moves it only when it is still there a poll interval after it was first seen
+   * processed.
    */
-  private boolean settled(long uid) {
+  private boolean moveNow(MailProcessor.Result result, Message m) throws MessagingException {
+    if (result != MailProcessor.Result.ALREADY_DONE) {
+      return true;
+    }
+    long uid = mailbox.uid(m);
     long now = System.nanoTime();
     Long first = alreadyDoneSince.putIfAbsent(uid, now);
     if (alreadyDoneSince.size() > 10_000) {
@@ -357,236 +270,10 @@ public final class ImapIntake {
     return first != null && now - first >= pollInterval.toNanos();
   }
 
-  /**
-   * Drops mails expunged on the server from the folder's view. Jakarta Mail keeps a mail it learns is
-   * expunged (after our MOVE, or another instance's) in the folder, counted and numbered, until this
-   * client expunges: without this, after a MOVE the first {@code batchSize} positions would hold only
-   * gone mails and the mails behind them would never be read (and the gone mails, with their
-   * prefetched contents, would pile up in memory). EXPUNGE removes only mails flagged {@code \Deleted},
-   * which in this mailbox are mails already copied to the processed folder.
-   */
-  private static void forgetExpunged(IMAPFolder f) throws MessagingException {
-    for (Message m : f.getMessages()) {
-      if (m.isExpunged()) {
-        f.expunge();
-        return;
-      }
-    }
-  }
-
-  /**
-   * A mail as read from the mailbox, or null when it is gone (another instance moved it) or cannot be
-   * read; a lost connection is thrown. A mail over {@code limits.message-bytes} is read as its header
-   * alone: it is answered that it is too large, and holding it whole would only risk the heap.
-   */
-  private InboundStore.Incoming readIfPresent(IMAPFolder f, IMAPMessage m) throws MessagingException, IOException {
-    try {
-      if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
-        return null;
-      }
-      int size = m.getSize();
-      if (size > maxMessageBytes) {
-        return new InboundStore.Incoming(header(m), size);
-      }
-      return InboundStore.Incoming.of(read(m));
-    } catch (MessageRemovedException e) {
-      return null;
-    } catch (FolderClosedException | StoreClosedException e) {
-      throw e;
-    } catch (MessagingException e) {
-      if (!f.isOpen()) {
-        throw e;
-      }
-      log.info("mail {} cannot be read now, left in the mailbox: {}", m.getMessageNumber(), e.toString());
-      return null;
-    }
-  }
-
-  /** The header block of a mail (FETCH BODY.PEEK[HEADER]), its bytes as the server sent them. */
-  private static byte[] header(IMAPMessage m) throws MessagingException {
-    StringBuilder sb = new StringBuilder();
-    Enumeration<String> lines = m.getAllHeaderLines();
-    while (lines.hasMoreElements()) {
-      sb.append(lines.nextElement()).append("\r\n");
-    }
-    sb.append("\r\n");
-    // Jakarta Mail reads header bytes as ISO-8859-1 (one char per byte): this gives the bytes back
-    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  /**
-   * Fetches the small mails of a batch whole in one command: one FETCH per mail costs a network
-   * round trip each (and tens of milliseconds against servers without TCP_NODELAY). Large mails
-   * are left to be streamed one by one.
-   */
-  private static void prefetchSmall(IMAPFolder f, Message[] batch) throws MessagingException {
-    List<Message> small = new ArrayList<>();
-    long bytes = 0;
-    for (Message m : batch) {
-      if (!m.isExpunged() && m.getSize() >= 0 && m.getSize() < SMALL_MAIL_BYTES && bytes + m.getSize() <= PREFETCH_BYTES) {
-        small.add(m);
-        bytes += m.getSize();
-      }
-    }
-    if (!small.isEmpty()) {
-      FetchProfile whole = new FetchProfile();
-      whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-      f.fetch(small.toArray(new Message[0]), whole);
-    }
-  }
-
-  /**
-   * The raw bytes of a mail, held once: the buffer is sized from the server's RFC822.SIZE and handed
-   * over as it is when the size was exact (a 20 MB mail is not copied a second time).
-   */
-  private static byte[] read(IMAPMessage m) throws MessagingException, IOException {
-    ExactBuffer out = new ExactBuffer(Math.max(1024, m.getSize()));
-    m.writeTo(out);
-    return out.bytes();
-  }
-
-  /** A byte buffer that gives its array away without a copy when it is exactly full. */
-  private static final class ExactBuffer extends ByteArrayOutputStream {
-    ExactBuffer(int size) {
-      super(size);
-    }
-
-    byte[] bytes() {
-      return count == buf.length ? buf : Arrays.copyOf(buf, count);
-    }
-  }
-
-  /**
-   * Moves processed mails out of the inbox by UID (UID MOVE, or UID COPY + \\Deleted + UID EXPUNGE),
-   * never by sequence number: a server that announces expunges late (or not at all, as GreenMail
-   * after MOVE) would otherwise make a later move hit a mail that was never processed. The session
-   * stays open when the server has announced the expunges (MOVE's untagged EXPUNGE, RFC 6851, or the
-   * answer to a NOOP): closing and reopening the inbox costs a logout and a login in Jakarta Mail, and
-   * hosted mailboxes throttle logins. Only otherwise is the folder opened afresh, so that the next
-   * batch sees the server's numbering. False when nothing could
-   * be moved now (another instance moved them, or the server refused): the caller waits for more.
-   */
-  private boolean moveToProcessed(IMAPFolder f, Message[] msgs) throws MessagingException {
-    // what another instance moved since the batch was read is left alone: two sessions moving one mail
-    // put it into the processed folder twice
-    noop(f);
-    List<Long> uids = new ArrayList<>();
-    boolean goneMeanwhile = false;
-    for (Message m : msgs) {
-      if (m.isExpunged()) {
-        goneMeanwhile = true;
-        continue;
-      }
-      long uid = f.getUID(m);
-      if (uid > 0) {
-        uids.add(uid);
-      }
-    }
-    if (uids.isEmpty()) {
-      return goneMeanwhile;
-    }
-    String set = uidSet(uids);
-    String dest = "\"" + processedFolder.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    boolean move = canMove;
-    boolean uidplus = canUidplus;
-    boolean moved;
-    try {
-      f.doCommand(p -> {
-        if (move) {
-          uidCommand(p, "UID MOVE " + set + " " + dest);
-        } else {
-          uidCommand(p, "UID COPY " + set + " " + dest);
-          uidCommand(p, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)");
-          uidCommand(p, uidplus ? "UID EXPUNGE " + set : "EXPUNGE");
-        }
-        return null;
-      });
-      moved = true;
-    } catch (FolderClosedException | StoreClosedException e) {
-      throw e;
-    } catch (MessagingException e) {
-      log.info("moving {} processed mails failed now ({}); they are processed and will be moved later", uids.size(),
-          e.toString());
-      moved = false;
-    }
-    if (moved && !allExpunged(msgs)) {
-      // the server may tell of the expunges only with its next answer
-      noop(f);
-    }
-    if (!moved || !allExpunged(msgs)) {
-      // the server did not tell (GreenMail after MOVE), or the move failed: only a fresh SELECT shows
-      // its numbering now. Dovecot tells, so the session stays as it is: one login for the intake's life
-      reopened++;
-      f.close(false);
-      f.open(Folder.READ_WRITE);
-    }
-    return moved;
-  }
-
-  /**
-   * How many mails the server holds in the folder (STATUS MESSAGES, over the folder's own
-   * connection), asked when the session sees none. A session can miss a mail's arrival for good:
-   * GreenMail (the embedded demo server and the tests' server) tells a session of new mails by a
-   * flag it reads, answers and then clears, so a mail that lands between the answer and the clear is
-   * never announced, and no NOOP or IDLE shows it until another mail comes (HostileMailIT's
-   * {@code long-header-line} case, whose slow MOVE of 2 MB widened that moment: the next mail sat
-   * unread). One round trip per empty look; -1 when the server does not say.
-   */
-  private static int serverCount(IMAPFolder f) throws MessagingException {
-    String name = f.getFullName();
-    Object total = f.doCommand(p -> p.status(name, new String[] {"MESSAGES"}).total);
-    return total instanceof Integer ? (Integer) total : -1;
-  }
-
-  /** A NOOP on the folder's session: the server's answer brings its news (EXISTS, EXPUNGE). */
-  private static void noop(IMAPFolder f) throws MessagingException {
-    f.doCommand(p -> {
-      p.noop();
-      return null;
-    });
-  }
-
-  private static boolean allExpunged(Message[] msgs) {
-    for (Message m : msgs) {
-      if (!m.isExpunged()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** How often the inbox was closed and opened again after a move (tests; 0 on Dovecot). */
   public long reopened() {
-    return reopened;
+    return mailbox.reopened();
   }
-
-  private static void uidCommand(org.eclipse.angus.mail.imap.protocol.IMAPProtocol p, String command)
-      throws org.eclipse.angus.mail.iap.ProtocolException {
-    org.eclipse.angus.mail.iap.Response[] r = p.command(command, null);
-    p.notifyResponseHandlers(r);
-    p.handleResult(r[r.length - 1]);
-  }
-
-  /** A UID set such as 3:5,9 (sorted, runs folded). */
-  static String uidSet(List<Long> uids) {
-    List<Long> sorted = new ArrayList<>(uids);
-    java.util.Collections.sort(sorted);
-    StringBuilder sb = new StringBuilder();
-    int i = 0;
-    while (i < sorted.size()) {
-      long from = sorted.get(i);
-      long to = from;
-      while (i + 1 < sorted.size() && sorted.get(i + 1) <= to + 1) {
-        to = sorted.get(++i);
-      }
-      sb.append(sb.length() == 0 ? "" : ",").append(from).append(from == to ? "" : ":" + to);
-      i++;
-    }
-    return sb.toString();
-  }
-
-
-
 
   private void waitForMail() throws MessagingException {
     if (!running) {
@@ -595,7 +282,7 @@ public final class ImapIntake {
     if (mode.equals("IDLE")) {
       idling = true;
       try {
-        inbox.idle(true);
+        mailbox.idle();
       } finally {
         idling = false;
       }
@@ -620,18 +307,8 @@ public final class ImapIntake {
   }
 
   private void checkIdle(boolean always) {
-    IMAPFolder f = inbox;
-    try {
-      if (f != null && f.isOpen() && mode.equals("IDLE") && (idling || always)) {
-        // a NOOP through doCommand ends the IDLE every time; getMessageCount() would only do so when
-        // the connection had been quiet for a second (Jakarta Mail's keep-alive rule)
-        f.doCommand(p -> {
-          p.noop();
-          return null;
-        });
-      }
-    } catch (MessagingException | RuntimeException e) {
-      log.debug("watchdog: {}", e.toString());
+    if (mode.equals("IDLE") && (idling || always)) {
+      mailbox.noopWhileIdle();
     }
   }
 
@@ -640,27 +317,6 @@ public final class ImapIntake {
     checkIdle(true);
     synchronized (pollLock) {
       pollLock.notifyAll();
-    }
-  }
-
-  private void closeQuietly() {
-    IMAPFolder f = inbox;
-    inbox = null;
-    Store s = store;
-    store = null;
-    try {
-      if (f != null && f.isOpen()) {
-        f.close(false);
-      }
-    } catch (MessagingException | RuntimeException e) {
-      log.debug("closing folder: {}", e.toString());
-    }
-    try {
-      if (s != null) {
-        s.close();
-      }
-    } catch (MessagingException | RuntimeException e) {
-      log.debug("closing store: {}", e.toString());
     }
   }
 
@@ -691,13 +347,8 @@ public final class ImapIntake {
     if (t != null) {
       join(t, STOP_GRACE.toMillis());
     }
-    Store s = store;
-    if (t != null && t.isAlive() && s != null) {
-      try {
-        s.close();
-      } catch (MessagingException | RuntimeException e) {
-        log.debug("stop: {}", e.toString());
-      }
+    if (t != null && t.isAlive() && mailbox.open()) {
+      mailbox.cut();
       join(t, 2000);
     }
   }

@@ -19,10 +19,11 @@ import java.util.List;
  * @param token the token the reply asks to be answered with, or null
  * @param role who the reply is for ({@code provider}, {@code operator}, {@code buyer}): the
  *     signature speaks to that reader
+ * @param subject the reply's subject (the template's {@code Subject:} line)
  */
 public record ReplyModel(
     String name, String accountId, List<Item> items, String help, String unrecognized, List<String> notices, String token,
-    String role, boolean nearest) {
+    String role, boolean nearest, String subject) {
 
   /** One command and its outcome. */
   public record Item(int number, String line, boolean done, String message, String example, boolean awaiting,
@@ -80,9 +81,9 @@ public record ReplyModel(
       return this;
     }
 
-    ReplyModel build() {
+    ReplyModel build(String subject) {
       return new ReplyModel(actor.name(), actor.accountId(), items, help, unrecognized, notices, token,
-          actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT), nearest);
+          actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT), nearest, subject);
     }
   }
 }

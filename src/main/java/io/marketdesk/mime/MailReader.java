@@ -97,7 +97,6 @@ public final class MailReader {
           "content-type", "return-path", "delivered-to", "sender", "reply-to", "in-reply-to");
   private static final Pattern META_CHARSET =
       Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.-]+)");
-  private static final Pattern STATUS_CODE = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
 
   private final Limits limits;
   private final MimeConfig config;
@@ -303,9 +302,7 @@ public final class MailReader {
     private String plain;
     private String html;
     private final List<ParsedMail.Attachment> attachments = new ArrayList<>();
-    private Map<String, String> dsn;
-    private String enclosedMessageId;
-    private boolean enclosedMessage;
+    private final DeliveryReportReader bounce = new DeliveryReportReader();
 
     void on(EntityState state, MimeTokenStream stream) throws MailFormatException, IOException {
       switch (state) {
@@ -349,14 +346,12 @@ public final class MailReader {
       boolean attachment = disposition.value().equals("attachment") || filename != null;
       String charset = type.param("charset");
       if (mime.equals("message/delivery-status") || mime.equals("message/global-delivery-status")) {
-        dsn = deliveryStatus(TextCharsets.decode(collect(in, true).data(), charset));
+        bounce.deliveryStatus(TextCharsets.decode(collect(in, true).data(), charset));
       } else if (mime.equals("text/rfc822-headers")) {
-        enclosedMessage = true;
-        enclosedMessageId = firstNonNull(enclosedMessageId, headerMessageId(collect(in, true).data()));
+        bounce.enclosedHeader(collect(in, true).data());
       } else if (mime.equals("message/rfc822") || mime.equals("message/global")) {
-        enclosedMessage = true;
         Collected c = collect(in, false);
-        enclosedMessageId = firstNonNull(enclosedMessageId, headerMessageId(c.prefix()));
+        bounce.enclosedHeader(c.prefix());
         attachments.add(
             new ParsedMail.Attachment(
                 filename == null ? "" : filename, mime, c.size(), c.data(), c.data() == null));
@@ -451,30 +446,7 @@ public final class MailReader {
           text,
           htmlOnly,
           attachments,
-          report(fromAddress, text));
-    }
-
-    private ParsedMail.DeliveryReport report(String fromAddress, String text) {
-      if (dsn != null) {
-        String original = HeaderValues.messageId(dsn.get("original-message-id"));
-        String recipient = afterType(firstNonNull(dsn.get("final-recipient"), dsn.get("original-recipient")));
-        String action = dsn.getOrDefault("action", "failed").trim().toLowerCase(Locale.ROOT);
-        return new ParsedMail.DeliveryReport(
-            firstNonNull(original, enclosedMessageId),
-            recipient == null ? null : recipient.toLowerCase(Locale.ROOT),
-            action.isEmpty() ? "failed" : action,
-            dsn.getOrDefault("status", "").trim(),
-            afterType(dsn.getOrDefault("diagnostic-code", "")).trim());
-      }
-      if (enclosedMessage && fromAddress != null) {
-        String local = fromAddress.substring(0, fromAddress.indexOf('@'));
-        if (local.equals("mailer-daemon") || local.equals("postmaster")) {
-          Matcher m = STATUS_CODE.matcher(text);
-          return new ParsedMail.DeliveryReport(
-              enclosedMessageId, null, "failed", m.find() ? m.group(1) : "", "");
-        }
-      }
-      return null;
+          bounce.report(fromAddress, text));
     }
   }
 
@@ -494,68 +466,9 @@ public final class MailReader {
     return value.replaceAll("\\r?\\n(?=[ \\t])", "").replaceAll("[\\r\\n]+$", "").trim();
   }
 
-  private static String headerMessageId(byte[] headerBytes) {
-    if (headerBytes == null) {
-      return null;
-    }
-    String text = TextCharsets.decodeUnlabelled(headerBytes).replace("\r\n", "\n");
-    Map<String, String> fields = fieldBlock(text, true);
-    return HeaderValues.messageId(fields.get("message-id"));
-  }
-
-  /** RFC 3464 fields: the per-message fields, then the first per-recipient group's fields. */
-  private static Map<String, String> deliveryStatus(String text) {
-    return fieldBlock(TextCharsets.normalise(text), false);
-  }
-
-  /** Header-like "Name: value" lines with folding; the first value of each name wins. */
-  private static Map<String, String> fieldBlock(String text, boolean stopAtBlank) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String name = null;
-    StringBuilder value = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-        value.append(' ').append(line.trim());
-        continue;
-      }
-      if (name != null) {
-        out.putIfAbsent(name, value.toString().trim());
-        name = null;
-      }
-      if (line.isBlank()) {
-        if (stopAtBlank && !out.isEmpty()) {
-          break;
-        }
-        continue;
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        value.setLength(0);
-        value.append(line.substring(colon + 1));
-      }
-    }
-    if (name != null) {
-      out.putIfAbsent(name, value.toString().trim());
-    }
-    return out;
-  }
-
-  private static String afterType(String value) {
-    if (value == null) {
-      return null;
-    }
-    int semi = value.indexOf(';');
-    return (semi >= 0 ? value.substring(semi + 1) : value).trim();
-  }
-
   private static String metaCharset(byte[] html) {
     int n = Math.min(html.length, 4096);
     Matcher m = META_CHARSET.matcher(new String(html, 0, n, StandardCharsets.ISO_8859_1));
     return m.find() ? m.group(1) : null;
-  }
-
-  private static <T> T firstNonNull(T a, T b) {
-    return a != null ? a : b;
   }
 }

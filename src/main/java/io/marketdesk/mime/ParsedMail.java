@@ -1,6 +1,8 @@
 package io.marketdesk.mime;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,6 +42,21 @@ public record ParsedMail(
     to = List.copyOf(to);
     references = List.copyOf(references);
     attachments = List.copyOf(attachments);
+  }
+
+  /**
+   * The Message-IDs of the mails this one answers, nearest first: In-Reply-To, then References from
+   * the newest. (A client may leave In-Reply-To out and keep References, or the other way round.)
+   */
+  public List<String> thread() {
+    List<String> thread = new ArrayList<>(references.size() + 1);
+    if (inReplyTo != null) {
+      thread.add(inReplyTo);
+    }
+    List<String> refs = new ArrayList<>(references);
+    Collections.reverse(refs);
+    thread.addAll(refs);
+    return thread;
   }
 
   /**

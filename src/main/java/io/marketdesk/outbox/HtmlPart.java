@@ -2,6 +2,8 @@ package io.marketdesk.outbox;
 
 import io.marketdesk.command.Language;
 import io.marketdesk.template.Templates;
+import io.marketdesk.text.HanCharacters;
+import io.marketdesk.token.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +26,6 @@ public final class HtmlPart {
   private static final Pattern CHANGE = Pattern.compile("^· ([^\\uFF1A:]{1,30})[\\uFF1A:]\\s*(.*?) → (.*)$");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'\\uFF08\\uFF09()\\uFF0C\\u3002]+");
   private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\. (\\S.*)$");
-  private static final Pattern TAG = Pattern.compile("\\s*\\[MD#[^\\]]*\\]");
   private static final String FOLDER = "mail-html/";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HtmlPart.class);
 
@@ -57,7 +58,7 @@ public final class HtmlPart {
     String l = normal(line);
     for (String k : keywords) {
       if (l.startsWith(k) && (l.length() == k.length() || !Character.isLetter(l.charAt(k.length()))
-          || Character.UnicodeScript.of(k.codePointAt(k.length() - 1)) == Character.UnicodeScript.HAN)) {
+          || HanCharacters.is(k.codePointAt(k.length() - 1)))) {
         return true;
       }
     }
@@ -82,7 +83,7 @@ public final class HtmlPart {
   public String render(Language lang, String template, Object model, String subject, String body, String replyTo) {
     Text text = read(body, this::isCommand);
     String reSubject = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
-    HtmlMail mail = new HtmlMail(lang.code(), TAG.matcher(subject).replaceAll("").strip(), text.blocks(), text.footer(),
+    HtmlMail mail = new HtmlMail(lang.code(), Tokens.withoutSubjectTags(subject).strip(), text.blocks(), text.footer(),
         replyTo, reSubject, model, template == null ? "" : template, body);
     String chosen = templateFor(template);
     try {

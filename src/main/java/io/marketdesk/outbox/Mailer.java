@@ -5,6 +5,8 @@ import io.marketdesk.config.Config;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates;
 import io.marketdesk.template.Templates.RenderedMail;
+import io.marketdesk.text.HanCharacters;
+import io.marketdesk.token.Tokens;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -118,7 +120,7 @@ public final class Mailer {
    */
   public OutgoingMail mail(String kind, String to, RenderedMail m, String token, String inReplyTo,
       List<String> references, List<OutgoingMail.FileAttachment> files) {
-    String subject = token == null ? m.subject() : m.subject() + " [MD#" + token + "]";
+    String subject = token == null ? m.subject() : m.subject() + " " + Tokens.subjectTag(token);
     String replyTo = token == null ? config.mailAddress : config.tokenAddress(token);
     Language lang = m.lang() != null ? Language.of(m.lang()) : guessLanguage(m.subject() + m.body());
     String htmlPart = html.render(lang, m.template(), m.model(), subject, m.body(), replyTo);
@@ -127,8 +129,7 @@ public final class Mailer {
 
   /** For a mail rendered without a language: Chinese when it has Chinese characters, else English. */
   private static Language guessLanguage(String text) {
-    boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    return han ? Language.ZH : Language.EN;
+    return HanCharacters.in(text) ? Language.ZH : Language.EN;
   }
 
   /** The message catalog of the templates. */

@@ -59,11 +59,16 @@ public final class Outbox {
     this.instance = instance;
   }
 
-  /** Called after a transaction that enqueued mail commits, to wake the sender. */
+  /**
+   * What wakes the sender: run after each transaction that enqueued mail commits ({@link #enqueue}
+   * registers it on the handle), so no caller wakes the sender by hand and a rolled-back mail wakes
+   * nobody.
+   */
   public void onEnqueue(Runnable r) {
     this.onEnqueue = r;
   }
 
+  /** Wakes the sender now (a test that changed the clock, say); an enqueue needs no call. */
   public void wake() {
     onEnqueue.run();
   }
@@ -123,6 +128,7 @@ public final class Outbox {
         .bind("release", Math.max(now, releaseAt))
         .bind("bounce", Tokens.random())
         .execute();
+    wakeAfterCommit(h);
     if (!m.attachments().isEmpty()) {
       long id = h.createQuery("SELECT id FROM outbox WHERE message_id = :mid").bind("mid", messageId).mapTo(Long.class).one();
       for (OutgoingMail.FileAttachment a : m.attachments()) {
@@ -131,6 +137,18 @@ public final class Outbox {
       }
     }
     return messageId;
+  }
+
+  /**
+   * Wakes the sender once the caller's transaction commits (Jdbi runs the hook on commit, on SQLite
+   * and PostgreSQL alike, and drops it on rollback); outside a transaction the row is there already.
+   */
+  private void wakeAfterCommit(Handle h) {
+    if (h.isInTransaction()) {
+      h.afterCommit(this::wake);
+    } else {
+      wake();
+    }
   }
 
   /** The files an outgoing mail carries, in order. */

@@ -1,48 +1,39 @@
 package io.marketdesk.outbox;
 
+import io.marketdesk.config.Config;
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailConnection;
 import io.marketdesk.config.MailTls;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox over SMTP: {@code outbox.connections} threads (2 by default), each reusing one
- * connection of its own and claiming up to 20 due mails at a time. A 4xx answer or a connection
- * error is retried with exponential backoff; a 5xx answer is a permanent failure. Delivery is at
- * least once: a crash between the SMTP answer and the row update sends that one mail again, with
- * the same Message-ID so that mail clients show it once.
+ * {@link SmtpConnection} of its own and claiming up to 20 due mails at a time; {@link OutgoingMime}
+ * builds each message. A 4xx answer or a connection error is retried with exponential backoff; a 5xx
+ * answer is a permanent failure. Delivery is at least once: a crash between the SMTP answer and the
+ * row update sends that one mail again, with the same Message-ID so that mail clients show it once.
+ * The {@link Outbox} wakes it after each transaction that enqueued mail commits.
  */
 public final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
   private final Outbox outbox;
   private final MailUrl smtp;
-  private final String fromAddress;
-  private final String fromName;
-  private final boolean eightBit;
+  private final OutgoingMime mime;
   private final Duration retryInitial;
   private final Duration retryMax;
   private final int maxAttempts;
@@ -56,71 +47,41 @@ public final class OutboxSender implements AutoCloseable {
   private final List<Thread> threads = new java.util.ArrayList<>();
   /** Mails claimed at a time: what a crash leaves waiting for the lease to end. */
   private static final int CLAIM = 20;
-  /** A connection used this recently is used again without a NOOP first. */
-  private static final long TRUST_NANOS = 5_000_000_000L;
   /** An SMTP connection unused this long is closed; servers drop idle ones anyway. */
   private static final long IDLE_CLOSE_NANOS = 30_000_000_000L;
 
-  public OutboxSender(
-      Outbox outbox,
-      MailUrl smtp,
-      String fromAddress,
-      String fromName,
-      Duration retryInitial,
-      Duration retryMax,
-      int maxAttempts,
-      Duration claimLease,
-      int connections,
-      String ehloName,
-      boolean eightBit) {
-    this(outbox, smtp, fromAddress, fromName, retryInitial, retryMax, maxAttempts, claimLease, connections, ehloName,
-        eightBit, MailTls.jdkDefault());
+  /**
+   * How the sender sends: from whom, how it retries, over how many connections, and whether the
+   * server keeps 8-bit bytes (the embedded one).
+   */
+  public record Settings(String fromAddress, String fromName, Duration retryInitial, Duration retryMax, int maxAttempts,
+      Duration claimLease, int connections, String ehloName, boolean eightBit) {
+    /** The settings {@code config} gives; {@code eightBit} for the embedded server. */
+    public static Settings of(Config config, boolean eightBit) {
+      return new Settings(config.mailAddress, config.mailFromName, config.retryInitial, config.retryMax,
+          config.maxAttempts, config.claimLease, config.senderConnections, config.smtpEhloName, eightBit);
+    }
   }
 
-  /** As above, with the trust anchors of the SMTP server's TLS certificate ({@code mail.trust-store}). */
-  public OutboxSender(
-      Outbox outbox,
-      MailUrl smtp,
-      String fromAddress,
-      String fromName,
-      Duration retryInitial,
-      Duration retryMax,
-      int maxAttempts,
-      Duration claimLease,
-      int connections,
-      String ehloName,
-      boolean eightBit,
-      MailTls tls) {
+  /** With the trust anchors of the SMTP server's TLS certificate ({@code mail.trust-store}). */
+  public OutboxSender(Outbox outbox, MailUrl smtp, Settings settings, MailTls tls) {
     this.outbox = outbox;
     this.smtp = smtp;
-    this.fromAddress = fromAddress;
-    this.fromName = fromName;
-    this.retryInitial = retryInitial;
-    this.retryMax = retryMax;
-    this.maxAttempts = maxAttempts;
-    this.claimLease = claimLease;
-    this.connections = connections;
-    this.eightBit = eightBit;
-    this.session = Session.getInstance(properties(smtp, ehloName, tls));
+    this.retryInitial = settings.retryInitial();
+    this.retryMax = settings.retryMax();
+    this.maxAttempts = settings.maxAttempts();
+    this.claimLease = settings.claimLease();
+    this.connections = settings.connections();
+    this.session = Session.getInstance(properties(smtp, settings.ehloName(), tls));
+    this.mime = new OutgoingMime(session, settings.fromAddress(), settings.fromName(), settings.eightBit());
     outbox.onEnqueue(wake::release);
   }
 
   private static Properties properties(MailUrl u, String ehloName, MailTls tls) {
-    Properties p = new Properties();
-    String proto = u.ssl() ? "smtps" : "smtp";
-    tls.apply(p, proto);
-    io.marketdesk.config.NoDelaySockets.apply(p, proto);
+    Properties p = MailConnection.properties("smtp", u, tls, 30_000);
+    String proto = MailConnection.protocol("smtp", u);
     p.put("mail.transport.protocol", proto);
-    p.put("mail." + proto + ".host", u.host());
-    p.put("mail." + proto + ".port", String.valueOf(u.port()));
     p.put("mail." + proto + ".auth", String.valueOf(!u.user().isEmpty()));
-    p.put("mail." + proto + ".connectiontimeout", "10000");
-    p.put("mail." + proto + ".timeout", "30000");
-    p.put("mail." + proto + ".writetimeout", "30000");
-    if (u.startTls()) {
-      p.put("mail.smtp.starttls.enable", "true");
-      p.put("mail.smtp.starttls.required", "true");
-    }
     p.put("mail." + proto + ".localhost", ehloName);
     // a quoted-printable text part goes as 8bit where the server offers 8BITMIME (readable as it is)
     p.put("mail." + proto + ".allow8bitmime", "true");
@@ -160,15 +121,6 @@ public final class OutboxSender implements AutoCloseable {
         sleepQuietly(1000);
       }
     }
-  }
-
-  /** Whether a send failed because the connection is gone rather than because the server refused. */
-  private static boolean dropped(MessagingException e) {
-    if (e instanceof SMTPSendFailedException) {
-      int code = ((SMTPSendFailedException) e).getReturnCode();
-      return code == -1 || code == 421; // [EOF] from a closed socket, or "service closing channel"
-    }
-    return !(e instanceof SendFailedException);
   }
 
   private void fail(Outbox.Row row, int code, Exception e) {
@@ -214,14 +166,12 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   /**
-   * One SMTP connection and the thread state that goes with it: each sender thread has its own, so
-   * that while one waits for the server's answer (or for the store) another sends.
+   * One sender thread's state: its SMTP connection, so that while one thread waits for the server's
+   * answer (or for the store) another sends.
    */
   private final class Line {
-    private Transport transport;
+    private final SmtpConnection connection = new SmtpConnection(session, smtp, () -> connected = true);
     private long lastUse;
-    /** When the connection was last used to send. */
-    private long lastSend;
 
     /**
      * Sends what is due now; returns how many rows it handled. Each mail is marked sent the moment the
@@ -248,7 +198,7 @@ public final class OutboxSender implements AutoCloseable {
         }
       }
       if (rows.isEmpty() && System.nanoTime() - lastUse > IDLE_CLOSE_NANOS) {
-        closeTransport();
+        connection.close();
       } else if (!rows.isEmpty()) {
         lastUse = System.nanoTime();
       }
@@ -265,18 +215,7 @@ public final class OutboxSender implements AutoCloseable {
         return false;
       }
       try {
-        boolean reused = transport != null;
-        try {
-          transport().sendMessage(msg, msg.getAllRecipients());
-        } catch (MessagingException e) {
-          if (!reused || !dropped(e)) {
-            throw e;
-          }
-          // the reused connection had been dropped (server restarted, idle timeout): once more on a new one
-          closeTransport();
-          transport().sendMessage(msg, msg.getAllRecipients());
-        }
-        lastSend = System.nanoTime();
+        connection.send(msg);
         return true;
       } catch (SMTPAddressFailedException e) {
         fail(row, e.getReturnCode(), e);
@@ -289,7 +228,7 @@ public final class OutboxSender implements AutoCloseable {
             : 450;
         fail(row, code, e);
       } catch (MessagingException | IllegalStateException e) {
-        closeTransport();
+        connection.close();
         MailTls.refusal(e, smtp.host() + ":" + smtp.port()).ifPresent(line -> {
           connected = false;
           log.error(line);
@@ -297,39 +236,6 @@ public final class OutboxSender implements AutoCloseable {
         retry(row, e);
       }
       return false;
-    }
-
-    /**
-     * The SMTP connection, opened when there is none. Jakarta Mail's {@code isConnected()} asks the
-     * server with a NOOP, a round trip per mail were it called before each; so a connection used in
-     * the last few seconds is taken as it is, and a send that finds it dropped is tried once more on a
-     * new one ({@link #send}).
-     */
-    private Transport transport() throws MessagingException {
-      boolean recent = transport != null && System.nanoTime() - lastSend < TRUST_NANOS;
-      if (transport == null || (!recent && !transport.isConnected())) {
-        closeTransport();
-        Transport t = session.getTransport();
-        if (smtp.user().isEmpty()) {
-          t.connect();
-        } else {
-          t.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
-        }
-        transport = t;
-        connected = true;
-      }
-      return transport;
-    }
-
-    private void closeTransport() {
-      if (transport != null) {
-        try {
-          transport.close();
-        } catch (MessagingException e) {
-          log.debug("closing SMTP: {}", e.toString());
-        }
-        transport = null;
-      }
     }
   }
 
@@ -339,103 +245,13 @@ public final class OutboxSender implements AutoCloseable {
     try {
       return line.drainOnce();
     } finally {
-      line.closeTransport();
+      line.connection.close();
     }
   }
 
+  /** The message of a row, its files read from the outbox. */
   MimeMessage toMime(Outbox.Row row) throws MessagingException, UnsupportedEncodingException {
-    FixedIdMessage msg = new FixedIdMessage(session, "<" + row.messageId() + ">");
-    if (row.bounceToken() != null) {
-      msg.setEnvelopeFrom(Outbox.bounceAddress(fromAddress, row.bounceToken()));
-    }
-    msg.setHeader("From", MimeUtility.fold(6, FromHeader.value(fromName, fromAddress)));
-    msg.setRecipients(Message.RecipientType.TO, new Address[] {new InternetAddress(row.toAddr())});
-    if (row.replyTo() != null) {
-      msg.setReplyTo(new Address[] {new InternetAddress(row.replyTo())});
-    }
-    msg.setSubject(row.subject(), "UTF-8");
-    msg.setSentDate(new Date());
-    List<OutgoingMail.FileAttachment> files = row.hasAttachments() ? outbox.attachments(row.id()) : List.of();
-    if (files.isEmpty() && row.html() == null) {
-      msg.setText(row.body(), "UTF-8");
-      msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
-    } else if (files.isEmpty()) {
-      msg.setContent(alternative(row));
-    } else {
-      MimeMultipart mixed = new MimeMultipart("mixed");
-      MimeBodyPart first = new MimeBodyPart();
-      if (row.html() == null) {
-        first.setText(row.body(), "UTF-8");
-        first.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
-      } else {
-        first.setContent(alternative(row));
-      }
-      mixed.addBodyPart(first);
-      for (OutgoingMail.FileAttachment f : files) {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new jakarta.activation.DataHandler(
-            new jakarta.mail.util.ByteArrayDataSource(f.data(), f.contentType())));
-        part.setFileName(MimeUtility.encodeText(f.filename(), "UTF-8", null));
-        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
-        mixed.addBodyPart(part);
-      }
-      msg.setContent(mixed);
-    }
-    if (row.inReplyTo() != null) {
-      msg.setHeader("In-Reply-To", "<" + row.inReplyTo() + ">");
-    }
-    if (row.refs() != null && !row.refs().isBlank()) {
-      StringBuilder refs = new StringBuilder();
-      for (String r : row.refs().trim().split("\\s+")) {
-        refs.append(refs.length() == 0 ? "" : " ").append('<').append(r).append('>');
-      }
-      msg.setHeader("References", refs.toString());
-    }
-    boolean reply = row.inReplyTo() != null || row.kind().equals("reply") || row.kind().equals("unregistered");
-    msg.setHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
-    msg.setHeader("X-Auto-Response-Suppress", "All");
-    msg.setHeader("X-Marketdesk-Kind", row.kind());
-    // the headers now, not at writeTo: the 8BITMIME conversion on the way reads the part's Content-Type
-    // (its charset) before the message is written, and without it would write the text as US-ASCII
-    msg.saveChanges();
-    return msg;
-  }
-
-  /**
-   * The text and its HTML as {@code multipart/alternative}: the text first (clients show the last
-   * part they can, and commands are read from the text), both UTF-8 and never base64
-   * (docs/mail-design.md).
-   */
-  private MimeMultipart alternative(Outbox.Row row) throws MessagingException {
-    MimeMultipart alternative = new MimeMultipart("alternative");
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText(row.body(), "UTF-8");
-    text.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
-    alternative.addBodyPart(text);
-    MimeBodyPart html = new MimeBodyPart();
-    html.setText(row.html(), "UTF-8", "html");
-    html.setHeader("Content-Transfer-Encoding", textEncoding(row.html()));
-    alternative.addBodyPart(html);
-    return alternative;
-  }
-
-  /**
-   * The transfer encoding of a text part: never base64, which curl and raw views show as noise.
-   * 8bit when this server is known to keep 8-bit bytes (the embedded one) and every line fits SMTP's
-   * 998 octets; otherwise quoted-printable, which Jakarta Mail turns into 8bit on the way when the
-   * server announces 8BITMIME ({@code allow8bitmime}).
-   */
-  String textEncoding(String body) {
-    if (eightBit) {
-      boolean fits = true;
-      for (String line : body.split("\n", -1)) {
-        fits &= line.getBytes(StandardCharsets.UTF_8).length <= 998;
-      }
-      if (fits) {
-        return "8bit";
-      }
-    }
-    return "quoted-printable";
+    return mime.toMime(row, row.hasAttachments() ? outbox.attachments(row.id()) : List.of());
   }
 
   private static void sleepQuietly(long ms) {
@@ -458,22 +274,7 @@ public final class OutboxSender implements AutoCloseable {
       }
     }
     for (Line line : lines) {
-      line.closeTransport();
-    }
-  }
-
-  /** A MimeMessage that keeps the Message-ID the outbox chose, with an envelope sender of its own. */
-  private static final class FixedIdMessage extends SMTPMessage {
-    private final String id;
-
-    FixedIdMessage(Session s, String id) {
-      super(s);
-      this.id = id;
-    }
-
-    @Override
-    protected void updateMessageID() throws MessagingException {
-      setHeader("Message-ID", id);
+      line.connection.close();
     }
   }
 }

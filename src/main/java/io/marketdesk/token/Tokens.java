@@ -20,6 +20,8 @@ public final class Tokens {
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
   /** A token as it appears in a subject tag {@code [MD#token]} or an address {@code local+token@}. */
   public static final Pattern SUBJECT_TAG = Pattern.compile("\\[MD#([a-z2-7]{26})\\]", Pattern.CASE_INSENSITIVE);
+  /** Any subject tag, whatever it holds, with the space before it: what a subject shown to a person leaves out. */
+  private static final Pattern ANY_SUBJECT_TAG = Pattern.compile("\\s*\\[MD#[^\\]]*\\]");
 
   private static final Pattern ADDRESS_TAG = Pattern.compile("^[^+@]+\\+([a-z2-7]{26})@", Pattern.CASE_INSENSITIVE);
 
@@ -78,6 +80,16 @@ public final class Tokens {
     }
     Matcher m = ADDRESS_TAG.matcher(address);
     return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+  }
+
+  /** The subject tag {@code [MD#TOKEN]} of a token, which a mail's subject carries so that an answer presents it. */
+  public static String subjectTag(String token) {
+    return "[MD#" + token + "]";
+  }
+
+  /** A subject without its {@code [MD#…]} tags (and the space before each). */
+  public static String withoutSubjectTags(String subject) {
+    return ANY_SUBJECT_TAG.matcher(subject).replaceAll("");
   }
 
   /** The token in a subject tag {@code [MD#TOKEN]}, if any. */

@@ -42,6 +42,17 @@ class MailReaderTest {
   }
 
   @Test
+  void shouldListTheThreadNearestFirstWhenAMailAnswersAnother() throws Exception {
+    ParsedMail mail = read("From: a@provider-a.test\nTo: market@marketdesk.test\nSubject: Re: x\n"
+        + "In-Reply-To: <c@marketdesk.test>\nReferences: <a@marketdesk.test> <b@marketdesk.test> <c@marketdesk.test>\n"
+        + "\n帮助\n");
+    assertThat(mail.thread()).containsExactly("c@marketdesk.test", "c@marketdesk.test", "b@marketdesk.test",
+        "a@marketdesk.test");
+    ParsedMail fresh = read("From: a@provider-a.test\nTo: market@marketdesk.test\nSubject: x\n\n帮助\n");
+    assertThat(fresh.thread()).isEmpty();
+  }
+
+  @Test
   void shouldReadGbkBytesLabelledGb2312AsGb18030() throws Exception {
     byte[] raw =
         concat(

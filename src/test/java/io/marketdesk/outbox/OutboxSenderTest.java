@@ -3,6 +3,7 @@ package io.marketdesk.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.MailTls;
 import io.marketdesk.testing.FakeClock;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.ContentType;
@@ -21,9 +22,9 @@ class OutboxSenderTest {
 
   private static OutboxSender sender(boolean eightBit) {
     Outbox outbox = new Outbox(null, FakeClock.now(), "marketdesk.test", "test");
-    return new OutboxSender(outbox, new MailUrl("smtp", "", "", "127.0.0.1", 25, "", false), SERVICE,
-        "marketdesk 云市场", Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofMinutes(1), 1, "marketdesk.test",
-        eightBit);
+    return new OutboxSender(outbox, new MailUrl("smtp", "", "", "127.0.0.1", 25, "", false),
+        new OutboxSender.Settings(SERVICE, "marketdesk 云市场", Duration.ofSeconds(1), Duration.ofSeconds(2), 3,
+            Duration.ofMinutes(1), 1, "marketdesk.test", eightBit), MailTls.jdkDefault());
   }
 
   private static Outbox.Row row(String body) {

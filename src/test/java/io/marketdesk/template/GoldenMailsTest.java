@@ -3,7 +3,7 @@ package io.marketdesk.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.command.Language;
-import io.marketdesk.intake.MailProcessor;
+import io.marketdesk.intake.ReplyComposer;
 import io.marketdesk.intake.ReplyModel;
 import io.marketdesk.order.OrderMail;
 import io.marketdesk.product.Products;
@@ -50,15 +50,17 @@ class GoldenMailsTest {
         new ReplyModel.Item(3, "下架商品 P1001", true, "确认后，商品 P1001 将下架。", "", true, false),
         new ReplyModel.Item(4, "开始实施 20261128000999", false, "没有订单 20261128000999，请核对订单号。",
             "开始实施 20261128000999", false, false)),
-        "", "", List.of("一封邮件最多执行 3 条命令，其余的没有执行，请另发邮件。"), "k3j9", "provider", false));
+        "", "", List.of("一封邮件最多执行 3 条命令，其余的没有执行，请另发邮件。"), "k3j9", "provider", false,
+        "Re: 订单详情 20261128000123"));
     m.put("reply.buyer-help", new ReplyModel("buyer@customer.test", null, List.of(), "· 查询订单 订单号", "订单详请 123",
-        List.of(), null, "buyer", false));
+        List.of(), null, "buyer", false, "Re: 订单详请 123"));
     m.put("reply.nearest", new ReplyModel("云帆科技有限公司", "100012345678", List.of(),
-        "· 订单详情 订单号\n  例：订单详情 20261128000123", "订单详请 20261128000123", List.of(), null, "provider", true));
-    m.put("unreadable", new MailProcessor.UnreadableModel("云帆科技有限公司", "provider", "line-too-long", "新建商品 P1010",
-        new MailProcessor.UnreadableModel.Limits(1000, 100, 1000, 1000)));
-    m.put("unreadable.too-many-parts", new MailProcessor.UnreadableModel("buyer@customer.test", "buyer", "too-many-parts", "",
-        new MailProcessor.UnreadableModel.Limits(1000, 100, 1000, 1000)));
+        "· 订单详情 订单号\n  例：订单详情 20261128000123", "订单详请 20261128000123", List.of(), null, "provider", true,
+        "Re: 订单详请 20261128000123"));
+    m.put("unreadable", new ReplyComposer.UnreadableModel("云帆科技有限公司", "provider", "line-too-long", "新建商品 P1010",
+        new ReplyComposer.UnreadableModel.Limits(1000, 100, 1000, 1000), "Re: 新建商品 P1010"));
+    m.put("unreadable.too-many-parts", new ReplyComposer.UnreadableModel("buyer@customer.test", "buyer", "too-many-parts", "",
+        new ReplyComposer.UnreadableModel.Limits(1000, 100, 1000, 1000), words.text(lang, "reply.subject")));
     OrderMail order = new OrderMail("20261128000123", "P1001", "云服务器运维托管（月）", "¥1,000.00", "implementing",
         "buyer@customer.test", "云帆科技有限公司", "100012345678", SERVICE, 3, 7, 15, "2026-12-08", false,
         "报表打不开，登录后白屏；请尽快修复！", "请迁移 3 台服务器的数据库。\n周末进行。",
@@ -76,7 +78,7 @@ class GoldenMailsTest {
         "云帆科技有限公司", "100012345678", "alice@provider-a.test", "2026-11-28 10:15"));
     m.put("product-revision-withdrawn", new Products.WithdrawnModel("P1001", "云服务器运维托管（月）", 12,
         "alice@provider-a.test", "100012345678"));
-    m.put("unregistered", new MailProcessor.UnregisteredModel(SERVICE));
+    m.put("unregistered", new ReplyComposer.UnregisteredModel(SERVICE));
     // titles and labels as the catalog words them for this reader (docs/languages.md)
     List<Change> price = List.of(new Change("price", "订单价格", "Order price", "¥1,000.00", "¥880.00").labelled("change.price"),
         new Change("order", "订单", "Order", null, "20261128000123 · P1001 云服务器运维托管（月）").labelled("change.order"),
@@ -110,16 +112,16 @@ class GoldenMailsTest {
     m.put("review-digest", new ReviewDigest.Model("2026-12-01", List.of(new ReviewDigest.Item(1, 13, "price",
         words.text(lang, "review-kind.price"), "20261128000123", words.text(lang, priceTitle), "alice@provider-a.test",
         "2026-12-04", false, "¥1,000.00 → ¥880.00", "2")), 1, 0, SERVICE));
-    m.put("held", new MailProcessor.HeldModel("alice@provider-a.test", "k3j9", 7, true));
+    m.put("held", new ReplyComposer.HeldModel("alice@provider-a.test", "k3j9", 7, true));
     // the shape of intake's HeldCommands.DoneModel (package-private)
     m.put("held-done", Map.of("items", List.of(
         Map.of("line", "下架商品 P1001", "done", true, "message", "商品 P1001 已下架。", "example", ""),
         Map.of("line", "开始实施 20261128000999", "done", false, "message", "没有订单 20261128000999。",
             "example", "开始实施 20261128000999"))));
     m.put("reply-held", new io.marketdesk.outbox.ReplyCap.HeldModel(200, "2026-12-01 10:00", "Asia/Shanghai", SERVICE));
-    m.put("ack-hint", new MailProcessor.NoModel());
-    m.put("quote-repeated", new MailProcessor.NoModel());
-    m.put("quote-doubt", new MailProcessor.DoubtModel("确认完成 20261128000123", "-----Original Message-----"));
+    m.put("ack-hint", new ReplyComposer.NoModel());
+    m.put("quote-repeated", new ReplyComposer.NoModel());
+    m.put("quote-doubt", new ReplyComposer.DoubtModel("确认完成 20261128000123", "-----Original Message-----"));
     Reviews.MailModel open = new Reviews.MailModel(request, "2026-12-04", "alice@provider-a.test", "云帆科技有限公司", false,
         "", "", false, 0, SERVICE, "100012345678", "http://localhost:7070", words.text(lang, priceTitle),
         Reviews.lines(words, lang, request));

@@ -186,7 +186,7 @@ class MailHtmlTest {
       String ask = templates.catalog().text(lang.code(), "confirmations.confirm-or-ask.1", "token", "k3j9x", "toDays", 7);
       io.marketdesk.intake.ReplyModel model = new io.marketdesk.intake.ReplyModel("云帆科技有限公司", "100012345678",
           List.of(new io.marketdesk.intake.ReplyModel.Item(1, "下架商品 P1001", true, "P1001\n" + ask, "", true, false)),
-          "", "", List.of(), "k3j9x", "provider", false);
+          "", "", List.of(), "k3j9x", "provider", false, "Re: x");
       Templates.RenderedMail text = templates.renderMail("mail/" + lang.code() + "/reply.ftl", model);
       Document d = Jsoup.parse(html.render(lang, "reply", model, "Re: x [MD#k3j9x]", text.body(),
           "market+k3j9x@marketdesk.test"));

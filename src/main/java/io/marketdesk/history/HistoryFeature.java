@@ -4,7 +4,7 @@ import io.marketdesk.audit.AuditChain;
 import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.order.OrderWorkflow;
-import io.marketdesk.product.Products;
+import io.marketdesk.product.ProductWorkflow;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
 import io.marketdesk.feature.PageWords;
@@ -21,7 +21,7 @@ public record HistoryFeature(AuditChain chain, Contribution contribution) {
   /** The undo window when {@code undo.window} is not set. */
   public static final Duration DEFAULT_UNDO_WINDOW = Duration.ofMinutes(10);
 
-  public static HistoryFeature build(Shared w, Reviews reviews, OrderWorkflow orders, Products products) {
+  public static HistoryFeature build(Shared w, Reviews reviews, OrderWorkflow orders, ProductWorkflow products) {
     Contribution.Builder adds = Contribution.builder();
     for (HistoryHandler.Kind k : HistoryHandler.Kind.values()) {
       adds.command(new HistoryHandler(k, w.audit(), orders, products.dao(), reviews, w.directory(), w.config().zone));

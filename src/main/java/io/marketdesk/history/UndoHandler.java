@@ -10,7 +10,7 @@ import io.marketdesk.command.Role;
 import io.marketdesk.order.Order;
 import io.marketdesk.order.OrderResult;
 import io.marketdesk.order.OrderWorkflow;
-import io.marketdesk.product.Products;
+import io.marketdesk.product.ProductWorkflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,11 +32,11 @@ final class UndoHandler extends DeclaredCommand {
   private record Last(long at, String entity, String entityId, String action) {}
 
   private final OrderWorkflow orders;
-  private final Products products;
+  private final ProductWorkflow products;
   private final Duration window;
   private final ZoneId zone;
 
-  UndoHandler(OrderWorkflow orders, Products products, Duration window, ZoneId zone) {
+  UndoHandler(OrderWorkflow orders, ProductWorkflow products, Duration window, ZoneId zone) {
     super(SPEC, true);
     this.orders = orders;
     this.products = products;

@@ -9,24 +9,24 @@ import io.marketdesk.confirm.Confirmable;
  * still listed (time passes between question and answer), then delists it.
  */
 final class DelistConfirmable implements Confirmable {
-  private final Products products;
+  private final ProductWorkflow products;
 
-  DelistConfirmable(Products products) {
+  DelistConfirmable(ProductWorkflow products) {
     this.products = products;
   }
 
   @Override
   public String purpose() {
-    return Products.DELIST_PURPOSE;
+    return ProductWorkflow.DELIST_PURPOSE;
   }
 
   @Override
   public Outcome perform(CommandContext ctx, String subjectId, String payload) {
-    Products.Delisting d = products.delist(ctx.handle(), Products.Asker.of(ctx), subjectId);
-    if (d instanceof Products.Refused r) {
+    ProductWorkflow.Delisting d = products.delist(ctx.handle(), ProductWorkflow.Asker.of(ctx), subjectId);
+    if (d instanceof ProductWorkflow.Refused r) {
       return ProductCommands.refused(ctx, r);
     }
-    Products.Delisted done = (Products.Delisted) d;
+    ProductWorkflow.Delisted done = (ProductWorkflow.Delisted) d;
     Long withdrawn = done.withdrawnReview();
     return Outcome.done(ctx.m("products.delist.1", "id", done.product().id(), "p", done.product().name(), "withdrawn",
         withdrawn == null ? "" : withdrawn));

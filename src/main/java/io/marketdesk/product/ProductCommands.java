@@ -22,7 +22,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The provider's product commands (docs/commands.md, docs/products.md), each a small handler over {@link Products}:
+ * The provider's product commands (docs/commands.md, docs/products.md), each a small handler over {@link ProductWorkflow}:
  *
  * <pre>
  * 商品列表 / products [status]                    the provider's products (状态: 审核中 已上架 已驳回 已下架)
@@ -38,18 +38,18 @@ import org.jdbi.v3.core.Handle;
 public final class ProductCommands {
   static final Set<Role> PROVIDER = Set.of(Role.PROVIDER);
 
-  private final Products products;
+  private final ProductWorkflow products;
   private final Reviews reviews;
   private final Confirmations confirmations;
 
-  private ProductCommands(Products products, Reviews reviews, Confirmations confirmations) {
+  private ProductCommands(ProductWorkflow products, Reviews reviews, Confirmations confirmations) {
     this.products = products;
     this.reviews = reviews;
     this.confirmations = confirmations;
   }
 
   /** Every product command. */
-  public static List<CommandHandler> all(Products products, Reviews reviews, Confirmations confirmations) {
+  public static List<CommandHandler> all(ProductWorkflow products, Reviews reviews, Confirmations confirmations) {
     ProductCommands c = new ProductCommands(products, reviews, confirmations);
     return List.of(
         new ActionCommand(new CommandSpec("product.list", PROVIDER, Body.NONE), false, c::list),
@@ -94,7 +94,7 @@ public final class ProductCommands {
           .append("  ").append(Money.formatYuan(c.price())).append("/").append(c.unit()).append("  ")
           .append(ctx.m(p.status().labelKey()));
       if (p.status() == ProductStatus.LISTED && p.pendingRevision()) {
-        Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
+        Optional<Review> r = reviews.openFor(h, ProductWorkflow.REVIEW_KIND, p.id());
         sb.append(ctx.m("product-commands.handle.6")).append(r.map(x -> " #" + x.id()).orElse(""))
             .append(ctx.m("product-commands.handle.7"));
       }
@@ -107,8 +107,8 @@ public final class ProductCommands {
   }
 
   private Outcome create(CommandContext ctx, ParsedCommand cmd) {
-    Products.Submitted s = products.create(ctx.handle(), Products.Asker.of(ctx), cmd.fields());
-    if (!(s instanceof Products.InReview done)) {
+    ProductWorkflow.Submitted s = products.create(ctx.handle(), ProductWorkflow.Asker.of(ctx), cmd.fields());
+    if (!(s instanceof ProductWorkflow.InReview done)) {
       return refused(ctx, s);
     }
     String id = done.product().id();
@@ -120,23 +120,23 @@ public final class ProductCommands {
   }
 
   private Outcome update(CommandContext ctx, ParsedCommand cmd) {
-    return inReview(ctx, products.update(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), cmd.fields()));
+    return inReview(ctx, products.update(ctx.handle(), ProductWorkflow.Asker.of(ctx), idArg(cmd), cmd.fields()));
   }
 
   private Outcome relist(CommandContext ctx, ParsedCommand cmd) {
-    return inReview(ctx, products.relist(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), cmd.fields()));
+    return inReview(ctx, products.relist(ctx.handle(), ProductWorkflow.Asker.of(ctx), idArg(cmd), cmd.fields()));
   }
 
   /** The reply to 修改商品 and 上架商品: what is in review now, and what changed. */
-  private Outcome inReview(CommandContext ctx, Products.Submitted s) {
-    if (!(s instanceof Products.InReview done)) {
+  private Outcome inReview(CommandContext ctx, ProductWorkflow.Submitted s) {
+    if (!(s instanceof ProductWorkflow.InReview done)) {
       return refused(ctx, s);
     }
     Product p = done.product();
     ProductContent c = done.content();
     Review r = done.review();
     String due = reviews.dueText(r.dueAt());
-    if (Products.RELIST.equals(done.action())) {
+    if (ProductWorkflow.RELIST.equals(done.action())) {
       String what = ProductForm.diff(p.live().orElseThrow(), c).isEmpty() ? ctx.m("products.relist.3")
           : changedNames(ctx, p.live().orElseThrow(), c);
       return Outcome.sentForReview(ctx.m("products.relist.4", "id", p.id(), "c", c.name(), "what", what, "id2", r.id(),
@@ -151,27 +151,27 @@ public final class ProductCommands {
   }
 
   private Outcome delist(CommandContext ctx, ParsedCommand cmd) {
-    Products.Owned checked = products.checkDelist(ctx.handle(), Products.Asker.of(ctx), idArg(cmd));
-    if (checked instanceof Products.Refused r) {
+    ProductWorkflow.Owned checked = products.checkDelist(ctx.handle(), ProductWorkflow.Asker.of(ctx), idArg(cmd));
+    if (checked instanceof ProductWorkflow.Refused r) {
       return refused(ctx, r);
     }
-    Product p = ((Products.Mine) checked).product();
+    Product p = ((ProductWorkflow.Mine) checked).product();
     String pending = p.pendingRevision()
         ? ctx.m("product-commands.handle.9") : "";
-    return confirmations.confirmOrAsk(ctx, cmd, Products.DELIST_PURPOSE, p.id(), null, ctx.m("product-commands.handle.10", "id", p.id(), "p", p.name(), "pending", pending));
+    return confirmations.confirmOrAsk(ctx, cmd, ProductWorkflow.DELIST_PURPOSE, p.id(), null, ctx.m("product-commands.handle.10", "id", p.id(), "p", p.name(), "pending", pending));
   }
 
   /** A refused or invalid change, worded in the reply's language with its example. */
   static Outcome refused(CommandContext ctx, Object result) {
-    if (result instanceof Products.Invalid bad) {
+    if (result instanceof ProductWorkflow.Invalid bad) {
       return Outcome.refused(ctx.m("products.errors.1") + "- "
           + String.join("\n- ", bad.errors().stream().map(ctx::m).toList()), example(ctx, bad.example(), bad.exampleId()));
     }
-    Products.Refused no = (Products.Refused) result;
+    ProductWorkflow.Refused no = (ProductWorkflow.Refused) result;
     return Outcome.refused(ctx.m(no.refusal().reason()), example(ctx, no.example(), no.exampleId()));
   }
 
-  private static String example(CommandContext ctx, Products.Example e, String id) {
+  private static String example(CommandContext ctx, ProductWorkflow.Example e, String id) {
     switch (e) {
       case CREATE:
         return ProductExamples.create(ctx);
@@ -207,11 +207,11 @@ public final class ProductCommands {
   }
 
   private Outcome view(CommandContext ctx, ParsedCommand cmd) {
-    Products.Owned owned = products.owned(ctx.handle(), Products.Asker.of(ctx), idArg(cmd), Products.Example.VIEW);
-    if (owned instanceof Products.Refused r) {
+    ProductWorkflow.Owned owned = products.owned(ctx.handle(), ProductWorkflow.Asker.of(ctx), idArg(cmd), ProductWorkflow.Example.VIEW);
+    if (owned instanceof ProductWorkflow.Refused r) {
       return refused(ctx, r);
     }
-    Product p = ((Products.Mine) owned).product();
+    Product p = ((ProductWorkflow.Mine) owned).product();
     Handle h = ctx.handle();
     boolean zh = ctx.zh();
     StringBuilder sb = new StringBuilder();
@@ -229,7 +229,7 @@ public final class ProductCommands {
     }
     if (p.pendingRevision()) {
       ProductVersion v = products.dao().version(h, p.id(), p.pendingVersion()).orElseThrow();
-      Optional<Review> r = reviews.openFor(h, Products.REVIEW_KIND, p.id());
+      Optional<Review> r = reviews.openFor(h, ProductWorkflow.REVIEW_KIND, p.id());
       sb.append("\n\n").append(ctx.m("product-commands.handle.16")).append(v.version())
           .append(r.map(x -> ctx.m("product-commands.handle.17", "id", x.id(), "dueAt", reviews.dueText(x.dueAt()))).orElse(""))
           .append(ctx.m("product-commands.handle.18"));
@@ -267,7 +267,7 @@ public final class ProductCommands {
   }
 
   private static String action(CommandContext ctx, String action) {
-    return ctx.m("product-version.action." + (Products.NEW.equals(action) ? "new"
-        : Products.RELIST.equals(action) ? "relist" : "revision"));
+    return ctx.m("product-version.action." + (ProductWorkflow.NEW.equals(action) ? "new"
+        : ProductWorkflow.RELIST.equals(action) ? "relist" : "revision"));
   }
 }

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The product tables ({@code product}, {@code product_version}, {@code product_seq}): plain reads and
- * writes, every value bound. The rules of which write may follow which are in {@link Products}.
+ * writes, every value bound. The rules of which write may follow which are in {@link ProductWorkflow}.
  * Stateless and thread-safe.
  */
 public final class ProductDao {
@@ -162,7 +162,7 @@ public final class ProductDao {
         .bind("now", now).bind("id", id).execute() == 1;
   }
 
-  /** Products by state, and how many listed ones have a revision in review. */
+  /** ProductWorkflow by state, and how many listed ones have a revision in review. */
   public Map<String, Long> counts(Handle h) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (ProductStatus s : ProductStatus.values()) {

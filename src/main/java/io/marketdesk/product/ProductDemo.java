@@ -35,14 +35,14 @@ import org.jdbi.v3.core.Handle;
  * </pre>
  */
 final class ProductDemo implements DemoData.Loader {
-  private final Products products;
+  private final ProductWorkflow products;
   private final Reviews reviews;
   private final Directory directory;
   private final Clock clock;
   private final Mailer mailer;
   private final AuditLog audit;
 
-  ProductDemo(Products products, Reviews reviews, Directory directory, Clock clock, Mailer mailer, AuditLog audit) {
+  ProductDemo(ProductWorkflow products, Reviews reviews, Directory directory, Clock clock, Mailer mailer, AuditLog audit) {
     this.products = products;
     this.reviews = reviews;
     this.directory = directory;
@@ -53,8 +53,8 @@ final class ProductDemo implements DemoData.Loader {
 
   @Override
   public void load(Handle h) {
-    Products.Asker alice = asker(h, DemoData.ALICE, Language.ZH);
-    Products.Asker bob = asker(h, DemoData.BOB, Language.EN);
+    ProductWorkflow.Asker alice = asker(h, DemoData.ALICE, Language.ZH);
+    ProductWorkflow.Asker bob = asker(h, DemoData.BOB, Language.EN);
     CommandContext ops = ctx(h, DemoData.OPERATOR, Language.ZH);
     java.util.Properties t = DemoData.text();
     String p1 = listed(h, alice, ops, t, 1);
@@ -71,7 +71,7 @@ final class ProductDemo implements DemoData.Loader {
     revision.put("price", "2,680");
     revision.put("summary", t.getProperty("product.3.revision.summary"));
     expectInReview(products.update(h, alice, p3, revision), p3);
-    if (!(products.delist(h, alice, p7) instanceof Products.Delisted)) {
+    if (!(products.delist(h, alice, p7) instanceof ProductWorkflow.Delisted)) {
       throw new IllegalStateException("demo product " + p7 + " was not delisted");
     }
     if (!p1.equals("P1001") || !p2.equals("P1002")) {
@@ -80,9 +80,9 @@ final class ProductDemo implements DemoData.Loader {
   }
 
   /** A provider of the demo, acting without a mail. */
-  private Products.Asker asker(Handle h, String address, Language lang) {
+  private ProductWorkflow.Asker asker(Handle h, String address, Language lang) {
     Actor actor = directory.actor(h, address);
-    return new Products.Asker(new ActedBy(address, null), lang, actor.name(), actor.providerId(), actor.accountId());
+    return new ProductWorkflow.Asker(new ActedBy(address, null), lang, actor.name(), actor.providerId(), actor.accountId());
   }
 
   /** The demo operator's decisions go through the review kinds, which take a mail's context. */
@@ -91,14 +91,14 @@ final class ProductDemo implements DemoData.Loader {
     return new CommandContext(h, actor, null, null, lang, List.of(), true, clock, mailer, audit);
   }
 
-  private String listed(Handle h, Products.Asker who, CommandContext ops, java.util.Properties t, int n) {
+  private String listed(Handle h, ProductWorkflow.Asker who, CommandContext ops, java.util.Properties t, int n) {
     String id = submit(h, who, t, n);
     decide(ops, id, true, "");
     return id;
   }
 
   /** Submits demo product {@code n} of {@code config/demo.properties}: name | type | price | unit | summary | description. */
-  private String submit(Handle h, Products.Asker who, java.util.Properties t, int n) {
+  private String submit(Handle h, ProductWorkflow.Asker who, java.util.Properties t, int n) {
     String[] v = t.getProperty("product." + n).split("\\s*\\|\\s*", 6);
     String name = v[0];
     Map<String, String> f = new LinkedHashMap<>();
@@ -112,12 +112,12 @@ final class ProductDemo implements DemoData.Loader {
   }
 
   private void decide(CommandContext ops, String id, boolean approve, String note) {
-    Review r = reviews.openFor(ops.handle(), Products.REVIEW_KIND, id).orElseThrow();
+    Review r = reviews.openFor(ops.handle(), ProductWorkflow.REVIEW_KIND, id).orElseThrow();
     expectDone(reviews.decide(ops, r.id(), approve, note), id);
   }
 
-  private static String expectInReview(Products.Submitted s, String what) {
-    if (!(s instanceof Products.InReview done)) {
+  private static String expectInReview(ProductWorkflow.Submitted s, String what) {
+    if (!(s instanceof ProductWorkflow.InReview done)) {
       throw new IllegalStateException("demo product " + what + ": " + s);
     }
     return done.product().id();

@@ -6,15 +6,15 @@ import io.marketdesk.review.Reviews;
 import io.marketdesk.feature.PageWords;
 
 /**
- * Products (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
+ * ProductWorkflow (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
  * product page and API, the status section and the demo products. Offers {@link #products}. Built
  * after the review feature; the orders feature's demo data comes after this one's (its demo orders
  * use P1001 and P1002).
  */
-public record ProductFeature(Products products, Contribution contribution) {
+public record ProductFeature(ProductWorkflow products, Contribution contribution) {
   public static ProductFeature build(Shared s, Reviews reviews) {
     ProductDao dao = new ProductDao();
-    Products products = new Products(dao, reviews, s.directory(), s.mailer(), s.audit(), s.config().webBaseUrl);
+    ProductWorkflow products = new ProductWorkflow(dao, reviews, s.directory(), s.mailer(), s.audit(), s.config().webBaseUrl);
     reviews.register(new ProductReviewKind(products));
     return new ProductFeature(products, Contribution.builder()
         .confirmable(new DelistConfirmable(products))

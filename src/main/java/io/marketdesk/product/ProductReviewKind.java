@@ -5,17 +5,17 @@ import io.marketdesk.command.CommandContext;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 
-/** Reviews of kind {@code product} (new, revision, relist): decided through {@link Products}. */
+/** Reviews of kind {@code product} (new, revision, relist): decided through {@link ProductWorkflow}. */
 final class ProductReviewKind implements ReviewKind {
-  private final Products products;
+  private final ProductWorkflow products;
 
-  ProductReviewKind(Products products) {
+  ProductReviewKind(ProductWorkflow products) {
     this.products = products;
   }
 
   @Override
   public String kind() {
-    return Products.REVIEW_KIND;
+    return ProductWorkflow.REVIEW_KIND;
   }
 
   @Override

@@ -28,11 +28,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ProductWeb implements WebModule {
   private final Jdbi jdbi;
-  private final Products products;
+  private final ProductWorkflow products;
   private final Directory directory;
   private final io.marketdesk.template.Catalog words;
 
-  ProductWeb(Jdbi jdbi, Products products, Directory directory, io.marketdesk.template.Catalog words) {
+  ProductWeb(Jdbi jdbi, ProductWorkflow products, Directory directory, io.marketdesk.template.Catalog words) {
     this.words = words;
     this.jdbi = jdbi;
     this.products = products;

@@ -29,7 +29,7 @@ public record ReviewFeature(Reviews reviews, Away away, OutOfOfficeListener outO
         .command(new AwayHandler(away, s.directory(), s.config().zone))
         .job(new ReviewDigest(s.jdbi(), reviews, s.directory(), s.mailer(), s.calendar(), s.config().zone, s.config().digestHour))
         .job(new ReviewEscalation(s.jdbi(), reviews, s.mailer(), s.calendar(), s.config().zone, s.config().digestHour))
-        .status(new ReviewStatus(s.jdbi(), reviews, s.clock()))
+        .status(new ReviewStatusSection(s.jdbi(), reviews, s.clock()))
         .personal(new ReviewSection(reviews, s.directory(), s.clock(), new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
         .web(new ReviewApi(s.jdbi(), reviews, s.directory(), s.clock()))
         .build();

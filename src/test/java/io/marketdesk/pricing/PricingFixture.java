@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Products and orders written straight into the V3/V4 tables (the product and order features are
+ * ProductWorkflow and orders written straight into the V3/V4 tables (the product and order features are
  * built elsewhere), and an operator's decision sent by mail as an operator's {@code 审核} command.
  */
 final class PricingFixture {

@@ -16,7 +16,7 @@ final class OperatorDecisions {
   /** Approves (or rejects with the note as reason) the open review of a product; returns its id. */
   static long decide(TestApp t, String productId, boolean approve, String note) {
     Reviews reviews = t.app.core().review().reviews();
-    Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, Products.REVIEW_KIND, productId))
+    Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, ProductWorkflow.REVIEW_KIND, productId))
         .orElseThrow(() -> new AssertionError("no open review for " + productId));
     String line = "审核 " + r.id() + (approve ? " 同意" : " 拒绝 " + note);
     String id = t.mail.send(DemoData.OPERATOR, "market@marketdesk.test", "审核 " + r.id(), line + "\n");

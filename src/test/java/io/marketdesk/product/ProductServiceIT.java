@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProductServiceIT {
   static TestApp t;
-  static Products products;
+  static ProductWorkflow products;
   static Reviews reviews;
 
   @BeforeAll
@@ -39,9 +39,9 @@ class ProductServiceIT {
     t.close();
   }
 
-  static Products.Asker asker(Handle h, String address, ActedBy by) {
+  static ProductWorkflow.Asker asker(Handle h, String address, ActedBy by) {
     Actor a = t.app.core().shared().directory().actor(h, address);
-    return new Products.Asker(by, Language.EN, a.name(), a.providerId(), a.accountId());
+    return new ProductWorkflow.Asker(by, Language.EN, a.name(), a.providerId(), a.accountId());
   }
 
   static Map<String, String> fields(String name) {
@@ -57,14 +57,14 @@ class ProductServiceIT {
 
   @Test
   void shouldPutANewProductInReviewWhenTheCliCreatesIt() {
-    Products.Submitted s = t.app.db().jdbi().inTransaction(h ->
+    ProductWorkflow.Submitted s = t.app.db().jdbi().inTransaction(h ->
         products.create(h, asker(h, DemoData.ALICE, ActedBy.CLI), fields("Backup service")));
 
-    assertThat(s).isInstanceOf(Products.InReview.class);
-    Products.InReview done = (Products.InReview) s;
+    assertThat(s).isInstanceOf(ProductWorkflow.InReview.class);
+    ProductWorkflow.InReview done = (ProductWorkflow.InReview) s;
     assertThat(done.action()).isEqualTo("new");
     String id = done.product().id();
-    Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, Products.REVIEW_KIND, id)).orElseThrow();
+    Review r = t.app.db().jdbi().withHandle(h -> reviews.openFor(h, ProductWorkflow.REVIEW_KIND, id)).orElseThrow();
     assertThat(r.id()).isEqualTo(done.review().id());
     assertThat(r.requestedBy()).isEqualTo("cli");
     List<String> actors = t.app.db().jdbi().withHandle(h -> h.createQuery(
@@ -79,29 +79,29 @@ class ProductServiceIT {
     f.remove("price");
     long before = count("product");
 
-    Products.Submitted s = t.app.db().jdbi().inTransaction(h ->
+    ProductWorkflow.Submitted s = t.app.db().jdbi().inTransaction(h ->
         products.create(h, asker(h, DemoData.ALICE, ActedBy.CLI), f));
 
-    assertThat(s).isInstanceOf(Products.Invalid.class);
-    assertThat(((Products.Invalid) s).errors()).isNotEmpty();
+    assertThat(s).isInstanceOf(ProductWorkflow.Invalid.class);
+    assertThat(((ProductWorkflow.Invalid) s).errors()).isNotEmpty();
     assertThat(count("product")).isEqualTo(before);
   }
 
   @Test
   void shouldRefuseAnotherProvidersProduct() {
-    Products.Submitted s = t.app.db().jdbi().inTransaction(h ->
+    ProductWorkflow.Submitted s = t.app.db().jdbi().inTransaction(h ->
         products.update(h, asker(h, DemoData.ALICE, ActedBy.CLI), "P1002", Map.of("price", "1")));
 
-    assertThat(s).isInstanceOf(Products.Refused.class);
-    assertThat(((Products.Refused) s).example()).isEqualTo(Products.Example.NOT_YOURS);
+    assertThat(s).isInstanceOf(ProductWorkflow.Refused.class);
+    assertThat(((ProductWorkflow.Refused) s).example()).isEqualTo(ProductWorkflow.Example.NOT_YOURS);
   }
 
   @Test
   void shouldDelistAndUndoWithoutAMail() {
-    Products.Delisting d = t.app.db().jdbi().inTransaction(h ->
+    ProductWorkflow.Delisting d = t.app.db().jdbi().inTransaction(h ->
         products.delist(h, asker(h, DemoData.BOB, ActedBy.CLI), "P1004"));
 
-    assertThat(d).isInstanceOf(Products.Delisted.class);
+    assertThat(d).isInstanceOf(ProductWorkflow.Delisted.class);
     assertThat(status("P1004")).isEqualTo("delisted");
     assertThat(undo("P1004")).isTrue();
     assertThat(status("P1004")).isEqualTo("listed");

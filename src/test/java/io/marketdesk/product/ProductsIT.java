@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Products end to end (docs/products.md): real mail through GreenMail, the real store, real HTTP. Operators'
+ * ProductWorkflow end to end (docs/products.md): real mail through GreenMail, the real store, real HTTP. Operators'
  * decisions go through {@link OperatorDecisions} (the operator's 审核 command by mail).
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -234,11 +234,11 @@ class ProductsIT {
     t.mail.await(DemoData.OPERATOR, m -> m.subject().contains("已撤回") && m.subject().contains(id));
     String reviewStatus = t.app.db().jdbi().withHandle(h -> h.createQuery(
         "SELECT status FROM review WHERE kind = :k AND subject = :s ORDER BY id DESC LIMIT 1")
-        .bind("k", Products.REVIEW_KIND).bind("s", id).mapTo(String.class).one());
+        .bind("k", ProductWorkflow.REVIEW_KIND).bind("s", id).mapTo(String.class).one());
     assertThat(reviewStatus).isEqualTo("withdrawn");
     long reviewId = t.app.db().jdbi().withHandle(h -> h.createQuery(
         "SELECT id FROM review WHERE kind = :k AND subject = :s ORDER BY id DESC LIMIT 1")
-        .bind("k", Products.REVIEW_KIND).bind("s", id).mapTo(Long.class).one());
+        .bind("k", ProductWorkflow.REVIEW_KIND).bind("s", id).mapTo(Long.class).one());
     Mail late = command(DemoData.OPERATOR, "审核 " + reviewId + " 同意");
     assertThat(late.body()).contains("✘ 未执行").contains("审核 #" + reviewId + " 已由申请人 " + DemoData.ALICE)
         .contains("撤回");

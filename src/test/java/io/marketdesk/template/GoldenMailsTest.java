@@ -6,7 +6,7 @@ import io.marketdesk.command.Language;
 import io.marketdesk.intake.ReplyComposer;
 import io.marketdesk.intake.ReplyModel;
 import io.marketdesk.order.OrderMail;
-import io.marketdesk.product.Products;
+import io.marketdesk.product.ProductWorkflow;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewDigest;
@@ -76,7 +76,7 @@ class GoldenMailsTest {
         "oldPrice", "¥1,000.00", "newPrice", "¥880.00", "percent", "88", "serviceAddress", SERVICE));
     m.put("review-withdrawn", new io.marketdesk.history.WithdrawnMail(12, "商品 P1001 修改", "product", "P1001",
         "云帆科技有限公司", "100012345678", "alice@provider-a.test", "2026-11-28 10:15"));
-    m.put("product-revision-withdrawn", new Products.WithdrawnModel("P1001", "云服务器运维托管（月）", 12,
+    m.put("product-revision-withdrawn", new ProductWorkflow.WithdrawnModel("P1001", "云服务器运维托管（月）", 12,
         "alice@provider-a.test", "100012345678"));
     m.put("unregistered", new ReplyComposer.UnregisteredModel(SERVICE));
     // titles and labels as the catalog words them for this reader (docs/languages.md)

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The reviews section of the public status page: open, overdue and escalated counts, no personal data. */
-record ReviewStatus(Jdbi jdbi, Reviews reviews, Clock clock) implements StatusContributor {
+record ReviewStatusSection(Jdbi jdbi, Reviews reviews, Clock clock) implements StatusContributor {
   @Override
   public List<Section> sections() {
     Reviews.Counts c = jdbi.withHandle(h -> reviews.counts(h, clock.millis()));

@@ -37,7 +37,7 @@ import org.jdbi.v3.core.Handle;
  * in_review (relist of a delisted product) --reject--> delisted
  * </pre>
  */
-public final class Products {
+public final class ProductWorkflow {
   /** The review kind of products (new, revision, relist). */
   public static final String REVIEW_KIND = "product";
   /** The confirmation purpose of 下架商品. */
@@ -113,7 +113,7 @@ public final class Products {
   private final AuditLog audit;
   private final String baseUrl;
 
-  public Products(ProductDao dao, Reviews reviews, Directory directory, Mailer mailer, AuditLog audit, String baseUrl) {
+  public ProductWorkflow(ProductDao dao, Reviews reviews, Directory directory, Mailer mailer, AuditLog audit, String baseUrl) {
     this.dao = dao;
     this.reviews = reviews;
     this.directory = directory;

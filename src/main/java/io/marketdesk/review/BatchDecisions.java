@@ -28,7 +28,7 @@ final class BatchDecisions {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** One decision line: approve or reject these numbers, with this comment or reason. */
-  record Line(boolean approve, List<Range> ranges, String note) {}
+  record DecisionLine(boolean approve, List<Range> ranges, String note) {}
 
   private final Reviews reviews;
   private final ReviewLists lists;
@@ -63,7 +63,7 @@ final class BatchDecisions {
           "line", cmd.args()), ctx.m("batch.example")));
     }
     DecisionNumbers.Numbers numbers = (DecisionNumbers.Numbers) parsed;
-    List<Line> lines = new ArrayList<>();
+    List<DecisionLine> lines = new ArrayList<>();
     String note = AsWritten.tail(cmd.line(), numbers.rest());
     List<String> below = cmd.text().isEmpty() ? List.of() : List.of(cmd.text().split("\r?\n"));
     StringBuilder more = new StringBuilder();
@@ -81,20 +81,20 @@ final class BatchDecisions {
     if (!approve && fullNote.isEmpty()) {
       return Optional.of(Outcome.refused(ctx.m("batch.reason-needed"), ctx.m("batch.example")));
     }
-    lines.add(new Line(approve, numbers.ranges(), fullNote));
+    lines.add(new DecisionLine(approve, numbers.ranges(), fullNote));
     for (; i < below.size(); i++) {
-      Optional<Line> next = decisionLine(ctx, below.get(i));
+      Optional<DecisionLine> next = decisionLine(ctx, below.get(i));
       if (next.isPresent()) {
         lines.add(next.get());
       } else if (!lines.get(lines.size() - 1).approve() && !below.get(i).isBlank()) {
-        Line last = lines.remove(lines.size() - 1);
-        lines.add(new Line(false, last.ranges(), (last.note() + "\n" + below.get(i)).strip()));
+        DecisionLine last = lines.remove(lines.size() - 1);
+        lines.add(new DecisionLine(false, last.ranges(), (last.note() + "\n" + below.get(i)).strip()));
       }
     }
     return Optional.of(decide(ctx, list, lines));
   }
 
-  private Outcome decide(CommandContext ctx, Tokens.Check check, List<Line> lines) {
+  private Outcome decide(CommandContext ctx, Tokens.Check check, List<DecisionLine> lines) {
     if (!check.valid()) {
       String key = switch (check.status()) {
         case EXPIRED -> "batch.token.expired";
@@ -112,7 +112,7 @@ final class BatchDecisions {
     int approved = 0;
     int rejected = 0;
     int skipped = 0;
-    for (Line line : lines) {
+    for (DecisionLine line : lines) {
       if (!line.approve() && line.note().isEmpty()) {
         out.append('\n').append(ctx.m("batch.reason-needed"));
         continue;
@@ -142,7 +142,7 @@ final class BatchDecisions {
   }
 
   /** One item's decision: its result line, prefixed "+" approved, "-" rejected, "=" skipped. */
-  private String one(CommandContext ctx, ReviewLists.Item item, Line line) {
+  private String one(CommandContext ctx, ReviewLists.Item item, DecisionLine line) {
     Optional<Review> found = reviews.find(ctx.handle(), item.reviewId());
     if (found.isEmpty()) {
       return "=" + ctx.m("batch.item.gone", "n", item.number(), "id", item.reviewId());
@@ -184,7 +184,7 @@ final class BatchDecisions {
   }
 
   /** A line {@code 通过 1-6,9} / {@code reject 7 REASON} under the first one, in any language. */
-  private static Optional<Line> decisionLine(CommandContext ctx, String raw) {
+  private static Optional<DecisionLine> decisionLine(CommandContext ctx, String raw) {
     String line = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
     for (boolean approve : new boolean[] {true, false}) {
       for (Language lang : ctx.languages()) {
@@ -199,7 +199,7 @@ final class BatchDecisions {
           }
           rest = rest.startsWith(":") || rest.startsWith(",") ? rest.substring(1) : rest;
           if (DecisionNumbers.parse(rest) instanceof DecisionNumbers.Numbers n) {
-            return Optional.of(new Line(approve, n.ranges(), AsWritten.tail(raw, n.rest())));
+            return Optional.of(new DecisionLine(approve, n.ranges(), AsWritten.tail(raw, n.rest())));
           }
         }
       }

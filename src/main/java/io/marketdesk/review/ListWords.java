@@ -17,7 +17,7 @@ final class ListWords {
 
   static String changes(Catalog catalog, String lang, Review r) {
     List<String> parts = new ArrayList<>();
-    for (Reviews.Line c : Reviews.lines(catalog, lang, r)) {
+    for (Reviews.ChangeLine c : Reviews.lines(catalog, lang, r)) {
       if (c.context()) {
         continue;
       }

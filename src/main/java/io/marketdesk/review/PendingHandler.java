@@ -62,7 +62,7 @@ final class PendingHandler extends DeclaredCommand {
       sb.append('\n').append(ctx.m("pending-handler.describe.3", "status", r.status(), "decidedBy", r.decidedBy()));
     }
     if (full) {
-      for (Reviews.Line c : Reviews.lines(ctx.mailer().catalog(), ctx.language().code(), r)) {
+      for (Reviews.ChangeLine c : Reviews.lines(ctx.mailer().catalog(), ctx.language().code(), r)) {
         sb.append('\n').append(ctx.m("pending-handler.describe.4", "label", c.label(),
             "context", c.context(), "before", c.before(), "after", c.after()));
       }

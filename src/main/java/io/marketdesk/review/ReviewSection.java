@@ -66,7 +66,7 @@ record ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWord
     cells.add(Cell.of(words.dueDay(r.dueAt())));
     cells.add(overdue ? Cell.state(words.t(lang, "page.me.64"), "overdue") : Cell.of(""));
     List<Change> changes = new ArrayList<>();
-    for (Reviews.Line l : Reviews.lines(words.catalog(), lang, r)) {
+    for (Reviews.ChangeLine l : Reviews.lines(words.catalog(), lang, r)) {
       changes.add(new Change(l.label(), l.before(), l.after()));
     }
     return new PersonalSection.Row(String.valueOf(r.id()), cells, actions, changes, overdue);

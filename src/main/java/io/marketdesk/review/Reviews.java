@@ -70,12 +70,12 @@ public final class Reviews {
   }
 
   /** One line of a review's changes, worded for one reader. */
-  public record Line(String label, String before, String after, boolean context) {}
+  public record ChangeLine(String label, String before, String after, boolean context) {}
 
   /** The model of review mails. */
   public record MailModel(Review review, String due, String requester, String requesterName, boolean overdue,
       String note, String decidedBy, boolean approved, long replacedId, String serviceAddress, String accountId,
-      String webBaseUrl, String title, List<Line> lines) {
+      String webBaseUrl, String title, List<ChangeLine> lines) {
     public MailModel {
       lines = List.copyOf(lines);
     }
@@ -221,20 +221,20 @@ public final class Reviews {
   }
 
   /** The review's changes worded for one reader: labels in {@code lang}, values as that reader reads them. */
-  public static List<Line> lines(io.marketdesk.template.Catalog catalog, String lang, Review r) {
+  public static List<ChangeLine> lines(io.marketdesk.template.Catalog catalog, String lang, Review r) {
     return lines(catalog, lang, r.changes());
   }
 
   /** Changes worded for one reader (labels in {@code lang}, values as that reader reads them). */
-  public static List<Line> lines(io.marketdesk.template.Catalog catalog, String lang, List<Change> changes) {
+  public static List<ChangeLine> lines(io.marketdesk.template.Catalog catalog, String lang, List<Change> changes) {
     boolean zh = lang.startsWith("zh");
-    List<Line> out = new ArrayList<>();
+    List<ChangeLine> out = new ArrayList<>();
     for (Change c : changes) {
       String before = c.beforeWords() != null ? catalog.text(lang, MessageJson.read(c.beforeWords()))
           : zh ? c.before() : c.beforeInEnglish();
       String after = c.afterWords() != null ? catalog.text(lang, MessageJson.read(c.afterWords()))
           : zh ? c.after() : c.afterInEnglish();
-      out.add(new Line(label(catalog, lang, c), before == null ? "" : before, after == null ? "" : after, c.context()));
+      out.add(new ChangeLine(label(catalog, lang, c), before == null ? "" : before, after == null ? "" : after, c.context()));
     }
     return out;
   }

@@ -77,7 +77,7 @@ final class Disputes {
       return Outcome.refused(ctx.m("settlement.refusal.dispute-line"), example);
     }
     int line = Integer.parseInt(m.group(2));
-    Optional<StatementMath.Line> l = st.lines().stream().filter(x -> x.line() == line).findFirst();
+    Optional<StatementMath.StatementLine> l = st.lines().stream().filter(x -> x.line() == line).findFirst();
     if (l.isEmpty()) {
       return Outcome.refused(ctx.m("settlement.refusal.no-line", "id", st.id(), "line", line, "lines", st.lines().size()), example);
     }

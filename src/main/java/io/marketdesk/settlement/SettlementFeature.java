@@ -166,7 +166,7 @@ public record SettlementFeature(Settlements settlements, Contribution contributi
       m.put("commission", Money.format(st.commission()));
       m.put("net", Money.format(st.net()));
       List<Map<String, Object>> lines = new ArrayList<>();
-      for (StatementMath.Line l : st.lines()) {
+      for (StatementMath.StatementLine l : st.lines()) {
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("line", l.line());
         x.put("orderNo", l.orderNo());

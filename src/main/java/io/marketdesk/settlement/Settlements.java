@@ -91,7 +91,7 @@ public final class Settlements {
         .map(o -> new StatementMath.Input(o.orderNo(), o.productId(), o.productName(), o.productType(), o.completedAt(),
             o.price(), o.refundedAmount(), rate(o.productType())))
         .toList();
-    List<StatementMath.Line> lines = StatementMath.lines(inputs);
+    List<StatementMath.StatementLine> lines = StatementMath.lines(inputs);
     StatementMath.Totals t = StatementMath.totals(lines);
     String id = Statement.idOf(month.toString(), p.accountId());
     long now = clock.millis();
@@ -102,7 +102,7 @@ public final class Settlements {
     if (n == 0) {
       return Optional.empty();
     }
-    for (StatementMath.Line l : lines) {
+    for (StatementMath.StatementLine l : lines) {
       h.createUpdate("INSERT INTO settlement_line (settlement_id, line, order_no, product_id, product_name, product_type,"
               + " completed_at, price, refunded, rate, commission, net) VALUES (:id, :line, :no, :pid, :name, :type, :at, :price,"
               + " :refunded, :rate, :commission, :net)")
@@ -134,7 +134,7 @@ public final class Settlements {
 
   private static String rates(Statement s) {
     List<String> out = new ArrayList<>();
-    for (StatementMath.Line l : s.lines()) {
+    for (StatementMath.StatementLine l : s.lines()) {
       String r = l.productType() + " " + l.ratePercent().toPlainString() + "%";
       if (!out.contains(r)) {
         out.add(r);
@@ -152,10 +152,10 @@ public final class Settlements {
   }
 
   public Optional<Statement> find(Handle h, String id) {
-    List<StatementMath.Line> lines = h.createQuery("SELECT line, order_no, product_id, product_name, product_type, completed_at,"
+    List<StatementMath.StatementLine> lines = h.createQuery("SELECT line, order_no, product_id, product_name, product_type, completed_at,"
             + " price, refunded, rate, commission, net FROM settlement_line WHERE settlement_id = :id ORDER BY line")
         .bind("id", id)
-        .map((rs, c) -> new StatementMath.Line(rs.getInt("line"), rs.getString("order_no"), rs.getString("product_id"),
+        .map((rs, c) -> new StatementMath.StatementLine(rs.getInt("line"), rs.getString("order_no"), rs.getString("product_id"),
             rs.getString("product_name"), rs.getString("product_type"), rs.getLong("completed_at"), rs.getLong("price"),
             rs.getLong("refunded"), new BigDecimal(rs.getString("rate")), rs.getLong("commission"), rs.getLong("net")))
         .list();

@@ -10,7 +10,7 @@ import java.util.List;
  * @param status {@code sent}, {@code confirmed}, {@code disputed} or {@code resolved}
  */
 public record Statement(String id, long providerId, String accountId, String month, String status, int revision, long gross,
-    long refunded, long commission, long net, long createdAt, List<StatementMath.Line> lines) {
+    long refunded, long commission, long net, long createdAt, List<StatementMath.StatementLine> lines) {
   public Statement {
     lines = List.copyOf(lines);
   }

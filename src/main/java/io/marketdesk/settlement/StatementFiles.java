@@ -52,7 +52,7 @@ public final class StatementFiles {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
       w.write('\uFEFF');
       p.printRecord((Object[]) headings(lang));
-      for (StatementMath.Line l : s.lines()) {
+      for (StatementMath.StatementLine l : s.lines()) {
         p.printRecord(l.line(), l.orderNo(), l.productName(), day(l.completedAt()).toString(), Money.format(l.price()),
             Money.format(l.refunded()), l.ratePercent().toPlainString(), Money.format(l.commission()), Money.format(l.net()));
       }
@@ -75,7 +75,7 @@ public final class StatementFiles {
         ws.style(0, c).bold().set();
       }
       int r = 1;
-      for (StatementMath.Line l : s.lines()) {
+      for (StatementMath.StatementLine l : s.lines()) {
         ws.value(r, 0, l.line());
         ws.value(r, 1, l.orderNo());
         ws.value(r, 2, l.productName());

@@ -21,7 +21,7 @@ public final class StatementMath {
       long price, long refunded, BigDecimal ratePercent) {}
 
   /** One statement line. */
-  public record Line(int line, String orderNo, String productId, String productName, String productType, long completedAt,
+  public record StatementLine(int line, String orderNo, String productId, String productName, String productType, long completedAt,
       long price, long refunded, BigDecimal ratePercent, long commission, long net) {}
 
   /** The totals, each the sum of the lines' column. */
@@ -32,23 +32,23 @@ public final class StatementMath {
     return BigDecimal.valueOf(price - refunded).multiply(ratePercent).divide(HUNDRED, 0, RoundingMode.HALF_UP).longValueExact();
   }
 
-  public static List<Line> lines(List<Input> inputs) {
-    List<Line> out = new ArrayList<>();
+  public static List<StatementLine> lines(List<Input> inputs) {
+    List<StatementLine> out = new ArrayList<>();
     int n = 1;
     for (Input i : inputs) {
       long c = commission(i.price(), i.refunded(), i.ratePercent());
-      out.add(new Line(n++, i.orderNo(), i.productId(), i.productName(), i.productType(), i.completedAt(), i.price(),
+      out.add(new StatementLine(n++, i.orderNo(), i.productId(), i.productName(), i.productType(), i.completedAt(), i.price(),
           i.refunded(), i.ratePercent(), c, i.price() - i.refunded() - c));
     }
     return out;
   }
 
-  public static Totals totals(List<Line> lines) {
+  public static Totals totals(List<StatementLine> lines) {
     long g = 0;
     long r = 0;
     long c = 0;
     long n = 0;
-    for (Line l : lines) {
+    for (StatementLine l : lines) {
       g = Math.addExact(g, l.price());
       r = Math.addExact(r, l.refunded());
       c = Math.addExact(c, l.commission());

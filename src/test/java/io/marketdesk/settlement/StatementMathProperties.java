@@ -30,14 +30,14 @@ class StatementMathProperties {
 
   @Property(tries = 500)
   void shouldSumLinesExactlyWithOneHalfUpRoundingPerLine(@ForAll("orders") List<StatementMath.Input> inputs) {
-    List<StatementMath.Line> lines = StatementMath.lines(inputs);
+    List<StatementMath.StatementLine> lines = StatementMath.lines(inputs);
     StatementMath.Totals t = StatementMath.totals(lines);
     long gross = 0;
     long refunded = 0;
     long commission = 0;
     long net = 0;
     List<Integer> numbers = new ArrayList<>();
-    for (StatementMath.Line l : lines) {
+    for (StatementMath.StatementLine l : lines) {
       BigDecimal exact = BigDecimal.valueOf(l.price() - l.refunded()).multiply(l.ratePercent()).divide(BigDecimal.valueOf(100));
       assertThat(BigDecimal.valueOf(l.commission()).subtract(exact).abs()).isLessThanOrEqualTo(new BigDecimal("0.5"));
       assertThat(l.commission()).isEqualTo(exact.setScale(0, RoundingMode.HALF_UP).longValueExact());

@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.marketdesk.money.Money;
 import io.marketdesk.audit.ActedBy;
-import io.marketdesk.outbox.Outbox;
 import io.marketdesk.feature.ApiException;
 import io.marketdesk.feature.Web;
 import io.marketdesk.feature.WebModule;
@@ -23,12 +22,10 @@ final class OrderApi implements WebModule {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Jdbi jdbi;
   private final OrderWorkflow workflow;
-  private final Outbox outbox;
 
-  OrderApi(Jdbi jdbi, OrderWorkflow workflow, Outbox outbox) {
+  OrderApi(Jdbi jdbi, OrderWorkflow workflow) {
     this.jdbi = jdbi;
     this.workflow = workflow;
-    this.outbox = outbox;
   }
 
   /** An order as the API shows it. */
@@ -67,9 +64,6 @@ final class OrderApi implements WebModule {
   private void answer(Context ctx, OrderResult r, int createdStatus) {
     if (!r.ok()) {
       throw new ApiException(r.refusal().httpStatus(), workflow.catalog().text("en", r.refusal().reason()));
-    }
-    if (r.changed()) {
-      outbox.wake();
     }
     ctx.status(r.changed() ? createdStatus : 200).json(OrderJson.of(r.order(), workflow.catalog()));
   }

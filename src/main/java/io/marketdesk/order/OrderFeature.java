@@ -30,12 +30,12 @@ public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
         .commands(commands.handlers())
         .confirmables(commands.confirmables())
         .commands(refunds.handlers())
-        .job(refunds.timer(s.jdbi(), s.mailer().outbox()::wake))
-        .web(new OrderApi(s.jdbi(), workflow, s.mailer().outbox()))
+        .job(refunds.timer(s.jdbi()))
+        .web(new OrderApi(s.jdbi(), workflow))
         .status(new OrderStatusSection(s.jdbi(), store))
         .personal(new OrderSection(store, reviews, s.directory(), new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
         .personal(new RefundSection(s.templates().catalog(), s.config().mailAddress, s.config().zone))
-        .job(new OrderTimers(s.jdbi(), workflow, s.mailer().outbox()::wake))
+        .job(new OrderTimers(s.jdbi(), workflow))
         .demo(new OrderDemo(s.clock(), reviews, s.directory(), s.templates().catalog()))
         .build());
   }

@@ -18,12 +18,10 @@ final class OrderTimers implements Scheduler.Job {
   private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
   private final Jdbi jdbi;
   private final OrderWorkflow workflow;
-  private final Runnable wakeOutbox;
 
-  OrderTimers(Jdbi jdbi, OrderWorkflow workflow, Runnable wakeOutbox) {
+  OrderTimers(Jdbi jdbi, OrderWorkflow workflow) {
     this.jdbi = jdbi;
     this.workflow = workflow;
-    this.wakeOutbox = wakeOutbox;
   }
 
   @Override
@@ -44,7 +42,6 @@ final class OrderTimers implements Scheduler.Job {
     for (Order o : jdbi.withHandle(h -> workflow.store().byStatus(h, OrderStatus.PAID))) {
       run(o.orderNo(), () -> jdbi.useTransaction(h -> workflow.find(h, o.orderNo()).ifPresent(fresh -> workflow.startTimer(h, fresh, t))));
     }
-    wakeOutbox.run();
   }
 
   private static void run(String orderNo, Runnable r) {

@@ -234,7 +234,7 @@ public final class Refunds {
   // ---------------------------------------------------------------- the deadline
 
   /** Sends each request left unanswered past its deadline to operators, once. */
-  Scheduler.Job timer(Jdbi jdbi, Runnable wakeOutbox) {
+  Scheduler.Job timer(Jdbi jdbi) {
     return new Scheduler.Job() {
       @Override
       public String name() {
@@ -257,7 +257,6 @@ public final class Refunds {
             log.error("refund deadline of order {} failed; it is tried again on the next tick", r.orderNo(), e);
           }
         }
-        wakeOutbox.run();
       }
     };
   }

@@ -90,7 +90,6 @@ public final class DailyOrderMail implements Scheduler.Job {
       }
     });
     if (sent[0]) {
-      mailer.outbox().wake();
     }
   }
 

@@ -104,7 +104,6 @@ public final class ReviewDigest implements Scheduler.Job {
         mailer.send(h, lang, address, "review-digest", model, list.token(), null);
       }
     });
-    mailer.outbox().wake();
   }
 
   private List<Item> items(List<Review> open, String lang, Instant now) {

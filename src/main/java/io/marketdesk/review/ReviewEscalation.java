@@ -106,6 +106,5 @@ public final class ReviewEscalation implements Scheduler.Job {
         }
       }
     });
-    mailer.outbox().wake();
   }
 }

@@ -81,7 +81,6 @@ public final class Settlements {
       String sid = Statement.idOf(month.toString(), p.accountId());
       (id.isPresent() ? made : existing).add(sid);
     }
-    mailer.outbox().wake();
     return new RunResult(made, existing);
   }
 

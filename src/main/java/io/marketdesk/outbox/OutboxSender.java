@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,6 +219,8 @@ public final class OutboxSender implements AutoCloseable {
    */
   private final class Line {
     private Transport transport;
+    /** The server announced 8BITMIME when this connection was opened. */
+    private boolean serverEightBit;
     private long lastUse;
     /** When the connection was last used to send. */
     private long lastSend;
@@ -258,8 +260,9 @@ public final class OutboxSender implements AutoCloseable {
     /** Sends one mail; true when the server took it (the caller marks it sent). */
     private boolean send(Outbox.Row row) {
       MimeMessage msg;
+      boolean built8bit = serverEightBit;
       try {
-        msg = toMime(row);
+        msg = toMime(row, built8bit);
       } catch (MessagingException | UnsupportedEncodingException e) {
         outbox.markFailed(row.id(), "cannot build the mail: " + e.getMessage());
         return false;
@@ -267,14 +270,14 @@ public final class OutboxSender implements AutoCloseable {
       try {
         boolean reused = transport != null;
         try {
-          transport().sendMessage(msg, msg.getAllRecipients());
+          sendOn(transport(), msg, row, built8bit);
         } catch (MessagingException e) {
           if (!reused || !dropped(e)) {
             throw e;
           }
           // the reused connection had been dropped (server restarted, idle timeout): once more on a new one
           closeTransport();
-          transport().sendMessage(msg, msg.getAllRecipients());
+          sendOn(transport(), msg, row, built8bit);
         }
         lastSend = System.nanoTime();
         return true;
@@ -300,6 +303,22 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
+     * Sends a mail built for a server with 8BITMIME ({@code built8bit}) or without; built for one and
+     * sent on a new connection to a server that no longer announces it, it is built again.
+     */
+    private void sendOn(Transport t, MimeMessage msg, Outbox.Row row, boolean built8bit) throws MessagingException {
+      MimeMessage m = msg;
+      if (built8bit && !serverEightBit) {
+        try {
+          m = toMime(row, false);
+        } catch (UnsupportedEncodingException e) {
+          throw new MessagingException("cannot build the mail", e);
+        }
+      }
+      t.sendMessage(m, m.getAllRecipients());
+    }
+
+    /**
      * The SMTP connection, opened when there is none. Jakarta Mail's {@code isConnected()} asks the
      * server with a NOOP, a round trip per mail were it called before each; so a connection used in
      * the last few seconds is taken as it is, and a send that finds it dropped is tried once more on a
@@ -316,6 +335,7 @@ public final class OutboxSender implements AutoCloseable {
           t.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
         }
         transport = t;
+        serverEightBit = t instanceof SMTPTransport && ((SMTPTransport) t).supportsExtension("8BITMIME");
         connected = true;
       }
       return transport;
@@ -344,6 +364,16 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   MimeMessage toMime(Outbox.Row row) throws MessagingException, UnsupportedEncodingException {
+    return toMime(row, false);
+  }
+
+  /**
+   * The mail of an outbox row; {@code serverEightBit}: the connection it goes on announced 8BITMIME, so
+   * that its text parts are written 8bit as they are (as Jakarta Mail's {@code allow8bitmime} would
+   * make them on the way, at the cost of reading each part back through a thread and a pipe).
+   */
+  MimeMessage toMime(Outbox.Row row, boolean serverEightBit) throws MessagingException, UnsupportedEncodingException {
+    boolean eight = eightBit || serverEightBit;
     FixedIdMessage msg = new FixedIdMessage(session, "<" + row.messageId() + ">");
     if (row.bounceToken() != null) {
       msg.setEnvelopeFrom(Outbox.bounceAddress(fromAddress, row.bounceToken()));
@@ -358,17 +388,17 @@ public final class OutboxSender implements AutoCloseable {
     List<OutgoingMail.FileAttachment> files = row.hasAttachments() ? outbox.attachments(row.id()) : List.of();
     if (files.isEmpty() && row.html() == null) {
       msg.setText(row.body(), "UTF-8");
-      msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+      msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body(), eight));
     } else if (files.isEmpty()) {
-      msg.setContent(alternative(row));
+      msg.setContent(alternative(row, eight));
     } else {
       MimeMultipart mixed = new MimeMultipart("mixed");
       MimeBodyPart first = new MimeBodyPart();
       if (row.html() == null) {
         first.setText(row.body(), "UTF-8");
-        first.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+        first.setHeader("Content-Transfer-Encoding", textEncoding(row.body(), eight));
       } else {
-        first.setContent(alternative(row));
+        first.setContent(alternative(row, eight));
       }
       mixed.addBodyPart(first);
       for (OutgoingMail.FileAttachment f : files) {
@@ -406,34 +436,46 @@ public final class OutboxSender implements AutoCloseable {
    * part they can, and commands are read from the text), both UTF-8 and never base64
    * (docs/mail-design.md).
    */
-  private MimeMultipart alternative(Outbox.Row row) throws MessagingException {
+  private MimeMultipart alternative(Outbox.Row row, boolean eight) throws MessagingException {
     MimeMultipart alternative = new MimeMultipart("alternative");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(row.body(), "UTF-8");
-    text.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+    text.setHeader("Content-Transfer-Encoding", textEncoding(row.body(), eight));
     alternative.addBodyPart(text);
     MimeBodyPart html = new MimeBodyPart();
     html.setText(row.html(), "UTF-8", "html");
-    html.setHeader("Content-Transfer-Encoding", textEncoding(row.html()));
+    html.setHeader("Content-Transfer-Encoding", textEncoding(row.html(), eight));
     alternative.addBodyPart(html);
     return alternative;
   }
 
   /**
    * The transfer encoding of a text part: never base64, which curl and raw views show as noise.
-   * 8bit when this server is known to keep 8-bit bytes (the embedded one) and every line fits SMTP's
-   * 998 octets; otherwise quoted-printable, which Jakarta Mail turns into 8bit on the way when the
-   * server announces 8BITMIME ({@code allow8bitmime}).
+   * 8bit when this server is known to keep 8-bit bytes (the embedded one, or one whose EHLO announced
+   * 8BITMIME on this connection) and every line fits SMTP's 998 octets; otherwise quoted-printable,
+   * which Jakarta Mail turns into 8bit on the way when the server announces 8BITMIME
+   * ({@code allow8bitmime}).
    */
   String textEncoding(String body) {
+    return textEncoding(body, eightBit);
+  }
+
+  private static String textEncoding(String body, boolean eightBit) {
     if (eightBit) {
-      boolean fits = true;
-      for (String line : body.split("\n", -1)) {
-        fits &= line.getBytes(StandardCharsets.UTF_8).length <= 998;
+      // the UTF-8 length of each line, counted without encoding it (a surrogate pair is 4 bytes)
+      int lineBytes = 0;
+      for (int i = 0; i < body.length(); i++) {
+        char c = body.charAt(i);
+        if (c == '\n') {
+          lineBytes = 0;
+          continue;
+        }
+        lineBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        if (lineBytes > 998) {
+          return "quoted-printable";
+        }
       }
-      if (fits) {
-        return "8bit";
-      }
+      return "8bit";
     }
     return "quoted-printable";
   }

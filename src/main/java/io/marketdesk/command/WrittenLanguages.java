@@ -12,13 +12,19 @@ import org.jdbi.v3.core.Handle;
 public final class WrittenLanguages {
   private WrittenLanguages() {}
 
-  /** Records that {@code address} wrote in {@code lang} at {@code at} (epoch milliseconds). */
+  /**
+   * Records that {@code address} wrote in {@code lang} at {@code at} (epoch milliseconds). The row is
+   * written only when the language changes ({@code written_at}: since when it writes in that
+   * language): most mails come in the language of the one before, and the intake called this for
+   * every mail (docs/BENCHMARKS.md).
+   */
   public static void record(Handle h, String address, Language lang, long at) {
     if (address == null || address.isBlank()) {
       return;
     }
     h.createUpdate("INSERT INTO written_language (address, lang, written_at) VALUES (:a, :l, :t)"
-            + " ON CONFLICT (address) DO UPDATE SET lang = excluded.lang, written_at = excluded.written_at")
+            + " ON CONFLICT (address) DO UPDATE SET lang = excluded.lang, written_at = excluded.written_at"
+            + " WHERE written_language.lang <> excluded.lang")
         .bind("a", address.toLowerCase(java.util.Locale.ROOT))
         .bind("l", lang.code())
         .bind("t", at)

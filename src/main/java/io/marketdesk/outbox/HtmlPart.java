@@ -26,11 +26,13 @@ public final class HtmlPart {
   private static final Pattern CHANGE = Pattern.compile("^· ([^\\uFF1A:]{1,30})[\\uFF1A:]\\s*(.*?) → (.*)$");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'\\uFF08\\uFF09()\\uFF0C\\u3002]+");
   private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\. (\\S.*)$");
+  private static final Pattern CELL_GAP = Pattern.compile(" {2,}");
   private static final String FOLDER = "mail-html/";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HtmlPart.class);
 
   private final Templates templates;
-  private final List<String> keywords = new ArrayList<>();
+  /** The command keywords of every language, normalised, by their first character: a line is looked up by its own. */
+  private final java.util.Map<Character, List<String>> keywords = new java.util.HashMap<>();
   /** The HTML template of each text template: looked up once (a missing template costs an exception). */
   private final java.util.Map<String, String> chosen = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -40,8 +42,9 @@ public final class HtmlPart {
       for (String key : templates.catalog().keys(lang.code())) {
         if (key.startsWith("keyword.")) {
           for (String word : templates.catalog().source(lang.code(), key).split("\\|")) {
-            if (!word.isBlank()) {
-              keywords.add(normal(word));
+            String k = normal(word);
+            if (!k.isEmpty()) {
+              keywords.computeIfAbsent(k.charAt(0), c -> new ArrayList<>()).add(k);
             }
           }
         }
@@ -56,7 +59,10 @@ public final class HtmlPart {
    */
   boolean isCommand(String line) {
     String l = normal(line);
-    for (String k : keywords) {
+    if (l.isEmpty()) {
+      return false;
+    }
+    for (String k : keywords.getOrDefault(l.charAt(0), List.of())) {
       if (l.startsWith(k) && (l.length() == k.length() || !Character.isLetter(l.charAt(k.length()))
           || HanCharacters.is(k.codePointAt(k.length() - 1)))) {
         return true;
@@ -278,7 +284,8 @@ public final class HtmlPart {
     if (ITEM.matcher(line).matches()) {
       return "items";
     }
-    if (!line.startsWith(" ") && cells(line).size() >= 3) {
+    // three cells need two gaps of two spaces: most lines have none, and are not split
+    if (!line.startsWith(" ") && line.contains("  ") && cells(line).size() >= 3) {
       return "rows";
     }
     if (FACT.matcher(line).matches() && !line.endsWith("\uFF1A") && !line.endsWith(":")) {
@@ -360,7 +367,7 @@ public final class HtmlPart {
 
   private static List<String> cells(String line) {
     List<String> out = new ArrayList<>();
-    for (String c : (line.startsWith("· ") ? line.substring(2) : line).split(" {2,}")) {
+    for (String c : CELL_GAP.split(line.startsWith("· ") ? line.substring(2) : line)) {
       if (!c.isBlank()) {
         out.add(c.strip());
       }

@@ -208,14 +208,23 @@ public final class OutboxSender implements AutoCloseable {
     /** Sends one mail; true when the server took it (the caller marks it sent). */
     private boolean send(Outbox.Row row) {
       MimeMessage msg;
+      List<OutgoingMail.FileAttachment> files;
+      boolean built8bit = connection.eightBit();
       try {
-        msg = toMime(row);
+        files = row.hasAttachments() ? outbox.attachments(row.id()) : List.of();
+        msg = mime.toMime(row, files, built8bit);
       } catch (MessagingException | UnsupportedEncodingException e) {
         outbox.markFailed(row.id(), "cannot build the mail: " + e.getMessage());
         return false;
       }
       try {
-        connection.send(msg);
+        connection.send(msg, built8bit, () -> {
+          try {
+            return mime.toMime(row, files, false);
+          } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("cannot build the mail", e);
+          }
+        });
         return true;
       } catch (SMTPAddressFailedException e) {
         fail(row, e.getReturnCode(), e);
@@ -251,7 +260,12 @@ public final class OutboxSender implements AutoCloseable {
 
   /** The message of a row, its files read from the outbox. */
   MimeMessage toMime(Outbox.Row row) throws MessagingException, UnsupportedEncodingException {
-    return mime.toMime(row, row.hasAttachments() ? outbox.attachments(row.id()) : List.of());
+    return toMime(row, false);
+  }
+
+  /** The message of a row as it goes on a connection whose server announced 8BITMIME, or not. */
+  MimeMessage toMime(Outbox.Row row, boolean serverEightBit) throws MessagingException, UnsupportedEncodingException {
+    return mime.toMime(row, row.hasAttachments() ? outbox.attachments(row.id()) : List.of(), serverEightBit);
   }
 
   private static void sleepQuietly(long ms) {

@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -40,6 +39,17 @@ final class OutgoingMime {
   /** The message of a row with its files, its headers saved, ready to send. */
   SMTPMessage toMime(Outbox.Row row, List<OutgoingMail.FileAttachment> files)
       throws MessagingException, UnsupportedEncodingException {
+    return toMime(row, files, false);
+  }
+
+  /**
+   * The message of a row with its files; {@code serverEightBit}: the connection it goes on announced
+   * 8BITMIME, so its text parts are written 8bit as they are (as Jakarta Mail's {@code allow8bitmime}
+   * would make them on the way, at the cost of reading each part back through a thread and a pipe).
+   */
+  SMTPMessage toMime(Outbox.Row row, List<OutgoingMail.FileAttachment> files, boolean serverEightBit)
+      throws MessagingException, UnsupportedEncodingException {
+    boolean eight = eightBit || serverEightBit;
     FixedIdMessage msg = new FixedIdMessage(session, "<" + row.messageId() + ">");
     if (row.bounceToken() != null) {
       msg.setEnvelopeFrom(Outbox.bounceAddress(fromAddress, row.bounceToken()));
@@ -53,17 +63,17 @@ final class OutgoingMime {
     msg.setSentDate(new Date());
     if (files.isEmpty() && row.html() == null) {
       msg.setText(row.body(), "UTF-8");
-      msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+      msg.setHeader("Content-Transfer-Encoding", textEncoding(row.body(), eight));
     } else if (files.isEmpty()) {
-      msg.setContent(alternative(row));
+      msg.setContent(alternative(row, eight));
     } else {
       MimeMultipart mixed = new MimeMultipart("mixed");
       MimeBodyPart first = new MimeBodyPart();
       if (row.html() == null) {
         first.setText(row.body(), "UTF-8");
-        first.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+        first.setHeader("Content-Transfer-Encoding", textEncoding(row.body(), eight));
       } else {
-        first.setContent(alternative(row));
+        first.setContent(alternative(row, eight));
       }
       mixed.addBodyPart(first);
       for (OutgoingMail.FileAttachment f : files) {
@@ -101,34 +111,46 @@ final class OutgoingMime {
    * part they can, and commands are read from the text), both UTF-8 and never base64
    * (docs/mail-design.md).
    */
-  private MimeMultipart alternative(Outbox.Row row) throws MessagingException {
+  private static MimeMultipart alternative(Outbox.Row row, boolean eight) throws MessagingException {
     MimeMultipart alternative = new MimeMultipart("alternative");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(row.body(), "UTF-8");
-    text.setHeader("Content-Transfer-Encoding", textEncoding(row.body()));
+    text.setHeader("Content-Transfer-Encoding", textEncoding(row.body(), eight));
     alternative.addBodyPart(text);
     MimeBodyPart html = new MimeBodyPart();
     html.setText(row.html(), "UTF-8", "html");
-    html.setHeader("Content-Transfer-Encoding", textEncoding(row.html()));
+    html.setHeader("Content-Transfer-Encoding", textEncoding(row.html(), eight));
     alternative.addBodyPart(html);
     return alternative;
   }
 
   /**
    * The transfer encoding of a text part: never base64, which curl and raw views show as noise.
-   * 8bit when this server is known to keep 8-bit bytes (the embedded one) and every line fits SMTP's
-   * 998 octets; otherwise quoted-printable, which Jakarta Mail turns into 8bit on the way when the
-   * server announces 8BITMIME ({@code allow8bitmime}).
+   * 8bit when this server is known to keep 8-bit bytes (the embedded one, or one whose EHLO announced
+   * 8BITMIME on this connection) and every line fits SMTP's 998 octets; otherwise quoted-printable,
+   * which Jakarta Mail turns into 8bit on the way when the server announces 8BITMIME
+   * ({@code allow8bitmime}).
    */
   String textEncoding(String body) {
+    return textEncoding(body, eightBit);
+  }
+
+  private static String textEncoding(String body, boolean eightBit) {
     if (eightBit) {
-      boolean fits = true;
-      for (String line : body.split("\n", -1)) {
-        fits &= line.getBytes(StandardCharsets.UTF_8).length <= 998;
+      // the UTF-8 length of each line, counted without encoding it (a surrogate pair is 4 bytes)
+      int lineBytes = 0;
+      for (int i = 0; i < body.length(); i++) {
+        char c = body.charAt(i);
+        if (c == '\n') {
+          lineBytes = 0;
+          continue;
+        }
+        lineBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        if (lineBytes > 998) {
+          return "quoted-printable";
+        }
       }
-      if (fits) {
-        return "8bit";
-      }
+      return "8bit";
     }
     return "quoted-printable";
   }

@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ final class SmtpConnection {
   private final MailUrl smtp;
   private final Runnable onConnected;
   private Transport transport;
+  /** The server announced 8BITMIME when this connection was opened. */
+  private boolean serverEightBit;
   /** When the connection was last used to send. */
   private long lastSend;
 
@@ -40,18 +43,43 @@ final class SmtpConnection {
    * as Jakarta Mail reports it; after a fault the connection is closed, and the next send opens one.
    */
   void send(MimeMessage msg) throws MessagingException {
+    send(msg, false, null);
+  }
+
+  /**
+   * Hands a mail to the server as {@link #send(MimeMessage)} does; a mail built 8bit for a server with
+   * 8BITMIME ({@code built8bit}) that ends up on a new connection to one without it is built again
+   * by {@code plain}.
+   */
+  void send(MimeMessage msg, boolean built8bit, Rebuild plain) throws MessagingException {
     boolean reused = transport != null;
     try {
-      transport().sendMessage(msg, msg.getAllRecipients());
+      sendOn(transport(), msg, built8bit, plain);
     } catch (MessagingException e) {
       if (!reused || !dropped(e)) {
         throw e;
       }
       // the reused connection had been dropped (server restarted, idle timeout): once more on a new one
       close();
-      transport().sendMessage(msg, msg.getAllRecipients());
+      sendOn(transport(), msg, built8bit, plain);
     }
     lastSend = System.nanoTime();
+  }
+
+  private void sendOn(Transport t, MimeMessage msg, boolean built8bit, Rebuild plain) throws MessagingException {
+    MimeMessage m = built8bit && !serverEightBit ? plain.build() : msg;
+    t.sendMessage(m, m.getAllRecipients());
+  }
+
+  /** Whether the open connection's server announced 8BITMIME (false before the first connection). */
+  boolean eightBit() {
+    return transport != null && serverEightBit;
+  }
+
+  /** Builds a mail again, its text parts quoted-printable. */
+  @FunctionalInterface
+  interface Rebuild {
+    MimeMessage build() throws MessagingException;
   }
 
   /** Whether a send failed because the connection is gone rather than because the server refused. */
@@ -75,6 +103,7 @@ final class SmtpConnection {
         t.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
       }
       transport = t;
+      serverEightBit = t instanceof SMTPTransport && ((SMTPTransport) t).supportsExtension("8BITMIME");
       onConnected.run();
     }
     return transport;

@@ -256,8 +256,9 @@ public final class Benchmark {
     int fetched = bareDrain(session);
     double baseSecs = (System.nanoTime() - t0) / 1e9;
     if (label != null) {
-      System.out.printf("backlog baseline (%s): Jakarta Mail fetch + fixed reply, %d mails in %.1f s = %.0f mails/s%n",
-          label, fetched, baseSecs, fetched / baseSecs);
+      System.out.printf("backlog baseline (%s): Jakarta Mail fetch + fixed reply (%.1f KB text + %.1f KB HTML, 8bit),"
+              + " %d mails in %.1f s = %.0f mails/s%n",
+          label, replyTextBytes / 1024.0, replyHtmlBytes / 1024.0, fetched, baseSecs, fetched / baseSecs);
     }
     System.gc();
     MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
@@ -310,6 +311,12 @@ public final class Benchmark {
       double secs = (System.nanoTime() - t1) / 1e9;
       long cpu = processCpu() - cpu0;
       sampler.interrupt();
+      // the next baseline sends replies as large as these (SQLite: the length of a BLOB is its bytes)
+      double[] sizes = app.db().jdbi().withHandle(h -> h.createQuery(
+              "SELECT AVG(LENGTH(CAST(body AS BLOB))), AVG(LENGTH(CAST(COALESCE(html, '') AS BLOB))) FROM outbox WHERE kind = 'reply'")
+          .map((rs, c) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).one());
+      replyTextBytes = (int) Math.round(sizes[0]);
+      replyHtmlBytes = (int) Math.round(sizes[1]);
       if (label == null) {
         return;
       }
@@ -425,20 +432,51 @@ public final class Benchmark {
   }
 
   /**
-   * The baseline's reply: one fixed text as long as marketdesk's help reply to a provider (about
-   * 4.4 KB of UTF-8, mostly Chinese), so that both send the same bytes over SMTP.
+   * The size of the baseline's reply: a text part and an HTML part as large as marketdesk's replies
+   * in the round before (UTF-8 bytes, the means of its outbox), so that both send the same bytes over
+   * SMTP. The first round (the warm-up) starts from the sizes of marketdesk's help reply to a
+   * provider on 2026-12-01: 7.5 KB of text, mostly Chinese, and 33 KB of HTML (docs/mail-design.md).
    */
-  static final String FIXED_REPLY;
+  private static int replyTextBytes = 7_456;
 
-  static {
+  private static int replyHtmlBytes = 33_211;
+
+  /** A text of about {@code bytes} of UTF-8, mostly Chinese, in lines of about 120 bytes. */
+  static String filler(String line, int bytes) {
     StringBuilder sb = new StringBuilder();
-    while (sb.toString().getBytes(StandardCharsets.UTF_8).length < 4_450) {
-      sb.append("这是一封固定的回复，长度与 marketdesk 给服务商的帮助回复相同。Fixed reply text.\n");
+    while (sb.toString().getBytes(StandardCharsets.UTF_8).length + line.getBytes(StandardCharsets.UTF_8).length <= bytes) {
+      sb.append(line);
     }
-    FIXED_REPLY = sb.toString();
+    return sb.toString();
+  }
+
+  /** The baseline's fixed reply: text and HTML as {@code multipart/alternative}, both 8bit, as marketdesk's. */
+  private static MimeMessage fixedReply(Session session, String subject, String text, String html)
+      throws MessagingException {
+    MimeMessage reply = new MimeMessage(session);
+    reply.setFrom(new InternetAddress(SERVICE));
+    reply.setRecipients(Message.RecipientType.TO, new Address[] {new InternetAddress("sink@bench.test")});
+    reply.setSubject(subject, "UTF-8");
+    jakarta.mail.internet.MimeMultipart alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+    jakarta.mail.internet.MimeBodyPart textPart = new jakarta.mail.internet.MimeBodyPart();
+    textPart.setText(text, "UTF-8");
+    jakarta.mail.internet.MimeBodyPart htmlPart = new jakarta.mail.internet.MimeBodyPart();
+    htmlPart.setText(html, "UTF-8", "html");
+    alternative.addBodyPart(textPart);
+    alternative.addBodyPart(htmlPart);
+    reply.setContent(alternative);
+    reply.saveChanges();
+    // the server announces 8BITMIME (MailServerProcess, as Postfix): the parts go as they are, which
+    // is the least a client can do; set after saveChanges, which would choose base64 again
+    textPart.setHeader("Content-Transfer-Encoding", "8bit");
+    htmlPart.setHeader("Content-Transfer-Encoding", "8bit");
+    return reply;
   }
 
   private static int bareDrain(Session session) throws Exception {
+    String text = filler("这是一封固定的回复，长度与 marketdesk 给服务商的帮助回复相同。Fixed reply text.\n", replyTextBytes);
+    String html = filler("<p style=\"margin:0 0 10px 0;white-space:pre-wrap;\">固定的回复，与 marketdesk 的 HTML 部分一样长。</p>\n",
+        replyHtmlBytes);
     Store store = session.getStore("imap");
     store.connect(SERVICE, "demo");
     Folder inbox = store.getFolder("INBOX");
@@ -455,12 +493,7 @@ public final class Benchmark {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
         MimeMessage parsed = new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray()));
-        MimeMessage reply = new MimeMessage(session);
-        reply.setFrom(new InternetAddress(SERVICE));
-        reply.setRecipients(Message.RecipientType.TO, new Address[] {new InternetAddress("sink@bench.test")});
-        reply.setSubject("Re: " + parsed.getSubject(), "UTF-8");
-        reply.setText(FIXED_REPLY, "UTF-8");
-        reply.saveChanges();
+        MimeMessage reply = fixedReply(session, "Re: " + parsed.getSubject(), text, html);
         t.sendMessage(reply, reply.getAllRecipients());
       }
       // let the fetched batch go, as the intake does by reopening the folder after each batch
@@ -480,6 +513,10 @@ public final class Benchmark {
     p.put("mail.imap.host", "127.0.0.1");
     p.put("mail.imap.port", String.valueOf(imapPort));
     p.put("mail.imap.partialfetch", "false");
+    // as marketdesk's sockets: without TCP_NODELAY the SMTP data's closing dot waits for the server's
+    // delayed ACK (about 40 ms a mail once the reply is larger than a few KB)
+    io.marketdesk.config.NoDelaySockets.apply(p, "smtp");
+    io.marketdesk.config.NoDelaySockets.apply(p, "imap");
     // the backlog's end is seen by STATUS on the closed inbox; Jakarta Mail would keep its answer for a
     // second by default, and the drain's end would be seen up to a second late
     p.put("mail.imap.statuscachetimeout", "0");

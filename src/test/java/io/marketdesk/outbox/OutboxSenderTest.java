@@ -84,6 +84,26 @@ class OutboxSenderTest {
   }
 
   @Test
+  void shouldSendEightBitWhenTheConnectionsServerAnnouncesEightBitMime() throws Exception {
+    String body = "您好：\n\n【1】帮助\n✔ 已完成\n";
+    String html = "<!DOCTYPE html><html><body><p>您好：</p></body></html>\n";
+    MimeMessage read = roundTrip(sender(false).toMime(row(body, html), true));
+    jakarta.mail.Multipart mp = (jakarta.mail.Multipart) read.getContent();
+    assertThat(((jakarta.mail.internet.MimeBodyPart) mp.getBodyPart(0)).getEncoding()).isEqualTo("8bit");
+    assertThat(((jakarta.mail.internet.MimeBodyPart) mp.getBodyPart(1)).getEncoding()).isEqualTo("8bit");
+    assertThat(((String) mp.getBodyPart(0).getContent()).replace("\r\n", "\n")).isEqualTo(body);
+    assertThat(((String) mp.getBodyPart(1).getContent()).replace("\r\n", "\n")).isEqualTo(html);
+    // a line over SMTP's 998 octets stays quoted-printable; 332 characters of 3 bytes fit (996 octets), 333 do not
+    assertThat(roundTrip(sender(false).toMime(row("长".repeat(332) + "\n"), true)).getEncoding()).isEqualTo("8bit");
+    assertThat(roundTrip(sender(false).toMime(row("长".repeat(333) + "\n"), true)).getEncoding())
+        .isEqualTo("quoted-printable");
+    assertThat(roundTrip(sender(false).toMime(row("\uD83D\uDE00".repeat(250) + "\n"), true)).getEncoding())
+        .isEqualTo("quoted-printable");
+    assertThat(roundTrip(sender(false).toMime(row("\uD83D\uDE00".repeat(249) + "\n"), true)).getEncoding())
+        .isEqualTo("8bit");
+  }
+
+  @Test
   void shouldKeepTheServersWholeAnswerWhenItRefusesARecipient() throws Exception {
     String answer = "550 5.1.1 <nobody@provider-b.test>: Recipient address rejected: User unknown in virtual mailbox table";
     SendFailedException e = new SendFailedException("Invalid Addresses",

@@ -27,7 +27,7 @@ import org.jdbi.v3.core.Handle;
  * the words of the reply are the caller's. Stateless and thread-safe.
  */
 public final class AccountChanges {
-  /** SPEC §5: account changes are reviewed within 3 working days. */
+  /** docs/reviews.md: account changes are reviewed within 3 working days. */
   public static final int WORKING_DAYS = 3;
 
   /** What a request to change an account came to. */

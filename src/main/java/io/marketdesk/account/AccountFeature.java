@@ -5,7 +5,7 @@ import io.marketdesk.feature.Shared;
 import io.marketdesk.review.Reviews;
 
 /**
- * Provider accounts (SPEC §1): {@code 账户信息}, {@code 修改账户信息} through an account-change
+ * Provider accounts (docs/accounts.md): {@code 账户信息}, {@code 修改账户信息} through an account-change
  * review, and the onboarding API of providers and operators ({@link #onboarding}, which the command
  * line uses too).
  */

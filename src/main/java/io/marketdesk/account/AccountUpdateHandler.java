@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class AccountUpdateHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("account.update", Set.of(Role.PROVIDER), CommandSpec.Body.FIELDS);
-  /** SPEC §5: account changes are reviewed within 3 working days. */
+  /** docs/reviews.md: account changes are reviewed within 3 working days. */
   public static final int WORKING_DAYS = AccountChanges.WORKING_DAYS;
 
   private final AccountChanges changes;

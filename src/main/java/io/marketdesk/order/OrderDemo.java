@@ -15,10 +15,10 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Demo orders in every state (SPEC §10) for alice's ops service P1001 and bob's P1002, plus a
+ * Demo orders in every state (docs/demo.md) for alice's ops service P1001 and bob's P1002, plus a
  * software order of P1003 that completed on payment, all for buyer@customer.test. The products are
  * the product feature's demo products (ProductDemo, loaded before this). The open appeal of order
- * 20261128000107 is opened through the review workflow, as the buyer's 申诉 would. The seed's
+ * 20261128000107 is opened through the review workflow, as the buyer's 申诉 would. The console guide's
  * order 20261128000123 is alice's unpaid order (the price-change example).
  */
 final class OrderDemo implements DemoData.Loader {

@@ -8,7 +8,7 @@ import io.marketdesk.review.Reviews;
 import io.marketdesk.feature.PageWords;
 
 /**
- * Orders (SPEC §4, §8): the order feed API, the provider's and the buyer's commands, the start and
+ * Orders (docs/orders.md, docs/web.md): the order feed API, the provider's and the buyer's commands, the start and
  * done confirmations, the appeal and refund review kinds, the timers, the status card, the refunds
  * of the personal page and the demo orders. Offers {@link #workflow}, which the command line's
  * import uses too.

@@ -7,7 +7,7 @@ import io.marketdesk.review.Reviews;
 import java.util.List;
 
 /**
- * Order price changes (SPEC §6): the {@code order.price} command and the {@code price} review kind.
+ * Order price changes (docs/pricing.md): the {@code order.price} command and the {@code price} review kind.
  * Registers its review kind on {@link Reviews}. Reads {@code pricing.reason-below-percent}
  * (default 10): a new price under that share of the current one needs a reason.
  */

@@ -6,7 +6,7 @@ import io.marketdesk.review.Reviews;
 import io.marketdesk.feature.PageWords;
 
 /**
- * ProductWorkflow (SPEC §3): the provider's commands, the product review kind, the 下架 confirmation, the
+ * ProductWorkflow (docs/products.md): the provider's commands, the product review kind, the 下架 confirmation, the
  * product page and API, the status section and the demo products. Offers {@link #products}. Built
  * after the review feature; the orders feature's demo data comes after this one's (its demo orders
  * use P1001 and P1002).

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The service types of the seed (服务类型). The code is what the store and the API use; a mail may
+ * The service types of the console guide (服务类型). The code is what the store and the API use; a mail may
  * name a type in Chinese or English (codes, labels {@code type.CODE} and words: {@link Coded}).
- * Image services are reviewed in 7 working days, the others in 3 (seed Q&amp;A 2).
+ * Image services are reviewed in 7 working days, the others in 3 (docs/reviews.md).
  */
 public enum ProductType implements Coded {
   OPS(3),

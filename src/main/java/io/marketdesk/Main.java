@@ -3,15 +3,22 @@ package io.marketdesk;
 import io.marketdesk.account.AccountFields;
 import io.marketdesk.account.Onboarding;
 import io.marketdesk.app.App;
+import io.marketdesk.audit.AuditChain;
 import io.marketdesk.config.Config;
 import io.marketdesk.config.ConfigException;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Operator;
 import io.marketdesk.identity.Provider;
+import io.marketdesk.order.OrderImport;
+import io.marketdesk.settlement.Settlements;
 import io.marketdesk.store.Database;
+import io.marketdesk.text.Refusal;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code run} (the default) starts marketdesk; {@code provider} and {@code operator}
@@ -186,8 +193,8 @@ public final class Main implements Callable<Integer> {
     } else if (r instanceof Onboarding.Unchanged u) {
       out.println("already registered, unchanged: " + describe(u.person()));
     } else if (r instanceof Onboarding.Rejected j) {
-      String kind = j.refusal() instanceof io.marketdesk.text.Refusal.BadInput ? "invalid"
-          : j.refusal() instanceof io.marketdesk.text.Refusal.Conflict ? "conflict" : "refused";
+      String kind = j.refusal() instanceof Refusal.BadInput ? "invalid"
+          : j.refusal() instanceof Refusal.Conflict ? "conflict" : "refused";
       j.problems().forEach(p -> err.println(kind + ": " + p));
       code = kind.equals("invalid") ? 2 : 1;
     }
@@ -250,7 +257,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
       Main main = (Main) spec.root().userObject();
-      if (java.nio.file.Files.exists(file)) {
+      if (Files.exists(file)) {
         System.err.println(file + " already exists");
         return 2;
       }
@@ -276,11 +283,11 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "FILE") Path file;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
       Main main = (Main) spec.root().userObject();
       try (Database db = open(main)) {
         PrintWriter out = spec.commandLine().getOut();
-        return new io.marketdesk.order.OrderImport(db, core(main, db).order().workflow()).run(file, out) == 0 ? 0 : 1;
+        return new OrderImport(db, core(main, db).order().workflow()).run(file, out) == 0 ? 0 : 1;
       }
     }
   }
@@ -292,13 +299,13 @@ public final class Main implements Callable<Integer> {
   @Command(name = "run", description = "make and mail a month's statements now (never twice for one provider and month)")
   static final class SettlementRun implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--month", required = true, description = "the month, e.g. 2026-11") java.time.YearMonth month;
+    @Option(names = "--month", required = true, description = "the month, e.g. 2026-11") YearMonth month;
 
     @Override
     public Integer call() {
       Main main = (Main) spec.root().userObject();
       try (Database db = open(main)) {
-        io.marketdesk.settlement.Settlements.RunResult r =
+        Settlements.RunResult r =
             core(main, db).settlement().settlements().run(month);
         PrintWriter out = spec.commandLine().getOut();
         out.println("settlement " + month + ": " + r.made().size() + " made " + r.made() + ", " + r.existing().size()
@@ -322,7 +329,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
       Main main = (Main) spec.root().userObject();
       try (Database db = open(main)) {
-        io.marketdesk.audit.AuditChain.Verification v = core(main, db).history().chain().verify(db.jdbi(), "cli");
+        AuditChain.Verification v = core(main, db).history().chain().verify(db.jdbi(), "cli");
         PrintWriter out = spec.commandLine().getOut();
         if (v.ok()) {
           out.println("audit chain ok: " + v.entries() + " entries");
@@ -335,7 +342,7 @@ public final class Main implements Callable<Integer> {
       }
     }
 
-    private static String describe(io.marketdesk.audit.AuditChain.Problem p) {
+    private static String describe(AuditChain.Problem p) {
       switch (p) {
         case EDITED:
           return "EDITED, its content differs from what its hash was computed over";

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -206,7 +207,7 @@ public final class AuditChain {
   static String hash(Row r, String prevHash) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical(r, prevHash));
-      return java.util.HexFormat.of().formatHex(d);
+      return HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }

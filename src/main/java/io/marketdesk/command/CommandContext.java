@@ -1,11 +1,16 @@
 package io.marketdesk.command;
 
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.outbox.Mailer;
+import io.marketdesk.template.Catalog;
+import io.marketdesk.text.Message;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -71,8 +76,8 @@ public final class CommandContext {
   }
 
   /** The sender and their mail, as the domain services take who acted. */
-  public io.marketdesk.audit.ActedBy actedBy() {
-    return io.marketdesk.audit.ActedBy.mail(actor.address(), inboundId);
+  public ActedBy actedBy() {
+    return ActedBy.mail(actor.address(), inboundId);
   }
 
   public Language language() {
@@ -101,18 +106,18 @@ public final class CommandContext {
    * The words of a catalog key in every language ({@code 全部|所有}, split at {@code |}), NFKC and
    * lower-case: what people may write for a state, a type or a grammar word.
    */
-  public java.util.List<String> words(String key) {
+  public List<String> words(String key) {
     return words(mailer.catalog(), key);
   }
 
   /** {@link #words(String)} of a catalog, for the domain services that read words without a mail. */
-  public static java.util.List<String> words(io.marketdesk.template.Catalog catalog, String key) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  public static List<String> words(Catalog catalog, String key) {
+    List<String> out = new ArrayList<>();
     for (String code : catalog.languageCodes()) {
       if (catalog.has(code, key)) {
         for (String w : catalog.text(code, key).split("\\|")) {
           if (!w.isBlank()) {
-            out.add(java.text.Normalizer.normalize(w.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
+            out.add(java.text.Normalizer.normalize(w.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
           }
         }
       }
@@ -121,12 +126,12 @@ public final class CommandContext {
   }
 
   /** Every language there are files for (docs/languages.md), the default first. */
-  public java.util.List<Language> languages() {
+  public List<Language> languages() {
     return mailer.catalog().languageCodes().stream().map(Language::of).toList();
   }
 
   /** A message value (a refusal's reason, a review's effect) in the reply language. */
-  public String m(io.marketdesk.text.Message message) {
+  public String m(Message message) {
     return mailer.catalog().text(language.code(), message);
   }
 

@@ -2,6 +2,7 @@ package io.marketdesk.command;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -252,11 +253,11 @@ public final class CommandParser {
           }
           end++;
         }
-        d = distance(java.util.Arrays.copyOf(text, end), kw);
+        d = distance(Arrays.copyOf(text, end), kw);
       } else {
         for (int len = kw.length - allowed; len <= kw.length + allowed; len++) {
           if (len > 0 && len <= text.length) {
-            d = Math.min(d, distance(java.util.Arrays.copyOf(text, len), kw));
+            d = Math.min(d, distance(Arrays.copyOf(text, len), kw));
           }
         }
       }

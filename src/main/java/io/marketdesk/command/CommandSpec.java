@@ -1,6 +1,7 @@
 package io.marketdesk.command;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,19 +24,19 @@ public record CommandSpec(
     Set<Role> roles,
     Body body,
     SentenceRecognizer sentence,
-    java.util.Map<String, Language> written) {
+    Map<String, Language> written) {
 
   public CommandSpec {
     zh = List.copyOf(zh);
     en = List.copyOf(en);
     roles = Set.copyOf(roles);
-    written = java.util.Map.copyOf(written);
+    written = Map.copyOf(written);
   }
 
   /** A spec whose Chinese keywords are zh and other keywords en. */
   public CommandSpec(String name, List<String> zh, List<String> en, Set<Role> roles, Body body,
       SentenceRecognizer sentence) {
-    this(name, zh, en, roles, body, sentence, java.util.Map.of());
+    this(name, zh, en, roles, body, sentence, Map.of());
   }
 
   /**

@@ -2,9 +2,12 @@ package io.marketdesk.command;
 
 import io.marketdesk.template.Templates;
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@code 帮助 / help [command]}: the commands of the sender's role, each with a fill-in template to
@@ -16,7 +19,7 @@ public final class HelpHandler extends DeclaredCommand {
       Set.of(Role.PROVIDER, Role.OPERATOR, Role.BUYER), CommandSpec.Body.NONE);
 
   /** Rendered help by language, role and topic: the templates and the registry do not change while running. */
-  private final java.util.concurrent.ConcurrentMap<String, String> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentMap<String, String> rendered = new ConcurrentHashMap<>();
   private final CommandRegistry registry;
   private final Templates templates;
   private final String serviceAddress;
@@ -54,7 +57,7 @@ public final class HelpHandler extends DeclaredCommand {
     sb.append(templates.render("help/" + lang + "/_intro.ftl", new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress)));
     String roleName = role.name().toLowerCase(Locale.ROOT);
     String hiddenKey = "help.hidden." + roleName;
-    java.util.Set<String> hidden = new java.util.HashSet<>();
+    Set<String> hidden = new HashSet<>();
     if (templates.catalog().has(lang, hiddenKey)) {
       for (String name : templates.catalog().text(lang, hiddenKey).split("\\|")) {
         hidden.add(name.strip());

@@ -2,8 +2,10 @@ package io.marketdesk.command;
 
 import io.marketdesk.template.Catalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +28,7 @@ public final class Keywords {
   public CommandSpec apply(CommandSpec spec) {
     List<String> zh = new ArrayList<>();
     List<String> en = new ArrayList<>();
-    java.util.Map<String, Language> written = new java.util.HashMap<>();
+    Map<String, Language> written = new HashMap<>();
     for (Catalog.Spoken s : catalog.languages()) {
       Language lang = Language.of(s.code());
       List<String> words = words(lang, spec.name());

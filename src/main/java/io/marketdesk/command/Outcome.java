@@ -1,5 +1,8 @@
 package io.marketdesk.command;
 
+import io.marketdesk.outbox.OutgoingMail;
+import java.util.List;
+
 /**
  * What one command came to, for the reply: done, sent for review, waiting for the sender's
  * confirmation, or refused with the reason and a correct example. The reply marks each with its own
@@ -13,19 +16,19 @@ package io.marketdesk.command;
  *     reply then carries it in its Reply-To address and subject tag
  */
 public record Outcome(Kind kind, String message, String example, String token,
-    java.util.List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files) {
+    List<OutgoingMail.FileAttachment> files) {
 
   public Outcome {
-    files = java.util.List.copyOf(files);
+    files = List.copyOf(files);
   }
 
   /** An outcome whose reply carries no file. */
   public Outcome(Kind kind, String message, String example, String token) {
-    this(kind, message, example, token, java.util.List.of());
+    this(kind, message, example, token, List.of());
   }
 
   /** This outcome with files the reply carries (an export: docs/after-the-sale.md). */
-  public Outcome withFiles(java.util.List<io.marketdesk.outbox.OutgoingMail.FileAttachment> attached) {
+  public Outcome withFiles(List<OutgoingMail.FileAttachment> attached) {
     return new Outcome(kind, message, example, token, attached);
   }
 

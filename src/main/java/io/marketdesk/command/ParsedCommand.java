@@ -1,6 +1,8 @@
 package io.marketdesk.command;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +30,7 @@ public record ParsedCommand(
     boolean fromSubject) {
 
   public ParsedCommand {
-    fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /**
@@ -45,7 +47,7 @@ public record ParsedCommand(
   /** The first field present under any of the given names (compare lower-cased), or null. */
   public String field(String... names) {
     for (String n : names) {
-      String v = fields.get(n.toLowerCase(java.util.Locale.ROOT));
+      String v = fields.get(n.toLowerCase(Locale.ROOT));
       if (v != null) {
         return v;
       }

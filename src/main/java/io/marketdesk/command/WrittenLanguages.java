@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -25,7 +26,7 @@ public final class WrittenLanguages {
     h.createUpdate("INSERT INTO written_language (address, lang, written_at) VALUES (:a, :l, :t)"
             + " ON CONFLICT (address) DO UPDATE SET lang = excluded.lang, written_at = excluded.written_at"
             + " WHERE written_language.lang <> excluded.lang")
-        .bind("a", address.toLowerCase(java.util.Locale.ROOT))
+        .bind("a", address.toLowerCase(Locale.ROOT))
         .bind("l", lang.code())
         .bind("t", at)
         .execute();
@@ -37,7 +38,7 @@ public final class WrittenLanguages {
       return Optional.empty();
     }
     return h.createQuery("SELECT lang FROM written_language WHERE address = :a")
-        .bind("a", address.toLowerCase(java.util.Locale.ROOT))
+        .bind("a", address.toLowerCase(Locale.ROOT))
         .mapTo(String.class)
         .findFirst()
         .map(Language::of);

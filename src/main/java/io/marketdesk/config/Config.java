@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -241,7 +243,7 @@ public final class Config {
   private static final List<String> NOT_KEYS = List.of("MARKETDESK_LOG_LEVEL", "MARKETDESK_LOG_FORMAT");
 
   /** The key whose environment variable is nearest to {@code env} (fewest edits). */
-  static String nearestKey(java.util.Collection<String> keys, String env) {
+  static String nearestKey(Collection<String> keys, String env) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : keys) {
@@ -473,7 +475,7 @@ public final class Config {
     }
 
     private String decode(String s) {
-      return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private int defaultPort(String scheme) {

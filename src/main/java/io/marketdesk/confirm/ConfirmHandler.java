@@ -1,15 +1,16 @@
 package io.marketdesk.confirm;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import io.marketdesk.token.Tokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ public final class ConfirmHandler extends DeclaredCommand {
   @Override
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
     List<String> candidates = new ArrayList<>();
-    Matcher m = TOKEN.matcher(cmd.args().toLowerCase(java.util.Locale.ROOT));
+    Matcher m = TOKEN.matcher(cmd.args().toLowerCase(Locale.ROOT));
     if (m.find()) {
       candidates.add(m.group(1));
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,7 @@ public final class Confirmations {
     return byPurpose.get(purpose);
   }
 
-  public java.util.Set<String> purposes() {
+  public Set<String> purposes() {
     return byPurpose.keySet();
   }
 

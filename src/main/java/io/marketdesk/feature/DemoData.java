@@ -2,8 +2,14 @@ package io.marketdesk.feature;
 
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -29,15 +35,15 @@ public final class DemoData {
   private DemoData() {}
 
   /** The demo's names and texts ({@code config/demo.properties}, bundled). */
-  public static java.util.Properties text() {
-    java.util.Properties p = new java.util.Properties();
-    try (java.io.InputStream in = DemoData.class.getClassLoader().getResourceAsStream("config/demo.properties")) {
+  public static Properties text() {
+    Properties p = new Properties();
+    try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream("config/demo.properties")) {
       if (in == null) {
         throw new IllegalStateException("config/demo.properties is missing");
       }
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return p;
   }
@@ -45,7 +51,7 @@ public final class DemoData {
   /** The people: one operator, two providers. */
   public static Loader people() {
     return h -> {
-      java.util.Properties t = text();
+      Properties t = text();
       Directory d = new Directory(Clock.systemUTC());
       d.createOperator(h, t.getProperty("people.operator"), List.of(OPERATOR));
       d.createProvider(h, new Provider(0, ALICE_ACCOUNT, t.getProperty("people.alice.company"),

@@ -2,9 +2,11 @@ package io.marketdesk.feature;
 
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,8 +50,8 @@ public final class Web {
    * zh-MO and zh-Hant read as zh-Hant, other Chinese as zh, any other as en), else the default, zh.
    */
   public static String lang(Context ctx) {
-    io.marketdesk.template.Catalog catalog = ctx.attribute(CATALOG);
-    java.util.List<String> codes = catalog == null ? java.util.List.of("zh", "zh-Hant", "en") : catalog.languageCodes();
+    Catalog catalog = ctx.attribute(CATALOG);
+    List<String> codes = catalog == null ? List.of("zh", "zh-Hant", "en") : catalog.languageCodes();
     String q = ctx.queryParam("lang");
     if (q != null) {
       for (String code : codes) {

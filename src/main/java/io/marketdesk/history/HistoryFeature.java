@@ -2,14 +2,15 @@ package io.marketdesk.history;
 
 import io.marketdesk.audit.AuditChain;
 import io.marketdesk.feature.Contribution;
+import io.marketdesk.feature.PageWords;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.order.OrderWorkflow;
 import io.marketdesk.product.ProductWorkflow;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
-import io.marketdesk.feature.PageWords;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -39,7 +40,7 @@ public record HistoryFeature(AuditChain chain, Contribution contribution) {
       public void tick(Instant now) {
         chain.seal(w.jdbi());
         // and once a day a full verification, so that the status page always has a recent one
-        String day = java.time.LocalDate.ofInstant(now, w.config().zone).toString();
+        String day = LocalDate.ofInstant(now, w.config().zone).toString();
         if (w.jdbi().inTransaction(h -> Scheduler.once(h, "audit-verify", day, now.toEpochMilli()))) {
           AuditChain.Verification v = chain.verify(w.jdbi(), "timer");
           if (!v.ok()) {

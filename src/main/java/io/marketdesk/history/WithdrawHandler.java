@@ -1,13 +1,13 @@
 package io.marketdesk.history;
 
 import io.marketdesk.command.Actor;
-import io.marketdesk.command.TeamRole;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
+import io.marketdesk.command.TeamRole;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ final class WithdrawHandler extends DeclaredCommand {
   public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
     String arg = cmd.args().strip().replaceAll("[!?.,\\u3002\\uff0c\\uff01\\uff1f]+$", "");
     for (String w : ctx.words("withdraw.word.review")) {
-      if (arg.toLowerCase(java.util.Locale.ROOT).startsWith(w)) {
+      if (arg.toLowerCase(Locale.ROOT).startsWith(w)) {
         arg = arg.substring(w.length()).strip();
         break;
       }

@@ -2,6 +2,7 @@ package io.marketdesk.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -30,7 +31,7 @@ public final class Away {
     h.createUpdate("INSERT INTO operator_away (operator_id, until_at, source, set_at) VALUES (:o, :u, :s, :now)")
         .bind("o", operatorId)
         .bind("u", untilAt)
-        .bind("s", source.name().toLowerCase(java.util.Locale.ROOT))
+        .bind("s", source.name().toLowerCase(Locale.ROOT))
         .bind("now", now)
         .execute();
   }

@@ -2,8 +2,10 @@ package io.marketdesk.intake;
 
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.Outcome;
+import io.marketdesk.outbox.OutgoingMail;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The model of the one reply a mail gets ({@code templates/mail/LANG/reply.ftl}). Immutable.
@@ -43,7 +45,7 @@ public record ReplyModel(
     private String unrecognized = "";
     private String token;
     private boolean nearest;
-    private final List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files = new ArrayList<>();
+    private final List<OutgoingMail.FileAttachment> files = new ArrayList<>();
 
     Builder(Actor actor) {
       this.actor = actor;
@@ -60,7 +62,7 @@ public record ReplyModel(
     }
 
     /** The files the commands' outcomes attach to the reply. */
-    List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files() {
+    List<OutgoingMail.FileAttachment> files() {
       return List.copyOf(files);
     }
 
@@ -83,7 +85,7 @@ public record ReplyModel(
 
     ReplyModel build(String subject) {
       return new ReplyModel(actor.name(), actor.accountId(), items, help, unrecognized, notices, token,
-          actor.primaryRole().name().toLowerCase(java.util.Locale.ROOT), nearest, subject);
+          actor.primaryRole().name().toLowerCase(Locale.ROOT), nearest, subject);
     }
   }
 }

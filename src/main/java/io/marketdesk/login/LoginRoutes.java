@@ -2,10 +2,13 @@ package io.marketdesk.login;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.marketdesk.token.Tokens;
 import io.marketdesk.feature.Mailto;
 import io.marketdesk.feature.Web;
 import io.marketdesk.feature.WebModule;
+import io.marketdesk.template.Catalog;
+import io.marketdesk.token.Tokens;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -21,26 +24,26 @@ public final class LoginRoutes implements WebModule {
   private final Sessions sessions;
   private final String serviceAddress;
   private final boolean secure;
-  private final java.time.Duration ttl;
+  private final Duration ttl;
 
-  private final io.marketdesk.template.Catalog words;
+  private final Catalog words;
 
-  public LoginRoutes(io.marketdesk.template.Catalog words, Jdbi jdbi, Tokens tokens, Sessions sessions, String serviceAddress, String baseUrl,
-      java.time.Duration ttl) {
+  public LoginRoutes(Catalog words, Jdbi jdbi, Tokens tokens, Sessions sessions, String serviceAddress, String baseUrl,
+      Duration ttl) {
     this.ttl = ttl;
     this.jdbi = jdbi;
     this.words = words;
     this.tokens = tokens;
     this.sessions = sessions;
     this.serviceAddress = serviceAddress;
-    this.secure = baseUrl.toLowerCase(java.util.Locale.ROOT).startsWith("https:");
+    this.secure = baseUrl.toLowerCase(Locale.ROOT).startsWith("https:");
   }
 
   /** The model of the small login pages: why a link did not work, log out, logged out. */
   public record Model(String lang, String kind, String serviceAddress, String loginMailto, long ttlMinutes) {
     /** The model of one of these pages. */
-    public static Model of(String lang, String kind, String serviceAddress, java.time.Duration ttl,
-        io.marketdesk.template.Catalog words) {
+    public static Model of(String lang, String kind, String serviceAddress, Duration ttl,
+        Catalog words) {
       String login = words.text(lang, "keyword.login").split("\\|")[0].strip();
       return new Model(lang, kind, serviceAddress, Mailto.of(serviceAddress, login, login),
           Math.max(1, ttl.toMinutes()));

@@ -1,8 +1,11 @@
 package io.marketdesk.mime;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +86,8 @@ final class HeaderValues {
         if (extended) {
           percentDecode(text, bytes);
         } else {
-          java.nio.charset.Charset cs = TextCharsets.lookup(charset);
-          byte[] b = text.getBytes(cs != null ? cs : java.nio.charset.StandardCharsets.UTF_8);
+          Charset cs = TextCharsets.lookup(charset);
+          byte[] b = text.getBytes(cs != null ? cs : StandardCharsets.UTF_8);
           bytes.write(b, 0, b.length);
         }
       }
@@ -119,7 +122,7 @@ final class HeaderValues {
         out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
         i += 2;
       } else {
-        byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
         out.write(b, 0, b.length);
       }
     }
@@ -329,7 +332,7 @@ final class HeaderValues {
       return null;
     }
     try {
-      java.util.Date d =
+      Date d =
           new jakarta.mail.internet.MailDateFormat().parse(value.trim().replaceAll("\\s+", " "));
       return d == null ? null : d.toInstant();
     } catch (java.text.ParseException | RuntimeException e) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -402,7 +403,7 @@ public final class MailReader {
       if (bytes == null || bytes.length <= HEADER_PREFIX_BYTES) {
         return bytes;
       }
-      return java.util.Arrays.copyOf(bytes, HEADER_PREFIX_BYTES);
+      return Arrays.copyOf(bytes, HEADER_PREFIX_BYTES);
     }
 
     ParsedMail result() throws MailFormatException {
@@ -460,7 +461,7 @@ public final class MailReader {
       while (colon < raw.length && raw[colon] != ':') {
         colon++;
       }
-      byte[] v = colon < raw.length ? java.util.Arrays.copyOfRange(raw, colon + 1, raw.length) : raw;
+      byte[] v = colon < raw.length ? Arrays.copyOfRange(raw, colon + 1, raw.length) : raw;
       value = TextCharsets.decodeUnlabelled(v);
     }
     return value.replaceAll("\\r?\\n(?=[ \\t])", "").replaceAll("[\\r\\n]+$", "").trim();

@@ -1,9 +1,17 @@
 package io.marketdesk.money;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +44,7 @@ public final class Money {
   private static final int MAX_INTEGER_DIGITS = 15;
 
   /** The words after the digits that mean yuan ({@code grammar/money.properties}). */
-  private static final java.util.Set<String> YUAN = yuanWords();
+  private static final Set<String> YUAN = yuanWords();
 
   private static final Pattern AMOUNT =
       Pattern.compile(
@@ -46,23 +54,23 @@ public final class Money {
               + "(?:\\s*(?<post>" + String.join("|", YUAN.stream().map(Pattern::quote).toList()) + "|rmb|cny))?",
           Pattern.CASE_INSENSITIVE);
 
-  private static java.util.Set<String> yuanWords() {
-    java.util.Properties p = new java.util.Properties();
-    try (java.io.InputStream in = Money.class.getClassLoader().getResourceAsStream("grammar/money.properties")) {
+  private static Set<String> yuanWords() {
+    Properties p = new Properties();
+    try (InputStream in = Money.class.getClassLoader().getResourceAsStream("grammar/money.properties")) {
       if (in == null) {
         throw new IllegalStateException("grammar/money.properties is missing");
       }
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    Set<String> out = new LinkedHashSet<>();
     for (String w : p.getProperty("yuan-after", "").split("\\|")) {
       if (!w.isBlank()) {
         out.add(w.strip());
       }
     }
-    return java.util.Set.copyOf(out);
+    return Set.copyOf(out);
   }
 
   private Money() {}

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.marketdesk.money.Money;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.feature.ApiException;
 import io.marketdesk.feature.Web;
 import io.marketdesk.feature.WebModule;
+import io.marketdesk.money.Money;
+import io.marketdesk.template.Catalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -32,7 +33,7 @@ final class OrderApi implements WebModule {
   record OrderJson(String orderNo, String productId, String productName, String productType, String providerAccountId,
       String buyerEmail, String price, String originalPrice, String status, String buyerStatus, String buyerStatusEn,
       boolean refund, int rejections, long createdAt, String refundedAmount) {
-    static OrderJson of(Order o, io.marketdesk.template.Catalog words) {
+    static OrderJson of(Order o, Catalog words) {
       return new OrderJson(o.orderNo(), o.productId(), o.productName(), o.productType(), o.accountId(), o.buyerEmail(),
           Money.format(o.price()), Money.format(o.originalPrice()), o.status().code(),
           words.text("zh", o.status().buyerLabelKey()), words.text("en", o.status().buyerLabelKey()),

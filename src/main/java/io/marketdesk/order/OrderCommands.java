@@ -1,13 +1,12 @@
 package io.marketdesk.order;
 
-import io.marketdesk.text.Message;
-import io.marketdesk.text.Refusal;
-import io.marketdesk.command.AsWritten;
+import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.ActionCommand;
+import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
-import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.CommandSpec.Body;
+import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
@@ -15,11 +14,13 @@ import io.marketdesk.confirm.Confirmable;
 import io.marketdesk.confirm.Confirmations;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
+import io.marketdesk.mime.ParsedMail;
 import io.marketdesk.money.Money;
-import io.marketdesk.audit.ActedBy;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
+import io.marketdesk.text.Message;
+import io.marketdesk.text.Refusal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -264,7 +265,7 @@ public final class OrderCommands {
     return buyerOrder(ctx, no, example(ctx, "order.requirements", orderNo(cmd))).then(o -> {
       String rest = AsWritten.tail(cmd.line(), afterOrderNo(cmd.args()));
       String text = rest.isEmpty() ? cmd.text() : cmd.text().isEmpty() ? rest : rest + "\n" + cmd.text();
-      var atts = ctx.mail() == null ? List.<io.marketdesk.mime.ParsedMail.Attachment>of() : ctx.mail().attachments();
+      var atts = ctx.mail() == null ? List.<ParsedMail.Attachment>of() : ctx.mail().attachments();
       OrderResult r = workflow.requirement(ctx.handle(), by(ctx), o, text, atts);
       if (!r.ok()) {
         return refused(ctx, r, r.refusal() instanceof Refusal.BadInput ? example(ctx, "order.requirements", orderNo(cmd)) : "");

@@ -1,17 +1,19 @@
 package io.marketdesk.order;
 
-import io.marketdesk.feature.DemoData;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.Language;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.text.Message;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -36,7 +38,7 @@ final class OrderDemo implements DemoData.Loader {
   }
 
   /** The buyer's appeal of an order being implemented, in review: its state change and the buyer's reason. */
-  private long appeal(Handle h, String no, long providerId, java.util.Properties t) {
+  private long appeal(Handle h, String no, long providerId, Properties t) {
     Actor buyer = directory.actor(h, DemoData.BUYER);
     Reviews.Requester who = new Reviews.Requester(new ActedBy(buyer.address(), null), Language.ZH, buyer.name());
     return reviews.submit(h, who, new Reviews.Submission(AppealReviewKind.KIND, no, providerId,
@@ -53,7 +55,7 @@ final class OrderDemo implements DemoData.Loader {
     long now = clock.millis();
     long alice = providerId(h, DemoData.ALICE_ACCOUNT);
     long bob = providerId(h, DemoData.BOB_ACCOUNT);
-    java.util.Properties t = DemoData.text();
+    Properties t = DemoData.text();
     String b = DemoData.BUYER;
     order(h, "20261128000123", "P1001", alice, b, 100000, "unpaid", now - DAY, null, null, null, null, null, 0, null);
     order(h, "20261128000102", "P1001", alice, b, 100000, "paid", now - 3 * DAY, now - 2 * DAY, null, null, null, null, 0, null);
@@ -93,7 +95,7 @@ final class OrderDemo implements DemoData.Loader {
         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     h.createUpdate("INSERT INTO order_attachment (requirement_id, filename, content_type, size, data)"
             + " VALUES (:id, 'servers.txt', 'text/plain', :size, :data)")
-        .bind("id", form).bind("size", 38).bind("data", "web-1 10.0.0.11\nweb-2 10.0.0.12\ndb-1 10.0.0.21\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .bind("id", form).bind("size", 38).bind("data", "web-1 10.0.0.11\nweb-2 10.0.0.12\ndb-1 10.0.0.21\n".getBytes(StandardCharsets.UTF_8))
         .execute();
     long review = appeal(h, "20261128000107", alice, t);
     h.createUpdate("UPDATE orders SET dispute_review_id = :r WHERE order_no = '20261128000107'").bind("r", review).execute();

@@ -1,5 +1,7 @@
 package io.marketdesk.order;
 
+import io.marketdesk.config.Config;
+import io.marketdesk.money.Money;
 import java.util.List;
 
 /**
@@ -51,7 +53,7 @@ public record OrderMail(
   public static final class Builder {
     private final Order o;
     private final String companyName;
-    private final io.marketdesk.config.Config config;
+    private final Config config;
     private String deadline = "";
     private boolean auto;
     private String reason = "";
@@ -61,7 +63,7 @@ public record OrderMail(
     private OrderStatus resumed;
     private long reviewId;
 
-    Builder(Order o, String companyName, io.marketdesk.config.Config config) {
+    Builder(Order o, String companyName, Config config) {
       this.o = o;
       this.companyName = companyName;
       this.config = config;
@@ -110,7 +112,7 @@ public record OrderMail(
 
     public OrderMail build() {
       return new OrderMail(o.orderNo(), o.productId(), o.productName() == null ? o.productId() : o.productName(),
-          io.marketdesk.money.Money.formatYuan(o.price()), o.status().code(), o.buyerEmail(), companyName, o.accountId(), config.mailAddress,
+          Money.formatYuan(o.price()), o.status().code(), o.buyerEmail(), companyName, o.accountId(), config.mailAddress,
           config.remindAfterWorkingDays, config.autoConfirmAfterDays, config.startWithinDays, deadline, auto, reason, text,
           attachments, refund, o.rejections(), resumed == null ? "" : resumed.code(),
           reviewId);

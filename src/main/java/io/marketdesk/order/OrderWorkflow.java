@@ -1,10 +1,6 @@
 package io.marketdesk.order;
 
 import io.marketdesk.audit.ActedBy;
-import io.marketdesk.money.Money;
-import io.marketdesk.text.Dates;
-import io.marketdesk.text.Message;
-import io.marketdesk.text.Refusal;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.Language;
@@ -12,9 +8,16 @@ import io.marketdesk.config.Config;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.mime.ParsedMail;
-import io.marketdesk.outbox.Mailer;
+import io.marketdesk.money.Money;
 import io.marketdesk.order.OrderStore.Stamp;
+import io.marketdesk.outbox.Mailer;
+import io.marketdesk.outbox.OutgoingMail;
 import io.marketdesk.product.ProductLookup;
+import io.marketdesk.schedule.Scheduler;
+import io.marketdesk.template.Catalog;
+import io.marketdesk.text.Dates;
+import io.marketdesk.text.Message;
+import io.marketdesk.text.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +161,7 @@ public final class OrderWorkflow {
     if (!EMAIL.matcher(email).matches()) {
       return bad(Message.of("order.create.6"));
     }
-    Optional<Long> minor = io.marketdesk.money.Money.parseMinor(price);
+    Optional<Long> minor = Money.parseMinor(price);
     if (minor.isEmpty() || minor.get() <= 0) {
       return bad(Message.of("order.create.7"));
     }
@@ -291,7 +294,7 @@ public final class OrderWorkflow {
     long now = clock.millis();
     long id = store.addRequirement(h, o.orderNo(), by.who(), by.inboundId(), body, now);
     List<OrderMail.AttachmentLine> lines = new ArrayList<>();
-    List<io.marketdesk.outbox.OutgoingMail.FileAttachment> forwarded = new ArrayList<>();
+    List<OutgoingMail.FileAttachment> forwarded = new ArrayList<>();
     for (ParsedMail.Attachment a : attachments) {
       boolean storable = !a.tooLarge() && a.data() != null && a.size() <= config.maxAttachmentBytes;
       String name = a.filename() == null || a.filename().isBlank() ? "attachment" : a.filename();
@@ -299,7 +302,7 @@ public final class OrderWorkflow {
       store.addAttachment(h, id, cut(name, 300), type, a.size(), storable ? a.data() : null);
       lines.add(new OrderMail.AttachmentLine(name, sizeText(a.size()), storable));
       if (storable) {
-        forwarded.add(new io.marketdesk.outbox.OutgoingMail.FileAttachment(cut(name, 300), type, a.data()));
+        forwarded.add(new OutgoingMail.FileAttachment(cut(name, 300), type, a.data()));
       }
     }
     record(h, by, o, "requirement", null, "form " + id + " with " + attachments.size() + " attachment(s)");
@@ -428,9 +431,9 @@ public final class OrderWorkflow {
     long asked = amount == null ? remaining : amount;
     if (remaining <= 0 || asked <= 0 || asked > remaining) {
       return OrderResult.refused(Refusal.rule("refund.refusal.amount", "orderNo", o.orderNo(),
-          "asked", io.marketdesk.money.Money.formatYuan(asked), "price", io.marketdesk.money.Money.formatYuan(o.price()),
-          "refunded", io.marketdesk.money.Money.formatYuan(o.refundedAmount()),
-          "remaining", io.marketdesk.money.Money.formatYuan(Math.max(0, remaining))));
+          "asked", Money.formatYuan(asked), "price", Money.formatYuan(o.price()),
+          "refunded", Money.formatYuan(o.refundedAmount()),
+          "remaining", Money.formatYuan(Math.max(0, remaining))));
     }
     long now = clock.millis();
     long due = calendar.due(Instant.ofEpochMilli(now), config.refundAnswerWithinWorkingDays, config.zone).toEpochMilli();
@@ -539,7 +542,7 @@ public final class OrderWorkflow {
     mailBuyerModel(h, by, after, "refund-result", refundMail(h, after, r, outcome, text));
     mailProviderModel(h, by, after, "provider-refund-result", refundMail(h, after, r, outcome, text));
     return Message.of("refund.decided." + outcome, "orderNo", orderNo, "amount",
-        io.marketdesk.money.Money.formatYuan(r.amount()), "state", Message.of(after.status().labelKey()));
+        Money.formatYuan(r.amount()), "state", Message.of(after.status().labelKey()));
   }
 
   /** Pays (or not) the request and moves the order out of refunding: refunded when all is paid back. */
@@ -552,7 +555,7 @@ public final class OrderWorkflow {
         : to == OrderStatus.AWAITING_CONFIRMATION ? Stamp.RESUMED_AWAITING : Stamp.RESUMED;
     store.refundSettled(h, o.orderNo(), to, resumed, refunded, now);
     Order after = store.find(h, o.orderNo()).orElseThrow();
-    record(h, by, after, action, "refunding", to.code() + ", refunded " + io.marketdesk.money.Money.format(refunded));
+    record(h, by, after, action, "refunding", to.code() + ", refunded " + Money.format(refunded));
     return after;
   }
 
@@ -594,7 +597,7 @@ public final class OrderWorkflow {
     if (now < due.toEpochMilli()) {
       return false;
     }
-    if (!io.marketdesk.schedule.Scheduler.once(h, "orders.auto-remind", o.orderNo() + "@" + o.doneAt(), now)) {
+    if (!Scheduler.once(h, "orders.auto-remind", o.orderNo() + "@" + o.doneAt(), now)) {
       return false;
     }
     if (o.lastReminderAt() != null && now - o.lastReminderAt() < Duration.ofHours(24).toMillis()) {
@@ -651,7 +654,7 @@ public final class OrderWorkflow {
         // only the latest reminder that is due; earlier ones are claimed with it so none is sent late
         boolean sent = false;
         for (int k = 0; k <= i; k++) {
-          boolean claimed = io.marketdesk.schedule.Scheduler.once(h, "orders.start-reminder",
+          boolean claimed = Scheduler.once(h, "orders.start-reminder",
               o.orderNo() + "@" + o.paidAt() + "#" + days.get(k), now);
           sent |= claimed && k == i;
         }
@@ -716,7 +719,7 @@ public final class OrderWorkflow {
 
   /** Mails every address of the order's provider (but the actor), with files forwarded. */
   private void mailProvider(Handle h, ActedBy by, Order o, String template, OrderMail.Builder m,
-      List<io.marketdesk.outbox.OutgoingMail.FileAttachment> files) {
+      List<OutgoingMail.FileAttachment> files) {
     Provider p = directory.provider(h, o.providerId()).orElseThrow();
     Order fresh = store.find(h, o.orderNo()).orElse(o);
     for (String address : p.addresses()) {
@@ -812,7 +815,7 @@ public final class OrderWorkflow {
   }
 
   /** The message catalog, to word a refusal for the API and the CLI. */
-  public io.marketdesk.template.Catalog catalog() {
+  public Catalog catalog() {
     return mailer.catalog();
   }
 }

@@ -7,7 +7,12 @@ import io.marketdesk.token.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,9 +37,9 @@ public final class HtmlPart {
 
   private final Templates templates;
   /** The command keywords of every language, normalised, by their first character: a line is looked up by its own. */
-  private final java.util.Map<Character, List<String>> keywords = new java.util.HashMap<>();
+  private final Map<Character, List<String>> keywords = new HashMap<>();
   /** The HTML template of each text template: looked up once (a missing template costs an exception). */
-  private final java.util.Map<String, String> chosen = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> chosen = new ConcurrentHashMap<>();
 
   public HtmlPart(Templates templates) {
     this.templates = templates;
@@ -72,7 +77,7 @@ public final class HtmlPart {
   }
 
   private static String normal(String s) {
-    return java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    return java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -234,7 +239,7 @@ public final class HtmlPart {
   /** The text part read into blocks, and its footer. */
   record Text(List<Block> blocks, List<String> footer) {}
 
-  static Text read(String body, java.util.function.Predicate<String> isCommand) {
+  static Text read(String body, Predicate<String> isCommand) {
     List<String> lines = new ArrayList<>(List.of(body.replace("\r\n", "\n").stripTrailing().split("\n", -1)));
     List<String> footer = new ArrayList<>();
     int sig = lines.lastIndexOf("--");
@@ -271,7 +276,7 @@ public final class HtmlPart {
     return new Text(blocks, footer);
   }
 
-  private static String kindOf(String line, java.util.function.Predicate<String> isCommand) {
+  private static String kindOf(String line, Predicate<String> isCommand) {
     if (line.isBlank()) {
       return "gap";
     }

@@ -1,7 +1,7 @@
 package io.marketdesk.outbox;
 
-import io.marketdesk.config.Config;
 import io.marketdesk.config.Config.MailUrl;
+import io.marketdesk.config.Config;
 import io.marketdesk.config.MailConnection;
 import io.marketdesk.config.MailTls;
 import jakarta.mail.MessagingException;
@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
@@ -43,8 +44,8 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean running;
   private volatile boolean connected;
   private final int connections;
-  private final List<Line> lines = new java.util.ArrayList<>();
-  private final List<Thread> threads = new java.util.ArrayList<>();
+  private final List<Line> lines = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
   /** Mails claimed at a time: what a crash leaves waiting for the lease to end. */
   private static final int CLAIM = 20;
   /** An SMTP connection unused this long is closed; servers drop idle ones anyway. */

@@ -8,6 +8,7 @@ import io.marketdesk.preference.PreferenceStore.OrderMail;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates.RenderedMail;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -41,7 +42,7 @@ public final class Preferences implements NoticePolicy {
     OTHER;
 
     String key() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 

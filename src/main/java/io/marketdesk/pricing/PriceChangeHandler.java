@@ -1,9 +1,9 @@
 package io.marketdesk.pricing;
 
-import io.marketdesk.command.Language;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
+import io.marketdesk.command.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
@@ -15,13 +15,20 @@ import io.marketdesk.pricing.PriceChangeSentence.Request;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
+import io.marketdesk.text.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,22 +56,22 @@ final class PriceChangeHandler implements CommandHandler {
    * The console guide's sentence written about a product ({@code 商品P1001} instead of {@code 订单NO}); read
    * only so that the reply can send the provider to {@code 修改商品}. Args: {@code product=ID AMOUNT}.
    */
-  private static final java.util.Properties GRAMMAR = grammar();
+  private static final Properties GRAMMAR = grammar();
   private static final Pattern PRODUCT_SENTENCE = Pattern.compile(GRAMMAR.getProperty("product-sentence"),
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PRODUCT_ARGS = Pattern.compile(GRAMMAR.getProperty("product-args"),
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /** The product price sentence's patterns ({@code grammar/price.properties}). */
-  private static java.util.Properties grammar() {
-    java.util.Properties p = new java.util.Properties();
-    try (java.io.InputStream in = PriceChangeHandler.class.getClassLoader().getResourceAsStream("grammar/price.properties")) {
+  private static Properties grammar() {
+    Properties p = new Properties();
+    try (InputStream in = PriceChangeHandler.class.getClassLoader().getResourceAsStream("grammar/price.properties")) {
       if (in == null) {
         throw new IllegalStateException("grammar/price.properties is missing");
       }
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return p;
   }
@@ -178,7 +185,7 @@ final class PriceChangeHandler implements CommandHandler {
     Optional<Review> replaced = reviews.openFor(ctx.handle(), PriceReviewKind.KIND, order.orderNo());
     PricePayload payload = new PricePayload(order.orderNo(), oldPrice, newPrice, reason, ctx.language().code());
     Review review = reviews.submit(ctx, new Reviews.Submission(PriceReviewKind.KIND, order.orderNo(),
-        ctx.actor().providerId(), io.marketdesk.text.Message.of("price-change.review.title", title), payload.toJson(), changes,
+        ctx.actor().providerId(), Message.of("price-change.review.title", title), payload.toJson(), changes,
         REVIEW_WORKING_DAYS));
     ctx.audit("order", order.orderNo(), "price_change_requested", "price=" + Money.format(oldPrice),
         "price=" + Money.format(newPrice) + " (review #" + review.id() + (reason.isEmpty() ? "" : ", reason: " + reason)

@@ -3,8 +3,8 @@ package io.marketdesk.product;
 import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
-import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.CommandSpec.Body;
+import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -72,7 +73,7 @@ public final class ProductCommands {
   private Outcome list(CommandContext ctx, ParsedCommand cmd) {
     String arg = cmd.args().trim();
     ProductStatus filter = null;
-    if (!arg.isEmpty() && !ctx.words("product-commands.all-words").contains(arg.toLowerCase(java.util.Locale.ROOT))) {
+    if (!arg.isEmpty() && !ctx.words("product-commands.all-words").contains(arg.toLowerCase(Locale.ROOT))) {
       Optional<ProductStatus> st = ProductStatus.parse(arg, ctx::words);
       if (st.isEmpty()) {
         return Outcome.refused(ctx.m("product-commands.handle.1", "arg", arg), ctx.m("product-commands.handle.2"));

@@ -1,12 +1,12 @@
 package io.marketdesk.product;
 
-import io.marketdesk.feature.DemoData;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Language;
 import io.marketdesk.command.Outcome;
+import io.marketdesk.feature.DemoData;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.review.Review;
@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -56,7 +57,7 @@ final class ProductDemo implements DemoData.Loader {
     ProductWorkflow.Asker alice = asker(h, DemoData.ALICE, Language.ZH);
     ProductWorkflow.Asker bob = asker(h, DemoData.BOB, Language.EN);
     CommandContext ops = ctx(h, DemoData.OPERATOR, Language.ZH);
-    java.util.Properties t = DemoData.text();
+    Properties t = DemoData.text();
     String p1 = listed(h, alice, ops, t, 1);
     String p2 = listed(h, bob, ops, t, 2);
     String p3 = listed(h, alice, ops, t, 3);
@@ -91,14 +92,14 @@ final class ProductDemo implements DemoData.Loader {
     return new CommandContext(h, actor, null, null, lang, List.of(), true, clock, mailer, audit);
   }
 
-  private String listed(Handle h, ProductWorkflow.Asker who, CommandContext ops, java.util.Properties t, int n) {
+  private String listed(Handle h, ProductWorkflow.Asker who, CommandContext ops, Properties t, int n) {
     String id = submit(h, who, t, n);
     decide(ops, id, true, "");
     return id;
   }
 
   /** Submits demo product {@code n} of {@code config/demo.properties}: name | type | price | unit | summary | description. */
-  private String submit(Handle h, ProductWorkflow.Asker who, java.util.Properties t, int n) {
+  private String submit(Handle h, ProductWorkflow.Asker who, Properties t, int n) {
     String[] v = t.getProperty("product." + n).split("\\s*\\|\\s*", 6);
     String name = v[0];
     Map<String, String> f = new LinkedHashMap<>();

@@ -199,7 +199,7 @@ public final class ProductForm {
   }
 
   /** A field's value as shown in mails and replies. */
-  public static String value(ProductContent c, Field f, java.util.function.Function<ProductType, String> typeName) {
+  public static String value(ProductContent c, Field f, Function<ProductType, String> typeName) {
     if (c == null) {
       return "";
     }

@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -26,7 +27,7 @@ public final class ProductLookup {
   public Optional<ProductInfo> find(Handle h, String productId) {
     return h.createQuery("SELECT p.id, p.provider_id, v.account_id, p.type, p.status, p.name, p.price, p.unit"
             + " FROM product p JOIN provider v ON v.id = p.provider_id WHERE p.id = :id")
-        .bind("id", productId == null ? "" : productId.trim().toUpperCase(java.util.Locale.ROOT))
+        .bind("id", productId == null ? "" : productId.trim().toUpperCase(Locale.ROOT))
         .map((rs, c) -> new ProductInfo(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7), rs.getString(8)))
         .findFirst();

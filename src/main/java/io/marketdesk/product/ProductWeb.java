@@ -2,12 +2,13 @@ package io.marketdesk.product;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.marketdesk.identity.Directory;
-import io.marketdesk.identity.Provider;
-import io.marketdesk.money.Money;
 import io.marketdesk.feature.ApiException;
 import io.marketdesk.feature.Web;
 import io.marketdesk.feature.WebModule;
+import io.marketdesk.identity.Directory;
+import io.marketdesk.identity.Provider;
+import io.marketdesk.money.Money;
+import io.marketdesk.template.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,9 @@ final class ProductWeb implements WebModule {
   private final Jdbi jdbi;
   private final ProductWorkflow products;
   private final Directory directory;
-  private final io.marketdesk.template.Catalog words;
+  private final Catalog words;
 
-  ProductWeb(Jdbi jdbi, ProductWorkflow products, Directory directory, io.marketdesk.template.Catalog words) {
+  ProductWeb(Jdbi jdbi, ProductWorkflow products, Directory directory, Catalog words) {
     this.words = words;
     this.jdbi = jdbi;
     this.products = products;

@@ -356,8 +356,8 @@ public final class ProductWorkflow {
     }
     String titleKey = NEW.equals(action) ? "product.review.title.new" : RELIST.equals(action) ? "product.review.title.relist"
         : "product.review.title.revision";
-    io.marketdesk.text.Message title = io.marketdesk.text.Message.of(titleKey, "id", p.id(), "name", c.name(), "type",
-        io.marketdesk.text.Message.of(c.type().labelKey()));
+    Message title = Message.of(titleKey, "id", p.id(), "name", c.name(), "type",
+        Message.of(c.type().labelKey()));
     Review r = reviews.submit(h, who.requester(), new Reviews.Submission(REVIEW_KIND, p.id(), p.providerId(), title,
         json(new Payload(p.id(), version, action)), changes, c.type().reviewDays()));
     dao.setVersionReview(h, p.id(), version, r.id());

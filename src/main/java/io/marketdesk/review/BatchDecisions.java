@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -174,7 +175,7 @@ final class BatchDecisions {
   }
 
   private static Object[] with(Object[] base, Object... more) {
-    Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    Object[] all = Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
   }

@@ -1,6 +1,10 @@
 package io.marketdesk.review;
 
+import io.marketdesk.command.CommandContext;
+import io.marketdesk.command.Language;
 import io.marketdesk.template.Catalog;
+import io.marketdesk.text.Message;
+import java.util.Map;
 
 /**
  * One changed field of a review, old beside new, for the review mail and pages. Immutable.
@@ -42,26 +46,26 @@ public record Change(String field, String labelZh, String labelEn, String before
    * are made of, worded for each reader (zh and en kept too, for older readers of the row). A null
    * {@code before} makes it context.
    */
-  public static Change words(io.marketdesk.command.CommandContext ctx, String field, io.marketdesk.text.Message before,
-      io.marketdesk.text.Message after) {
+  public static Change words(CommandContext ctx, String field, Message before,
+      Message after) {
     return words(ctx.mailer().catalog(), field, before, after);
   }
 
   /** {@link #words(io.marketdesk.command.CommandContext, String, io.marketdesk.text.Message, io.marketdesk.text.Message)} without a mail. */
-  public static Change words(Catalog catalog, String field, io.marketdesk.text.Message before,
-      io.marketdesk.text.Message after) {
-    String zh = io.marketdesk.command.Language.ZH.code();
-    String en = io.marketdesk.command.Language.EN.code();
+  public static Change words(Catalog catalog, String field, Message before,
+      Message after) {
+    String zh = Language.ZH.code();
+    String en = Language.EN.code();
     return new Change(field, catalog.text(zh, "change." + field), catalog.text(en, "change." + field),
         before == null ? null : catalog.text(zh, before.key(), args(before)), catalog.text(zh, after.key(), args(after)),
         before == null ? null : catalog.text(en, before.key(), args(before)), catalog.text(en, after.key(), args(after)),
         "change." + field, before == null ? null : MessageJson.write(before), MessageJson.write(after));
   }
 
-  private static Object[] args(io.marketdesk.text.Message m) {
+  private static Object[] args(Message m) {
     Object[] out = new Object[m.args().size() * 2];
     int i = 0;
-    for (java.util.Map.Entry<String, Object> e : m.args().entrySet()) {
+    for (Map.Entry<String, Object> e : m.args().entrySet()) {
       out[i++] = e.getKey();
       out[i++] = e.getValue();
     }
@@ -83,14 +87,14 @@ public record Change(String field, String labelZh, String labelEn, String before
    * {@code before} makes it context (the order a request is about, its reason), shown as a value,
    * not as a change.
    */
-  public static Change of(io.marketdesk.command.CommandContext ctx, String field, String before, String after) {
+  public static Change of(CommandContext ctx, String field, String before, String after) {
     return of(ctx.mailer().catalog(), field, before, after);
   }
 
   /** {@link #of(io.marketdesk.command.CommandContext, String, String, String)} without a mail. */
   public static Change of(Catalog catalog, String field, String before, String after) {
-    return new Change(field, catalog.text(io.marketdesk.command.Language.ZH.code(), "change." + field),
-        catalog.text(io.marketdesk.command.Language.EN.code(), "change." + field), before, after).labelled("change." + field);
+    return new Change(field, catalog.text(Language.ZH.code(), "change." + field),
+        catalog.text(Language.EN.code(), "change." + field), before, after).labelled("change." + field);
   }
 
   /** True when this is context rather than a change. */

@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.text.Message;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record Review(
     Long decidedAt,
     String decidedBy,
     String decisionNote,
-    io.marketdesk.text.Message title) {
+    Message title) {
   public Review {
     changes = List.copyOf(changes);
   }

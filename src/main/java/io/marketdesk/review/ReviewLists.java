@@ -3,6 +3,7 @@ package io.marketdesk.review;
 import io.marketdesk.token.Tokens;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -46,7 +47,7 @@ final class ReviewLists {
   /** Stores the list {@code reviews} (numbered from 1 in this order) for {@code address}. */
   Made create(Handle h, String address, String source, List<Review> reviews, long now) {
     long id = h.createUpdate("INSERT INTO review_list (address, source, created_at) VALUES (:a, :s, :now)")
-        .bind("a", address.toLowerCase(java.util.Locale.ROOT))
+        .bind("a", address.toLowerCase(Locale.ROOT))
         .bind("s", source)
         .bind("now", now)
         .executeAndReturnGeneratedKeys("id")

@@ -1,6 +1,5 @@
 package io.marketdesk.review;
 
-import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,8 @@ import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Operator;
 import io.marketdesk.outbox.Mailer;
+import io.marketdesk.template.Catalog;
+import io.marketdesk.text.Message;
 import io.marketdesk.token.Tokens;
 import java.time.Clock;
 import java.time.Duration;
@@ -204,7 +205,7 @@ public final class Reviews {
    * A stored title in language {@code lang}: the {@code title_msg} column worded now, or, in rows
    * older than it, the Chinese or English title (for pages that read the review table's rows).
    */
-  public static String title(io.marketdesk.template.Catalog catalog, String lang, String titleMsg, String titleZh,
+  public static String title(Catalog catalog, String lang, String titleMsg, String titleZh,
       String titleEn) {
     if (titleMsg != null) {
       return catalog.text(lang, MessageJson.read(titleMsg));
@@ -213,7 +214,7 @@ public final class Reviews {
   }
 
   /** A change's label in language {@code lang}. */
-  static String label(io.marketdesk.template.Catalog catalog, String lang, Change c) {
+  static String label(Catalog catalog, String lang, Change c) {
     if (c.labelKey() != null && catalog.has(lang, c.labelKey())) {
       return catalog.text(lang, c.labelKey());
     }
@@ -221,12 +222,12 @@ public final class Reviews {
   }
 
   /** The review's changes worded for one reader: labels in {@code lang}, values as that reader reads them. */
-  public static List<ChangeLine> lines(io.marketdesk.template.Catalog catalog, String lang, Review r) {
+  public static List<ChangeLine> lines(Catalog catalog, String lang, Review r) {
     return lines(catalog, lang, r.changes());
   }
 
   /** Changes worded for one reader (labels in {@code lang}, values as that reader reads them). */
-  public static List<ChangeLine> lines(io.marketdesk.template.Catalog catalog, String lang, List<Change> changes) {
+  public static List<ChangeLine> lines(Catalog catalog, String lang, List<Change> changes) {
     boolean zh = lang.startsWith("zh");
     List<ChangeLine> out = new ArrayList<>();
     for (Change c : changes) {

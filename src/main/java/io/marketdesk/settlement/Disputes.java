@@ -100,7 +100,7 @@ final class Disputes {
     String subject = st.id() + "#" + line;
     String payload = "{\"statement\":\"" + st.id() + "\",\"line\":" + line + ",\"commission\":" + asked + "}";
     Review review = reviews.submit(ctx, new Reviews.Submission(KIND, subject, pid,
-        io.marketdesk.text.Message.of("settlement.review.title", "id", st.id(), "line", line, "orderNo", l.get().orderNo()),
+        Message.of("settlement.review.title", "id", st.id(), "line", line, "orderNo", l.get().orderNo()),
         payload,
         List.of(new Change("commission", ctx.in(Language.ZH, "change.settlement.commission"),
                 ctx.in(Language.EN, "change.settlement.commission"), Money.formatYuan(l.get().commission()),

@@ -2,6 +2,7 @@ package io.marketdesk.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class Database implements AutoCloseable {
     Path parent = Path.of(file).toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot create " + parent, e);
     }
   }

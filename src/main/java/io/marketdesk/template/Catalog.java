@@ -4,13 +4,17 @@ import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
+import io.marketdesk.text.Message;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -32,7 +36,7 @@ public final class Catalog {
   private final Configuration cfg;
   private final ConcurrentMap<String, Map<String, String>> files = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Template> compiled = new ConcurrentHashMap<>();
-  private volatile java.util.List<Spoken> spoken;
+  private volatile List<Spoken> spoken;
 
   Catalog(Configuration cfg) {
     this.cfg = cfg;
@@ -61,7 +65,7 @@ public final class Catalog {
     Map<String, Object> model = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : args.entrySet()) {
       Object v = e.getValue();
-      model.put(e.getKey(), v instanceof io.marketdesk.text.Message ? text(lang, (io.marketdesk.text.Message) v) : v);
+      model.put(e.getKey(), v instanceof Message ? text(lang, (Message) v) : v);
     }
     Template t = compiled.computeIfAbsent(lang + "\u0000" + key, k -> compile(lang, key));
     try {
@@ -76,7 +80,7 @@ public final class Catalog {
   }
 
   /** A message value in language {@code lang}. */
-  public String text(String lang, io.marketdesk.text.Message message) {
+  public String text(String lang, Message message) {
     return render(lang, message.key(), message.args());
   }
 
@@ -134,9 +138,9 @@ public final class Catalog {
    *     longer ones: {@code en} answers {@code en-GB})
    * @param script {@code han} or {@code latin}: whether its keywords need a word boundary
    */
-  public record Spoken(String code, String name, java.util.List<String> tags, String script) {
+  public record Spoken(String code, String name, List<String> tags, String script) {
     public Spoken {
-      tags = java.util.List.copyOf(tags);
+      tags = List.copyOf(tags);
     }
 
     /** True when its keywords are written in Chinese characters (no word boundary after them). */
@@ -149,8 +153,8 @@ public final class Catalog {
    * The languages, from {@code messages/languages.txt} (the first is the default): adding a language
    * is adding its files and a line there (docs/languages.md).
    */
-  public java.util.List<Spoken> languages() {
-    java.util.List<Spoken> cached = spoken;
+  public List<Spoken> languages() {
+    List<Spoken> cached = spoken;
     if (cached != null) {
       return cached;
     }
@@ -158,7 +162,7 @@ public final class Catalog {
     if (text == null) {
       throw new IllegalStateException("no messages/languages.txt");
     }
-    java.util.List<Spoken> out = new java.util.ArrayList<>();
+    List<Spoken> out = new ArrayList<>();
     for (String line : text.split("\\R")) {
       String l = line.replaceFirst("#.*", "").strip();
       if (l.isEmpty()) {
@@ -168,20 +172,20 @@ public final class Catalog {
       if (f.length != 4) {
         throw new IllegalStateException("messages/languages.txt: CODE | NAME | TAGS | SCRIPT expected: " + line);
       }
-      java.util.List<String> tags = new java.util.ArrayList<>();
+      List<String> tags = new ArrayList<>();
       for (String t : f[2].split(",")) {
         if (!t.isBlank()) {
-          tags.add(t.strip().toLowerCase(java.util.Locale.ROOT));
+          tags.add(t.strip().toLowerCase(Locale.ROOT));
         }
       }
-      out.add(new Spoken(f[0].strip(), f[1].strip(), tags, f[3].strip().toLowerCase(java.util.Locale.ROOT)));
+      out.add(new Spoken(f[0].strip(), f[1].strip(), tags, f[3].strip().toLowerCase(Locale.ROOT)));
     }
-    spoken = java.util.List.copyOf(out);
+    spoken = List.copyOf(out);
     return spoken;
   }
 
   /** The language codes, the default first. */
-  public java.util.List<String> languageCodes() {
+  public List<String> languageCodes() {
     return languages().stream().map(Spoken::code).toList();
   }
 
@@ -199,7 +203,7 @@ public final class Catalog {
         }
       }
       for (String part : acceptLanguage.split(",")) {
-        String tag = part.replaceFirst(";.*", "").strip().toLowerCase(java.util.Locale.ROOT);
+        String tag = part.replaceFirst(";.*", "").strip().toLowerCase(Locale.ROOT);
         String best = null;
         int bestLength = -1;
         for (Spoken s : languages()) {
@@ -222,9 +226,9 @@ public final class Catalog {
   }
 
   /** The parts named in {@code messages/parts.txt}, one per line ({@code #} starts a comment). */
-  public java.util.List<String> parts() {
+  public List<String> parts() {
     String text = read("messages/parts.txt");
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     if (text != null) {
       for (String line : text.split("\\R")) {
         String part = line.replaceFirst("#.*", "").strip();

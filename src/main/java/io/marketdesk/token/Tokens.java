@@ -3,6 +3,7 @@ package io.marketdesk.token;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -140,7 +141,7 @@ public final class Tokens {
       return new Check(Status.UNKNOWN, null);
     }
     Token t = found.get();
-    if (purposes.length > 0 && !java.util.Arrays.asList(purposes).contains(t.purpose())) {
+    if (purposes.length > 0 && !Arrays.asList(purposes).contains(t.purpose())) {
       return new Check(Status.WRONG_PURPOSE, t);
     }
     if (!t.address().equalsIgnoreCase(address)) {

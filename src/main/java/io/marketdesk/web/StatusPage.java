@@ -7,10 +7,12 @@ import io.marketdesk.feature.Web;
 import io.marketdesk.feature.WebModule;
 import io.marketdesk.intake.ImapIntake;
 import io.marketdesk.intake.InboundStore;
+import io.marketdesk.mime.MailFormatException;
 import io.marketdesk.outbox.Outbox;
 import io.marketdesk.store.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -110,7 +112,7 @@ public final class StatusPage implements WebModule {
     }
     List<FailureView> failures = new ArrayList<>();
     for (InboundStore.Failure f : inbound.recentFailures(10)) {
-      io.marketdesk.mime.MailFormatException.Reason reason = io.marketdesk.mime.MailFormatException.Reason.ofStored(f.error());
+      MailFormatException.Reason reason = MailFormatException.Reason.ofStored(f.error());
       failures.add(new FailureView(f.id(), fmt.format(Instant.ofEpochMilli(f.receivedAt())),
           reason == null ? "error" : reason.code()));
     }
@@ -127,7 +129,7 @@ public final class StatusPage implements WebModule {
 
   private DueChart dueChart(long now, String lang) {
     List<Long> dues = openReviewDues.get();
-    java.time.LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+    LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
     long[] counts = new long[DUE_DAYS + 2];
     for (long due : dues) {
       if (due <= now) {

@@ -3,7 +3,7 @@ package io.marketdesk.account;
 import io.marketdesk.account.AccountFields.Field;
 import io.marketdesk.account.AccountFields.Problem;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.review.Change;

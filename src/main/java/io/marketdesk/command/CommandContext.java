@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.mime.ParsedMail;

@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;

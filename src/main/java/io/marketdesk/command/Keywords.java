@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import io.marketdesk.template.Catalog;
 import java.util.ArrayList;
 import java.util.HashMap;

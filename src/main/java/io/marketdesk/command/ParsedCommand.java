@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

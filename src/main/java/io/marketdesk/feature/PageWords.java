@@ -1,7 +1,7 @@
 package io.marketdesk.feature;
 
 import io.marketdesk.command.Keywords;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.money.Money;
 import io.marketdesk.template.Catalog;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package io.marketdesk.intake;
 
+import io.marketdesk.feature.OutOfOfficeListener;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandParser;
 import io.marketdesk.command.CommandRegistry;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.ParsedCommands;
 import io.marketdesk.command.Scripts;

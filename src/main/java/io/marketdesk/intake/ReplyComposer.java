@@ -7,7 +7,7 @@ import io.marketdesk.command.CommandParser;
 import io.marketdesk.command.CommandRegistry;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.HelpHandler;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.ParsedCommands;
 import io.marketdesk.command.Scripts;
 import io.marketdesk.mime.MailFormatException;

@@ -2,7 +2,7 @@ package io.marketdesk.order;
 
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.Actor;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.feature.DemoData;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.review.Change;

@@ -3,7 +3,7 @@ package io.marketdesk.order;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.config.Config;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;

@@ -1,6 +1,6 @@
 package io.marketdesk.outbox;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.config.Config;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates;

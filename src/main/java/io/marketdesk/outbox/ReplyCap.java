@@ -1,6 +1,6 @@
 package io.marketdesk.outbox;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.template.Templates.RenderedMail;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.marketdesk.preference;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.schedule.Scheduler;
 import java.time.Instant;

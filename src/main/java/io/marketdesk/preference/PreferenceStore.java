@@ -1,6 +1,6 @@
 package io.marketdesk.preference;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.identity.Directory;
 import java.util.Locale;
 import java.util.Optional;

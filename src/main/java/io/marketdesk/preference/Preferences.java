@@ -1,7 +1,7 @@
 package io.marketdesk.preference;
 
 import io.marketdesk.command.Actor;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.outbox.NoticePolicy;
 import io.marketdesk.preference.PreferenceStore.OrderMail;

@@ -4,7 +4,7 @@ import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;

@@ -2,7 +2,7 @@ package io.marketdesk.pricing;
 
 import io.marketdesk.text.Message;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.money.Money;
 import io.marketdesk.pricing.OrderPriceStore.PricedOrder;
 import io.marketdesk.review.Review;

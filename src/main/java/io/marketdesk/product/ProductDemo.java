@@ -4,7 +4,7 @@ import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.feature.DemoData;
 import io.marketdesk.identity.Directory;

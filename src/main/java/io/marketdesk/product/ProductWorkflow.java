@@ -2,7 +2,7 @@ package io.marketdesk.product;
 
 import io.marketdesk.text.Refusal;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

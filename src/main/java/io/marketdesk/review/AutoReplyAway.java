@@ -3,7 +3,7 @@ package io.marketdesk.review;
 import io.marketdesk.identity.Away;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Operator;
-import io.marketdesk.intake.OutOfOfficeListener;
+import io.marketdesk.feature.OutOfOfficeListener;
 import io.marketdesk.token.Tokens;
 import java.time.Clock;
 import java.time.Duration;

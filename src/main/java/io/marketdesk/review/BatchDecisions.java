@@ -2,7 +2,7 @@ package io.marketdesk.review;
 
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.review.DecisionNumbers.Range;

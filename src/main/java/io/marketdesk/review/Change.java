@@ -1,7 +1,7 @@
 package io.marketdesk.review;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.text.Message;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.marketdesk.review;
 
 import io.marketdesk.calendar.WorkingDayCalendar;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.outbox.Mailer;

@@ -3,7 +3,7 @@ package io.marketdesk.review;
 import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
 import io.marketdesk.identity.Away;
-import io.marketdesk.intake.OutOfOfficeListener;
+import io.marketdesk.feature.OutOfOfficeListener;
 import io.marketdesk.feature.PageWords;
 
 /**

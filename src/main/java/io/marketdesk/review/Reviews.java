@@ -7,7 +7,7 @@ import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;

@@ -1,7 +1,7 @@
 package io.marketdesk.settlement;
 
 import io.marketdesk.audit.AuditLog;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.config.Config;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;

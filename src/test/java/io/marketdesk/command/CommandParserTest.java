@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;

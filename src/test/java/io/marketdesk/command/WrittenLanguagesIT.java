@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.testing.TestApp;

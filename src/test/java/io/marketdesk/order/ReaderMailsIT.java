@@ -157,7 +157,7 @@ class ReaderMailsIT {
   /** The operators last wrote in Chinese (their review mails follow the language they last wrote in). */
   static void operatorsWroteChinese() {
     t.app.db().jdbi().useTransaction(h -> io.marketdesk.command.WrittenLanguages.record(h, OPERATOR,
-        io.marketdesk.command.Language.ZH, t.clock.millis()));
+        io.marketdesk.text.Language.ZH, t.clock.millis()));
   }
 
   static String reviewId(Mail request) {

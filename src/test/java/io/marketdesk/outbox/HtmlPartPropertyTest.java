@@ -2,7 +2,7 @@ package io.marketdesk.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.template.Templates;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.marketdesk.preference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.outbox.About;
 import io.marketdesk.outbox.NoticePolicy.Notice;
 import io.marketdesk.template.Templates;

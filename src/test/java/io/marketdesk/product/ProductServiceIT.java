@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketdesk.feature.DemoData;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.Actor;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.testing.TestApp;

@@ -59,7 +59,7 @@ class AccountReviewIT {
   static long submit(String fields) {
     t.app.db().jdbi().useTransaction(h -> {
       for (String op : List.of(DemoData.OPERATOR, OPS2)) {
-        io.marketdesk.command.WrittenLanguages.record(h, op, io.marketdesk.command.Language.ZH, t.clock.millis());
+        io.marketdesk.command.WrittenLanguages.record(h, op, io.marketdesk.text.Language.ZH, t.clock.millis());
       }
     });
     String id = t.mail.send(DemoData.ALICE, SERVICE, "账户", "修改账户信息\n" + fields + "\n");

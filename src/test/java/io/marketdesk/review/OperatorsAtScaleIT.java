@@ -82,7 +82,7 @@ class OperatorsAtScaleIT {
   void operatorsWroteChinese() {
     t.app.db().jdbi().useTransaction(h -> {
       for (String op : h.createQuery("SELECT address FROM operator_address").mapTo(String.class).list()) {
-        io.marketdesk.command.WrittenLanguages.record(h, op, io.marketdesk.command.Language.ZH, t.clock.millis());
+        io.marketdesk.command.WrittenLanguages.record(h, op, io.marketdesk.text.Language.ZH, t.clock.millis());
       }
     });
   }

@@ -3,7 +3,7 @@ package io.marketdesk.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import freemarker.template.Template;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.command.Role;
 import io.marketdesk.order.OrderStatus;
 import java.io.IOException;

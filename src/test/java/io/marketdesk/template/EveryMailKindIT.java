@@ -3,7 +3,7 @@ package io.marketdesk.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketdesk.feature.DemoData;
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.testing.MailClient;
 import io.marketdesk.testing.TestApp;

@@ -2,7 +2,7 @@ package io.marketdesk.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.intake.ReplyComposer;
 import io.marketdesk.intake.ReplyModel;
 import io.marketdesk.order.OrderMail;

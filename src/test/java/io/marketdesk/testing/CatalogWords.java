@@ -1,6 +1,6 @@
 package io.marketdesk.testing;
 
-import io.marketdesk.command.Language;
+import io.marketdesk.text.Language;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.template.Templates;
 import io.marketdesk.text.Message;

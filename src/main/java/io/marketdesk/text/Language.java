@@ -1,4 +1,4 @@
-package io.marketdesk.command;
+package io.marketdesk.text;
 
 /**
  * A language a reply or a page is written in, by its code: the name of its message file and its

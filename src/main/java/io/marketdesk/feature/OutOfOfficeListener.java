@@ -1,4 +1,4 @@
-package io.marketdesk.intake;
+package io.marketdesk.feature;
 
 import java.util.List;
 import org.jdbi.v3.core.Handle;

@@ -41,7 +41,7 @@ public final class PageWords {
   }
 
   /** A message of the catalog in {@code lang}, its arguments by name. */
-  public String t(String lang, String key, Object... args) {
+  public String text(String lang, String key, Object... args) {
     return catalog.text(lang, key, args);
   }
 
@@ -87,8 +87,8 @@ public final class PageWords {
   /** The links of an operator's decision on review {@code id}: approve, and reject with a reason to type. */
   public List<PersonalSection.Action> decide(String lang, long id) {
     return List.of(
-        command(lang, t(lang, "me.21"), "review.decide", id + " " + keyword(lang, "review.approve"), null),
-        command(lang, t(lang, "me.22"), "review.decide", id + " " + keyword(lang, "review.reject") + " ", null));
+        command(lang, text(lang, "me.21"), "review.decide", id + " " + keyword(lang, "review.approve"), null),
+        command(lang, text(lang, "me.22"), "review.decide", id + " " + keyword(lang, "review.reject") + " ", null));
   }
 
   /** A link with its own subject and body (a mail worded for a person to read, such as a price change request). */

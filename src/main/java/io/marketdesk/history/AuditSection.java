@@ -51,14 +51,14 @@ record AuditSection(AuditLog audit, ProductDao products, OrderStore orders, Revi
     List<PersonalSection.Row> rows = new ArrayList<>();
     for (AuditLog.Entry a : audit.about(h, things, LIMIT)) {
       String who = a.actor() != null && p.addresses().contains(a.actor()) ? a.actor()
-          : directory.operatorByAddress(h, a.actor()).isPresent() ? words.t(lang, "me.19") : words.t(lang, "me.20");
+          : directory.operatorByAddress(h, a.actor()).isPresent() ? words.text(lang, "me.19") : words.text(lang, "me.20");
       String detail = (a.before() == null || a.before().isBlank() ? "" : a.before() + " → ")
           + (a.after() == null ? "" : a.after());
       rows.add(new PersonalSection.Row(String.valueOf(a.id()), List.of(words.time(a.at()), who,
           a.entity() + " " + a.entityId() + " · " + a.action(), detail), List.of()));
     }
-    return List.of(new Table("audit", words.t(lang, "page.me.66"), List.of(words.t(lang, "page.me.67"),
-        words.t(lang, "page.me.68"), words.t(lang, "page.me.69"), words.t(lang, "page.me.70")), rows,
-        words.t(lang, "page.me.75")));
+    return List.of(new Table("audit", words.text(lang, "page.me.66"), List.of(words.text(lang, "page.me.67"),
+        words.text(lang, "page.me.68"), words.text(lang, "page.me.69"), words.text(lang, "page.me.70")), rows,
+        words.text(lang, "page.me.75")));
   }
 }

@@ -55,28 +55,28 @@ record OrderSection(OrderStore store, Reviews reviews, Directory directory, Page
           Cell.state(words.label(lang, "state.order.", o.status().code()), o.status().code())),
           providerActions(p, o, lang), List.of(), false));
     }
-    return new Table("orders", words.t(lang, "page.me.49"), List.of(words.t(lang, "page.me.50"),
-        words.t(lang, "page.me.51"), words.t(lang, "page.me.52"), words.t(lang, "page.me.53"),
-        words.t(lang, "page.me.54"), words.t(lang, "page.orders.col.state")), rows, words.t(lang, "page.me.60"));
+    return new Table("orders", words.text(lang, "page.me.49"), List.of(words.text(lang, "page.me.50"),
+        words.text(lang, "page.me.51"), words.text(lang, "page.me.52"), words.text(lang, "page.me.53"),
+        words.text(lang, "page.me.54"), words.text(lang, "page.orders.col.state")), rows, words.text(lang, "page.me.60"));
   }
 
   private List<PersonalSection.Action> providerActions(Provider p, Order o, String lang) {
     String no = o.orderNo();
     List<PersonalSection.Action> a = new ArrayList<>();
-    a.add(words.command(lang, words.t(lang, "me.31"), "order.view", no, null));
+    a.add(words.command(lang, words.text(lang, "me.31"), "order.view", no, null));
     switch (o.status()) {
       case UNPAID:
-        a.add(words.mail(words.t(lang, "me.price.label"), "order.price", words.t(lang, "me.price.subject", "no", no),
-            words.t(lang, "me.price.body", "no", no, "company", p.companyName(), "accountId", p.accountId())));
+        a.add(words.mail(words.text(lang, "me.price.label"), "order.price", words.text(lang, "me.price.subject", "no", no),
+            words.text(lang, "me.price.body", "no", no, "company", p.companyName(), "accountId", p.accountId())));
         break;
       case PAID:
-        a.add(words.command(lang, words.t(lang, "me.33"), "order.start", no, null));
+        a.add(words.command(lang, words.text(lang, "me.33"), "order.start", no, null));
         break;
       case IMPLEMENTING:
-        a.add(words.command(lang, words.t(lang, "me.35"), "order.done", no, null));
+        a.add(words.command(lang, words.text(lang, "me.35"), "order.done", no, null));
         break;
       case AWAITING_CONFIRMATION:
-        a.add(words.command(lang, words.t(lang, "me.37"), "order.remind", no, null));
+        a.add(words.command(lang, words.text(lang, "me.37"), "order.remind", no, null));
         break;
       default:
         break;
@@ -95,9 +95,9 @@ record OrderSection(OrderStore store, Reviews reviews, Directory directory, Page
           o.statusBeforeDispute() == null ? "" : words.label(lang, "state.order.", o.statusBeforeDispute()),
           words.time(o.updatedAt())), appeal.map(r -> words.decide(lang, r.id())).orElse(List.of())));
     }
-    return new Table("disputes", words.t(lang, "page.me.82"), List.of(words.t(lang, "page.me.83"),
-        words.t(lang, "page.me.84"), words.t(lang, "page.me.85"), words.t(lang, "page.me.86"),
-        words.t(lang, "page.me.87"), words.t(lang, "page.me.88")), rows, words.t(lang, "page.me.95"));
+    return new Table("disputes", words.text(lang, "page.me.82"), List.of(words.text(lang, "page.me.83"),
+        words.text(lang, "page.me.84"), words.text(lang, "page.me.85"), words.text(lang, "page.me.86"),
+        words.text(lang, "page.me.87"), words.text(lang, "page.me.88")), rows, words.text(lang, "page.me.95"));
   }
 
   private Table buyer(List<Order> bought, String lang) {
@@ -105,20 +105,20 @@ record OrderSection(OrderStore store, Reviews reviews, Directory directory, Page
     for (Order o : bought) {
       String no = o.orderNo();
       List<PersonalSection.Action> a = new ArrayList<>();
-      a.add(words.command(lang, words.t(lang, "me.39"), "order.status", no, null));
+      a.add(words.command(lang, words.text(lang, "me.39"), "order.status", no, null));
       if (o.status() == OrderStatus.PAID || o.status() == OrderStatus.IMPLEMENTING) {
-        a.add(words.command(lang, words.t(lang, "me.41"), "order.requirements", no, "\n"));
+        a.add(words.command(lang, words.text(lang, "me.41"), "order.requirements", no, "\n"));
       }
       if (o.status() == OrderStatus.AWAITING_CONFIRMATION) {
-        a.add(words.command(lang, words.t(lang, "me.43"), "order.confirm", no, null));
+        a.add(words.command(lang, words.text(lang, "me.43"), "order.confirm", no, null));
       }
       rows.add(new PersonalSection.Row(no, List.of(Cell.of(no), Cell.of(product(o)), Cell.of(PageWords.yuan(o.price())),
           Cell.state(words.label(lang, "state.order-buyer.", o.status().code()), "buyer-" + o.status().code()),
           Cell.of(words.time(o.createdAt()))), a, List.of(), false));
     }
-    return new Table("buyer-orders", words.t(lang, "page.me.96"), List.of(words.t(lang, "page.me.97"),
-        words.t(lang, "page.me.98"), words.t(lang, "page.me.99"), words.t(lang, "page.me.100"),
-        words.t(lang, "page.me.101")), rows, words.t(lang, "page.me.107"));
+    return new Table("buyer-orders", words.text(lang, "page.me.96"), List.of(words.text(lang, "page.me.97"),
+        words.text(lang, "page.me.98"), words.text(lang, "page.me.99"), words.text(lang, "page.me.100"),
+        words.text(lang, "page.me.101")), rows, words.text(lang, "page.me.107"));
   }
 
   private static String product(Order o) {

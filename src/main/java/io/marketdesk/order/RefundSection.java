@@ -40,17 +40,17 @@ final class RefundSection implements PersonalSection {
       for (Row r : rows(h, "o.provider_id = :v", actor.providerId())) {
         List<PersonalSection.Action> actions = new ArrayList<>();
         if (r.status().equals("asked")) {
-          actions.add(words.command(lang, t(lang, "page.refunds.accept"), "order.refund.accept", r.orderNo(), null));
-          actions.add(words.command(lang, t(lang, "page.refunds.decline"), "order.refund.decline", r.orderNo() + " ",
-              t(lang, "page.refunds.decline.more")));
+          actions.add(words.command(lang, text(lang, "page.refunds.accept"), "order.refund.accept", r.orderNo(), null));
+          actions.add(words.command(lang, text(lang, "page.refunds.decline"), "order.refund.decline", r.orderNo() + " ",
+              text(lang, "page.refunds.decline.more")));
         }
         rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
-            t(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
+            text(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt()),
             r.status().equals("asked") ? time(r.answerDue()) : ""), actions));
       }
-      out.add(new Table("refunds", t(lang, "page.refunds.title"), List.of(t(lang, "page.refunds.col.order"),
-          t(lang, "page.refunds.col.amount"), t(lang, "page.refunds.col.state"), t(lang, "page.refunds.col.reason"),
-          t(lang, "page.refunds.col.asked"), t(lang, "page.refunds.col.due")), rows, t(lang, "page.refunds.empty")));
+      out.add(new Table("refunds", text(lang, "page.refunds.title"), List.of(text(lang, "page.refunds.col.order"),
+          text(lang, "page.refunds.col.amount"), text(lang, "page.refunds.col.state"), text(lang, "page.refunds.col.reason"),
+          text(lang, "page.refunds.col.asked"), text(lang, "page.refunds.col.due")), rows, text(lang, "page.refunds.empty")));
     }
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
@@ -58,11 +58,11 @@ final class RefundSection implements PersonalSection {
         List<PersonalSection.Action> actions = r.reviewId() == null ? List.of() : words.decide(lang, r.reviewId());
         rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.reviewId() == null ? "" : "#" + r.reviewId(), r.orderNo(),
             r.accountId() == null ? "" : r.accountId(), Money.formatYuan(r.amount()), r.reason(),
-            r.declineReason() == null ? t(lang, "page.refunds.unanswered") : r.declineReason()), actions));
+            r.declineReason() == null ? text(lang, "page.refunds.unanswered") : r.declineReason()), actions));
       }
-      out.add(new Table("refund-reviews", t(lang, "page.refunds.ops-title"), List.of(t(lang, "page.refunds.col.review"),
-          t(lang, "page.refunds.col.order"), t(lang, "page.refunds.col.provider"), t(lang, "page.refunds.col.amount"),
-          t(lang, "page.refunds.col.reason"), t(lang, "page.refunds.col.answer")), rows, t(lang, "page.refunds.ops-empty")));
+      out.add(new Table("refund-reviews", text(lang, "page.refunds.ops-title"), List.of(text(lang, "page.refunds.col.review"),
+          text(lang, "page.refunds.col.order"), text(lang, "page.refunds.col.provider"), text(lang, "page.refunds.col.amount"),
+          text(lang, "page.refunds.col.reason"), text(lang, "page.refunds.col.answer")), rows, text(lang, "page.refunds.ops-empty")));
     }
     if (actor.has(Role.BUYER) || !actor.has(Role.PROVIDER) && !actor.has(Role.OPERATOR)) {
       List<Row> mine = rows(h, "LOWER(o.buyer_email) = LOWER(:v)", actor.address());
@@ -70,11 +70,11 @@ final class RefundSection implements PersonalSection {
         List<PersonalSection.Row> rows = new ArrayList<>();
         for (Row r : mine) {
           rows.add(new PersonalSection.Row(r.orderNo(), List.of(r.orderNo(), Money.formatYuan(r.amount()),
-              t(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt())), List.of()));
+              text(lang, "page.refunds.state." + r.status()), r.reason(), time(r.requestedAt())), List.of()));
         }
-        out.add(new Table("my-refunds", t(lang, "page.refunds.buyer-title"), List.of(t(lang, "page.refunds.col.order"),
-            t(lang, "page.refunds.col.amount"), t(lang, "page.refunds.col.state"), t(lang, "page.refunds.col.reason"),
-            t(lang, "page.refunds.col.asked")), rows, t(lang, "page.refunds.empty")));
+        out.add(new Table("my-refunds", text(lang, "page.refunds.buyer-title"), List.of(text(lang, "page.refunds.col.order"),
+            text(lang, "page.refunds.col.amount"), text(lang, "page.refunds.col.state"), text(lang, "page.refunds.col.reason"),
+            text(lang, "page.refunds.col.asked")), rows, text(lang, "page.refunds.empty")));
       }
     }
     return out;
@@ -89,8 +89,8 @@ final class RefundSection implements PersonalSection {
         .list();
   }
 
-  private String t(String lang, String key, Object... args) {
-    return words.t(lang, key, args);
+  private String text(String lang, String key, Object... args) {
+    return words.text(lang, key, args);
   }
 
   private String time(long millis) {

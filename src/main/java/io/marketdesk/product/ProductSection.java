@@ -51,7 +51,7 @@ record ProductSection(ProductDao dao, Reviews reviews, PageWords words) implemen
       boolean pending = p.pendingRevision() || inReview.contains(p.id());
       String state = words.label(lang, "state.product.", status);
       if (pending && !status.equals("in_review")) {
-        state += " · " + words.t(lang, "page.me.47");
+        state += " · " + words.text(lang, "page.me.47");
       }
       boolean hasPage = status.equals("listed") || status.equals("delisted");
       rows.add(new PersonalSection.Row(p.id(), List.of(
@@ -61,20 +61,20 @@ record ProductSection(ProductDao dao, Reviews reviews, PageWords words) implemen
           Cell.of(price == null ? "" : PageWords.yuan(price) + (unit == null || unit.isBlank() ? "" : " / " + unit)),
           Cell.state(state, status)), actions(p, status, lang), List.of(), false));
     }
-    PersonalSection.Action create = words.command(lang, words.t(lang, "me.16"), "product.new", "", words.t(lang, "me.18"));
-    return List.of(new Table("products", words.t(lang, "page.me.38"), List.of("ID", words.t(lang, "page.me.39"),
-        words.t(lang, "page.me.40"), words.t(lang, "page.me.41"), words.t(lang, "page.me.42")), rows,
-        words.t(lang, "page.me.48"), List.of(create), List.of()));
+    PersonalSection.Action create = words.command(lang, words.text(lang, "me.16"), "product.new", "", words.text(lang, "me.18"));
+    return List.of(new Table("products", words.text(lang, "page.me.38"), List.of("ID", words.text(lang, "page.me.39"),
+        words.text(lang, "page.me.40"), words.text(lang, "page.me.41"), words.text(lang, "page.me.42")), rows,
+        words.text(lang, "page.me.48"), List.of(create), List.of()));
   }
 
   private List<PersonalSection.Action> actions(Product p, String status, String lang) {
     List<PersonalSection.Action> a = new ArrayList<>();
-    a.add(words.command(lang, words.t(lang, "me.23"), "product.view", p.id(), null));
-    a.add(words.command(lang, words.t(lang, "me.25"), "product.update", p.id(), null));
+    a.add(words.command(lang, words.text(lang, "me.23"), "product.view", p.id(), null));
+    a.add(words.command(lang, words.text(lang, "me.25"), "product.update", p.id(), null));
     if (status.equals("listed")) {
-      a.add(words.command(lang, words.t(lang, "me.27"), "product.delist", p.id(), null));
+      a.add(words.command(lang, words.text(lang, "me.27"), "product.delist", p.id(), null));
     } else if (status.equals("delisted")) {
-      a.add(words.command(lang, words.t(lang, "me.29"), "product.relist", p.id(), null));
+      a.add(words.command(lang, words.text(lang, "me.29"), "product.relist", p.id(), null));
     }
     return a;
   }

@@ -30,9 +30,9 @@ record ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWord
       for (Review r : mine) {
         rows.add(row(r, List.of(), lang, null));
       }
-      out.add(new Table("my-reviews", words.t(lang, "page.me.61"), List.of(words.t(lang, "page.reviews.col.id"),
-          words.t(lang, "page.reviews.col.kind"), words.t(lang, "page.reviews.col.title"), words.t(lang, "page.me.62"),
-          words.t(lang, "page.me.63"), words.t(lang, "page.reviews.col.state")), rows, words.t(lang, "page.me.65")));
+      out.add(new Table("my-reviews", words.text(lang, "page.me.61"), List.of(words.text(lang, "page.reviews.col.id"),
+          words.text(lang, "page.reviews.col.kind"), words.text(lang, "page.reviews.col.title"), words.text(lang, "page.me.62"),
+          words.text(lang, "page.me.63"), words.text(lang, "page.reviews.col.state")), rows, words.text(lang, "page.me.65")));
     }
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
@@ -45,11 +45,11 @@ record ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWord
         overdue += row.warn() ? 1 : 0;
         rows.add(row);
       }
-      out.add(new Table("review-queue", words.t(lang, "page.me.76"), List.of(words.t(lang, "page.reviews.col.id"),
-          words.t(lang, "page.reviews.col.kind"), words.t(lang, "page.reviews.col.title"),
-          words.t(lang, "page.reviews.col.provider"), words.t(lang, "page.me.78"), words.t(lang, "page.me.79"),
-          words.t(lang, "page.reviews.col.state")), rows, words.t(lang, "page.me.81"), List.of(),
-          overdue > 0 ? List.of(Cell.state(words.t(lang, "page.me.77") + " " + overdue, "overdue")) : List.of()));
+      out.add(new Table("review-queue", words.text(lang, "page.me.76"), List.of(words.text(lang, "page.reviews.col.id"),
+          words.text(lang, "page.reviews.col.kind"), words.text(lang, "page.reviews.col.title"),
+          words.text(lang, "page.reviews.col.provider"), words.text(lang, "page.me.78"), words.text(lang, "page.me.79"),
+          words.text(lang, "page.reviews.col.state")), rows, words.text(lang, "page.me.81"), List.of(),
+          overdue > 0 ? List.of(Cell.state(words.text(lang, "page.me.77") + " " + overdue, "overdue")) : List.of()));
     }
     return out;
   }
@@ -64,7 +64,7 @@ record ReviewSection(Reviews reviews, Directory directory, Clock clock, PageWord
     }
     cells.add(Cell.of(words.time(r.submittedAt())));
     cells.add(Cell.of(words.dueDay(r.dueAt())));
-    cells.add(overdue ? Cell.state(words.t(lang, "page.me.64"), "overdue") : Cell.of(""));
+    cells.add(overdue ? Cell.state(words.text(lang, "page.me.64"), "overdue") : Cell.of(""));
     List<Change> changes = new ArrayList<>();
     for (Reviews.ChangeLine l : Reviews.lines(words.catalog(), lang, r)) {
       changes.add(new Change(l.label(), l.before(), l.after()));

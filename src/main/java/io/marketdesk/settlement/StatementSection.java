@@ -37,18 +37,18 @@ final class StatementSection implements PersonalSection {
       for (Statement s : settlements.ofProvider(h, actor.providerId())) {
         List<PersonalSection.Action> actions = new ArrayList<>();
         if (!s.status().equals("confirmed")) {
-          actions.add(words.command(lang, t(lang, "page.statements.confirm"), "settlement.confirm", s.id(), null));
-          actions.add(words.command(lang, t(lang, "page.statements.dispute"), "settlement.dispute", s.id() + " ",
-              t(lang, "page.statements.dispute.more")));
+          actions.add(words.command(lang, text(lang, "page.statements.confirm"), "settlement.confirm", s.id(), null));
+          actions.add(words.command(lang, text(lang, "page.statements.dispute"), "settlement.dispute", s.id() + " ",
+              text(lang, "page.statements.dispute.more")));
         }
-        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), t(lang, "state.settlement." + s.status()),
+        rows.add(new PersonalSection.Row(s.id(), List.of(s.id(), s.month(), text(lang, "state.settlement." + s.status()),
             Money.formatYuan(s.gross()), Money.formatYuan(s.refunded()), Money.formatYuan(s.commission()),
             Money.formatYuan(s.net())), actions));
       }
-      out.add(new Table("statements", t(lang, "page.statements.title"), List.of(t(lang, "page.statements.col.id"),
-          t(lang, "page.statements.col.month"), t(lang, "page.statements.col.state"), t(lang, "page.statements.col.gross"),
-          t(lang, "page.statements.col.refunded"), t(lang, "page.statements.col.commission"),
-          t(lang, "page.statements.col.net")), rows, t(lang, "page.statements.empty")));
+      out.add(new Table("statements", text(lang, "page.statements.title"), List.of(text(lang, "page.statements.col.id"),
+          text(lang, "page.statements.col.month"), text(lang, "page.statements.col.state"), text(lang, "page.statements.col.gross"),
+          text(lang, "page.statements.col.refunded"), text(lang, "page.statements.col.commission"),
+          text(lang, "page.statements.col.net")), rows, text(lang, "page.statements.empty")));
     }
     if (actor.has(Role.OPERATOR)) {
       List<PersonalSection.Row> rows = new ArrayList<>();
@@ -59,14 +59,14 @@ final class StatementSection implements PersonalSection {
         rows.add(new PersonalSection.Row(r.subject(), List.of("#" + r.id(), reviews.title(r, lang), r.requestedBy(),
             words.dueDay(r.dueAt())), words.decide(lang, r.id())));
       }
-      out.add(new Table("statement-disputes", t(lang, "page.statements.ops-title"), List.of(
-          t(lang, "page.refunds.col.review"), t(lang, "page.statements.col.dispute"), t(lang, "page.statements.col.by"),
-          t(lang, "page.statements.col.due")), rows, t(lang, "page.statements.ops-empty")));
+      out.add(new Table("statement-disputes", text(lang, "page.statements.ops-title"), List.of(
+          text(lang, "page.refunds.col.review"), text(lang, "page.statements.col.dispute"), text(lang, "page.statements.col.by"),
+          text(lang, "page.statements.col.due")), rows, text(lang, "page.statements.ops-empty")));
     }
     return out;
   }
 
-  private String t(String lang, String key, Object... args) {
-    return words.t(lang, key, args);
+  private String text(String lang, String key, Object... args) {
+    return words.text(lang, key, args);
   }
 }

@@ -105,20 +105,20 @@ public final class MePage implements WebModule {
 
   private ProviderPart providerPart(Handle h, Provider p, String lang, String address) {
     List<Field> fields = List.of(
-        new Field(words.t(lang, "me.1"), p.accountId()),
-        new Field(words.t(lang, "me.2"), p.companyName()),
-        new Field(words.t(lang, "me.3"), p.companyAddress()),
-        new Field(words.t(lang, "me.4"), p.creditCode()),
-        new Field(words.t(lang, "me.5"), p.csPhone()),
-        new Field(words.t(lang, "me.6"), p.csEmail()),
-        new Field(words.t(lang, "me.7"), p.csHours()),
-        new Field(words.t(lang, "me.8"), p.contactName()),
-        new Field(words.t(lang, "me.9"), p.contactPhone()),
-        new Field(words.t(lang, "me.10"), p.contactEmail()),
-        new Field(words.t(lang, "me.11"), String.join(", ", p.addresses())));
+        new Field(words.text(lang, "me.1"), p.accountId()),
+        new Field(words.text(lang, "me.2"), p.companyName()),
+        new Field(words.text(lang, "me.3"), p.companyAddress()),
+        new Field(words.text(lang, "me.4"), p.creditCode()),
+        new Field(words.text(lang, "me.5"), p.csPhone()),
+        new Field(words.text(lang, "me.6"), p.csEmail()),
+        new Field(words.text(lang, "me.7"), p.csHours()),
+        new Field(words.text(lang, "me.8"), p.contactName()),
+        new Field(words.text(lang, "me.9"), p.contactPhone()),
+        new Field(words.text(lang, "me.10"), p.contactEmail()),
+        new Field(words.text(lang, "me.11"), String.join(", ", p.addresses())));
     List<Action> accountActions = List.of(
-        words.command(lang, words.t(lang, "me.12"), "account", "", null),
-        words.command(lang, words.t(lang, "me.14"), "account.update", "", null));
+        words.command(lang, words.text(lang, "me.12"), "account", "", null),
+        words.command(lang, words.text(lang, "me.14"), "account.update", "", null));
     return new ProviderPart(p.accountId(), p.companyName(), fields, accountActions, teamPart(h, p, lang, address));
   }
 
@@ -128,11 +128,11 @@ public final class MePage implements WebModule {
     for (Directory.Member m : directory.members(h, p.id())) {
       boolean you = m.address().equals(address);
       admin |= you && m.role() == TeamRole.ADMIN;
-      members.add(new MemberView(m.address(), m.role().code(), words.t(lang, "team-role." + m.role().code()), you,
-          m.addedAt() == null ? words.t(lang, "page.team.onboarding") : words.time(m.addedAt())));
+      members.add(new MemberView(m.address(), m.role().code(), words.text(lang, "team-role." + m.role().code()), you,
+          m.addedAt() == null ? words.text(lang, "page.team.onboarding") : words.time(m.addedAt())));
     }
-    String role = words.t(lang, "words.team-role." + TeamRole.ORDERS.code()).split("\\|")[0].strip();
-    return new TeamPart(members, admin ? words.command(lang, words.t(lang, "page.team.add"), "member.add",
-        words.t(lang, "team.example-address") + " " + role, null) : null);
+    String role = words.text(lang, "words.team-role." + TeamRole.ORDERS.code()).split("\\|")[0].strip();
+    return new TeamPart(members, admin ? words.command(lang, words.text(lang, "page.team.add"), "member.add",
+        words.text(lang, "team.example-address") + " " + role, null) : null);
   }
 }

@@ -1,7 +1,7 @@
 package io.marketdesk.pricing;
 
 import io.marketdesk.command.CommandContext;
-import io.marketdesk.command.CommandHandler;
+import io.marketdesk.command.DeclaredCommand;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.text.Language;
 import io.marketdesk.command.Outcome;
@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * warning for the operator, not a refusal. The request becomes a {@code price} review of the order
  * (3 working days) that replaces the order's open one. Stateless and thread-safe.
  */
-final class PriceChangeHandler implements CommandHandler {
+final class PriceChangeHandler extends DeclaredCommand {
   static final String NAME = "order.price";
   static final int REVIEW_WORKING_DAYS = 3;
   static final int MAX_REASON = 500;
@@ -98,15 +98,11 @@ final class PriceChangeHandler implements CommandHandler {
   private final int reasonBelowPercent;
 
   PriceChangeHandler(Reviews reviews, Directory directory, OrderPriceStore orders, int reasonBelowPercent) {
+    super(SPEC, true);
     this.reviews = reviews;
     this.directory = directory;
     this.orders = orders;
     this.reasonBelowPercent = reasonBelowPercent;
-  }
-
-  @Override
-  public CommandSpec spec() {
-    return SPEC;
   }
 
   @Override

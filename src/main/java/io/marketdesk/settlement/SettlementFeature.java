@@ -1,6 +1,7 @@
 package io.marketdesk.settlement;
 
 import io.javalin.Javalin;
+import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
@@ -85,30 +86,22 @@ public record SettlementFeature(Settlements settlements, Contribution contributi
 
   private static CommandHandler confirmHandler(Settlements s) {
     CommandSpec spec = new CommandSpec("settlement.confirm", Set.of(Role.PROVIDER), Body.NONE);
-    return new CommandHandler() {
-      @Override
-      public CommandSpec spec() {
-        return spec;
+    return new ActionCommand(spec, true, (ctx, cmd) -> {
+      Handle h = ctx.handle();
+      Long pid = ctx.actor().providerId();
+      Optional<String> id = named(cmd.args()).or(() -> named(ctx.mail() == null ? null : ctx.mail().subject()));
+      Optional<Statement> st = id.isPresent() ? s.find(h, id.get())
+          : s.ofProvider(h, pid).stream().filter(x -> x.status().equals("sent")).findFirst();
+      if (st.isEmpty() || st.get().providerId() != pid) {
+        return Outcome.refused(ctx.m("settlement.refusal.not-found", "id", id.orElse("")),
+            ctx.m("settlement.example.confirm", "id", Statement.idOf("2026-11", ctx.actor().accountId())));
       }
-
-      @Override
-      public Outcome handle(CommandContext ctx, ParsedCommand cmd) {
-        Handle h = ctx.handle();
-        Long pid = ctx.actor().providerId();
-        Optional<String> id = named(cmd.args()).or(() -> named(ctx.mail() == null ? null : ctx.mail().subject()));
-        Optional<Statement> st = id.isPresent() ? s.find(h, id.get())
-            : s.ofProvider(h, pid).stream().filter(x -> x.status().equals("sent")).findFirst();
-        if (st.isEmpty() || st.get().providerId() != pid) {
-          return Outcome.refused(ctx.m("settlement.refusal.not-found", "id", id.orElse("")),
-              ctx.m("settlement.example.confirm", "id", Statement.idOf("2026-11", ctx.actor().accountId())));
-        }
-        Statement x = st.get();
-        if (!s.confirm(h, x.id(), ctx.actor().address(), ctx.inboundId())) {
-          return Outcome.refused(ctx.m("settlement.refusal.status", "id", x.id(), "status", ctx.m("state.settlement." + x.status())), "");
-        }
-        return Outcome.done(ctx.m("settlement.confirmed", "id", x.id(), "net", Money.formatYuan(x.net())));
+      Statement x = st.get();
+      if (!s.confirm(h, x.id(), ctx.actor().address(), ctx.inboundId())) {
+        return Outcome.refused(ctx.m("settlement.refusal.status", "id", x.id(), "status", ctx.m("state.settlement." + x.status())), "");
       }
-    };
+      return Outcome.done(ctx.m("settlement.confirmed", "id", x.id(), "net", Money.formatYuan(x.net())));
+    });
   }
 
   private static Optional<String> named(String text) {

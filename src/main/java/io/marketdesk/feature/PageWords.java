@@ -1,5 +1,6 @@
 package io.marketdesk.feature;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.command.Keywords;
 import io.marketdesk.text.Language;
 import io.marketdesk.money.Money;
@@ -27,7 +28,7 @@ public final class PageWords {
     this.catalog = catalog;
     this.keywords = new Keywords(catalog);
     this.serviceAddress = serviceAddress;
-    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    this.minutes = Dates.MINUTE.withZone(zone);
     this.days = DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone);
   }
 

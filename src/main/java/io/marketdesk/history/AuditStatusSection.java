@@ -1,5 +1,6 @@
 package io.marketdesk.history;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.audit.AuditChain;
 import io.marketdesk.feature.StatusContributor;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 record AuditStatusSection(Jdbi jdbi, AuditChain chain, ZoneId zone) implements StatusContributor {
   @Override
   public List<Section> sections() {
-    DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    DateTimeFormatter when = Dates.MINUTE.withZone(zone);
     return jdbi.withHandle(h -> {
       List<Row> rows = new ArrayList<>();
       long[] counts = chain.counts(h);

@@ -1,5 +1,6 @@
 package io.marketdesk.history;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
@@ -48,7 +49,7 @@ final class HistoryHandler extends DeclaredCommand {
   private static final Set<String> PROVIDER_INTERNAL = Set.of("price_change_requested", "price_change_not_applied",
       "start reminder", "refund declined", "refund unanswered");
   private static final int MAX_ENTRIES = 200;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter WHEN = Dates.MINUTE;
 
   private final Kind kind;
   private final AuditLog audit;

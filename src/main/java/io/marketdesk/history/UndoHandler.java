@@ -1,5 +1,6 @@
 package io.marketdesk.history;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.DeclaredCommand;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 final class UndoHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("undo", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter WHEN = Dates.SECOND;
 
   private record Last(long at, String entity, String entityId, String action) {}
 

@@ -1,5 +1,6 @@
 package io.marketdesk.intake;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandParser;
@@ -184,7 +185,7 @@ final class CommandRunner {
       return null;
     }
     long resets = recent.get(recent.size() - 1) + Duration.ofHours(1).toMillis();
-    String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    String when = Dates.MINUTE
         .format(Instant.ofEpochMilli(resets).atZone(config.zone));
     return Outcome.refused(ctx.m("hostile.action-cap", "cap", config.actionsPerHour, "resetsAt", when), "");
   }

@@ -1,5 +1,6 @@
 package io.marketdesk.outbox;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.text.Language;
 import io.marketdesk.template.Templates.RenderedMail;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class ReplyCap {
     this.mailer = mailer;
     this.perHour = perHour;
     this.clock = clock;
-    this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    this.time = Dates.MINUTE.withZone(zone);
   }
 
   /** Where a reply went: its Message-ID, and when it goes (later than now when the cap holds it). */

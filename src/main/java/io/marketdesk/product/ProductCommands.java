@@ -1,5 +1,6 @@
 package io.marketdesk.product;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
@@ -237,7 +238,7 @@ public final class ProductCommands {
       content(sb, ctx, v.content());
     }
     sb.append("\n\n").append(ctx.m("product-commands.handle.19"));
-    DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
+    DateTimeFormatter fmt = Dates.MINUTE.withZone(zone());
     for (ProductVersion v : products.dao().versions(h, p.id())) {
       sb.append("\n  v").append(v.version()).append("  ").append(versionStatus(ctx, v, p)).append("  ")
           .append(fmt.format(Instant.ofEpochMilli(v.submittedAt()))).append("  ").append(action(ctx, v.action()))

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 public final class Dates {
   /** {@code yyyy-MM-dd HH:mm}, without a zone: give it one with {@code withZone}, or use {@link #minute}. */
   public static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** {@code yyyy-MM-dd HH:mm:ss}, without a zone (the status page, the undo window's end). */
+  public static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private Dates() {}
 

@@ -1,5 +1,6 @@
 package io.marketdesk.web;
 
+import io.marketdesk.text.Dates;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.marketdesk.feature.StatusContributor;
@@ -103,7 +104,7 @@ public final class StatusPage implements WebModule {
     ZonedDateTime today = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), zone).toLocalDate().atStartOfDay(zone);
     InboundStore.Counts c = inbound.counts(today.toInstant().toEpochMilli());
     ImapIntake.Status s = intake.get();
-    DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+    DateTimeFormatter fmt = Dates.SECOND.withZone(zone);
     Intake in = new Intake(s.connected(), s.mode(), s.lastCheck() == 0 ? "-" : fmt.format(Instant.ofEpochMilli(s.lastCheck())),
         c.today(), c.processed(), c.failed(), c.ignored(), c.waiting(), s.lastError() == null ? "" : withoutAddresses(s.lastError()));
     List<StatusContributor.Section> sections = new ArrayList<>();

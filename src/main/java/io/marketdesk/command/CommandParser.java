@@ -1,5 +1,6 @@
 package io.marketdesk.command;
 
+import io.marketdesk.text.HanCharacters;
 import io.marketdesk.text.Language;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -443,7 +444,7 @@ public final class CommandParser {
       }
       Optional<String> args = spec.sentence().recognize(norm);
       if (args.isPresent()) {
-        Language language = containsHan(norm) ? Language.ZH : Language.EN;
+        Language language = HanCharacters.in(norm) ? Language.ZH : Language.EN;
         return Optional.of(new Head(spec, norm.strip(), language, args.get().strip()));
       }
     }
@@ -576,7 +577,7 @@ public final class CommandParser {
       Language first = commands.get(0).language();
       return commands.stream().allMatch(c -> c.language().equals(first)) ? first : Language.EN;
     }
-    if (containsHan(subject) || lines.stream().anyMatch(CommandParser::containsHan)) {
+    if (HanCharacters.in(subject) || lines.stream().anyMatch(HanCharacters::in)) {
       return Language.ZH;
     }
     return Language.EN;
@@ -594,10 +595,6 @@ public final class CommandParser {
     return first.substring(0, first.offsetByCodePoints(0, UNRECOGNIZED_LENGTH));
   }
 
-  private static boolean containsHan(String s) {
-    return s.codePoints()
-        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-  }
 
   private static String nfkc(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -641,7 +638,7 @@ public final class CommandParser {
       if (boundary && pos < norm.length()) {
         int next = norm.codePointAt(pos);
         if (Character.isLetterOrDigit(next)
-            && Character.UnicodeScript.of(next) != Character.UnicodeScript.HAN) {
+            && !HanCharacters.is(next)) {
           return -1;
         }
       }

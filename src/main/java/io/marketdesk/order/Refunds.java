@@ -226,8 +226,8 @@ public final class Refunds {
   /** The refund review kind: approve pays the amount asked, reject pays nothing. */
   ReviewKind reviewKind() {
     return new ActionReviewKind(KIND,
-        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote()),
-        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote()),
+        (d, review) -> workflow.decideRefund(d.handle(), d.by(), review.subject(), true, review.decisionNote()),
+        (d, review) -> workflow.decideRefund(d.handle(), d.by(), review.subject(), false, review.decisionNote()),
         true);
   }
 

@@ -275,10 +275,11 @@ public final class Reviews {
     Review decided = find(h, reviewId).orElseThrow();
     ReviewKind kind = kinds.get(r.kind());
     Message effectNote = null;
+    Decision d = new Decision(h, ctx.actedBy(), ctx.now());
     if (approve) {
-      effectNote = kind.approve(ctx, decided);
+      effectNote = kind.approve(d, decided);
     } else {
-      kind.reject(ctx, decided);
+      kind.reject(d, decided);
     }
     ctx.audit("review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
         (approve ? "approved" : "rejected") + (note == null || note.isBlank() ? "" : ": " + note));
@@ -327,7 +328,7 @@ public final class Reviews {
     }
     ReviewKind kind = kinds.get(r.kind());
     if (kind != null) {
-      kind.reject(ctx, r);
+      kind.reject(new Decision(ctx.handle(), ctx.actedBy(), ctx.now()), r);
     }
     ctx.audit("review", String.valueOf(r.id()), "withdrawn", "open", "withdrawn");
     for (String address : reviewers.addresses(ctx.handle(), clock.millis())) {

@@ -108,5 +108,4 @@ final class ProductDemo implements DemoData.Loader {
     }
     return done.product().id();
   }
-
 }

@@ -10,7 +10,6 @@ import io.marketdesk.review.Decision;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Applies an approved order price change (docs/pricing.md): in the deciding mail's transaction the order's
@@ -57,28 +56,28 @@ final class PriceReviewKind implements ReviewKind {
    */
   @Override
   public Message approve(Decision d, Review review) {
-    Handle h = d.handle();
     PricePayload p = PricePayload.fromJson(review.payload());
     boolean zh = p.zh();
-    Optional<PricedOrder> found = orders.find(h, p.orderNo());
+    Optional<PricedOrder> found = orders.find(d.handle(), p.orderNo());
     if (found.isEmpty()) {
       return Message.of("price-review.approve.gone", "orderNo", p.orderNo());
     }
     PricedOrder order = found.get();
-    if (!order.unpaid() || !orders.repriceIfUnpaid(h, p.orderNo(), p.newPrice(), d.at().toEpochMilli())) {
-      String status = orders.find(h, p.orderNo()).map(PricedOrder::status).orElse(order.status());
-      audit.record(h, d.by(), "order", p.orderNo(), "price_change_not_applied",
+    if (!order.unpaid() || !orders.repriceIfUnpaid(d.handle(), p.orderNo(), p.newPrice(), d.at().toEpochMilli())) {
+      String status = orders.find(d.handle(), p.orderNo()).map(PricedOrder::status).orElse(order.status());
+      audit.record(d.handle(), d.by(), "order", p.orderNo(), "price_change_not_applied",
           "status=" + status + ", price=" + Money.format(order.price()),
           "unchanged: review #" + review.id() + " approved after the order became " + status);
       return Message.of("price-review.approve.too-late", "orderNo", p.orderNo(),
           "status", Message.of("state.order." + status), "price", Money.formatYuan(order.price()));
     }
-    audit.record(h, d.by(), "order", p.orderNo(), "price_changed", "price=" + Money.format(order.price()),
+    audit.record(d.handle(), d.by(), "order", p.orderNo(), "price_changed", "price=" + Money.format(order.price()),
         "price=" + Money.format(p.newPrice()) + " (review #" + review.id() + ")");
     String percent = PriceChangeHandler.percentOf(p.newPrice(), order.price());
     BuyerMail mail = new BuyerMail(order.orderNo(), order.productId(), order.productName() == null ? "" : order.productName(),
         Money.formatYuan(order.price()), Money.formatYuan(p.newPrice()), percent, serviceAddress);
-    mailer.send(h, Language.of(p.lang()), order.buyerEmail(), "order-price-changed", mail, null, d.by().inboundId());
+    mailer.send(d.handle(), Language.of(p.lang()), order.buyerEmail(), "order-price-changed", mail, null,
+        d.by().inboundId());
     return Message.of("price-review.approve.done", "orderNo", p.orderNo(), "was", Money.formatYuan(order.price()),
         "now", Money.formatYuan(p.newPrice()));
   }

@@ -2,16 +2,13 @@ package io.marketdesk.review;
 
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Outcome;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import io.marketdesk.text.Dates;
 
 /**
  * The reply to an operator's decision ({@code 同意}, {@code 拒绝}, {@code 审核 ID 同意}, a numbered
  * list): {@link Reviews#decide}'s result worded from catalog keys in the reply's language. Stateless.
  */
 final class DecisionReplies {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private DecisionReplies() {}
 
   /** The outcome of a decision for the operator's reply. */
@@ -44,7 +41,7 @@ final class DecisionReplies {
 
   /** Why a review can no longer be decided: withdrawn, superseded, or decided by whom and when. */
   static String closed(CommandContext ctx, Reviews reviews, Review r) {
-    String when = r.decidedAt() == null ? "" : WHEN.format(Instant.ofEpochMilli(r.decidedAt()).atZone(reviews.zone()));
+    String when = r.decidedAt() == null ? "" : Dates.minute(r.decidedAt(), reviews.zone());
     String by = r.decidedBy() == null ? "" : r.decidedBy();
     if (r.status().equals("withdrawn")) {
       return ctx.m("withdraw.later-answer", "id", r.id(), "by", by, "when", when);

@@ -11,7 +11,7 @@ import io.marketdesk.review.Reviews;
  */
 public record AccountFeature(Onboarding onboarding, Contribution contribution) {
   public static AccountFeature build(Shared s, Reviews reviews) {
-    reviews.register(new AccountReviewKind(s.directory()));
+    reviews.register(new AccountReviewKind(s.directory(), s.audit()));
     Onboarding onboarding = new Onboarding(s.directory(), s.audit(), s.config().mailAddress, s.templates().catalog());
     return new AccountFeature(onboarding, Contribution.builder()
         .command(new AccountInfoHandler(s.directory(), reviews))

@@ -4,9 +4,10 @@ import io.marketdesk.text.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketdesk.command.CommandContext;
+import io.marketdesk.audit.AuditLog;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
+import io.marketdesk.review.Decision;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 import java.util.LinkedHashMap;
@@ -23,9 +24,11 @@ public final class AccountReviewKind implements ReviewKind {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Directory directory;
+  private final AuditLog audit;
 
-  public AccountReviewKind(Directory directory) {
+  public AccountReviewKind(Directory directory, AuditLog audit) {
     this.directory = directory;
+    this.audit = audit;
   }
 
   @Override
@@ -34,8 +37,8 @@ public final class AccountReviewKind implements ReviewKind {
   }
 
   @Override
-  public Message approve(CommandContext ctx, Review review) {
-    Handle h = ctx.handle();
+  public Message approve(Decision d, Review review) {
+    Handle h = d.handle();
     Optional<Provider> found = review.providerId() == null ? Optional.empty() : directory.provider(h, review.providerId());
     if (found.isEmpty()) {
       return Message.of("account-review-kind.approve.1");
@@ -50,7 +53,8 @@ public final class AccountReviewKind implements ReviewKind {
           .execute();
     }
     Provider after = directory.provider(h, before.id()).orElseThrow();
-    ctx.audit("provider", before.accountId(), "account-changed (review #" + review.id() + ")", describe(before),
+    audit.record(h, d.by(), "provider", before.accountId(), "account-changed (review #" + review.id() + ")",
+        describe(before),
         describe(after));
     return null;
   }

@@ -54,6 +54,11 @@ public final class AuditLog {
     this.roleOf = roleOf;
   }
 
+  /** Writes an entry for whoever acted (a person by mail, the API, the CLI, a timer, the demo loader). */
+  public void record(Handle h, ActedBy by, String entity, String entityId, String action, String before, String after) {
+    record(h, by.who(), by.inboundId(), entity, entityId, action, before, after);
+  }
+
   public void record(Handle h, String actor, Long inboundId, String entity, String entityId, String action,
       String before, String after) {
     String source;

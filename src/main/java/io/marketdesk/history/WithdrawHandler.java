@@ -85,8 +85,9 @@ final class WithdrawHandler extends DeclaredCommand {
     String when = WHEN.format(ctx.now().atZone(zone));
     WithdrawnMail mail = new WithdrawnMail(r.id(), ctx.zh() ? r.titleZh() : r.titleEn(), r.kind(), r.subject(), provider,
         accountId, a.address(), when);
-    if (!reviews.withdrawByAsker(ctx, r, "review-withdrawn", mail)) {
-      return decided(ctx, reviews.find(ctx.handle(), id).orElseThrow());
+    if (reviews.withdrawByAsker(ctx.handle(), ctx.actedBy(), ctx.language(), r, "review-withdrawn", mail)
+        instanceof Reviews.Closed closed) {
+      return decided(ctx, closed.review());
     }
     return Outcome.done(ctx.m("withdraw.done", "id", r.id(), "title", mail.title()));
   }

@@ -1,8 +1,7 @@
 package io.marketdesk.order;
 
-import io.marketdesk.audit.ActedBy;
 import io.marketdesk.text.Message;
-import io.marketdesk.command.CommandContext;
+import io.marketdesk.review.Decision;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 
@@ -25,16 +24,12 @@ final class AppealReviewKind implements ReviewKind {
   }
 
   @Override
-  public Message approve(CommandContext ctx, Review review) {
-    return workflow.decideAppeal(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote());
+  public Message approve(Decision d, Review review) {
+    return workflow.decideAppeal(d.handle(), d.by(), review.subject(), true, review.decisionNote());
   }
 
   @Override
-  public void reject(CommandContext ctx, Review review) {
-    workflow.decideAppeal(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote());
-  }
-
-  private static ActedBy by(CommandContext ctx) {
-    return ctx.actedBy();
+  public void reject(Decision d, Review review) {
+    workflow.decideAppeal(d.handle(), d.by(), review.subject(), false, review.decisionNote());
   }
 }

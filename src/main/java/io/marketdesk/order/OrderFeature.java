@@ -24,7 +24,7 @@ public record OrderFeature(OrderWorkflow workflow, Contribution contribution) {
     // 确定 / confirm and 拒绝 / reject about an order are the buyer's 确认完成 and 验收不通过
     s.commands().yieldWhenAbout(CommandRegistry.Topic.ORDER, "confirm", "order.confirm");
     s.commands().yieldWhenAbout(CommandRegistry.Topic.ORDER, "review.reject", "order.reject");
-    Refunds refunds = new Refunds(workflow, reviews, s.mailer(), s.audit(), s.clock());
+    Refunds refunds = new Refunds(workflow, reviews, s.mailer());
     reviews.register(refunds.reviewKind());
     return new OrderFeature(workflow, Contribution.builder()
         .commands(commands.handlers())

@@ -1,7 +1,5 @@
 package io.marketdesk.order;
 
-import io.marketdesk.audit.AuditLog;
-import io.marketdesk.command.Actor;
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.ActionCommand;
 import io.marketdesk.command.CommandContext;
@@ -21,9 +19,9 @@ import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 import io.marketdesk.review.Reviews;
 import io.marketdesk.schedule.Scheduler;
+import io.marketdesk.template.Catalog;
 import io.marketdesk.text.Message;
 import io.marketdesk.text.Refusal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +52,11 @@ public final class Refunds {
   private final OrderWorkflow workflow;
   private final Reviews reviews;
   private final Mailer mailer;
-  private final AuditLog audit;
-  private final Clock clock;
 
-  Refunds(OrderWorkflow workflow, Reviews reviews, Mailer mailer, AuditLog audit, Clock clock) {
+  Refunds(OrderWorkflow workflow, Reviews reviews, Mailer mailer) {
     this.workflow = workflow;
     this.reviews = reviews;
     this.mailer = mailer;
-    this.audit = audit;
-    this.clock = clock;
   }
 
   List<CommandHandler> handlers() {
@@ -202,32 +196,32 @@ public final class Refunds {
    */
   private Review openReview(Handle h, Order o, Long inboundId) {
     Refund r = workflow.refunds().open(h, o.orderNo()).orElseThrow();
-    Actor buyer = new Actor(o.buyerEmail(), Set.of(Role.BUYER), null, null, null, o.buyerEmail());
-    CommandContext ctx = new CommandContext(h, buyer, null, inboundId, Language.of(o.buyerLang()), List.of(), true, clock,
-        mailer, audit);
+    Reviews.Requester buyer = new Reviews.Requester(ActedBy.mail(o.buyerEmail(), inboundId), Language.of(o.buyerLang()),
+        o.buyerEmail());
+    Catalog words = mailer.catalog();
     Change answer = r.declineReason() == null
-        ? Change.words(ctx, "refund.answer", null, Message.of("refund.review.silent", "days",
+        ? Change.words(words, "refund.answer", null, Message.of("refund.review.silent", "days",
             workflow.config().refundAnswerWithinWorkingDays))
-        : Change.of(ctx, "refund.answer", null, r.declineReason());
+        : Change.of(words, "refund.answer", null, r.declineReason());
     String payload = "{\"orderNo\":\"" + o.orderNo().replace("\"", "") + "\",\"refundId\":" + r.id() + "}";
-    return reviews.submit(ctx, new Reviews.Submission(KIND, o.orderNo(), o.providerId(),
+    return reviews.submit(h, buyer, new Reviews.Submission(KIND, o.orderNo(), o.providerId(),
         Message.of("refund.review.title", "orderNo", o.orderNo(), "amount", Money.formatYuan(r.amount())),
         payload,
-        List.of(Change.words(ctx, "refund.decision", null, Message.of("refund.review.decision",
+        List.of(Change.words(words, "refund.decision", null, Message.of("refund.review.decision",
                 "amount", Money.formatYuan(r.amount()), "state", Message.of(r.before().labelKey()))),
-            Change.of(ctx, "refund.amount", null, Money.formatYuan(r.amount()) + " / " + Money.formatYuan(o.price())),
-            Change.of(ctx, "refund.refunded", null, Money.formatYuan(o.refundedAmount())),
-            Change.of(ctx, "refund.reason", null, r.reason()),
+            Change.of(words, "refund.amount", null, Money.formatYuan(r.amount()) + " / " + Money.formatYuan(o.price())),
+            Change.of(words, "refund.refunded", null, Money.formatYuan(o.refundedAmount())),
+            Change.of(words, "refund.reason", null, r.reason()),
             answer,
-            Change.of(ctx, "provider", null, o.accountId())),
+            Change.of(words, "provider", null, o.accountId())),
         REVIEW_DAYS));
   }
 
   /** The refund review kind: approve pays the amount asked, reject pays nothing. */
   ReviewKind reviewKind() {
     return new ActionReviewKind(KIND,
-        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), true, review.decisionNote()),
-        (ctx, review) -> workflow.decideRefund(ctx.handle(), by(ctx), review.subject(), false, review.decisionNote()),
+        (d, review) -> workflow.decideRefund(d.handle(), d.by(), review.subject(), true, review.decisionNote()),
+        (d, review) -> workflow.decideRefund(d.handle(), d.by(), review.subject(), false, review.decisionNote()),
         true);
   }
 

@@ -1,10 +1,12 @@
 package io.marketdesk.pricing;
 
 import io.marketdesk.text.Message;
-import io.marketdesk.command.CommandContext;
+import io.marketdesk.audit.AuditLog;
 import io.marketdesk.text.Language;
 import io.marketdesk.money.Money;
 import io.marketdesk.pricing.OrderPriceStore.PricedOrder;
+import io.marketdesk.outbox.Mailer;
+import io.marketdesk.review.Decision;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 import java.util.Optional;
@@ -22,10 +24,14 @@ final class PriceReviewKind implements ReviewKind {
   static final String KIND = "price";
 
   private final OrderPriceStore orders;
+  private final AuditLog audit;
+  private final Mailer mailer;
   private final String serviceAddress;
 
-  PriceReviewKind(OrderPriceStore orders, String serviceAddress) {
+  PriceReviewKind(OrderPriceStore orders, AuditLog audit, Mailer mailer, String serviceAddress) {
     this.orders = orders;
+    this.audit = audit;
+    this.mailer = mailer;
     this.serviceAddress = serviceAddress;
   }
 
@@ -49,28 +55,29 @@ final class PriceReviewKind implements ReviewKind {
    *     request: what the approval did, or why it changed nothing
    */
   @Override
-  public Message approve(CommandContext ctx, Review review) {
+  public Message approve(Decision d, Review review) {
     PricePayload p = PricePayload.fromJson(review.payload());
     boolean zh = p.zh();
-    Optional<PricedOrder> found = orders.find(ctx.handle(), p.orderNo());
+    Optional<PricedOrder> found = orders.find(d.handle(), p.orderNo());
     if (found.isEmpty()) {
       return Message.of("price-review.approve.gone", "orderNo", p.orderNo());
     }
     PricedOrder order = found.get();
-    if (!order.unpaid() || !orders.repriceIfUnpaid(ctx.handle(), p.orderNo(), p.newPrice(), ctx.now().toEpochMilli())) {
-      String status = orders.find(ctx.handle(), p.orderNo()).map(PricedOrder::status).orElse(order.status());
-      ctx.audit("order", p.orderNo(), "price_change_not_applied", "status=" + status + ", price=" + Money.format(order.price()),
+    if (!order.unpaid() || !orders.repriceIfUnpaid(d.handle(), p.orderNo(), p.newPrice(), d.at().toEpochMilli())) {
+      String status = orders.find(d.handle(), p.orderNo()).map(PricedOrder::status).orElse(order.status());
+      audit.record(d.handle(), d.by(), "order", p.orderNo(), "price_change_not_applied",
+          "status=" + status + ", price=" + Money.format(order.price()),
           "unchanged: review #" + review.id() + " approved after the order became " + status);
       return Message.of("price-review.approve.too-late", "orderNo", p.orderNo(),
           "status", Message.of("state.order." + status), "price", Money.formatYuan(order.price()));
     }
-    ctx.audit("order", p.orderNo(), "price_changed", "price=" + Money.format(order.price()),
+    audit.record(d.handle(), d.by(), "order", p.orderNo(), "price_changed", "price=" + Money.format(order.price()),
         "price=" + Money.format(p.newPrice()) + " (review #" + review.id() + ")");
     String percent = PriceChangeHandler.percentOf(p.newPrice(), order.price());
     BuyerMail mail = new BuyerMail(order.orderNo(), order.productId(), order.productName() == null ? "" : order.productName(),
         Money.formatYuan(order.price()), Money.formatYuan(p.newPrice()), percent, serviceAddress);
-    ctx.mailer().send(ctx.handle(), Language.of(p.lang()), order.buyerEmail(), "order-price-changed", mail, null,
-        ctx.inboundId());
+    mailer.send(d.handle(), Language.of(p.lang()), order.buyerEmail(), "order-price-changed", mail, null,
+        d.by().inboundId());
     return Message.of("price-review.approve.done", "orderNo", p.orderNo(), "was", Money.formatYuan(order.price()),
         "now", Money.formatYuan(p.newPrice()));
   }

@@ -19,7 +19,7 @@ public final class PricingFeature {
 
   public static Contribution build(Shared s, Reviews reviews) {
     OrderPriceStore orders = new OrderPriceStore();
-    reviews.register(new PriceReviewKind(orders, s.config().mailAddress));
+    reviews.register(new PriceReviewKind(orders, s.audit(), s.mailer(), s.config().mailAddress));
     return Contribution.builder()
         .command(new PriceChangeHandler(reviews, s.directory(), orders, reasonBelowPercent(s.config().raw(REASON_BELOW_PERCENT))))
         .build();

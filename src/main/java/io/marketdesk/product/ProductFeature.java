@@ -22,7 +22,7 @@ public record ProductFeature(ProductWorkflow products, Contribution contribution
         .web(new ProductWeb(s.jdbi(), products, s.directory(), s.templates().catalog()))
         .status(new ProductStatusSection(s.jdbi(), dao))
         .personal(new ProductSection(dao, reviews, new PageWords(s.templates().catalog(), s.config().mailAddress, s.config().zone)))
-        .demo(new ProductDemo(products, reviews, s.directory(), s.clock(), s.mailer(), s.audit()))
+        .demo(new ProductDemo(products, reviews, s.directory()))
         .build());
   }
 }

@@ -1,7 +1,7 @@
 package io.marketdesk.product;
 
 import io.marketdesk.text.Message;
-import io.marketdesk.command.CommandContext;
+import io.marketdesk.review.Decision;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
 
@@ -19,12 +19,12 @@ final class ProductReviewKind implements ReviewKind {
   }
 
   @Override
-  public Message approve(CommandContext ctx, Review review) {
-    return products.approve(ctx.handle(), ctx.actedBy(), review);
+  public Message approve(Decision d, Review review) {
+    return products.approve(d.handle(), d.by(), review);
   }
 
   @Override
-  public void reject(CommandContext ctx, Review review) {
-    products.reject(ctx.handle(), ctx.actedBy(), review);
+  public void reject(Decision d, Review review) {
+    products.reject(d.handle(), d.by(), review);
   }
 }

@@ -1,6 +1,5 @@
 package io.marketdesk.review;
 
-import io.marketdesk.command.CommandContext;
 import io.marketdesk.text.Message;
 
 /**
@@ -16,22 +15,22 @@ public record ActionReviewKind(String kind, Approval approval, Rejection rejecti
   /** What an approval does; returns a note for the asker and the operator, or null. */
   @FunctionalInterface
   public interface Approval {
-    Message approve(CommandContext ctx, Review review);
+    Message approve(Decision d, Review review);
   }
 
   /** What a rejection does besides leaving the live data as it is. */
   @FunctionalInterface
   public interface Rejection {
-    void reject(CommandContext ctx, Review review);
+    void reject(Decision d, Review review);
   }
 
   @Override
-  public Message approve(CommandContext ctx, Review review) {
-    return approval.approve(ctx, review);
+  public Message approve(Decision d, Review review) {
+    return approval.approve(d, review);
   }
 
   @Override
-  public void reject(CommandContext ctx, Review review) {
-    rejection.reject(ctx, review);
+  public void reject(Decision d, Review review) {
+    rejection.reject(d, review);
   }
 }

@@ -154,7 +154,8 @@ final class BatchDecisions {
     if (!r.open()) {
       return "=" + skipped(ctx, r, base);
     }
-    Outcome o = reviews.decide(ctx, r.id(), line.approve(), line.note());
+    Outcome o = DecisionReplies.outcome(ctx, reviews, reviews.decide(ctx.handle(), ctx.actedBy(), r.id(), line.approve(),
+        line.note()));
     if (!o.done()) {
       return "=" + ctx.m("batch.item.refused", with(base, "reason", o.message().strip()));
     }

@@ -56,7 +56,7 @@ final class ReviewAnswers {
         Optional<Review> r = reviews.find(ctx.handle(), Long.parseLong(token.subjectId()));
         String used = ctx.m("review-answers.x.8", "usedAt", time(token.usedAt()));
         if (r.isPresent() && !r.get().open()) {
-          used += "\n" + reviews.alreadyDecided(ctx, r.get()).message();
+          used += "\n" + DecisionReplies.closed(ctx, reviews, r.get());
         }
         return Outcome.refused(used, "");
       }
@@ -74,7 +74,7 @@ final class ReviewAnswers {
     if (!tokens.consume(ctx.handle(), token.token(), ctx.actor().address())) {
       return Outcome.refused(ctx.m("review-answers.x.14"), "");
     }
-    return reviews.decide(ctx, reviewId, approve, note);
+    return DecisionReplies.outcome(ctx, reviews, reviews.decide(ctx.handle(), ctx.actedBy(), reviewId, approve, note));
   }
 
   private String time(Long millis) {

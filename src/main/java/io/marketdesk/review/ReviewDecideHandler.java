@@ -74,7 +74,7 @@ final class ReviewDecideHandler extends DeclaredCommand {
     if (!approve && note.isEmpty()) {
       return Outcome.refused(ctx.m("review-decide-handler.handle.3"), example(ctx));
     }
-    return reviews.decide(ctx, id, approve, note);
+    return DecisionReplies.outcome(ctx, reviews, reviews.decide(ctx.handle(), ctx.actedBy(), id, approve, note));
   }
 
   private Outcome show(CommandContext ctx, long id) {

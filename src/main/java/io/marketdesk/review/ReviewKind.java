@@ -1,7 +1,6 @@
 package io.marketdesk.review;
 
 import io.marketdesk.text.Message;
-import io.marketdesk.command.CommandContext;
 
 /**
  * What one kind of review does when it is decided. Registered with {@link Reviews} by its feature
@@ -18,10 +17,10 @@ public interface ReviewKind {
    * @return a note for the asker and the operator when the approval could not take effect (for
    *     example: the order was paid meanwhile), or null when it did
    */
-  Message approve(CommandContext ctx, Review review);
+  Message approve(Decision d, Review review);
 
   /** Called on rejection; the live data stays as it is. Default: nothing more to do. */
-  default void reject(CommandContext ctx, Review review) {}
+  default void reject(Decision d, Review review) {}
 
   /**
    * True when the kind mails the outcome to the people concerned itself (refunds: buyer and

@@ -8,7 +8,6 @@ import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.text.Language;
-import io.marketdesk.command.Outcome;
 import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Operator;
@@ -240,47 +239,70 @@ public final class Reviews {
     return out;
   }
 
+  /** What a decision or an asker's withdrawal came to; the command words the reply ({@link DecisionReplies}). */
+  public sealed interface Result permits Decided, Closed, NotFound, OwnRequest, Withdrawn {}
+
+  /**
+   * Decided now. {@code review} is the review as it was asked (its title, its asker); {@code effect}
+   * is the kind's note when the approval could not take effect as asked (or what it did), or null.
+   */
+  public record Decided(Review review, boolean approved, Message effect) implements Result {}
+
+  /** Decided, withdrawn or superseded before: {@code review} as it stands, with who closed it and when. */
+  public record Closed(Review review) implements Result {}
+
+  /** No review has that number. */
+  public record NotFound(long id) implements Result {}
+
+  /** The one who asked for the review may not decide it. */
+  public record OwnRequest(long id) implements Result {}
+
+  /** Withdrawn by its asker now. */
+  public record Withdrawn(Review review) implements Result {}
+
   /**
    * Decides an open review: the first answer wins. A later answer, or one for a superseded review,
-   * is refused with who decided and when.
+   * gets {@link Closed} with who decided and when. The kind applies the decision, the audit log
+   * records it and the asker is mailed the result (unless the kind mails it), all in {@code h}'s
+   * transaction.
    *
+   * @param by the operator deciding (a person by mail, or the demo loader as the demo operator)
    * @param note the comment (approve, optional) or the reason (reject, required by the caller)
    */
-  public Outcome decide(CommandContext ctx, long reviewId, boolean approve, String note) {
-    Handle h = ctx.handle();
+  public Result decide(Handle h, ActedBy by, long reviewId, boolean approve, String note) {
     Optional<Review> found = find(h, reviewId);
     if (found.isEmpty()) {
-      return Outcome.refused(ctx.m("reviews.decide.1", "reviewId", reviewId),
-          ctx.m("reviews.decide.2"));
+      return new NotFound(reviewId);
     }
     Review r = found.get();
     if (!r.open()) {
-      return alreadyDecided(ctx, r);
+      return new Closed(r);
     }
-    if (r.requestedBy().equalsIgnoreCase(ctx.actor().address())) {
-      return Outcome.refused(ctx.m("reviews.decide.3", "reviewId", reviewId), "");
+    if (r.requestedBy().equalsIgnoreCase(by.who())) {
+      return new OwnRequest(reviewId);
     }
-    long now = clock.millis();
+    Instant now = clock.instant();
     int n = h.createUpdate("UPDATE review SET status = :st, decided_at = :now, decided_by = :by, decision_note = :note"
             + " WHERE id = :id AND status = 'open'")
         .bind("st", approve ? "approved" : "rejected")
-        .bind("now", now)
-        .bind("by", ctx.actor().address())
+        .bind("now", now.toEpochMilli())
+        .bind("by", by.who())
         .bind("note", note == null ? "" : note)
         .bind("id", reviewId)
         .execute();
     if (n == 0) {
-      return alreadyDecided(ctx, find(h, reviewId).orElseThrow());
+      return new Closed(find(h, reviewId).orElseThrow());
     }
     Review decided = find(h, reviewId).orElseThrow();
     ReviewKind kind = kinds.get(r.kind());
     Message effectNote = null;
+    Decision d = new Decision(h, by, now);
     if (approve) {
-      effectNote = kind.approve(ctx, decided);
+      effectNote = kind.approve(d, decided);
     } else {
-      kind.reject(ctx, decided);
+      kind.reject(d, decided);
     }
-    ctx.audit("review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
+    audit.record(h, by, "review", String.valueOf(reviewId), approve ? "approved" : "rejected", "open",
         (approve ? "approved" : "rejected") + (note == null || note.isBlank() ? "" : ": " + note));
     Language askerLang = Language.of(langOf(h, reviewId));
     String greeting = r.providerId() == null ? r.requestedBy()
@@ -292,18 +314,9 @@ public final class Reviews {
             + " WHERE r.id = :id").bind("id", reviewId).mapTo(String.class).findFirst().orElse(null);
     mailer.sendInThread(h, askerLang, r.requestedBy(), result, model(h, decided, r.requestedBy(), greeting,
             effectNote == null ? null : mailer.catalog().text(askerLang.code(), effectNote), 0, askerLang),
-        request, ctx.inboundId());
+        request, by.inboundId());
     }
-    String done = approve
-        ? ctx.m("reviews.decide.4", "reviewId", reviewId, "titleZh", title(r, ctx.language().code()), "titleEn",
-            title(r, ctx.language().code()))
-        : ctx.m("reviews.decide.5", "reviewId", reviewId, "titleZh", title(r, ctx.language().code()), "titleEn",
-            title(r, ctx.language().code()));
-    if (effectNote != null) {
-      done += "\n" + mailer.catalog().text(ctx.language().code(), effectNote);
-    }
-    done += "\n" + ctx.m("reviews.decide.6", "requestedBy", r.requestedBy());
-    return Outcome.done(done);
+    return new Decided(r, approve, effectNote);
   }
 
   /**
@@ -319,34 +332,21 @@ public final class Reviews {
   /**
    * Withdrawn by the one who asked (docs/undo.md): nobody decides it any more, the live data stays as
    * it is (the kind's rejection drops a product's pending version), and every operator who gets review
-   * mails is mailed {@code template}. False when it was no longer open.
+   * mails is mailed {@code template} in {@code lang}. {@link Closed} when it was no longer open.
    */
-  public boolean withdrawByAsker(CommandContext ctx, Review r, String template, Object model) {
-    if (!withdraw(ctx.handle(), r.id(), ctx.actor().address())) {
-      return false;
+  public Result withdrawByAsker(Handle h, ActedBy by, Language lang, Review r, String template, Object model) {
+    if (!withdraw(h, r.id(), by.who())) {
+      return new Closed(find(h, r.id()).orElseThrow());
     }
     ReviewKind kind = kinds.get(r.kind());
     if (kind != null) {
-      kind.reject(ctx, r);
+      kind.reject(new Decision(h, by, clock.instant()), r);
     }
-    ctx.audit("review", String.valueOf(r.id()), "withdrawn", "open", "withdrawn");
-    for (String address : reviewers.addresses(ctx.handle(), clock.millis())) {
-      ctx.send(address, template, model);
+    audit.record(h, by, "review", String.valueOf(r.id()), "withdrawn", "open", "withdrawn");
+    for (String address : reviewers.addresses(h, clock.millis())) {
+      mailer.send(h, lang, address, template, model, null, by.inboundId());
     }
-    return true;
-  }
-
-  Outcome alreadyDecided(CommandContext ctx, Review r) {
-    String when = r.decidedAt() == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(r.decidedAt()).atZone(zone));
-    if (r.status().equals("withdrawn")) {
-      return Outcome.refused(ctx.m("withdraw.later-answer", "id", r.id(), "by", r.decidedBy() == null ? "" : r.decidedBy(),
-          "when", when), "");
-    }
-    if (r.status().equals("superseded")) {
-      return Outcome.refused(ctx.m("reviews.decide.7", "id", r.id(), "when", when), "");
-    }
-    String by = r.decidedBy() == null ? "" : r.decidedBy();
-    return Outcome.refused(ctx.m("reviews.decide.8", "id", r.id(), "by", by, "when", when, "approved", r.status().equals("approved")), "");
+    return new Withdrawn(r);
   }
 
   private static String langOf(Handle h, long id) {

@@ -14,6 +14,7 @@ import io.marketdesk.identity.Directory;
 import io.marketdesk.identity.Provider;
 import io.marketdesk.money.Money;
 import io.marketdesk.review.ActionReviewKind;
+import io.marketdesk.review.Decision;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.ReviewKind;
@@ -116,12 +117,12 @@ final class Disputes {
 
   ReviewKind kind() {
     return new ActionReviewKind(KIND, this::approve,
-        (ctx, review) -> settled(ctx.handle(), review, review.subject().split("#", 2)[0]), false);
+        (d, review) -> settled(d.handle(), review, review.subject().split("#", 2)[0]), false);
   }
 
   /** The line takes the commission asked, the totals are summed again and the revision is mailed. */
-  private Message approve(CommandContext ctx, Review review) {
-    Handle h = ctx.handle();
+  private Message approve(Decision d, Review review) {
+    Handle h = d.handle();
     String[] parts = review.subject().split("#", 2);
     Matcher c = Pattern.compile("\"commission\":(\\d+)").matcher(review.payload());
     if (!c.find()) {

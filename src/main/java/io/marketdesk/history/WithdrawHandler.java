@@ -1,5 +1,6 @@
 package io.marketdesk.history;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.command.Actor;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandSpec;
@@ -31,7 +32,7 @@ final class WithdrawHandler extends DeclaredCommand {
   static final CommandSpec SPEC = new CommandSpec("review.withdraw", Set.of(Role.PROVIDER), CommandSpec.Body.NONE);
   /** The kinds a provider asks for and so may withdraw. */
   static final Set<String> KINDS = Set.of("account", "product", "price");
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter WHEN = Dates.MINUTE;
 
   private final Reviews reviews;
   private final Directory directory;

@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.command.AsWritten;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.text.Language;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * that mail's transaction. Stateless and thread-safe.
  */
 final class BatchDecisions {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter WHEN = Dates.MINUTE;
 
   /** One decision line: approve or reject these numbers, with this comment or reason. */
   record DecisionLine(boolean approve, List<Range> ranges, String note) {}

@@ -1,5 +1,6 @@
 package io.marketdesk.review;
 
+import io.marketdesk.text.Dates;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.token.Tokens;
@@ -78,6 +79,6 @@ final class ReviewAnswers {
   }
 
   private String time(Long millis) {
-    return millis == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(millis).atZone(zone));
+    return millis == null ? "" : Dates.minute(millis, zone);
   }
 }

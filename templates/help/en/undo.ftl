@@ -1,2 +1,2 @@
-· undo: within 10 minutes of the confirmation, take back your last delist, start or done. Example:
+· undo: within ${undoMinutes} minutes of the confirmation, take back your last delist, start or done. Example:
     undo

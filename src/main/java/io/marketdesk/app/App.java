@@ -178,7 +178,7 @@ public final class App implements AutoCloseable {
     Scheduler scheduler = new Scheduler(db.jdbi(), clock);
     Shared shared = new Shared(config, clock, db.jdbi(), templates, tokens, audit, directory, mailer, loadCalendar(config),
         registry, confirmations);
-    registry.register(new HelpHandler(registry, templates, config.mailAddress));
+    registry.register(new HelpHandler(registry, templates, config.mailAddress, HistoryFeature.undoMinutes(config)));
     registry.register(new ConfirmHandler(confirmations, tokens));
 
     ReviewFeature review = ReviewFeature.build(shared);

@@ -23,12 +23,14 @@ public final class HelpHandler extends DeclaredCommand {
   private final CommandRegistry registry;
   private final Templates templates;
   private final String serviceAddress;
+  private final long undoMinutes;
 
-  public HelpHandler(CommandRegistry registry, Templates templates, String serviceAddress) {
+  public HelpHandler(CommandRegistry registry, Templates templates, String serviceAddress, long undoMinutes) {
     super(SPEC, false);
     this.registry = registry;
     this.templates = templates;
     this.serviceAddress = serviceAddress;
+    this.undoMinutes = undoMinutes;
   }
 
   @Override
@@ -54,7 +56,7 @@ public final class HelpHandler extends DeclaredCommand {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(templates.render("help/" + lang + "/_intro.ftl", new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress)));
+    sb.append(templates.render("help/" + lang + "/_intro.ftl", new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress, undoMinutes)));
     String roleName = role.name().toLowerCase(Locale.ROOT);
     String hiddenKey = "help.hidden." + roleName;
     Set<String> hidden = new HashSet<>();
@@ -75,7 +77,7 @@ public final class HelpHandler extends DeclaredCommand {
   private String one(CommandSpec s, String lang, Role role) {
     String name = "help/" + lang + "/" + s.name() + ".ftl";
     if (templates.exists(name)) {
-      return templates.render(name, new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress)).stripTrailing() + "\n";
+      return templates.render(name, new Intro(role.name().toLowerCase(Locale.ROOT), serviceAddress, undoMinutes)).stripTrailing() + "\n";
     }
     String kw = !lang.equals("en") && !s.zh().isEmpty() ? s.zh().get(0) : s.en().isEmpty() ? s.name() : s.en().get(0);
     return "· " + kw + "\n";
@@ -103,5 +105,5 @@ public final class HelpHandler extends DeclaredCommand {
   }
 
   /** The model of the help templates. */
-  public record Intro(String role, String serviceAddress) {}
+  public record Intro(String role, String serviceAddress, long undoMinutes) {}
 }

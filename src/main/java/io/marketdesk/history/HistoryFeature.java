@@ -1,5 +1,6 @@
 package io.marketdesk.history;
 
+import io.marketdesk.config.Config;
 import io.marketdesk.audit.AuditChain;
 import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.PageWords;
@@ -57,8 +58,13 @@ public record HistoryFeature(AuditChain chain, Contribution contribution) {
     return new HistoryFeature(chain, adds.build());
   }
 
+  /** The undo window in whole minutes (at least 1), as help and the welcome mail say it. */
+  public static long undoMinutes(Config config) {
+    return Math.max(1, undoWindow(config.raw("undo.window")).toMinutes());
+  }
+
   /** {@code undo.window}: an ISO-8601 duration ({@code PT10M}) or a number of minutes. */
-  static Duration undoWindow(String raw) {
+  public static Duration undoWindow(String raw) {
     String s = raw == null ? "" : raw.strip();
     if (s.isEmpty()) {
       return DEFAULT_UNDO_WINDOW;

@@ -47,14 +47,16 @@ public final class MemberCommands {
   private final Templates templates;
   private final TeamGate gate;
   private final String serviceAddress;
+  private final long undoMinutes;
 
   public MemberCommands(Directory directory, CommandRegistry registry, Templates templates, TeamGate gate,
-      String serviceAddress) {
+      String serviceAddress, long undoMinutes) {
     this.directory = directory;
     this.registry = registry;
     this.templates = templates;
     this.gate = gate;
     this.serviceAddress = serviceAddress;
+    this.undoMinutes = undoMinutes;
   }
 
   /** The three commands. */
@@ -189,7 +191,7 @@ public final class MemberCommands {
   /** The help of every command the role may run, as the help command writes each. */
   String helpFor(CommandContext ctx, TeamRole role) {
     String lang = ctx.language().code();
-    HelpHandler.Intro intro = new HelpHandler.Intro("provider", serviceAddress);
+    HelpHandler.Intro intro = new HelpHandler.Intro("provider", serviceAddress, undoMinutes);
     StringBuilder sb = new StringBuilder();
     for (CommandSpec s : registry.specsFor(Role.PROVIDER)) {
       String name = "help/" + lang + "/" + s.name() + ".ftl";

@@ -1,5 +1,6 @@
 package io.marketdesk.team;
 
+import io.marketdesk.history.HistoryFeature;
 import io.marketdesk.feature.Contribution;
 import io.marketdesk.feature.Shared;
 
@@ -10,7 +11,8 @@ import io.marketdesk.feature.Shared;
 public record TeamFeature(TeamGate gate, Contribution contribution) {
   public static TeamFeature build(Shared s) {
     TeamGate gate = TeamGate.fromClasspath();
-    MemberCommands members = new MemberCommands(s.directory(), s.commands(), s.templates(), gate, s.config().mailAddress);
+    MemberCommands members = new MemberCommands(s.directory(), s.commands(), s.templates(), gate, s.config().mailAddress,
+        HistoryFeature.undoMinutes(s.config()));
     return new TeamFeature(gate, Contribution.builder().gate(gate).commands(members.handlers()).build());
   }
 }

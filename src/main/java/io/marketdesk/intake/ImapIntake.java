@@ -255,7 +255,7 @@ public final class ImapIntake {
    * every instance to move it at once, two sessions would MOVE one mail, and Dovecot then puts it
    * into the processed folder twice (seen: 200 copies too many in 1,000 mails with three instances).
    * So another instance moves it only when it is still there a poll interval after it was first seen
-   * processed.
+   * processed, and of the instances that get there only the one that claims the move in the store.
    */
   private boolean moveNow(MailProcessor.Result result, Message m) throws MessagingException {
     if (result != MailProcessor.Result.ALREADY_DONE) {
@@ -267,7 +267,12 @@ public final class ImapIntake {
     if (alreadyDoneSince.size() > 10_000) {
       alreadyDoneSince.values().removeIf(t -> now - t > 10 * pollInterval.toNanos());
     }
-    return first != null && now - first >= pollInterval.toNanos();
+    if (first == null || now - first < pollInterval.toNanos()) {
+      return false;
+    }
+    // every survivor gets here about together: one of them moves it (docs/reliability.md)
+    long period = (now - first) / (10 * pollInterval.toNanos());
+    return inbound.claimMove(mailbox.uidValidity() + ":" + uid, period);
   }
 
   /** How often the inbox was closed and opened again after a move (tests; 0 on Dovecot). */

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.marketdesk.schedule.Scheduler;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -430,5 +431,15 @@ public final class InboundStore {
     // errors may quote an address; the public status page must not show one
     line = line.replaceAll("[\\w.+-]+@[\\w.-]+", "<address>");
     return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+
+  /**
+   * Claims the move of a mail another instance processed and left in the inbox (it died between its
+   * commit and its MOVE): true for the one instance that wins {@code key} in this {@code period}, so
+   * that two survivors never MOVE one mail at once (Dovecot would then file it twice). A winner that
+   * dies before moving leaves the claim to the next period.
+   */
+  public boolean claimMove(String key, long period) {
+    return jdbi.inTransaction(h -> Scheduler.once(h, "inbox.move-left-over", key + "#" + period, clock.millis()));
   }
 }

@@ -102,9 +102,14 @@ class MultiInstanceIT {
     delivery.shutdown();
 
     // kill -9 midway, at a moment the victim holds replies it has claimed and not sent yet
-    Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
-        .until(() -> !victim.isAlive() || count(jdbi, "SELECT COUNT(*) FROM inbound_mail") >= MAILS * 3 / 10
-            && count(jdbi, victimSending) > 0);
+    try {
+      Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+          .until(() -> !victim.isAlive() || count(jdbi, "SELECT COUNT(*) FROM inbound_mail") >= MAILS * 3 / 10
+              && count(jdbi, victimSending) > 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      dump(jdbi, dovecot);
+      throw e;
+    }
     assertThat(victim.isAlive()).as("the victim ran until its kill").isTrue();
     victim.destroyForcibly().waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
     System.out.printf("MultiInstanceIT: one instance killed after %d ms, %d mails stored%n",

@@ -1,5 +1,7 @@
 package io.marketdesk.order;
 
+import java.util.HashSet;
+import io.marketdesk.command.TeamRole;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
 import io.marketdesk.calendar.WorkingDayCalendar;
@@ -577,13 +579,27 @@ public final class OrderWorkflow {
   }
 
   private void mailProviderModel(Handle h, ActedBy by, Order o, String template, Object model) {
-    Provider p = directory.provider(h, o.providerId()).orElseThrow();
     Order fresh = store.find(h, o.orderNo()).orElse(o);
-    for (String address : p.addresses()) {
+    for (String address : orderPeople(h, o)) {
       if (!address.equalsIgnoreCase(by.who())) {
         mailer.send(h, lang(fresh.providerLang()), address, template, model, null, by.inboundId());
       }
     }
+  }
+
+  /**
+   * The addresses of the order's provider that get its order mail: every member but those whose team
+   * role is {@code products} alone (docs/teams.md); an account without a team is its addresses.
+   */
+  private List<String> orderPeople(Handle h, Order o) {
+    Provider p = directory.provider(h, o.providerId()).orElseThrow();
+    Set<String> productsOnly = new HashSet<>();
+    for (Directory.Member m : directory.members(h, o.providerId())) {
+      if (m.role() == TeamRole.PRODUCTS) {
+        productsOnly.add(m.address().toLowerCase(Locale.ROOT));
+      }
+    }
+    return p.addresses().stream().filter(a -> !productsOnly.contains(a.toLowerCase(Locale.ROOT))).toList();
   }
 
   // ---------------------------------------------------------------- timers
@@ -720,9 +736,8 @@ public final class OrderWorkflow {
   /** Mails every address of the order's provider (but the actor), with files forwarded. */
   private void mailProvider(Handle h, ActedBy by, Order o, String template, OrderMail.Builder m,
       List<OutgoingMail.FileAttachment> files) {
-    Provider p = directory.provider(h, o.providerId()).orElseThrow();
     Order fresh = store.find(h, o.orderNo()).orElse(o);
-    for (String address : p.addresses()) {
+    for (String address : orderPeople(h, o)) {
       if (address.equalsIgnoreCase(by.who())) {
         continue;
       }

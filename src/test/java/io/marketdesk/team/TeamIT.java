@@ -6,12 +6,14 @@ import io.marketdesk.feature.DemoData;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +120,23 @@ class TeamIT {
       assertThat(reply.body()).doesNotContain("已把");
       assertThat(members(t, CAROL)).isZero();
       assertThat(command(t, ALICE, "成员 列表").body()).contains("（1 人）");
+    }
+  }
+
+  @Test
+  void shouldMailOrderNewsToEveryMemberButThoseWhoOnlyLookAfterProducts() {
+    try (TestApp t = TestApp.start(Map.of())) {
+      t.mailServer.addUser(CAROL, "demo");
+      t.mailServer.addUser(DAVE, "demo");
+      command(t, ALICE, "成员 添加 " + CAROL + " 商品");
+      command(t, ALICE, "成员 添加 " + DAVE + " 订单");
+      // the buyer sends a requirement form for alice's paid demo order: her team hears of it
+      command(t, DemoData.BUYER, "提交需求单 20261128000102\n请在周末实施。");
+      t.mail.await(ALICE, m -> m.subject().contains("20261128000102"));
+      t.mail.await(DAVE, m -> m.subject().contains("20261128000102"));
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> t.app.db().jdbi().withHandle(h -> h.createQuery(
+          "SELECT COUNT(*) FROM outbox WHERE status <> 'sent'").mapTo(Long.class).one()) == 0);
+      assertThat(t.mail.inbox(CAROL)).extracting(Mail::subject).noneMatch(s -> s.contains("20261128000102"));
     }
   }
 }

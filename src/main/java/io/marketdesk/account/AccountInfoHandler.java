@@ -11,7 +11,6 @@ import io.marketdesk.identity.Provider;
 import io.marketdesk.review.Change;
 import io.marketdesk.review.Review;
 import io.marketdesk.review.Reviews;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -3,7 +3,6 @@ package io.marketdesk.command;
 import io.marketdesk.template.Templates;
 import java.text.Normalizer;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

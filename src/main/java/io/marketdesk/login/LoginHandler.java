@@ -8,7 +8,6 @@ import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import io.marketdesk.token.Tokens;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 /**

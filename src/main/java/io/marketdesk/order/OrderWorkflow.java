@@ -1,6 +1,5 @@
 package io.marketdesk.order;
 
-import java.util.HashSet;
 import io.marketdesk.command.TeamRole;
 import io.marketdesk.audit.ActedBy;
 import io.marketdesk.audit.AuditLog;
@@ -579,27 +578,27 @@ public final class OrderWorkflow {
   }
 
   private void mailProviderModel(Handle h, ActedBy by, Order o, String template, Object model) {
+    mailProviderModel(h, by, o, template, model, List.of());
+  }
+
+  /** Mails the order's people at its provider (but the actor), with files forwarded. */
+  private void mailProviderModel(Handle h, ActedBy by, Order o, String template, Object model,
+      List<OutgoingMail.FileAttachment> files) {
     Order fresh = store.find(h, o.orderNo()).orElse(o);
     for (String address : orderPeople(h, o)) {
       if (!address.equalsIgnoreCase(by.who())) {
-        mailer.send(h, lang(fresh.providerLang()), address, template, model, null, by.inboundId());
+        mailer.send(h, lang(fresh.providerLang()), address, template, model, null, by.inboundId(), files);
       }
     }
   }
 
   /**
    * The addresses of the order's provider that get its order mail: every member but those whose team
-   * role is {@code products} alone (docs/teams.md); an account without a team is its addresses.
+   * role is {@code products} (docs/teams.md), in address order.
    */
   private List<String> orderPeople(Handle h, Order o) {
-    Provider p = directory.provider(h, o.providerId()).orElseThrow();
-    Set<String> productsOnly = new HashSet<>();
-    for (Directory.Member m : directory.members(h, o.providerId())) {
-      if (m.role() == TeamRole.PRODUCTS) {
-        productsOnly.add(m.address().toLowerCase(Locale.ROOT));
-      }
-    }
-    return p.addresses().stream().filter(a -> !productsOnly.contains(a.toLowerCase(Locale.ROOT))).toList();
+    return directory.members(h, o.providerId()).stream().filter(m -> m.role() != TeamRole.PRODUCTS)
+        .map(Directory.Member::address).sorted().toList();
   }
 
   // ---------------------------------------------------------------- timers
@@ -733,16 +732,10 @@ public final class OrderWorkflow {
     mailProvider(h, by, o, template, m, List.of());
   }
 
-  /** Mails every address of the order's provider (but the actor), with files forwarded. */
+  /** Mails the order's people at its provider (but the actor), with files forwarded. */
   private void mailProvider(Handle h, ActedBy by, Order o, String template, OrderMail.Builder m,
       List<OutgoingMail.FileAttachment> files) {
-    Order fresh = store.find(h, o.orderNo()).orElse(o);
-    for (String address : orderPeople(h, o)) {
-      if (address.equalsIgnoreCase(by.who())) {
-        continue;
-      }
-      mailer.send(h, lang(fresh.providerLang()), address, template, m.build(), null, by.inboundId(), files);
-    }
+    mailProviderModel(h, by, o, template, m.build(), files);
   }
 
   /** A rejected delivery: when, and the buyer's reason exactly as written. */

@@ -4,9 +4,7 @@ import io.marketdesk.text.Dates;
 import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.token.Tokens;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 

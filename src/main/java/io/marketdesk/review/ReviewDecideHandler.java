@@ -7,7 +7,6 @@ import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.Outcome;
 import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -10,7 +10,6 @@ import io.marketdesk.command.CommandContext;
 import io.marketdesk.text.Language;
 import io.marketdesk.command.WrittenLanguages;
 import io.marketdesk.identity.Directory;
-import io.marketdesk.identity.Operator;
 import io.marketdesk.outbox.Mailer;
 import io.marketdesk.template.Catalog;
 import io.marketdesk.text.Message;

@@ -2,12 +2,10 @@ package io.marketdesk.settlement;
 
 import io.javalin.Javalin;
 import io.marketdesk.command.ActionCommand;
-import io.marketdesk.command.CommandContext;
 import io.marketdesk.command.CommandHandler;
 import io.marketdesk.command.CommandSpec;
 import io.marketdesk.command.CommandSpec.Body;
 import io.marketdesk.command.Outcome;
-import io.marketdesk.command.ParsedCommand;
 import io.marketdesk.command.Role;
 import io.marketdesk.feature.ApiException;
 import io.marketdesk.feature.Contribution;

@@ -3,7 +3,6 @@ package io.marketdesk.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.marketdesk.command.Actor;
-import io.marketdesk.feature.Mailto;
 import io.marketdesk.feature.PageWords;
 import io.marketdesk.feature.PersonalSection;
 import io.marketdesk.feature.PersonalSection.Action;

@@ -1,7 +1,6 @@
 package io.marketdesk.bench;
 
 import io.marketdesk.app.App;
-import io.marketdesk.feature.DemoData;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import com.icegreen.greenmail.smtp.SmtpConnection;
 import com.icegreen.greenmail.smtp.SmtpManager;

@@ -7,7 +7,6 @@ import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.MailClient.Mail;
 import io.marketdesk.testing.TestApp;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -9,7 +9,6 @@ import io.marketdesk.testing.TestApp;
 import jakarta.mail.MessagingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,6 @@ package io.marketdesk.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketdesk.text.Language;
 import io.marketdesk.template.MailHtmlTest.Rendered;
 import io.marketdesk.web.Chromium;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package io.marketdesk.testing;
 
 import io.marketdesk.app.App;
-import io.marketdesk.feature.DemoData;
 import io.marketdesk.embedded.EmbeddedMailServer;
 import io.marketdesk.config.Config;
 import java.io.IOException;

@@ -14,6 +14,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.SizeTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -169,19 +173,39 @@ final class Mailbox {
   /**
    * The first {@code n} mails of the inbox, oldest first, with their UID, flags and size, the small
    * ones fetched whole in one command: one FETCH per mail costs a network round trip each (and tens
-   * of milliseconds against servers without TCP_NODELAY). Large mails are left to be streamed one by one.
+   * of milliseconds against servers without TCP_NODELAY). Large mails are left to be streamed one by
+   * one. A SEARCH first names the batch's mails over an even share of the prefetch budget (most
+   * batches have none), so that the others come whole with their UID, flags and size in the same
+   * FETCH: GreenMail spends as much on a FETCH of a mail's size as on one of the mail itself, and
+   * a FETCH for the sizes, then one for the mails, cost it twice (docs/BENCHMARKS.md).
    */
   Message[] fetch(int n) throws MessagingException {
     IMAPFolder f = inbox;
     Message[] batch = f.getMessages(1, n);
-    FetchProfile fp = new FetchProfile();
-    fp.add(UIDFolder.FetchProfileItem.UID);
-    fp.add(FetchProfile.Item.FLAGS);
-    fp.add(FetchProfile.Item.SIZE);
-    f.fetch(batch, fp);
-    List<Message> small = new ArrayList<>();
-    long bytes = 0;
+    int share = (int) Math.min(SMALL_MAIL_BYTES, PREFETCH_BYTES / Math.max(1, batch.length));
+    Set<Message> over = new HashSet<>(Arrays.asList(f.search(new SizeTerm(ComparisonTerm.GT, share), batch)));
+    List<Message> within = new ArrayList<>();
+    List<Message> larger = new ArrayList<>();
     for (Message m : batch) {
+      (over.contains(m) ? larger : within).add(m);
+    }
+    FetchProfile all = new FetchProfile();
+    all.add(UIDFolder.FetchProfileItem.UID);
+    all.add(FetchProfile.Item.FLAGS);
+    all.add(FetchProfile.Item.SIZE);
+    if (larger.isEmpty()) {
+      all.add(IMAPFolder.FetchProfileItem.MESSAGE);
+      f.fetch(batch, all);
+      return batch;
+    }
+    f.fetch(batch, all);
+    // the rest of the budget goes to the larger ones that are still small, in order
+    long bytes = 0;
+    List<Message> small = new ArrayList<>(within);
+    for (Message m : within) {
+      bytes += Math.max(0, m.getSize());
+    }
+    for (Message m : larger) {
       if (!m.isExpunged() && m.getSize() >= 0 && m.getSize() < SMALL_MAIL_BYTES && bytes + m.getSize() <= PREFETCH_BYTES) {
         small.add(m);
         bytes += m.getSize();

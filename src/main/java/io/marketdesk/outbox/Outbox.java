@@ -108,29 +108,34 @@ public final class Outbox {
   public String enqueue(Handle h, OutgoingMail m, Long inboundId, long releaseAt) {
     String messageId = newMessageId();
     long now = clock.millis();
-    h.createUpdate(
-            "INSERT INTO outbox (message_id, inbound_id, kind, to_addr, reply_to, subject, body,"
-                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at, bounce_token, release_at, html)"
-                + " VALUES (:mid, :inbound, :kind, :to, :replyTo, :subject, :body, :inReplyTo, :refs,"
-                + " :token, 'waiting', 0, :release, :now, :bounce, :release, :html)")
+    long id = h.createUpdate(
+            "INSERT INTO outbox (message_id, inbound_id, kind, to_addr, reply_to, subject,"
+                + " in_reply_to, refs, token, status, attempts, next_attempt_at, created_at, bounce_token, release_at)"
+                + " VALUES (:mid, :inbound, :kind, :to, :replyTo, :subject, :inReplyTo, :refs,"
+                + " :token, 'waiting', 0, :release, :now, :bounce, :release)")
         .bind("mid", messageId)
         .bind("inbound", inboundId)
         .bind("kind", m.kind())
         .bind("to", m.to())
         .bind("replyTo", m.replyTo())
         .bind("subject", m.subject())
-        .bind("body", m.body())
-        .bind("html", m.html())
         .bind("inReplyTo", m.inReplyTo())
         .bind("refs", String.join(" ", m.references()))
         .bind("token", m.token())
         .bind("now", now)
         .bind("release", Math.max(now, releaseAt))
         .bind("bounce", Tokens.random())
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+    // the words apart from the row, whose state changes on its way (V210)
+    h.createUpdate("INSERT INTO outbox_content (outbox_id, body, html) VALUES (:id, :body, :html)")
+        .bind("id", id)
+        .bind("body", m.body())
+        .bind("html", m.html())
         .execute();
     wakeAfterCommit(h);
     if (!m.attachments().isEmpty()) {
-      long id = h.createQuery("SELECT id FROM outbox WHERE message_id = :mid").bind("mid", messageId).mapTo(Long.class).one();
       for (OutgoingMail.FileAttachment a : m.attachments()) {
         h.createUpdate("INSERT INTO outbox_attachment (outbox_id, filename, content_type, data) VALUES (:id, :f, :ct, :d)")
             .bind("id", id).bind("f", a.filename()).bind("ct", a.contentType()).bind("d", a.data()).execute();
@@ -231,9 +236,10 @@ public final class Outbox {
               .bindList("ids", ids)
               .execute();
           return h.createQuery(
-                  "SELECT id, message_id, kind, to_addr, reply_to, subject, body, in_reply_to, refs,"
+                  "SELECT id, message_id, kind, to_addr, reply_to, subject, c.body, in_reply_to, refs,"
                       + " token, status, attempts, inbound_id,"
-                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id), bounce_token, html FROM outbox"
+                      + " EXISTS (SELECT 1 FROM outbox_attachment a WHERE a.outbox_id = outbox.id), bounce_token, c.html"
+                      + " FROM outbox JOIN outbox_content c ON c.outbox_id = outbox.id"
                       + " WHERE id IN (<ids>) AND claimed_by = :me AND claimed_until = :until AND status = 'sending'"
                       + " ORDER BY id")
               .bindList("ids", ids)
@@ -419,7 +425,8 @@ public final class Outbox {
 
   /** Our mail with this Message-ID (without brackets), if it is one of ours. */
   public Optional<Answered> answered(Handle h, String messageId) {
-    return h.createQuery("SELECT message_id, kind, body, about, token FROM outbox WHERE message_id = :mid")
+    return h.createQuery("SELECT message_id, kind, c.body, about, token FROM outbox"
+            + " JOIN outbox_content c ON c.outbox_id = outbox.id WHERE message_id = :mid")
         .bind("mid", messageId)
         .map((rs, ctx) -> new Answered(rs.getString("message_id"), rs.getString("kind"), rs.getString("body"),
             About.decode(rs.getString("about")), rs.getString("token")))

@@ -11,7 +11,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.Locale;
 public final class Templates {
   private final Configuration cfg;
   private final Catalog catalog;
+  private final Fragments fragments = new Fragments();
 
   public Templates(String overrideDir) {
     cfg = new Configuration(Configuration.VERSION_2_3_34);
@@ -52,6 +52,8 @@ public final class Templates {
     catalog = new Catalog(cfg);
     cfg.setSharedVariable("msg", (freemarker.template.TemplateMethodModelEx) this::msg);
     // languages(): the languages of messages/languages.txt, for the pages' language links
+    // <@fragment key=[…]>…</@fragment>: a part many mails share, rendered once (Fragments)
+    cfg.setSharedVariable("fragment", fragments);
     cfg.setSharedVariable("languages", (freemarker.template.TemplateMethodModelEx) args -> catalog.languages());
   }
 
@@ -79,7 +81,7 @@ public final class Templates {
   public String render(String name, Object model) {
     try {
       Template t = cfg.getTemplate(name);
-      StringWriter out = new StringWriter();
+      TextWriter out = new TextWriter(4096);
       t.process(model, out);
       return out.toString();
     } catch (IOException e) {
@@ -139,6 +141,46 @@ public final class Templates {
     /** The same mail under another subject. */
     public RenderedMail withSubject(String newSubject) {
       return new RenderedMail(newSubject, body, lang, template, model);
+    }
+  }
+
+  /** A writer into a StringBuilder: StringWriter's StringBuffer locks on every write. Not thread-safe. */
+  private static final class TextWriter extends java.io.Writer {
+    private final StringBuilder sb;
+
+    TextWriter(int capacity) {
+      sb = new StringBuilder(capacity);
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str) {
+      sb.append(str);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
     }
   }
 }

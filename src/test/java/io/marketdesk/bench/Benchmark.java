@@ -313,7 +313,8 @@ public final class Benchmark {
       sampler.interrupt();
       // the next baseline sends replies as large as these (SQLite: the length of a BLOB is its bytes)
       double[] sizes = app.db().jdbi().withHandle(h -> h.createQuery(
-              "SELECT AVG(LENGTH(CAST(body AS BLOB))), AVG(LENGTH(CAST(COALESCE(html, '') AS BLOB))) FROM outbox WHERE kind = 'reply'")
+              "SELECT AVG(LENGTH(CAST(c.body AS BLOB))), AVG(LENGTH(CAST(COALESCE(c.html, '') AS BLOB)))"
+                  + " FROM outbox JOIN outbox_content c ON c.outbox_id = outbox.id WHERE kind = 'reply'")
           .map((rs, c) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).one());
       replyTextBytes = (int) Math.round(sizes[0]);
       replyHtmlBytes = (int) Math.round(sizes[1]);

@@ -363,6 +363,8 @@ final class RealStackBench {
               "sent_at", "i.processed_at + 20",
               "bounce_token", "src.bounce_token || '-' || i.id"))
           + " FROM inbound_mail i, outbox src WHERE i.dedupe_key LIKE 'bench-%' AND src.id = " + replyId);
+      s.executeUpdate("INSERT INTO outbox_content (outbox_id, body, html) SELECT o.id, src.body, src.html"
+          + " FROM outbox o, outbox_content src WHERE o.message_id LIKE '<bench-reply.%' AND src.outbox_id = " + replyId);
       c.commit();
     }
   }

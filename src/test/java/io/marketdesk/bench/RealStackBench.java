@@ -3,6 +3,7 @@ package io.marketdesk.bench;
 import io.marketdesk.app.App;
 import io.marketdesk.feature.DemoData;
 import io.marketdesk.config.Config;
+import io.marketdesk.intake.InboundStore;
 import io.marketdesk.testing.Dovecot;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -10,9 +11,14 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +118,179 @@ final class RealStackBench {
               + " %d IMAP login(s) of marketdesk for %d mails)%n", check, idleShare, logins, n + 10);
         }
       }
+      lmtpLatency(n, mail, dovecot);
+    }
+  }
+
+  /**
+   * The other way the issue weighed (docs/BENCHMARKS.md): an LMTP endpoint in marketdesk that the
+   * MTA delivers to, the raw mail stored and processed before its {@code 250}. Measured with a
+   * prototype kept here, not in the product: a listener that hands each mail to the app's inbound
+   * store and processor, as the intake does, and a client that speaks LMTP as Postfix's would. The
+   * time runs from just before MAIL FROM to the reply marked sent.
+   */
+  private static void lmtpLatency(int n, MailServerProcess mail, Dovecot dovecot) throws Exception {
+    Path dir = tempDir("md-bench-lmtp");
+    Map<String, String> keys = new HashMap<>();
+    keys.put("embedded.mail", "false");
+    keys.put("web.port", "0");
+    keys.put("db.url", "jdbc:sqlite:" + dir.resolve("bench.db"));
+    keys.put("demo.data", "true");
+    keys.put("imap.url", dovecot.imapUrl(SERVICE));
+    keys.put("smtp.url", "smtp://127.0.0.1:" + mail.smtpPort());
+    keys.put("security.replies-per-hour", "100000");
+    try (App app = new App(Config.of(keys), Clock.systemUTC()).start();
+        LmtpPrototype lmtp = new LmtpPrototype(app);
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), lmtp.port())) {
+      client.setTcpNoDelay(true);
+      BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+      OutputStream out = client.getOutputStream();
+      LmtpPrototype.expect(in, "220");
+      LmtpPrototype.say(out, "LHLO bench.test");
+      LmtpPrototype.expect(in, "250");
+      long[] lat = new long[n];
+      long[] answered = new long[n];
+      for (int i = 0; i < n + 10; i++) {
+        String id = "lmtp." + UUID.randomUUID() + "@bench.test";
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        Dovecot.mail(id, DemoData.ALICE, SERVICE, "latency " + i, "帮助").writeTo(raw);
+        long t0 = System.currentTimeMillis();
+        LmtpPrototype.say(out, "MAIL FROM:<" + DemoData.ALICE + ">");
+        LmtpPrototype.expect(in, "250");
+        LmtpPrototype.say(out, "RCPT TO:<" + SERVICE + ">");
+        LmtpPrototype.expect(in, "250");
+        LmtpPrototype.say(out, "DATA");
+        LmtpPrototype.expect(in, "354");
+        out.write(LmtpPrototype.dotStuffed(raw.toByteArray()));
+        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        LmtpPrototype.expect(in, "250");
+        long t250 = System.currentTimeMillis();
+        long[] at = awaitSent(app, id);
+        if (i >= 10) {
+          lat[i - 10] = (at[3] - t0) * 1_000_000L;
+          answered[i - 10] = t250 - t0;
+        }
+        Thread.sleep(ThreadLocalRandom.current().nextInt(100));
+      }
+      LmtpPrototype.say(out, "QUIT");
+      Benchmark.report("latency with an LMTP endpoint (a prototype in the benchmark): MAIL FROM -> reply marked sent", lat);
+      System.out.printf("  (median from MAIL FROM to the endpoint's 250, the mail stored and processed: %d ms)%n",
+          median(answered));
+    }
+  }
+
+  /**
+   * The prototype LMTP endpoint (RFC 2033) of {@link #lmtpLatency}: one session at a time, one
+   * recipient a mail, no error handling beyond what the measurement needs.
+   */
+  private static final class LmtpPrototype implements AutoCloseable {
+    private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final Thread thread;
+
+    LmtpPrototype(App app) throws IOException {
+      thread = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket s = server.accept()) {
+            s.setTcpNoDelay(true);
+            serve(app, new java.io.BufferedInputStream(s.getInputStream()), s.getOutputStream());
+          } catch (IOException e) {
+            // closed: the measurement is over
+          }
+        }
+      }, "bench-lmtp");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    private static void serve(App app, java.io.InputStream in, OutputStream out) throws IOException {
+      say(out, "220 marketdesk LMTP (bench prototype)");
+      while (true) {
+        String line = readLine(in);
+        if (line == null) {
+          return;
+        }
+        String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+        switch (verb) {
+          case "LHLO" -> say(out, "250 marketdesk");
+          case "MAIL", "RCPT", "RSET", "NOOP" -> say(out, "250 2.0.0 Ok");
+          case "DATA" -> {
+            say(out, "354 go on");
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            for (String l = readLine(in); l != null && !l.equals("."); l = readLine(in)) {
+              raw.write((l.startsWith(".") ? l.substring(1) : l).getBytes(StandardCharsets.ISO_8859_1));
+              raw.write('\r');
+              raw.write('\n');
+            }
+            // stored and processed (its reply queued) before the 250, as the endpoint would do
+            List<InboundStore.Incoming> mails = List.of(InboundStore.Incoming.of(raw.toByteArray()));
+            app.processor().processStored(app.inbound().storeAll(mails), mails);
+            say(out, "250 2.0.0 Ok stored");
+          }
+          case "QUIT" -> {
+            say(out, "221 bye");
+            return;
+          }
+          default -> say(out, "500 5.5.1 unknown command");
+        }
+      }
+    }
+
+    /** A line without its CRLF, its bytes as chars (ISO-8859-1); null at the end of the stream. */
+    private static String readLine(java.io.InputStream in) throws IOException {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      int c;
+      while ((c = in.read()) >= 0) {
+        if (c == '\n') {
+          byte[] bytes = b.toByteArray();
+          int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+          return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+        }
+        b.write(c);
+      }
+      return null;
+    }
+
+    static void say(OutputStream out, String line) throws IOException {
+      out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    }
+
+    static void expect(BufferedReader in, String code) throws IOException {
+      String line;
+      do {
+        line = in.readLine();
+        if (line == null || !line.startsWith(code)) {
+          throw new IOException("LMTP: expected " + code + ", got " + line);
+        }
+      } while (line.length() > 3 && line.charAt(3) == '-');
+    }
+
+    /** A raw mail with CRLF line ends, a dot doubled at the start of a line (RFC 5321 4.5.2). */
+    static byte[] dotStuffed(byte[] raw) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 64);
+      boolean lineStart = true;
+      for (byte b : raw) {
+        if (lineStart && b == '.') {
+          out.write('.');
+        }
+        out.write(b);
+        lineStart = b == '\n';
+      }
+      if (raw.length > 0 && raw[raw.length - 1] != '\n') {
+        out.write('\r');
+        out.write('\n');
+      }
+      return out.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
     }
   }
 

@@ -189,7 +189,10 @@ final class HistoryHandler extends DeclaredCommand {
       lines.add(ctx.m("history.entry.by", "who", who(ctx, e, asBuyer, own), "role", role(ctx, e, asBuyer, own),
           "from", from(ctx, e, asBuyer && !own), "auth", e.auth() == null ? "" : ctx.m("history.auth." + e.auth())));
     }
-    lines.add(ctx.m("history.footer"));
+    if (!all.isEmpty()) {
+      // where there is nothing, there is nothing chained to check
+      lines.add(ctx.m("history.footer"));
+    }
     return String.join("\n", lines);
   }
 

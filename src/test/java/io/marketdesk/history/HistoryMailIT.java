@@ -130,6 +130,14 @@ class HistoryMailIT {
   }
 
   @Test
+  void shouldSayAnOrderWithoutRecordsHasNoneAndNotThatTheyAreChained() {
+    Mail demo = command(ALICE, "历史 订单 20261128000107");
+
+    assertThat(demo.body()).contains("订单 20261128000107 的变更记录（0 条").contains("（还没有记录）")
+        .doesNotContain("审计链");
+  }
+
+  @Test
   void shouldAnswerInEnglishAndTraditionalChinese() {
     Mail en = command(ALICE, "history product P1001");
     Mail hant = command(ALICE, "歷史 帳戶");

@@ -183,7 +183,15 @@ final class Mailbox {
     IMAPFolder f = inbox;
     Message[] batch = f.getMessages(1, n);
     int share = (int) Math.min(SMALL_MAIL_BYTES, PREFETCH_BYTES / Math.max(1, batch.length));
-    Set<Message> over = new HashSet<>(Arrays.asList(f.search(new SizeTerm(ComparisonTerm.GT, share), batch)));
+    Set<Message> over;
+    try {
+      over = new HashSet<>(Arrays.asList(f.search(new SizeTerm(ComparisonTerm.GT, share), batch)));
+    } catch (FolderClosedException | StoreClosedException e) {
+      throw e;
+    } catch (MessagingException e) {
+      // a server that will not search: the sizes first, as for large mails
+      over = new HashSet<>(Arrays.asList(batch));
+    }
     List<Message> within = new ArrayList<>();
     List<Message> larger = new ArrayList<>();
     for (Message m : batch) {

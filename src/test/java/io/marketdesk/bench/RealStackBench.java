@@ -63,14 +63,7 @@ final class RealStackBench {
       // IDLE alone (the check only every mail.poll-interval), then with the default NOOP check
       for (String check : List.of(System.getProperty("bench.checks", "PT30S,PT0.1S,PT0.05S").split(","))) {
         Path dir = tempDir("md-bench-lat");
-        Map<String, String> keys = new HashMap<>();
-        keys.put("embedded.mail", "false");
-        keys.put("web.port", "0");
-        keys.put("db.url", "jdbc:sqlite:" + dir.resolve("bench.db"));
-        keys.put("demo.data", "true");
-        keys.put("imap.url", dovecot.imapUrl(SERVICE));
-        keys.put("smtp.url", "smtp://127.0.0.1:" + mail.smtpPort());
-        keys.put("security.replies-per-hour", "100000");
+        Map<String, String> keys = latencyKeys(dir, mail, dovecot);
         keys.put("mail.idle-check", check);
         long logins0 = dovecot.logins(SERVICE);
         try (App app = new App(Config.of(keys), Clock.systemUTC()).start()) {
@@ -131,14 +124,7 @@ final class RealStackBench {
    */
   private static void lmtpLatency(int n, MailServerProcess mail, Dovecot dovecot) throws Exception {
     Path dir = tempDir("md-bench-lmtp");
-    Map<String, String> keys = new HashMap<>();
-    keys.put("embedded.mail", "false");
-    keys.put("web.port", "0");
-    keys.put("db.url", "jdbc:sqlite:" + dir.resolve("bench.db"));
-    keys.put("demo.data", "true");
-    keys.put("imap.url", dovecot.imapUrl(SERVICE));
-    keys.put("smtp.url", "smtp://127.0.0.1:" + mail.smtpPort());
-    keys.put("security.replies-per-hour", "100000");
+    Map<String, String> keys = latencyKeys(dir, mail, dovecot);
     try (App app = new App(Config.of(keys), Clock.systemUTC()).start();
         LmtpPrototype lmtp = new LmtpPrototype(app);
         Socket client = new Socket(InetAddress.getLoopbackAddress(), lmtp.port())) {
@@ -292,6 +278,19 @@ final class RealStackBench {
     public void close() throws IOException {
       server.close();
     }
+  }
+
+  /** The app of a latency run: Dovecot's INBOX, replies to the GreenMail process, no hourly cap. */
+  private static Map<String, String> latencyKeys(Path dir, MailServerProcess mail, Dovecot dovecot) {
+    Map<String, String> keys = new HashMap<>();
+    keys.put("embedded.mail", "false");
+    keys.put("web.port", "0");
+    keys.put("db.url", "jdbc:sqlite:" + dir.resolve("bench.db"));
+    keys.put("demo.data", "true");
+    keys.put("imap.url", dovecot.imapUrl(SERVICE));
+    keys.put("smtp.url", "smtp://127.0.0.1:" + mail.smtpPort());
+    keys.put("security.replies-per-hour", "100000");
+    return keys;
   }
 
   private static long median(long[] v) {

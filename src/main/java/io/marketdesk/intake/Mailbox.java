@@ -202,9 +202,22 @@ final class Mailbox {
     all.add(FetchProfile.Item.FLAGS);
     all.add(FetchProfile.Item.SIZE);
     if (larger.isEmpty()) {
-      all.add(IMAPFolder.FetchProfileItem.MESSAGE);
-      f.fetch(batch, all);
-      return batch;
+      FetchProfile whole = new FetchProfile();
+      whole.add(UIDFolder.FetchProfileItem.UID);
+      whole.add(FetchProfile.Item.FLAGS);
+      whole.add(FetchProfile.Item.SIZE);
+      whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+      try {
+        f.fetch(batch, whole);
+        return batch;
+      } catch (NullPointerException e) {
+        // Jakarta Mail fails on a body the server gives as NIL: a mail another session (instance)
+        // expunged meanwhile. The two steps below leave out what the first one shows gone.
+        log.debug("one FETCH for the batch failed ({}); sizes first", e.toString());
+        within.clear();
+        larger.clear();
+        larger.addAll(Arrays.asList(batch));
+      }
     }
     f.fetch(batch, all);
     // the rest of the budget goes to the larger ones that are still small, in order

@@ -9,7 +9,10 @@ import io.marketdesk.testing.FakeClock;
 import io.marketdesk.testing.TestApp;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
@@ -50,8 +53,9 @@ class MultiInstanceIT {
         "mail.reconnect-max", "PT2S");
     List<TestApp> apps = new ArrayList<>();
     List<Process> processes = new ArrayList<>();
-    try (Dovecot dovecot = Dovecot.start(List.of(SERVICE))) {
-      run(dovecot, apps, processes, clock, keys);
+    try (Dovecot dovecot = Dovecot.start(List.of(SERVICE));
+        ServerSocket silentSmtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      run(dovecot, silentSmtp.getLocalPort(), apps, processes, clock, keys);
     } finally {
       for (Process p : processes) {
         p.destroyForcibly();
@@ -63,8 +67,8 @@ class MultiInstanceIT {
     }
   }
 
-  private static void run(Dovecot dovecot, List<TestApp> apps, List<Process> processes, FakeClock clock,
-      Map<String, String> keys) throws Exception {
+  private static void run(Dovecot dovecot, int silentSmtpPort, List<TestApp> apps, List<Process> processes,
+      FakeClock clock, Map<String, String> keys) throws Exception {
     TestApp first = TestApp.onMailbox(dovecot.imapUrl(SERVICE), keys, clock);
     apps.add(first);
     apps.add(TestApp.another(first, keys, clock));
@@ -72,9 +76,17 @@ class MultiInstanceIT {
     // the real clock, the two others on the test's, which moves past its leases below
     Map<String, String> victimKeys = new HashMap<>(keys);
     victimKeys.put("security.actions-per-hour", "100000");
-    Process victim = TestApp.startMain(first.anotherProcessEnv(victimKeys),
-        Files.createTempDirectory("marketdesk-victim").resolve("victim.log"));
+    // the victim's SMTP server takes the connection and never answers (the kernel accepts it, no one
+    // reads): what the victim's sender claims stays claimed until the kill, whatever the speed of the
+    // others, so the kill always finds replies it holds (the lease-expiry case below)
+    victimKeys.put("smtp.url", "smtp://127.0.0.1:" + silentSmtpPort);
+    Path victimLog = Files.createTempDirectory("marketdesk-victim").resolve("victim.log");
+    Process victim = TestApp.startMain(first.anotherProcessEnv(victimKeys), victimLog);
     processes.add(victim);
+    // the mails come once all three are up: the two in this JVM alone would answer them all before
+    // the third's JVM has started, and there would be nothing of its to kill
+    Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+        .until(() -> !victim.isAlive() || Files.exists(victimLog) && Files.readString(victimLog).contains("connected (IDLE)"));
     // a claim names the instance ("pid@host/…"): the two in this JVM share its pid, the victim not
     String ours = ManagementFactory.getRuntimeMXBean().getName() + "/%";
     Jdbi jdbi = first.app.db().jdbi();

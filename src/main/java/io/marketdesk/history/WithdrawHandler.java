@@ -84,13 +84,13 @@ final class WithdrawHandler extends DeclaredCommand {
         : directory.provider(ctx.handle(), r.providerId()).map(p -> p.companyName()).orElse(a.name());
     String accountId = a.accountId() == null ? "" : a.accountId();
     String when = WHEN.format(ctx.now().atZone(zone));
-    WithdrawnMail mail = new WithdrawnMail(r.id(), ctx.zh() ? r.titleZh() : r.titleEn(), r.kind(), r.subject(), provider,
-        accountId, a.address(), when);
-    if (reviews.withdrawByAsker(ctx.handle(), ctx.actedBy(), ctx.language(), r, "review-withdrawn", mail)
-        instanceof Reviews.Closed closed) {
+    // each operator gets the title in the language of their mail
+    if (reviews.withdrawByAsker(ctx.handle(), ctx.actedBy(), r, "review-withdrawn",
+        lang -> new WithdrawnMail(r.id(), reviews.title(r, lang.code()), r.kind(), r.subject(), provider, accountId,
+            a.address(), when)) instanceof Reviews.Closed closed) {
       return decided(ctx, closed.review());
     }
-    return Outcome.done(ctx.m("withdraw.done", "id", r.id(), "title", mail.title()));
+    return Outcome.done(ctx.m("withdraw.done", "id", r.id(), "title", reviews.title(r, ctx.language().code())));
   }
 
   /** One's own request, or any request of one's account for its admin (docs/teams.md). */

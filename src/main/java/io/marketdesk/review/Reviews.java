@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -331,9 +332,10 @@ public final class Reviews {
   /**
    * Withdrawn by the one who asked (docs/undo.md): nobody decides it any more, the live data stays as
    * it is (the kind's rejection drops a product's pending version), and every operator who gets review
-   * mails is mailed {@code template} in {@code lang}. {@link Closed} when it was no longer open.
+   * mails is mailed {@code template}, each in the language they last wrote in, with the model made
+   * for that language. {@link Closed} when it was no longer open.
    */
-  public Result withdrawByAsker(Handle h, ActedBy by, Language lang, Review r, String template, Object model) {
+  public Result withdrawByAsker(Handle h, ActedBy by, Review r, String template, Function<Language, Object> model) {
     if (!withdraw(h, r.id(), by.who())) {
       return new Closed(find(h, r.id()).orElseThrow());
     }
@@ -343,7 +345,9 @@ public final class Reviews {
     }
     audit.record(h, by, "review", String.valueOf(r.id()), "withdrawn", "open", "withdrawn");
     for (String address : reviewers.addresses(h, clock.millis())) {
-      mailer.send(h, lang, address, template, model, null, by.inboundId());
+      // each operator reads it in the language they last wrote in (docs/languages.md)
+      Language lang = WrittenLanguages.of(h, address);
+      mailer.send(h, lang, address, template, model.apply(lang), null, by.inboundId());
     }
     return new Withdrawn(r);
   }

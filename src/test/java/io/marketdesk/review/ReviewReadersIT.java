@@ -172,6 +172,22 @@ class ReviewReadersIT {
   }
 
   @Test
+  @Order(5)
+  void shouldTellEachOperatorOfAWithdrawalInTheirLanguage() {
+    String sid = t.mail.send(DemoData.ALICE, SERVICE, "x", "修改账户信息\n联系人: 赵六\n");
+    Mail ack = t.mail.awaitReplyTo(DemoData.ALICE, sid);
+    long rid = t.app.db().jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM review").mapTo(Long.class).one());
+    Mail done = t.mail.awaitReplyTo(DemoData.ALICE, t.mail.reply(DemoData.ALICE, ack, "撤回"));
+    assertThat(done.body()).contains("#" + rid).contains("服务商");
+    Mail en = t.mail.await(EN, m -> m.subject().startsWith("[Withdrawn] Review #" + rid + ":"));
+    assertThat(en.subject()).contains("Account change of").doesNotContain("服务商");
+    Mail hant = t.mail.await(HANT, m -> m.subject().startsWith("【已撤回】審核 #" + rid));
+    assertThat(hant.subject()).contains("服務商").doesNotContain("服务商");
+    Mail zh = t.mail.await(SILENT, m -> m.subject().startsWith("【已撤回】审核 #" + rid));
+    assertThat(zh.subject()).contains("服务商");
+  }
+
+  @Test
   @Order(4)
   void shouldWordAProductsTypeForEachOperator() {
     // written as a Taiwan provider writes it: 服務類型

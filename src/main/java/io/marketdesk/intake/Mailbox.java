@@ -197,29 +197,19 @@ final class Mailbox {
     for (Message m : batch) {
       (over.contains(m) ? larger : within).add(m);
     }
-    FetchProfile all = new FetchProfile();
-    all.add(UIDFolder.FetchProfileItem.UID);
-    all.add(FetchProfile.Item.FLAGS);
-    all.add(FetchProfile.Item.SIZE);
     if (larger.isEmpty()) {
-      FetchProfile whole = new FetchProfile();
-      whole.add(UIDFolder.FetchProfileItem.UID);
-      whole.add(FetchProfile.Item.FLAGS);
-      whole.add(FetchProfile.Item.SIZE);
-      whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
       try {
-        f.fetch(batch, whole);
+        f.fetch(batch, profile(true));
         return batch;
       } catch (NullPointerException e) {
         // Jakarta Mail fails on a body the server gives as NIL: a mail another session (instance)
         // expunged meanwhile. The two steps below leave out what the first one shows gone.
         log.debug("one FETCH for the batch failed ({}); sizes first", e.toString());
         within.clear();
-        larger.clear();
         larger.addAll(Arrays.asList(batch));
       }
     }
-    f.fetch(batch, all);
+    f.fetch(batch, profile(false));
     // the rest of the budget goes to the larger ones that are still small, in order
     long bytes = 0;
     List<Message> small = new ArrayList<>(within);
@@ -238,6 +228,18 @@ final class Mailbox {
       f.fetch(small.toArray(new Message[0]), whole);
     }
     return batch;
+  }
+
+  /** UID, flags and size, and with {@code whole} the mail itself. */
+  private static FetchProfile profile(boolean whole) {
+    FetchProfile p = new FetchProfile();
+    p.add(UIDFolder.FetchProfileItem.UID);
+    p.add(FetchProfile.Item.FLAGS);
+    p.add(FetchProfile.Item.SIZE);
+    if (whole) {
+      p.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    }
+    return p;
   }
 
   /** A mail's UID in the inbox. */

@@ -95,7 +95,7 @@ public final class HtmlPart {
     Text text = read(body, this::isCommand);
     String reSubject = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
     HtmlMail mail = new HtmlMail(lang.code(), Tokens.withoutSubjectTags(subject).strip(), text.blocks(), text.footer(),
-        replyTo, reSubject, model, template == null ? "" : template, body, mailtoStart(replyTo, reSubject));
+        replyTo, reSubject, model, template == null ? "" : template, body);
     String chosen = templateFor(template);
     try {
       return templates.render(chosen, new Page(mail));
@@ -146,7 +146,7 @@ public final class HtmlPart {
    * @param text the text part
    */
   public record HtmlMail(String lang, String subject, List<Block> blocks, List<String> footer, String replyTo,
-      String replySubject, Object m, String template, String text, String mailtoStart) {
+      String replySubject, Object m, String template, String text) {
     public HtmlMail {
       blocks = List.copyOf(blocks);
       footer = List.copyOf(footer);
@@ -159,7 +159,7 @@ public final class HtmlPart {
 
     /** A {@code mailto:} link (RFC 6068) that opens a reply with this command written in it. */
     public String href(String command) {
-      return mailtoStart + encodeBody(command);
+      return mailto(replyTo, replySubject, command);
     }
 
     /** The footer's lines, each cut into plain text and links. */
@@ -401,16 +401,8 @@ public final class HtmlPart {
 
   /** A {@code mailto:} link (RFC 6068): UTF-8 percent-encoded, spaces {@code %20}, line breaks CRLF. */
   static String mailto(String to, String subject, String body) {
-    return mailtoStart(to, subject) + encodeBody(body);
-  }
-
-  /** A {@code mailto:} link up to its body: the same for every button of a mail, so made once. */
-  private static String mailtoStart(String to, String subject) {
-    return "mailto:" + to + "?subject=" + encode(subject) + "&body=";
-  }
-
-  private static String encodeBody(String body) {
-    return encode(body.replace("\r\n", "\n").replace("\n", "\r\n"));
+    return "mailto:" + to + "?subject=" + encode(subject) + "&body="
+        + encode(body.replace("\r\n", "\n").replace("\n", "\r\n"));
   }
 
   private static String encode(String s) {

@@ -134,27 +134,24 @@ final class OutgoingMime {
    * quarters of the sender's time in writing the mail: docs/BENCHMARKS.md); bytes go in blocks.
    */
   private static void setText(MimePart part, String text, String subtype, boolean eight) throws MessagingException {
-    part.setDataHandler(new DataHandler(new Utf8Text(text, "text/" + subtype + "; charset=UTF-8")));
-    part.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+    String type = "text/" + subtype + "; charset=UTF-8";
+    part.setDataHandler(new DataHandler(new Utf8Text(text, type)));
+    part.setHeader("Content-Type", type);
     part.setHeader("Content-Transfer-Encoding", textEncoding(text, eight));
   }
 
   /** A text as a data source of its UTF-8 bytes, encoded once. */
   private static final class Utf8Text implements DataSource {
-    private final String text;
+    private final byte[] bytes;
     private final String type;
-    private byte[] bytes;
 
     Utf8Text(String text, String type) {
-      this.text = text;
+      this.bytes = text.getBytes(StandardCharsets.UTF_8);
       this.type = type;
     }
 
     @Override
-    public synchronized InputStream getInputStream() {
-      if (bytes == null) {
-        bytes = text.getBytes(StandardCharsets.UTF_8);
-      }
+    public InputStream getInputStream() {
       return new ByteArrayInputStream(bytes);
     }
 

@@ -11,6 +11,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,9 @@ public final class Templates {
     cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     catalog = new Catalog(cfg);
     cfg.setSharedVariable("msg", (freemarker.template.TemplateMethodModelEx) this::msg);
-    // languages(): the languages of messages/languages.txt, for the pages' language links
-    // <@fragment key=[…]>…</@fragment>: a part many mails share, rendered once (Fragments)
+    // <@fragment name=value …>…</@fragment>: a part many mails share, rendered once (Fragments)
     cfg.setSharedVariable("fragment", fragments);
+    // languages(): the languages of messages/languages.txt, for the pages' language links
     cfg.setSharedVariable("languages", (freemarker.template.TemplateMethodModelEx) args -> catalog.languages());
   }
 
@@ -81,7 +82,7 @@ public final class Templates {
   public String render(String name, Object model) {
     try {
       Template t = cfg.getTemplate(name);
-      TextWriter out = new TextWriter(4096);
+      StringWriter out = new StringWriter();
       t.process(model, out);
       return out.toString();
     } catch (IOException e) {
@@ -141,46 +142,6 @@ public final class Templates {
     /** The same mail under another subject. */
     public RenderedMail withSubject(String newSubject) {
       return new RenderedMail(newSubject, body, lang, template, model);
-    }
-  }
-
-  /** A writer into a StringBuilder: StringWriter's StringBuffer locks on every write. Not thread-safe. */
-  private static final class TextWriter extends java.io.Writer {
-    private final StringBuilder sb;
-
-    TextWriter(int capacity) {
-      sb = new StringBuilder(capacity);
-    }
-
-    @Override
-    public void write(char[] cbuf, int off, int len) {
-      sb.append(cbuf, off, len);
-    }
-
-    @Override
-    public void write(String str) {
-      sb.append(str);
-    }
-
-    @Override
-    public void write(String str, int off, int len) {
-      sb.append(str, off, off + len);
-    }
-
-    @Override
-    public void write(int c) {
-      sb.append((char) c);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return sb.toString();
     }
   }
 }
